@@ -1,0 +1,66 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { metadataFileNames } from './load-metadata.ts';
+
+/** Names an entry document may have; other YAML/JSON files are taken as parts it `$ref`s. */
+const entryNames = [
+  'openapi.yaml',
+  'openapi.yml',
+  'openapi.json',
+  'swagger.yaml',
+  'swagger.yml',
+  'swagger.json',
+];
+
+/** A version found on disk when `api.yaml` does not list them. */
+export interface DiscoveredVersion {
+  /** Version id from the sub-folder name, or `undefined` to derive it from `info.version`. */
+  id: string | undefined;
+  /** Entry document, relative to the API folder. */
+  document: string;
+}
+
+/**
+ * Finds an API's documents by convention: `openapi.yaml` (or `swagger.json`…) at the top of the
+ * folder is a single version; otherwise each sub-folder holding one is a version named after the
+ * folder, newest first; otherwise a lone YAML/JSON file at the top is taken as the document.
+ */
+export async function discoverVersions(apiDir: string): Promise<DiscoveredVersion[]> {
+  const entries = await readdir(apiDir, { withFileTypes: true });
+  // Symbolic links count as files: benchmarks link real documents in rather than copy them.
+  const files = entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => entry.name);
+  const entry = entryNames.find((name) => files.includes(name));
+  if (entry) return [{ id: undefined, document: entry }];
+
+  const versions: DiscoveredVersion[] = [];
+  for (const folder of entries.filter(
+    (item) => item.isDirectory() && !/^[._]|^guides$/.test(item.name),
+  )) {
+    const inner = await readdir(join(apiDir, folder.name));
+    const document = entryNames.find((name) => inner.includes(name));
+    if (document) versions.push({ id: folder.name, document: `${folder.name}/${document}` });
+  }
+  if (versions.length > 0) {
+    return versions.sort((a, b) => (b.id ?? '').localeCompare(a.id ?? '', 'en', { numeric: true }));
+  }
+
+  const documents = files.filter(
+    (name) =>
+      /\.(ya?ml|json)$/i.test(name) && !(metadataFileNames as readonly string[]).includes(name),
+  );
+  return documents.length === 1 && documents[0] ? [{ id: undefined, document: documents[0] }] : [];
+}
+
+/** `1.4.2` → `v1`; `v3` → `v3`; a date or other label → its slug. */
+export function toVersionId(label: string): string {
+  const major = /^v?(\d+)(?:[.\-_]|$)/i.exec(label.trim());
+  if (major?.[1] && Number(major[1]) < 1000) return `v${String(Number(major[1]))}`;
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^-|-$/g, '') || 'v1'
+  );
+}

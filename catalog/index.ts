@@ -1,0 +1,28 @@
+/**
+ * guichet's catalog: the one reader of `apis/`. The site, the scripts and the sandbox import
+ * from here and nowhere else.
+ */
+export { loadCatalog, type CatalogResult, type LoadCatalogOptions } from './load-catalog.ts';
+export { formatProblem, hasErrors, type CatalogProblem } from './problems.ts';
+export type {
+  Catalog,
+  CatalogApi,
+  CatalogGuide,
+  CatalogOperation,
+  CatalogVersion,
+  DocumentFormat,
+} from './model.ts';
+export {
+  apiMetadataSchema,
+  type ApiMetadata,
+  type ApiMetadataInput,
+} from './schema/api-metadata.ts';
+export {
+  isVisibleTo,
+  lifecycles,
+  visibilities,
+  type Lifecycle,
+  type Visibility,
+} from './schema/lifecycle.ts';
+export { defaultPlanQuotas, planNames, type PlanName, type ResolvedPlan } from './schema/plans.ts';
+export { defaultSnapshotPath, readSnapshot, writeSnapshot } from './snapshot.ts';

@@ -1,0 +1,150 @@
+import { basename } from 'node:path';
+import { discoverVersions, toVersionId } from './discover-versions.ts';
+import { loadGuides } from './load-guides.ts';
+import { loadMetadata } from './load-metadata.ts';
+import { loadVersion, type LoadedVersion, type VersionPlan } from './load-version.ts';
+import { renderMarkdown, toFirstSentence } from './markdown/render-markdown.ts';
+import type { CatalogApi } from './model.ts';
+import type { CatalogProblem } from './problems.ts';
+import type { ApiMetadata } from './schema/api-metadata.ts';
+import { resolvePlans } from './schema/plans.ts';
+import { toDisplayPath } from './source-file.ts';
+
+/** Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. */
+export async function loadApi(
+  apiDir: string,
+  problems: CatalogProblem[],
+): Promise<CatalogApi | undefined> {
+  const before = problems.length;
+  const id = basename(apiDir);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    problems.push({
+      file: toDisplayPath(apiDir),
+      line: 1,
+      field: '(folder name)',
+      message: `"${id}" is not a valid API id`,
+      hint: 'name the folder in lowercase letters, digits and dashes, e.g. tax-filing',
+      severity: 'error',
+    });
+  }
+  const result = await loadMetadata(apiDir, problems);
+  const metadata = result.status === 'valid' ? result.metadata : undefined;
+  const plans = await planVersions(
+    apiDir,
+    metadata,
+    result.status === 'valid' ? result.file.lineOf(['versions']) : 1,
+    problems,
+  );
+  const loaded: LoadedVersion[] = [];
+  for (const plan of plans) {
+    const version = await loadVersion(apiDir, plan, toVersionId, problems);
+    if (version) loaded.push(version);
+  }
+  const guides = await loadGuides(apiDir, problems);
+  checkVersionIds(loaded, apiDir, problems);
+  if (problems.length > before || result.status === 'invalid') return undefined;
+
+  const versions = loaded.map((item) => item.version);
+  const current =
+    loaded.find((item) => item.version.lifecycle === 'stable') ??
+    loaded.find((item) => item.version.lifecycle !== 'retired') ??
+    loaded[0];
+  if (!current) return undefined;
+  const { head } = current;
+  const description = renderMarkdown(head.description);
+  const ownerEmail = metadata?.owner?.email ?? head.contact.email;
+  return {
+    id,
+    title: metadata?.title ?? head.title,
+    summary: metadata?.summary ?? (toFirstSentence(description.text) || `${head.title}.`),
+    descriptionHtml: description.html,
+    owner: {
+      team: metadata?.owner?.team ?? head.contact.name ?? 'Owner not stated',
+      ...(ownerEmail === undefined ? {} : { email: ownerEmail }),
+      reviewers: metadata?.owner?.reviewers ?? [],
+    },
+    support: toSupport(metadata, head.contact, ownerEmail),
+    lifecycle: current.version.lifecycle,
+    visibility: metadata?.visibility ?? 'public',
+    tags: metadata?.tags ?? [],
+    plans: resolvePlans(metadata?.plans),
+    breakingChanges: metadata?.breakingChanges ?? 'require-new-major',
+    versions,
+    currentVersionId: current.version.id,
+    guides,
+    dir: toDisplayPath(apiDir),
+    ...(result.status === 'valid' ? { metadataFile: result.file.displayPath } : {}),
+  };
+}
+
+async function planVersions(
+  apiDir: string,
+  metadata: ApiMetadata | undefined,
+  line: number,
+  problems: CatalogProblem[],
+): Promise<VersionPlan[]> {
+  const lifecycle = metadata?.lifecycle ?? 'stable';
+  if (metadata?.versions) {
+    return metadata.versions.map((version) => ({
+      id: version.id,
+      document: version.document,
+      lifecycle: version.lifecycle ?? lifecycle,
+      deprecatedSince: version.deprecatedSince ?? metadata.deprecatedSince,
+      sunset: version.sunset ?? metadata.sunset,
+    }));
+  }
+  const discovered = await discoverVersions(apiDir);
+  if (discovered.length === 0) {
+    problems.push({
+      file: toDisplayPath(apiDir),
+      line,
+      field: '(documents)',
+      message: 'holds no OpenAPI document',
+      hint: 'add openapi.yaml (or one folder per version, each with its openapi.yaml), or list them under `versions:` in api.yaml',
+      severity: 'error',
+    });
+  }
+  return discovered.map((version) => ({
+    ...version,
+    lifecycle,
+    deprecatedSince: metadata?.deprecatedSince,
+    sunset: metadata?.sunset,
+  }));
+}
+
+function checkVersionIds(
+  loaded: LoadedVersion[],
+  apiDir: string,
+  problems: CatalogProblem[],
+): void {
+  const seen = new Map<string, string>();
+  for (const { version } of loaded) {
+    const other = seen.get(version.id);
+    if (other !== undefined) {
+      problems.push({
+        file: toDisplayPath(apiDir),
+        line: 1,
+        field: '(versions)',
+        message: `${other} and ${version.entryFile} both give version id "${version.id}"`,
+        hint: 'put each version in its own folder (v1/, v2/) or list them under `versions:` in api.yaml',
+        severity: 'error',
+      });
+    }
+    seen.set(version.id, version.entryFile);
+  }
+}
+
+function toSupport(
+  metadata: ApiMetadata | undefined,
+  contact: { email?: string; url?: string },
+  ownerEmail: string | undefined,
+): CatalogApi['support'] {
+  if (metadata?.support) {
+    return {
+      ...(metadata.support.email ? { email: metadata.support.email } : {}),
+      ...(metadata.support.url ? { url: metadata.support.url } : {}),
+    };
+  }
+  const email = contact.email ?? ownerEmail;
+  return { ...(email ? { email } : {}), ...(contact.url ? { url: contact.url } : {}) };
+}

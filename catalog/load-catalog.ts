@@ -1,0 +1,67 @@
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadApi } from './load-api.ts';
+import type { Catalog, CatalogApi } from './model.ts';
+import { hasErrors, sortProblems, type CatalogProblem } from './problems.ts';
+import { isVisibleTo, type Visibility } from './schema/lifecycle.ts';
+import { toDisplayPath } from './source-file.ts';
+
+/** Where to read APIs from and whom the catalog is for. */
+export interface LoadCatalogOptions {
+  /** Folder of APIs; defaults to `apis` in the working directory. */
+  apisDir?: string;
+  /** Keep only the APIs this audience may see; defaults to `public`. */
+  audience?: Visibility;
+}
+
+/** A catalog and everything wrong with `apis/`; the catalog is complete only without errors. */
+export interface CatalogResult {
+  catalog: Catalog;
+  problems: CatalogProblem[];
+  /** True when the problems include errors: the build must stop. */
+  failed: boolean;
+}
+
+/**
+ * Reads `apis/` once: every folder is an API, validated and joined with its documents and
+ * guides. Problems are collected across all APIs so an owner sees every mistake in one run.
+ * Folders starting with `_` or `.` are ignored (drafts, templates).
+ */
+export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<CatalogResult> {
+  const apisDir = resolve(options.apisDir ?? 'apis');
+  const audience = options.audience ?? 'public';
+  const problems: CatalogProblem[] = [];
+  let folders: string[] = [];
+  try {
+    const entries = await readdir(apisDir, { withFileTypes: true });
+    folders = entries
+      .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    problems.push({
+      file: toDisplayPath(apisDir),
+      line: 1,
+      field: '(folder)',
+      message: 'does not exist or cannot be read',
+      hint: 'create it with one sub-folder per API, or set APIS_DIR to the folder holding them',
+      severity: 'error',
+    });
+  }
+  const apis: CatalogApi[] = [];
+  for (const folder of folders) {
+    const api = await loadApi(resolve(apisDir, folder), problems);
+    if (api) apis.push(api);
+  }
+  const sorted = sortProblems(problems);
+  return {
+    catalog: {
+      audience,
+      apis: apis
+        .filter((api) => isVisibleTo(api.visibility, audience))
+        .sort((a, b) => a.title.localeCompare(b.title, 'fr')),
+    },
+    problems: sorted,
+    failed: hasErrors(sorted),
+  };
+}

@@ -1,0 +1,80 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { renderMarkdown } from './markdown/render-markdown.ts';
+import type { CatalogGuide } from './model.ts';
+import type { CatalogProblem } from './problems.ts';
+import { toDisplayPath } from './source-file.ts';
+
+/**
+ * Reads `guides/*.md` of an API. The file name orders and names a guide (`01-quick-start.md` →
+ * `/guides/quick-start/`); the title comes from front matter `title:` or the first `# heading`.
+ */
+export async function loadGuides(
+  apiDir: string,
+  problems: CatalogProblem[],
+): Promise<CatalogGuide[]> {
+  const dir = join(apiDir, 'guides');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  } catch {
+    return [];
+  }
+  const guides: CatalogGuide[] = [];
+  const slugs = new Set<string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    const raw = (await readFile(path, 'utf8')).replace(/\r\n?/g, '\n');
+    const slug = name
+      .replace(/\.md$/, '')
+      .replace(/^\d+[-_]/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
+    if (slugs.has(slug)) {
+      problems.push({
+        file: toDisplayPath(path),
+        line: 1,
+        field: '(file name)',
+        message: `names the guide "${slug}" a second time`,
+        hint: 'rename one of the two guides',
+        severity: 'error',
+      });
+      continue;
+    }
+    slugs.add(slug);
+    const { title: declared, body } = splitFrontMatter(raw, path, problems);
+    const heading = /^#\s+(.+)$/m.exec(body);
+    const title = declared ?? heading?.[1]?.trim() ?? slug;
+    // The page prints the title as its own heading; drop the duplicate from the body.
+    const content = !declared && heading ? body.replace(heading[0], '') : body;
+    const rendered = renderMarkdown(content);
+    guides.push({ slug, title, html: rendered.html, text: rendered.text, file: `guides/${name}` });
+  }
+  return guides;
+}
+
+function splitFrontMatter(
+  raw: string,
+  path: string,
+  problems: CatalogProblem[],
+): { title?: string; body: string } {
+  const match = /^---\n([\s\S]*?)\n---\n?/.exec(raw);
+  if (!match) return { body: raw };
+  const body = raw.slice(match[0].length);
+  try {
+    const data: unknown = parse(match[1] ?? '');
+    const title = (data as { title?: unknown } | null)?.title;
+    return typeof title === 'string' ? { title, body } : { body };
+  } catch {
+    problems.push({
+      file: toDisplayPath(path),
+      line: 1,
+      field: '(front matter)',
+      message: 'is not valid YAML',
+      hint: 'write it as `title: My guide` between two `---` lines',
+      severity: 'error',
+    });
+    return { body };
+  }
+}

@@ -1,0 +1,85 @@
+import type { Lifecycle, Visibility } from './schema/lifecycle.ts';
+import type { ResolvedPlan } from './schema/plans.ts';
+import type { DocumentFormat } from './openapi/check-document.ts';
+import type { CatalogOperation } from './openapi/list-operations.ts';
+
+export type { CatalogOperation } from './openapi/list-operations.ts';
+export type { DocumentFormat } from './openapi/check-document.ts';
+
+/**
+ * The catalog as every consumer sees it: the site renders it, scripts report on it, the sandbox
+ * mocks it. Built only by `loadCatalog`, from `apis/`.
+ */
+export interface Catalog {
+  /** Who the catalog was filtered for; restricted APIs are absent from a public catalog. */
+  audience: Visibility;
+  /** APIs sorted by title. */
+  apis: CatalogApi[];
+}
+
+/** One API: a folder of `apis/`, with all its versions. */
+export interface CatalogApi {
+  /** The folder name; the API's URL segment. */
+  id: string;
+  title: string;
+  /** One sentence for cards and search results. */
+  summary: string;
+  /** Sanitised HTML of the current version's `info.description`. */
+  descriptionHtml: string;
+  owner: { team: string; email?: string; reviewers: string[] };
+  support: { email?: string; url?: string };
+  /** Lifecycle of the current version. */
+  lifecycle: Lifecycle;
+  visibility: Visibility;
+  tags: string[];
+  /** Quotas the sandbox enforces and the portal shows. */
+  plans: ResolvedPlan[];
+  breakingChanges: 'require-new-major' | 'warn';
+  /** Versions, newest first. */
+  versions: CatalogVersion[];
+  /** The version partners should use. */
+  currentVersionId: string;
+  guides: CatalogGuide[];
+  /** The API's folder, relative to the working directory (`apis/tax-filing`). */
+  dir: string;
+  /** The metadata file, relative to the working directory, when there is one. */
+  metadataFile?: string;
+}
+
+/** One version of an API, described by one (possibly multi-file) OpenAPI document. */
+export interface CatalogVersion {
+  /** URL segment (`v2`). */
+  id: string;
+  /** `info.version` as written. */
+  label: string;
+  lifecycle: Lifecycle;
+  deprecatedSince?: string;
+  sunset?: string;
+  format: DocumentFormat;
+  specVersion: string;
+  /** `info.title` of this version's document. */
+  title: string;
+  descriptionHtml: string;
+  /** Entry document, relative to the API folder. */
+  entryFile: string;
+  /** Every file of the document (entry first), relative to the API folder. */
+  files: string[];
+  /** The document with every file joined in. */
+  document: Record<string, unknown>;
+  operations: CatalogOperation[];
+  /** Server URLs the document declares. */
+  servers: string[];
+}
+
+/** A Markdown guide from `apis/<id>/guides/`. */
+export interface CatalogGuide {
+  /** URL segment, from the file name without its order prefix (`01-getting-started.md`). */
+  slug: string;
+  title: string;
+  /** Sanitised HTML. */
+  html: string;
+  /** Plain text, for summaries. */
+  text: string;
+  /** Source file, relative to the API folder. */
+  file: string;
+}

@@ -1,0 +1,85 @@
+import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { httpMethods, isMapping } from './check-document.ts';
+import { resolveLocalRef } from './json-pointer.ts';
+
+/** One operation (or webhook) as the portal lists it and search indexes it. */
+export interface CatalogOperation {
+  /** Anchor on the API page, unique within a version, stable while method and path stay. */
+  anchor: string;
+  kind: 'operation' | 'webhook';
+  /** Upper-case HTTP method. */
+  method: string;
+  /** Path template, or the webhook's name. */
+  path: string;
+  operationId?: string;
+  /** The summary, else the operation id, else method and path. */
+  summary: string;
+  /** Sanitised HTML of the description. */
+  descriptionHtml: string;
+  tags: string[];
+  deprecated: boolean;
+}
+
+/** Lists a bundled document's operations and webhooks in document order. */
+export function listOperations(document: Record<string, unknown>): CatalogOperation[] {
+  const operations: CatalogOperation[] = [];
+  const anchors = new Set<string>();
+  const groups: [CatalogOperation['kind'], unknown][] = [
+    ['operation', document.paths],
+    ['webhook', document.webhooks],
+  ];
+  for (const [kind, group] of groups) {
+    if (!isMapping(group)) continue;
+    for (const [path, rawItem] of Object.entries(group)) {
+      const item = resolveLocalRef(document, rawItem);
+      if (path.startsWith('x-') || !isMapping(item)) continue;
+      for (const method of httpMethods) {
+        const operation = resolveLocalRef(document, item[method]);
+        if (!isMapping(operation)) continue;
+        operations.push(toOperation(kind, method, path, operation, anchors));
+      }
+    }
+  }
+  return operations;
+}
+
+function toOperation(
+  kind: CatalogOperation['kind'],
+  method: string,
+  path: string,
+  operation: Record<string, unknown>,
+  anchors: Set<string>,
+): CatalogOperation {
+  const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
+  const summary =
+    typeof operation.summary === 'string' && operation.summary.trim() !== ''
+      ? operation.summary.trim()
+      : (operationId ?? `${method.toUpperCase()} ${path}`);
+  const description = typeof operation.description === 'string' ? operation.description : undefined;
+  return {
+    anchor: toUniqueAnchor(`${kind === 'webhook' ? 'webhook-' : ''}${method}-${path}`, anchors),
+    kind,
+    method: method.toUpperCase(),
+    path,
+    ...(operationId === undefined ? {} : { operationId }),
+    summary,
+    descriptionHtml: renderMarkdown(description).html,
+    tags: Array.isArray(operation.tags)
+      ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
+      : [],
+    deprecated: operation.deprecated === true,
+  };
+}
+
+/** `get-/agents/{id}` → `get-agents-id`, suffixed when two operations would collide. */
+function toUniqueAnchor(raw: string, taken: Set<string>): string {
+  const base =
+    raw
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'operation';
+  let anchor = base;
+  for (let index = 2; taken.has(anchor); index += 1) anchor = `${base}-${String(index)}`;
+  taken.add(anchor);
+  return anchor;
+}

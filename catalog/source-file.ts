@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { CatalogProblem } from './problems.ts';
+
+/**
+ * A YAML or JSON file read once and kept with its syntax tree, so any value in it can be
+ * traced back to a line when a problem is reported. JSON is parsed as YAML 1.2 for the same reason.
+ */
+export interface SourceFile {
+  /** Absolute path on disk. */
+  absolutePath: string;
+  /** Path relative to the working directory, as problems print it. */
+  displayPath: string;
+  /** The text as written, line endings included. */
+  text: string;
+  /** The parsed value, or `undefined` when the file did not parse. */
+  value: unknown;
+  /** Finds the 1-based line of the value at `path`, or of its nearest existing parent. */
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+/** Reads and parses a YAML or JSON file; syntax errors become problems, never exceptions. */
+export async function readSourceFile(
+  absolutePath: string,
+  problems: CatalogProblem[],
+): Promise<SourceFile | undefined> {
+  const displayPath = toDisplayPath(absolutePath);
+  let text: string;
+  try {
+    text = await readFile(absolutePath, 'utf8');
+  } catch (error) {
+    problems.push({
+      file: displayPath,
+      line: 1,
+      field: '(file)',
+      message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+      hint: 'check that the file exists and is readable',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  return parseSourceText(absolutePath, text, problems);
+}
+
+/** Parses text already in memory; see `readSourceFile`. */
+export function parseSourceText(
+  absolutePath: string,
+  text: string,
+  problems: CatalogProblem[],
+): SourceFile | undefined {
+  const displayPath = toDisplayPath(absolutePath);
+  const lineCounter = new LineCounter();
+  // Real documents repeat keys and use many aliases; neither should stop a build.
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const [syntaxError] = document.errors;
+  if (syntaxError) {
+    const offset = syntaxError.pos[0];
+    problems.push({
+      file: displayPath,
+      line: lineCounter.linePos(offset).line,
+      field: '(syntax)',
+      message: `is not valid YAML or JSON: ${firstLine(syntaxError.message)}`,
+      hint: 'check indentation, quotes and colons around this line',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const value: unknown = document.toJS({ maxAliasCount: -1 });
+  return {
+    absolutePath,
+    displayPath,
+    text,
+    value,
+    lineOf: (path) => findLine(document, lineCounter, path),
+  };
+}
+
+/** Paths in problems are relative to where the command runs, like compilers print them. */
+export function toDisplayPath(absolutePath: string): string {
+  const path = relative(process.cwd(), absolutePath);
+  return path.startsWith('..') ? absolutePath : path;
+}
+
+function findLine(
+  document: Document,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[],
+): number {
+  let node: Node | null | undefined = document.contents;
+  let line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(key),
+      );
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (keyNode.range) line = lineCounter.linePos(keyNode.range[0]).line;
+      node = pair.value as Node | null;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)] as Node | undefined;
+      if (!item) break;
+      if (item.range) line = lineCounter.linePos(item.range[0]).line;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message;
+}
