@@ -9,26 +9,28 @@ const slugSchema = z
 
 /** The team that owns an API and answers for it. */
 export const ownerSchema = z.strictObject({
-  /** Team name as partners will read it, e.g. "Direction des services numériques". */
-  team: z.string().min(1).max(120),
-  /** Address that reaches the team (not a person who may leave). */
-  email: z.email(),
-  /**
-   * Code-host handles that must review changes to this API (`@org/team` or `@user`); they become
-   * the API's lines in the generated CODEOWNERS.
-   */
+  team: z
+    .string()
+    .min(1)
+    .max(120)
+    .describe('Team name as partners will read it, e.g. "Direction des services numériques".'),
+  email: z.email().describe('Address that reaches the team (not a person who may leave).'),
   reviewers: z
     .array(z.string().regex(/^@[\w.-]+(?:\/[\w.-]+)?$/, 'must look like @user or @org/team'))
-    .default([]),
+    .default([])
+    .describe(
+      "Code-host handles that must review changes to this API (`@org/team` or `@user`); they become the API's lines in the generated CODEOWNERS.",
+    ),
 });
 
 /** Where partners get help with an API. At least one of `email` or `url`. */
 export const supportSchema = z
   .strictObject({
-    /** Support mailbox. */
-    email: z.email().optional(),
-    /** Support page or ticket form. */
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    email: z.email().optional().describe('Support mailbox.'),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('Support page or ticket form.'),
   })
   .refine((support) => support.email !== undefined || support.url !== undefined, {
     message: 'needs an email or a url',
@@ -36,48 +38,81 @@ export const supportSchema = z
 
 /** One published version of an API, described by its own OpenAPI document. */
 export const versionSchema = z.strictObject({
-  /** URL segment of this version, e.g. `v2`. */
-  id: slugSchema,
-  /** Path of the entry OpenAPI document, relative to the API's folder. */
-  document: z.string().min(1),
-  /** Stage of this version; defaults to the API's `lifecycle`. */
-  lifecycle: z.enum(lifecycles).optional(),
-  /** Date the version was deprecated (YYYY-MM-DD); sent in the sandbox's `Deprecation` header. */
-  deprecatedSince: z.iso.date().optional(),
-  /** Date the version stops answering (YYYY-MM-DD); required once deprecated. */
-  sunset: z.iso.date().optional(),
+  id: slugSchema.describe('URL segment of this version, e.g. `v2`.'),
+  document: z
+    .string()
+    .min(1)
+    .describe("Path of the entry OpenAPI document, relative to the API's folder."),
+  lifecycle: z
+    .enum(lifecycles)
+    .optional()
+    .describe("Stage of this version; defaults to the API's `lifecycle`."),
+  deprecatedSince: z.iso
+    .date()
+    .optional()
+    .describe(
+      "Date the version was deprecated (YYYY-MM-DD); sent in the sandbox's `Deprecation` header.",
+    ),
+  sunset: z.iso
+    .date()
+    .optional()
+    .describe('Date the version stops answering (YYYY-MM-DD); required once deprecated.'),
 });
 
 /** The metadata file `apis/<api-id>/api.yaml`: everything the catalog knows beyond the document. */
 export const apiMetadataSchema = z
   .strictObject({
-    /** Name shown in the catalog. Defaults to the document's `info.title`. */
-    title: z.string().min(1).max(80).optional(),
-    /** One sentence shown on catalog cards and in search results. */
-    summary: z.string().min(1).max(200).optional(),
-    /** Team that owns the API. Defaults to the document's `info.contact`. */
-    owner: ownerSchema.optional(),
-    /** Where partners get help. Defaults to the owner's email. */
-    support: supportSchema.optional(),
-    /** Stage of the API, applied to every version that does not set its own. */
-    lifecycle: z.enum(lifecycles).default('stable'),
-    /** Date the API was deprecated (YYYY-MM-DD), when `lifecycle` is `deprecated`. */
-    deprecatedSince: z.iso.date().optional(),
-    /** Date the API stops answering (YYYY-MM-DD); required when `lifecycle` is `deprecated`. */
-    sunset: z.iso.date().optional(),
-    /** Who may see the API: `public`, or restricted to `partners` or `internal` portals. */
-    visibility: z.enum(visibilities).default('public'),
-    /** Catalog filters, e.g. `taxes`, `identity`. */
-    tags: z.array(slugSchema).default([]),
-    /** Sandbox quotas that differ from the defaults. */
-    plans: plansSchema.optional(),
-    /**
-     * What a breaking change to a stable version means: `require-new-major` fails the pull
-     * request unless the change comes as a new major version; `warn` only reports it.
-     */
-    breakingChanges: z.enum(['require-new-major', 'warn']).default('require-new-major'),
-    /** The versions, newest first. Defaults to the document(s) found in the folder. */
-    versions: z.array(versionSchema).min(1).optional(),
+    title: z
+      .string()
+      .min(1)
+      .max(80)
+      .optional()
+      .describe("Name shown in the catalog. Defaults to the document's `info.title`."),
+    summary: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('One sentence shown on catalog cards and in search results.'),
+    owner: ownerSchema
+      .optional()
+      .describe("Team that owns the API. Defaults to the document's `info.contact`."),
+    support: supportSchema
+      .optional()
+      .describe("Where partners get help. Defaults to the owner's email."),
+    lifecycle: z
+      .enum(lifecycles)
+      .default('stable')
+      .describe('Stage of the API, applied to every version that does not set its own.'),
+    deprecatedSince: z.iso
+      .date()
+      .optional()
+      .describe('Date the API was deprecated (YYYY-MM-DD), when `lifecycle` is `deprecated`.'),
+    sunset: z.iso
+      .date()
+      .optional()
+      .describe(
+        'Date the API stops answering (YYYY-MM-DD); required when `lifecycle` is `deprecated`.',
+      ),
+    visibility: z
+      .enum(visibilities)
+      .default('public')
+      .describe(
+        'Who may see the API: `public`, or restricted to `partners` or `internal` portals.',
+      ),
+    tags: z.array(slugSchema).default([]).describe('Catalog filters, e.g. `taxes`, `identity`.'),
+    plans: plansSchema.optional().describe('Sandbox quotas that differ from the defaults.'),
+    breakingChanges: z
+      .enum(['require-new-major', 'warn'])
+      .default('require-new-major')
+      .describe(
+        'What a breaking change to a stable version means: `require-new-major` fails the pull request unless the change comes as a new major version; `warn` only reports it.',
+      ),
+    versions: z
+      .array(versionSchema)
+      .min(1)
+      .optional()
+      .describe('The versions, newest first. Defaults to the document(s) found in the folder.'),
   })
   .superRefine((metadata, context) => {
     if (metadata.lifecycle === 'deprecated' && metadata.sunset === undefined) {

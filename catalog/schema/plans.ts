@@ -19,20 +19,22 @@ export const defaultPlanQuotas: Readonly<Record<PlanName, number>> = {
 /** One plan as an API's metadata may override it. */
 export const planOverrideSchema = z
   .object({
-    /** Requests a minute allowed to one key on this plan. */
-    requestsPerMinute: z.int().positive().max(1_000_000),
+    requestsPerMinute: z
+      .int()
+      .positive()
+      .max(1_000_000)
+      .describe('Requests a minute allowed to one key on this plan.'),
   })
   .strict();
 
 /** Per-API overrides of the default plans; plans left out keep their default. */
 export const plansSchema = z
   .object({
-    /** The plan self-service keys start on. */
-    free: planOverrideSchema.optional(),
-    /** A plan an administrator grants to partners who need more. */
-    premium: planOverrideSchema.optional(),
-    /** For the administration's own applications. */
-    internal: planOverrideSchema.optional(),
+    free: planOverrideSchema.optional().describe('The plan self-service keys start on.'),
+    premium: planOverrideSchema
+      .optional()
+      .describe('A plan an administrator grants to partners who need more.'),
+    internal: planOverrideSchema.optional().describe("For the administration's own applications."),
   })
   .strict();
 
