@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export interface IssueDescription {
   /** The field the message is about, as a path from the root. */
   path: PropertyKey[];
+  /** Where to point in the file when `path` itself is absent (a field that is required). */
+  linePath?: PropertyKey[];
   message: string;
   hint: string;
 }
@@ -19,7 +21,7 @@ export function describeIssue(
 ): IssueDescription[] {
   const path = [...issue.path];
   const received = valueAt(input, path);
-  const custom = (issue as { params?: { hint?: string } }).params?.hint;
+  const params = (issue as { params?: { hint?: string; linePath?: PropertyKey[] } }).params;
   switch (issue.code) {
     case 'invalid_type':
       if (received === undefined) {
@@ -68,7 +70,12 @@ export function describeIssue(
       return [{ path, message: tooBig(issue), hint: 'shorten it' }];
     default:
       return [
-        { path, message: issue.message, hint: custom ?? 'see the metadata reference in README.md' },
+        {
+          path,
+          ...(params?.linePath && { linePath: params.linePath }),
+          message: issue.message,
+          hint: params?.hint ?? 'see the metadata reference in README.md',
+        },
       ];
   }
 }

@@ -8,7 +8,7 @@ import type { CatalogApi } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { ApiMetadata } from './schema/api-metadata.ts';
 import { resolvePlans } from './schema/plans.ts';
-import { toDisplayPath } from './source-file.ts';
+import { toDisplayPath, type SourceFile } from './source-file.ts';
 
 /** Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. */
 export async function loadApi(
@@ -31,8 +31,8 @@ export async function loadApi(
   const metadata = result.status === 'valid' ? result.metadata : undefined;
   const plans = await planVersions(
     apiDir,
+    result.status === 'valid' ? result.file : undefined,
     metadata,
-    result.status === 'valid' ? result.file.lineOf(['versions']) : 1,
     problems,
   );
   const loaded: LoadedVersion[] = [];
@@ -79,18 +79,26 @@ export async function loadApi(
 
 async function planVersions(
   apiDir: string,
+  metadataFile: SourceFile | undefined,
   metadata: ApiMetadata | undefined,
-  line: number,
   problems: CatalogProblem[],
 ): Promise<VersionPlan[]> {
   const lifecycle = metadata?.lifecycle ?? 'stable';
+  const line = metadataFile?.lineOf(['versions']) ?? 1;
   if (metadata?.versions) {
-    return metadata.versions.map((version) => ({
+    return metadata.versions.map((version, index) => ({
       id: version.id,
       document: version.document,
       lifecycle: version.lifecycle ?? lifecycle,
       deprecatedSince: version.deprecatedSince ?? metadata.deprecatedSince,
       sunset: version.sunset ?? metadata.sunset,
+      ...(metadataFile && {
+        declaredAt: {
+          file: metadataFile.displayPath,
+          line: metadataFile.lineOf(['versions', index, 'document']),
+          field: `versions.${String(index)}.document`,
+        },
+      }),
     }));
   }
   const discovered = await discoverVersions(apiDir);

@@ -31,7 +31,7 @@ export async function loadMetadata(
     for (const described of describeIssue(issue, apiMetadataSchema, input)) {
       problems.push({
         file: file.displayPath,
-        line: file.lineOf(described.path),
+        line: file.lineOf(described.linePath ?? described.path),
         field: toFieldPath(described.path),
         message: described.message,
         hint: described.hint,

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogVersion } from './model.ts';
@@ -15,6 +16,8 @@ export interface VersionPlan {
   lifecycle: Lifecycle;
   deprecatedSince?: string | undefined;
   sunset?: string | undefined;
+  /** Where `api.yaml` names the document, so a missing file is reported there. */
+  declaredAt?: { file: string; line: number; field: string } | undefined;
 }
 
 /** A version loaded from disk, with the head of its document for deriving API metadata. */
@@ -31,7 +34,17 @@ export async function loadVersion(
   problems: CatalogProblem[],
 ): Promise<LoadedVersion | undefined> {
   const before = problems.length;
-  const files = await readDocumentFiles(join(apiDir, plan.document), apiDir, problems);
+  const entryPath = join(apiDir, plan.document);
+  if (plan.declaredAt && !(await isReadable(entryPath))) {
+    problems.push({
+      ...plan.declaredAt,
+      message: `names a file that does not exist (${plan.document})`,
+      hint: "give the entry document's path relative to the API folder, e.g. v2/openapi.yaml",
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const files = await readDocumentFiles(entryPath, apiDir, problems);
   if (!files) return undefined;
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
@@ -73,4 +86,13 @@ function listServers(document: Record<string, unknown>): string[] {
     return [`${scheme}://${document.host}${basePath}`];
   }
   return [];
+}
+
+async function isReadable(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

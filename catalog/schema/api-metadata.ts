@@ -120,7 +120,10 @@ export const apiMetadataSchema = z
         code: 'custom',
         path: ['sunset'],
         message: 'is required when lifecycle is deprecated',
-        params: { hint: 'add `sunset: YYYY-MM-DD`, the date the API stops answering' },
+        params: {
+          hint: 'add `sunset: YYYY-MM-DD`, the date the API stops answering',
+          linePath: ['lifecycle'],
+        },
       });
     }
     const seen = new Set<string>();
@@ -140,7 +143,10 @@ export const apiMetadataSchema = z
           code: 'custom',
           path: ['versions', index, 'sunset'],
           message: 'is required when the version is deprecated',
-          params: { hint: 'add `sunset: YYYY-MM-DD`, the date this version stops answering' },
+          params: {
+            hint: 'add `sunset: YYYY-MM-DD`, the date this version stops answering',
+            linePath: ['versions', index],
+          },
         });
       }
     });
