@@ -1,0 +1,23 @@
+/** One thing `npm run lint:apis` reports, from any of its checks, located in a file. */
+export interface Finding {
+  /** Path relative to the working directory. */
+  file: string;
+  line: number;
+  column?: number;
+  /** Which check found it: `catalog`, a Redocly rule id, or a `guichet/…` metadata rule. */
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+}
+
+/** Orders findings by file, line and rule, so reports read top to bottom and diff cleanly. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.rule.localeCompare(b.rule),
+  );
+}

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Finding } from './finding.ts';
+
+const run = promisify(execFile);
+
+interface RedoclyProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  suggest?: string[];
+  location: { source: { ref: string }; start?: { line: number; col: number } }[];
+}
+
+/** Where the Redocly CLI lives, resolved through its package so no PATH lookup is involved. */
+function redoclyBin(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+}
+
+/**
+ * Lints entry documents with Redocly and the project's `redocly.yaml`, in one process for speed.
+ * A document Redocly cannot process at all stops its run, so that document becomes a finding of
+ * its own and the others are linted again without it.
+ */
+export async function runRedocly(files: readonly string[], config: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  let pending = [...files];
+  while (pending.length > 0) {
+    const { stdout, stderr } = await lint(pending, config);
+    const crashed = /Something went wrong when processing (.+?):\s*\n\s*-\s*(.+)/.exec(stderr);
+    if (crashed?.[1]) {
+      const file = crashed[1];
+      findings.push({
+        file,
+        line: 1,
+        rule: 'redocly',
+        severity: 'error',
+        message: `Redocly cannot read this document: ${crashed[2]?.trim() ?? 'unknown error'}`,
+        hint: 'check the `openapi`/`swagger` field: write it as text, e.g. swagger: "2.0"',
+      });
+      pending = pending.filter((candidate) => candidate !== file);
+      continue;
+    }
+    findings.push(...toFindings(stdout));
+    break;
+  }
+  return findings;
+}
+
+async function lint(
+  files: readonly string[],
+  config: string,
+): Promise<{ stdout: string; stderr: string }> {
+  const args = [redoclyBin(), 'lint', '--format=json', `--config=${config}`, ...files];
+  const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+  try {
+    return await run(process.execPath, args, { env, maxBuffer: 256 * 1024 * 1024 });
+  } catch (error) {
+    // Redocly exits 1 when it found errors; its report is still on stdout.
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    if (stdout === undefined) throw error;
+    return { stdout, stderr: stderr ?? '' };
+  }
+}
+
+function toFindings(stdout: string): Finding[] {
+  const problems = splitJsonObjects(stdout).flatMap(
+    (text) => (JSON.parse(text) as { problems: RedoclyProblem[] }).problems,
+  );
+  return problems.map((problem) => {
+    const location = problem.location[0];
+    return {
+      file: location?.source.ref ?? '(unknown)',
+      line: location?.start?.line ?? 1,
+      ...(location?.start ? { column: location.start.col } : {}),
+      rule: problem.ruleId,
+      severity: problem.severity === 'error' ? 'error' : 'warning',
+      message: problem.message,
+      ...(problem.suggest?.length ? { hint: `did you mean ${problem.suggest.join(' or ')}?` } : {}),
+    };
+  });
+}
+
+/**
+ * Redocly prints one JSON report per group of documents of the same OpenAPI version, back to
+ * back; split them at the top-level braces (strings may hold braces, so track them too).
+ */
+function splitJsonObjects(text: string): string[] {
+  const objects: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '{') {
+      if (depth === 0) start = index;
+      depth += 1;
+    } else if (char === '}') {
+      depth -= 1;
+      if (depth === 0) objects.push(text.slice(start, index + 1));
+    }
+  }
+  return objects;
+}
