@@ -27,6 +27,15 @@ export default tseslint.config(
     rules: {
       // Template literals with numbers are common in messages and harmless.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // node:test's test() and describe() return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
+      ],
       // Imports must carry .ts extensions so Node runs the files without a build step.
       'no-restricted-imports': [
         'error',
