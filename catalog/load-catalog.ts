@@ -12,6 +12,8 @@ export interface LoadCatalogOptions {
   apisDir?: string;
   /** Keep only the APIs this audience may see; defaults to `public`. */
   audience?: Visibility;
+  /** Read only these API folders (the ones a pull request changed, say); defaults to all. */
+  ids?: readonly string[];
 }
 
 /** A catalog and everything wrong with `apis/`; the catalog is complete only without errors. */
@@ -36,6 +38,7 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
     const entries = await readdir(apisDir, { withFileTypes: true });
     folders = entries
       .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
+      .filter((entry) => options.ids?.includes(entry.name) ?? true)
       .map((entry) => entry.name)
       .sort();
   } catch {
