@@ -7,6 +7,7 @@ export { formatProblem, hasErrors, type CatalogProblem } from './problems.ts';
 export type {
   Catalog,
   CatalogApi,
+  ChangelogEntry,
   CatalogGuide,
   CatalogOperation,
   CatalogVersion,

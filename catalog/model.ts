@@ -44,6 +44,25 @@ export interface CatalogApi {
   dir: string;
   /** The metadata file, relative to the working directory, when there is one. */
   metadataFile?: string;
+  /**
+   * Changes to the API in the repository's history, newest first. The catalog itself does not
+   * read git: the build adds this (scripts/lib/changelog/) before the site renders it.
+   */
+  changelog?: ChangelogEntry[];
+}
+
+/** One commit that changed an API, as its changelog shows it. */
+export interface ChangelogEntry {
+  /** Abbreviated commit hash. */
+  commit: string;
+  /** Commit date, YYYY-MM-DD. */
+  date: string;
+  /** The commit's subject line. */
+  subject: string;
+  /** What changed for consumers, one line each (versions published or deprecated, operations). */
+  changes: string[];
+  /** How many of those changes break existing consumers. */
+  breaking: number;
 }
 
 /** One version of an API, described by one (possibly multi-file) OpenAPI document. */
