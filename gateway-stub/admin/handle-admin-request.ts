@@ -1,0 +1,170 @@
+import { hash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { createExchange, type Exchange } from '../http/exchange.ts';
+import { readBody } from '../http/read-body.ts';
+import { toRequestId } from '../http/request-id.ts';
+import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
+import { KeyServiceError } from '../keys/key-service-error.ts';
+import type { KeyService, StatusAction } from '../keys/key-service.ts';
+import type { ProblemName } from '../problems/problem-types.ts';
+import {
+  createKeyRequestSchema,
+  decisionRequestSchema,
+  planRequestSchema,
+} from './admin-requests.ts';
+
+/** What the admin API serves. */
+export interface AdminOptions {
+  token: string;
+  keys: KeyService;
+  /** Prometheus text of the gateway's metrics. */
+  renderMetrics: () => string;
+  fail: (exchange: Exchange, error: unknown) => void;
+}
+
+const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
+  'invalid-input': 'invalidRequest',
+  'unknown-api': 'invalidRequest',
+  'unknown-subscription': 'unknownSubscription',
+  'conflicting-state': 'conflictingState',
+};
+
+const decisionPath = /^\/keys\/([A-Za-z0-9_-]{1,64})\/(approve|reject|revoke|plan)$/;
+
+/**
+ * The admin port: `GET /keys`, `POST /keys`, `GET /consumers`,
+ * `POST /keys/{prefix|id}/approve|reject|revoke|plan`, and `GET /metrics`, all behind
+ * `Authorization: Bearer <token>`. Answers are JSON; refusals are problems like the public port's.
+ */
+export function createAdminHandler(
+  options: AdminOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const expected = hash('sha256', options.token, 'buffer');
+
+  function isAuthorised(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) return false;
+    // Comparing digests keeps the comparison constant-time whatever the length sent.
+    return timingSafeEqual(hash('sha256', match[1], 'buffer'), expected);
+  }
+
+  function withBody<T extends z.ZodType>(
+    exchange: Exchange,
+    schema: T,
+    use: (value: z.output<T>) => void,
+  ): void {
+    readBody(exchange.req, 64 * 1024, (result) => {
+      if (result.kind === 'aborted') return;
+      if (result.kind === 'too-large') {
+        sendProblem(exchange, 'bodyTooLarge', 'Admin requests fit in 64 KiB.', {
+          headers: { connection: 'close' },
+        });
+        return;
+      }
+      try {
+        const text = result.body?.toString('utf8') ?? '';
+        const parsed = schema.safeParse(text.trim() === '' ? {} : JSON.parse(text));
+        if (!parsed.success) {
+          const errors = parsed.error.issues.map((issue) => ({
+            pointer: `#/${issue.path.map(String).join('/')}`,
+            detail: issue.message,
+          }));
+          sendProblem(exchange, 'invalidRequest', 'The request body is invalid.', {
+            extensions: { errors },
+          });
+          return;
+        }
+        use(parsed.data);
+      } catch (error) {
+        if (error instanceof SyntaxError) {
+          sendProblem(exchange, 'invalidRequest', 'The request body is not valid JSON.');
+          return;
+        }
+        answerError(exchange, error);
+      }
+    });
+  }
+
+  function answerError(exchange: Exchange, error: unknown): void {
+    if (error instanceof KeyServiceError) {
+      sendProblem(exchange, problemOfCode[error.code], `${error.message}. ${error.hint}`.trim());
+      return;
+    }
+    options.fail(exchange, error);
+  }
+
+  function route(exchange: Exchange): void {
+    const { req } = exchange;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = req.method ?? 'GET';
+    if (path === '/metrics' && method === 'GET') {
+      sendBody(exchange, 200, 'text/plain; version=0.0.4; charset=utf-8', options.renderMetrics());
+      return;
+    }
+    if (path === '/keys' && method === 'GET') {
+      sendJson(exchange, 200, { keys: options.keys.listKeys() });
+      return;
+    }
+    if (path === '/keys' && method === 'POST') {
+      withBody(exchange, createKeyRequestSchema, (request) => {
+        sendJson(exchange, 201, options.keys.issueKey(request));
+      });
+      return;
+    }
+    if (path === '/consumers' && method === 'GET') {
+      sendJson(exchange, 200, { consumers: options.keys.listConsumers() });
+      return;
+    }
+    const decision = decisionPath.exec(path);
+    if (decision && method === 'POST') {
+      const reference = decision[1] ?? '';
+      const action = decision[2] ?? '';
+      if (action === 'plan') {
+        withBody(exchange, planRequestSchema, (request) => {
+          sendJson(exchange, 200, options.keys.changePlan(reference, request.plan, request.api));
+        });
+        return;
+      }
+      withBody(exchange, decisionRequestSchema, (request) => {
+        sendJson(
+          exchange,
+          200,
+          options.keys.decide(reference, action as StatusAction, request.api),
+        );
+      });
+      return;
+    }
+    sendProblem(
+      exchange,
+      'notFound',
+      'The admin API has GET/POST /keys, GET /consumers, POST /keys/{prefix or id}/approve|reject|revoke|plan and GET /metrics.',
+    );
+  }
+
+  return (req, res) => {
+    const exchange = createExchange(
+      req,
+      res,
+      toRequestId(req.headers['x-request-id']),
+      performance.now(),
+    );
+    try {
+      if (!isAuthorised(req)) {
+        sendProblem(
+          exchange,
+          'adminTokenRequired',
+          'Send the admin token as `Authorization: Bearer <token>`.',
+          {
+            headers: { 'www-authenticate': 'Bearer realm="guichet-admin"' },
+          },
+        );
+        return;
+      }
+      route(exchange);
+    } catch (error) {
+      answerError(exchange, error);
+    }
+  };
+}

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import { createAdminHandler } from './admin/handle-admin-request.ts';
+import {
+  parseGatewayOptions,
+  type GatewayOptions,
+  type GatewayOptionsInput,
+} from './gateway-options.ts';
+import { createCors } from './http/cors.ts';
+import { createExchange, type Exchange } from './http/exchange.ts';
+import { toRequestId } from './http/request-id.ts';
+import { sendProblem } from './http/send-response.ts';
+import { createKeyHasher } from './keys/key-hasher.ts';
+import { createKeyLookup } from './keys/key-lookup.ts';
+import { createKeyService, type KeyService } from './keys/key-service.ts';
+import { createRequestObserver } from './observe/request-observer.ts';
+import { toRawProblemResponse } from './problems/problem-body.ts';
+import type { ProblemName } from './problems/problem-types.ts';
+import { createForwarder } from './proxy/forwarder.ts';
+import { createApiRequestHandler } from './public/handle-api-request.ts';
+import { createSlidingWindow } from './quota/sliding-window.ts';
+import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
+import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
+import { readAdminToken, readServerSecret } from './store/data-files.ts';
+import { createKeyStore } from './store/key-store.ts';
+import { openDatabase } from './store/open-database.ts';
+
+/** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
+export interface Gateway {
+  /** Request listener of the public port (partners' calls, self-service). */
+  handlePublic: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Request listener of the admin port. */
+  handleAdmin: (req: IncomingMessage, res: ServerResponse) => void;
+  /** `clientError` listener: answers requests Node refused to parse (431, 408, 400). */
+  handleClientError: (error: Error & { code?: string }, socket: Duplex) => void;
+  /** The admin token in force. */
+  adminToken: string;
+  /** Consumers and keys, as the admin API manages them. */
+  keys: KeyService;
+  options: GatewayOptions;
+  /** Writes pending usage counts and log lines now. */
+  flush(): void;
+  /** Flushes, then closes the connections to the mock server and the store. */
+  close(): Promise<void>;
+}
+
+const clientErrorProblems: Record<string, [ProblemName, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    'headersTooLarge',
+    'The request line and headers are larger than the sandbox accepts.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: ['requestTimeout', 'The request was not received in time.'],
+};
+
+/**
+ * Creates the gateway: opens the store in the data folder (creating the server secret and the
+ * admin token on first start), builds the routing tables from the catalog, and returns the
+ * request listeners. Options are validated here, so a mistake fails at start, not on a request.
+ */
+export function createGateway(input: GatewayOptionsInput): Gateway {
+  const options = parseGatewayOptions(input);
+  const onError =
+    options.onError ??
+    ((error: unknown) => {
+      console.error(error);
+    });
+  const routes = createRouteTable(options.catalog, options.portalUrl);
+  const cors = createCors(options.corsOrigins);
+  const db = openDatabase(options.dataDir);
+  const store = createKeyStore(db);
+  const hasher = createKeyHasher(readServerSecret(options.dataDir));
+  const lookup = createKeyLookup(db, store, hasher);
+  const keys = createKeyService({
+    db,
+    store,
+    hasher,
+    apis: routes,
+    onChange: () => {
+      lookup.invalidate();
+    },
+  });
+  const adminToken = readAdminToken(options.dataDir, options.adminToken);
+  const observer = createRequestObserver({
+    db,
+    store,
+    logDir: join(options.dataDir, 'logs'),
+    logRetentionDays: options.logRetentionDays,
+    anonymizeClientAddresses: options.anonymizeClientAddresses,
+    usageFlushMs: options.usageFlushMs,
+    onError,
+  });
+  const forwarder = createForwarder({
+    upstreamUrl: options.upstreamUrl,
+    timeoutMs: options.upstreamTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    connections: options.upstreamConnections,
+  });
+  const quota = createSlidingWindow(quotaWindowSeconds * 1000);
+  const trialLimiter = createSlidingWindow(3_600_000);
+  const sweeper = setInterval(() => {
+    const now = performance.now();
+    quota.sweep(now);
+    trialLimiter.sweep(now);
+  }, 60_000);
+  sweeper.unref();
+
+  const finish = observer.finish;
+  const fail = (exchange: Exchange, error: unknown): void => {
+    onError(error);
+    sendProblem(
+      exchange,
+      'internalError',
+      'The gateway met an unexpected error. Quote the instance to the support.',
+    );
+    finish(exchange);
+  };
+  const handleApi = createApiRequestHandler({
+    routes,
+    keys: lookup,
+    quota,
+    forwarder,
+    maxBodyBytes: options.maxBodyBytes,
+    finish,
+    fail,
+    onQuotaRefusal: observer.countQuotaRefusal,
+  });
+  const handleSelfService = createSelfServiceHandler({
+    routes,
+    keys,
+    limiter: trialLimiter,
+    trialKeysPerHour: options.trialKeysPerHour,
+    finish,
+    fail,
+  });
+
+  function handlePublic(req: IncomingMessage, res: ServerResponse): void {
+    const exchange = createExchange(
+      req,
+      res,
+      toRequestId(req.headers['x-request-id']),
+      performance.now(),
+    );
+    try {
+      if (!cors.applyTo(req, exchange.headers)) {
+        sendProblem(
+          exchange,
+          'originNotAllowed',
+          `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
+        );
+        finish(exchange);
+        return;
+      }
+      if (cors.isPreflight(req)) {
+        answerPreflight(exchange);
+        return;
+      }
+      const url = req.url ?? '/';
+      if (url.startsWith(selfServicePrefix)) {
+        handleSelfService(exchange);
+        return;
+      }
+      handleApi(exchange, url.charCodeAt(0) === 47 ? url : '/');
+    } catch (error) {
+      fail(exchange, error);
+    }
+  }
+
+  function answerPreflight(exchange: Exchange): void {
+    const headers = cors.toPreflightHeaders(exchange.req);
+    if (headers === undefined) {
+      sendProblem(
+        exchange,
+        'originNotAllowed',
+        'This origin may not call the sandbox from a browser.',
+      );
+    } else {
+      exchange.status = 204;
+      exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
+      exchange.res.end();
+    }
+    finish(exchange);
+  }
+
+  function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
+      socket.destroy();
+      return;
+    }
+    const [name, detail] = clientErrorProblems[error.code ?? ''] ?? [
+      'badRequest',
+      'The request is not valid HTTP/1.1.',
+    ];
+    socket.end(toRawProblemResponse(name, detail, randomUUID()));
+    observer.countClientError(name);
+  }
+
+  return {
+    handlePublic,
+    handleAdmin: createAdminHandler({
+      token: adminToken,
+      keys,
+      renderMetrics: observer.renderMetrics,
+      fail: (exchange, error) => {
+        onError(error);
+        sendProblem(exchange, 'internalError', 'The gateway met an unexpected error.');
+      },
+    }),
+    handleClientError,
+    adminToken,
+    keys,
+    options,
+    flush: observer.flush,
+    async close() {
+      clearInterval(sweeper);
+      observer.close();
+      await forwarder.close();
+      db.close();
+    },
+  };
+}

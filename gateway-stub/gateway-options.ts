@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Catalog } from '../catalog/index.ts';
+
+/** The portal's origins in development, allowed to call the sandbox from the browser. */
+export const defaultCorsOrigins = ['http://127.0.0.1:4321', 'http://localhost:4321'];
+
+/** Everything `createGateway` can be told; only `catalog` is required. */
+export const gatewayOptionsSchema = z.strictObject({
+  /** The catalog to route (audience `internal`: restricted APIs need an approved key). */
+  catalog: z.custom<Catalog>(
+    (value) => Array.isArray((value as Partial<Catalog> | null)?.apis),
+    'must be a catalog from loadCatalog() or readSnapshot()',
+  ),
+  /** Origin of the mock server. */
+  upstreamUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4010'),
+  /** Longest wait for the mock server's answer headers (then between body chunks), in ms. */
+  upstreamTimeoutMs: z.int().positive().default(10_000),
+  /** Longest wait to open a connection to the mock server, in ms. */
+  connectTimeoutMs: z.int().positive().default(2_000),
+  /** Keep-alive connections to the mock server. */
+  upstreamConnections: z.int().positive().max(1_024).default(64),
+  /** Folder of the store, the server secret, the admin token and the access logs. */
+  dataDir: z.string().min(1).default('.guichet/sandbox'),
+  /** Admin token; when absent, read from (or created in) `<dataDir>/admin-token`. */
+  adminToken: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** Origins allowed to call the public port from a browser, as `scheme://host:port`. */
+  corsOrigins: z.array(z.string()).default(defaultCorsOrigins),
+  /** Portal address for `Link: rel="deprecation"`; none when undefined. */
+  portalUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: z.int().positive().default(1_048_576),
+  /** Largest request line plus headers accepted, in bytes (Node's `maxHeaderSize`). */
+  maxHeaderBytes: z.int().min(1_024).default(16_384),
+  /** Days of access-log files kept, today included. */
+  logRetentionDays: z.int().min(1).max(3_650).default(10),
+  /** Blur client addresses in the access log (last IPv4 octet, IPv6 past /48). */
+  anonymizeClientAddresses: z.boolean().default(true),
+  /** Trial keys one client address may ask for in an hour. */
+  trialKeysPerHour: z.int().positive().default(5),
+  /** How often usage counts are written to the store, in ms. */
+  usageFlushMs: z.int().positive().default(5_000),
+  /** Where unexpected errors are reported (stack traces stay server-side). */
+  onError: z.custom<(error: unknown) => void>((value) => typeof value === 'function').optional(),
+});
+
+/** Options as a caller writes them. */
+export type GatewayOptionsInput = z.input<typeof gatewayOptionsSchema>;
+/** Options with defaults applied. */
+export type GatewayOptions = z.output<typeof gatewayOptionsSchema>;
+
+/** Validates options, throwing one error that lists every invalid field. */
+export function parseGatewayOptions(input: GatewayOptionsInput): GatewayOptions {
+  const result = gatewayOptionsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || '(options)'} — ${issue.message}`,
+  );
+  throw new Error(`invalid gateway options:\n  ${lines.join('\n  ')}`);
+}

@@ -1,0 +1,74 @@
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+
+/** Headers a browser script may read on the sandbox's answers. */
+const exposedHeaders = [
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+  'X-Request-ID',
+  'Deprecation',
+  'Sunset',
+  'Link',
+].join(', ');
+
+/** Request headers the portal's console sends; preflights asking for others are refused. */
+const defaultAllowedHeaders = ['accept', 'content-type', 'prefer', 'x-api-key', 'x-request-id'];
+const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+const headerTokenPattern = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** CORS for the portal's origins: the console in the browser calls the sandbox directly. */
+export interface Cors {
+  /**
+   * Adds the CORS headers of an actual request to `headers` when its origin is allowed.
+   * Returns false when the request carries an origin the sandbox does not serve.
+   */
+  applyTo(req: IncomingMessage, headers: OutgoingHttpHeaders): boolean;
+  /** True for a preflight (`OPTIONS` with `Access-Control-Request-Method`). */
+  isPreflight(req: IncomingMessage): boolean;
+  /** Headers of the 204 answering an allowed preflight, or undefined when it is refused. */
+  toPreflightHeaders(req: IncomingMessage): OutgoingHttpHeaders | undefined;
+}
+
+/** Creates the CORS policy for a list of exact origins (`http://127.0.0.1:4321`). */
+export function createCors(origins: readonly string[]): Cors {
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(`CORS origin "${origin}" must be scheme://host[:port] with no path`);
+    }
+  }
+  const allowed = new Set(origins);
+  return {
+    applyTo(req, headers) {
+      const origin = req.headers.origin;
+      if (origin === undefined) return true;
+      if (!allowed.has(origin)) return false;
+      headers['access-control-allow-origin'] = origin;
+      headers['access-control-expose-headers'] = exposedHeaders;
+      headers.vary = 'Origin';
+      return true;
+    },
+    isPreflight(req) {
+      return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+    },
+    toPreflightHeaders(req) {
+      const origin = req.headers.origin;
+      if (origin === undefined || !allowed.has(origin)) return undefined;
+      const requested = (req.headers['access-control-request-headers'] ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter((name) => name !== '');
+      // Echo the names asked for when they are plain tokens: the console adds headers a user
+      // types (e.g. `Prefer`), and the key is checked on the actual request anyway.
+      const allowHeaders = requested.every((name) => headerTokenPattern.test(name))
+        ? [...new Set([...defaultAllowedHeaders, ...requested])]
+        : defaultAllowedHeaders;
+      return {
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': allowedMethods,
+        'access-control-allow-headers': allowHeaders.join(', '),
+        'access-control-max-age': '600',
+        vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+
+/**
+ * One request's journey through the gateway: what each stage learned (the API, the consumer,
+ * the quota left) and the headers every answer to it must carry, whether it comes from the
+ * mock server or is a refusal. The access log and the metrics read it once the answer is sent.
+ */
+export interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** Accepted from `X-Request-ID` when well formed, else generated. */
+  requestId: string;
+  /** `performance.now()` when the request arrived. */
+  startedAt: number;
+  /** Headers added to whatever answer is sent: request id, CORS, RateLimit, Deprecation… */
+  headers: OutgoingHttpHeaders;
+  /** API id, or '' until the path names a known API. */
+  api: string;
+  /** Version id, or '' until known. */
+  version: string;
+  /** Consumer id, or '' until a key is recognised. */
+  consumerId: string;
+  /** Plan name, or '' until a subscription is found. */
+  plan: string;
+  /** Requests left in the window after this one, or -1 when no quota applied. */
+  quotaLeft: number;
+  /** Status sent, set when the answer starts. */
+  status: number;
+  /** Operation the mock server matched (`X-Guichet-Operation`), or ''. */
+  operation: string;
+}
+
+/** Starts the record of a request. */
+export function createExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  startedAt: number,
+): Exchange {
+  return {
+    req,
+    res,
+    requestId,
+    startedAt,
+    headers: { 'x-request-id': requestId },
+    api: '',
+    version: '',
+    consumerId: '',
+    plan: '',
+    quotaLeft: -1,
+    status: 0,
+    operation: '',
+  };
+}

@@ -1,0 +1,122 @@
+import type { SubscriptionState } from '../store/key-store.ts';
+
+/** Upper bounds of the latency histogram, in seconds. */
+const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const separator = '\u0000';
+
+interface Histogram {
+  counts: Float64Array;
+  sum: number;
+  count: number;
+}
+
+/** The gateway's counters, kept in memory and rendered in Prometheus text format. */
+export interface Metrics {
+  /** Counts one answered request and its latency. `api` is '' for paths naming no API. */
+  observeRequest(api: string, version: string, status: number, seconds: number): void;
+  /** Counts one refusal for quota. */
+  observeQuotaRefusal(api: string, plan: string): void;
+  /** Prometheus text exposition (format 0.0.4). */
+  render(subscriptionsByState: Record<SubscriptionState, number>): string;
+}
+
+/**
+ * Creates the counters. Label sets are joined into one map key and split only when
+ * rendering, so counting costs a string concatenation and a map update per request.
+ */
+export function createMetrics(): Metrics {
+  const requests = new Map<string, number>();
+  const quotaRefusals = new Map<string, number>();
+  const latencies = new Map<string, Histogram>();
+
+  return {
+    observeRequest(api, version, status, seconds) {
+      const key = api + separator + version + separator + String(status);
+      requests.set(key, (requests.get(key) ?? 0) + 1);
+      let histogram = latencies.get(api);
+      if (histogram === undefined) {
+        histogram = { counts: new Float64Array(latencyBuckets.length), sum: 0, count: 0 };
+        latencies.set(api, histogram);
+      }
+      for (let index = 0; index < latencyBuckets.length; index += 1) {
+        if (seconds <= (latencyBuckets[index] ?? 0)) {
+          histogram.counts[index] = (histogram.counts[index] ?? 0) + 1;
+          break;
+        }
+      }
+      histogram.sum += seconds;
+      histogram.count += 1;
+    },
+    observeQuotaRefusal(api, plan) {
+      const key = api + separator + plan;
+      quotaRefusals.set(key, (quotaRefusals.get(key) ?? 0) + 1);
+    },
+    render(subscriptionsByState) {
+      const out: string[] = [];
+      header(
+        out,
+        'guichet_gateway_requests_total',
+        'counter',
+        'Requests answered, by API, version and status.',
+      );
+      for (const [key, value] of requests) {
+        const [api = '', version = '', status = ''] = key.split(separator);
+        out.push(`guichet_gateway_requests_total${labels({ api, version, status })} ${value}`);
+      }
+      header(
+        out,
+        'guichet_gateway_request_duration_seconds',
+        'histogram',
+        'Time from request to last byte sent, by API.',
+      );
+      for (const [api, histogram] of latencies) renderHistogram(out, api, histogram);
+      header(
+        out,
+        'guichet_gateway_quota_refusals_total',
+        'counter',
+        'Requests refused with 429 because a key spent its quota, by API and plan.',
+      );
+      for (const [key, value] of quotaRefusals) {
+        const [api = '', plan = ''] = key.split(separator);
+        out.push(`guichet_gateway_quota_refusals_total${labels({ api, plan })} ${value}`);
+      }
+      header(
+        out,
+        'guichet_gateway_subscriptions',
+        'gauge',
+        'Subscriptions in the store, by state.',
+      );
+      for (const [state, value] of Object.entries(subscriptionsByState)) {
+        out.push(`guichet_gateway_subscriptions${labels({ state })} ${value}`);
+      }
+      return out.join('\n') + '\n';
+    },
+  };
+}
+
+function renderHistogram(out: string[], api: string, histogram: Histogram): void {
+  let cumulative = 0;
+  latencyBuckets.forEach((bound, index) => {
+    cumulative += histogram.counts[index] ?? 0;
+    out.push(
+      `guichet_gateway_request_duration_seconds_bucket${labels({ api, le: String(bound) })} ${cumulative}`,
+    );
+  });
+  const name = 'guichet_gateway_request_duration_seconds';
+  out.push(`${name}_bucket${labels({ api, le: '+Inf' })} ${histogram.count}`);
+  out.push(`${name}_sum${labels({ api })} ${histogram.sum}`);
+  out.push(`${name}_count${labels({ api })} ${histogram.count}`);
+}
+
+function header(out: string[], name: string, type: string, help: string): void {
+  out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+}
+
+/** `{api="x",status="200"}`, with values escaped as the text format requires. */
+function labels(values: Record<string, string>): string {
+  const parts = Object.entries(values).map(
+    ([name, value]) =>
+      `${name}="${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`,
+  );
+  return `{${parts.join(',')}}`;
+}

@@ -1,0 +1,79 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+
+/**
+ * Headers that concern one connection, not the message (RFC 9110 §7.6.1), plus those the
+ * gateway owns: they are never copied from one side of the proxy to the other.
+ */
+const requestHeadersDropped = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'expect',
+  // The gateway reads the body whole and undici states its length again.
+  'content-length',
+  // The key stops here: the mock server never sees it.
+  'x-api-key',
+  'x-request-id',
+]);
+
+const responseHeadersDropped = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  // Internal to the sandbox: read for usage counts, not shown to partners.
+  'x-guichet-operation',
+]);
+
+/** The headers sent to the mock server: the client's, minus the above, plus the request id. */
+export function toUpstreamHeaders(
+  headers: IncomingHttpHeaders,
+  requestId: string,
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const named = connectionTokens(headers.connection);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || requestHeadersDropped.has(name)) continue;
+    if (named !== undefined && named.has(name)) continue;
+    out[name] = value;
+  }
+  out['x-request-id'] = requestId;
+  return out;
+}
+
+/** The headers sent to the client: the mock server's, minus the above, plus the gateway's own. */
+export function toClientHeaders(
+  upstream: Record<string, string | string[] | undefined>,
+  own: OutgoingHttpHeaders,
+): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  const named = connectionTokens(upstream.connection);
+  for (const name in upstream) {
+    const value = upstream[name];
+    if (value === undefined || responseHeadersDropped.has(name)) continue;
+    if (named !== undefined && named.has(name)) continue;
+    out[name] = value;
+  }
+  for (const name in own) out[name] = own[name];
+  return out;
+}
+
+/** Names listed in `Connection`, which are hop-by-hop too; undefined in the usual case. */
+function connectionTokens(value: string | string[] | undefined): Set<string> | undefined {
+  if (value === undefined) return undefined;
+  const text = Array.isArray(value) ? value.join(',') : value;
+  if (text === 'keep-alive' || text === 'close') return undefined;
+  return new Set(text.split(',').map((token) => token.trim().toLowerCase()));
+}

@@ -1,0 +1,217 @@
+import type { Exchange } from '../http/exchange.ts';
+import { hasBody, isDeclaredTooLarge, readBody } from '../http/read-body.ts';
+import { sendProblem } from '../http/send-response.ts';
+import type { GrantedSubscription, KeyLookup } from '../keys/key-lookup.ts';
+import type { ProblemName } from '../problems/problem-types.ts';
+import type { Forwarder, ForwardOutcome } from '../proxy/forwarder.ts';
+import { toRateLimitHeader } from '../quota/ratelimit-headers.ts';
+import type { SlidingWindow } from '../quota/sliding-window.ts';
+import type { ApiRoute } from '../routing/route-table.ts';
+import { toContainedPath } from '../routing/safe-path.ts';
+
+/** What the API path of the public port needs. */
+export interface ApiRequestOptions {
+  routes: ReadonlyMap<string, ApiRoute>;
+  keys: KeyLookup;
+  quota: SlidingWindow;
+  forwarder: Forwarder;
+  maxBodyBytes: number;
+  /** Called once the answer is sent (access log, metrics, usage). */
+  finish: (exchange: Exchange) => void;
+  /** Called when a key spent its quota. */
+  onQuotaRefusal: (exchange: Exchange) => void;
+  fail: (exchange: Exchange, error: unknown) => void;
+}
+
+const keyChallenge = { 'www-authenticate': 'X-Api-Key realm="guichet-sandbox"' };
+
+const refusalOfStatus: Record<Exclude<GrantedSubscription['status'], 'active'>, ProblemName> = {
+  pending: 'subscriptionPending',
+  rejected: 'subscriptionRejected',
+  revoked: 'subscriptionRevoked',
+};
+
+/**
+ * `/<api-id>/<version-id>/<path>`: find the API and version, check the key and its
+ * subscription, count the request against the plan, then pass it to the mock server. Each
+ * refusal names what went wrong and how to fix it.
+ */
+export function createApiRequestHandler(
+  options: ApiRequestOptions,
+): (exchange: Exchange, url: string) => void {
+  const { routes, keys, quota, forwarder, maxBodyBytes, finish, fail } = options;
+
+  function refuse(
+    exchange: Exchange,
+    name: ProblemName,
+    detail: string,
+    headers?: Record<string, string>,
+  ): void {
+    sendProblem(exchange, name, detail, headers === undefined ? {} : { headers });
+    finish(exchange);
+  }
+
+  const forwarded = (exchange: Exchange, outcome: ForwardOutcome): void => {
+    if (outcome.failure !== undefined) {
+      sendProblem(exchange, outcome.failure.name, outcome.failure.detail);
+    }
+    finish(exchange);
+  };
+
+  function forward(exchange: Exchange): void {
+    const { req } = exchange;
+    if (!hasBody(req)) {
+      forwarder.forward(exchange, undefined, forwarded);
+      return;
+    }
+    if (isDeclaredTooLarge(req, maxBodyBytes)) {
+      refuse(
+        exchange,
+        'bodyTooLarge',
+        `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
+        { connection: 'close' },
+      );
+      return;
+    }
+    readBody(req, maxBodyBytes, (result) => {
+      if (result.kind === 'aborted') return;
+      if (result.kind === 'too-large') {
+        refuse(
+          exchange,
+          'bodyTooLarge',
+          `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
+          { connection: 'close' },
+        );
+        return;
+      }
+      try {
+        forwarder.forward(exchange, result.body, forwarded);
+      } catch (error) {
+        fail(exchange, error);
+      }
+    });
+  }
+
+  return (exchange, url) => {
+    // `/api/version/rest?query`: split by hand, the request path runs this for every call.
+    const apiEnd = url.indexOf('/', 1);
+    const apiId = apiEnd === -1 ? (url.slice(1).split('?')[0] ?? '') : url.slice(1, apiEnd);
+    const api = routes.get(apiId);
+    if (!api) {
+      refuse(
+        exchange,
+        apiId === '' ? 'notFound' : 'unknownApi',
+        apiId === ''
+          ? 'Sandbox URLs look like /<api-id>/<version-id>/<path>.'
+          : `No API "${apiId}" in the sandbox. Copy the sandbox URL from the API's page on the portal.`,
+      );
+      return;
+    }
+    exchange.api = api.id;
+    const versionEnd = apiEnd === -1 ? -1 : url.indexOf('/', apiEnd + 1);
+    const versionId =
+      apiEnd === -1
+        ? ''
+        : ((versionEnd === -1 ? url.slice(apiEnd + 1) : url.slice(apiEnd + 1, versionEnd)).split(
+            '?',
+          )[0] ?? '');
+    const version = api.versions.get(versionId);
+    if (!version) {
+      refuse(
+        exchange,
+        'unknownVersion',
+        `API "${api.id}" has no version "${versionId}"; it has ${[...api.versions.keys()].join(', ')} (current: ${api.currentVersionId}).`,
+      );
+      return;
+    }
+    exchange.version = version.id;
+    const path = toContainedPath(url, api.id, version.id);
+    if (path === undefined) {
+      refuse(
+        exchange,
+        'notFound',
+        `The path leaves /${api.id}/${version.id}/: dot segments cannot reach another API.`,
+      );
+      return;
+    }
+    exchange.req.url = path;
+    for (const name in version.lifecycleHeaders)
+      exchange.headers[name] = version.lifecycleHeaders[name];
+    if (version.retired) {
+      refuse(
+        exchange,
+        'versionRetired',
+        `Version ${version.id} of "${api.id}" is retired${version.sunset === undefined ? '' : ` since ${version.sunset}`}; use ${api.currentVersionId}.`,
+      );
+      return;
+    }
+    const presented = exchange.req.headers['x-api-key'];
+    if (typeof presented !== 'string' || presented === '') {
+      refuse(
+        exchange,
+        'missingKey',
+        'Send your subscription key in the X-Api-Key header.',
+        keyChallenge,
+      );
+      return;
+    }
+    const grant = keys.find(presented);
+    if (!grant) {
+      refuse(
+        exchange,
+        'unknownKey',
+        'The key in X-Api-Key is not known to the sandbox. Check it was copied whole, or get a new one.',
+        keyChallenge,
+      );
+      return;
+    }
+    exchange.consumerId = grant.consumerId;
+    const subscription = grant.subscriptions.get(api.id);
+    if (!subscription) {
+      refuse(
+        exchange,
+        'notSubscribed',
+        `Key ${grant.prefix}… has no subscription to "${api.id}". Ask for a key for this API on its portal page.`,
+      );
+      return;
+    }
+    if (subscription.status !== 'active') {
+      refuse(
+        exchange,
+        refusalOfStatus[subscription.status],
+        `The subscription of key ${grant.prefix}… to "${api.id}" is ${subscription.status}.`,
+      );
+      return;
+    }
+    if (Date.now() >= subscription.expiresAtMs) {
+      refuse(
+        exchange,
+        'subscriptionExpired',
+        `The subscription of key ${grant.prefix}… to "${api.id}" expired on ${new Date(subscription.expiresAtMs).toISOString()}.`,
+      );
+      return;
+    }
+    const plan = api.plans[subscription.plan];
+    exchange.plan = plan.name;
+    const decision = quota.take(subscription.id, plan.requestsPerMinute, performance.now());
+    exchange.headers['ratelimit-policy'] = plan.policyHeader;
+    exchange.headers.ratelimit = toRateLimitHeader(
+      plan.name,
+      decision.remaining,
+      decision.resetSeconds,
+    );
+    exchange.quotaLeft = decision.remaining;
+    if (!decision.allowed) {
+      options.onQuotaRefusal(exchange);
+      const wait = Math.max(1, decision.resetSeconds);
+      refuse(
+        exchange,
+        'quotaExceeded',
+        `Key ${grant.prefix}… used the ${String(plan.requestsPerMinute)} requests a minute of the ${plan.name} plan on "${api.id}". Retry in ${String(wait)} s.`,
+        { 'retry-after': String(wait) },
+      );
+      return;
+    }
+    forward(exchange);
+  };
+}

@@ -1,0 +1,153 @@
+import type { Exchange } from '../http/exchange.ts';
+import { hasBody, readBody } from '../http/read-body.ts';
+import { sendJson, sendProblem } from '../http/send-response.ts';
+import type { KeyService } from '../keys/key-service.ts';
+import type { SlidingWindow } from '../quota/sliding-window.ts';
+import type { ApiRoute } from '../routing/route-table.ts';
+import { parseTrialKeyRequest, type FieldError } from './trial-key-request.ts';
+
+/** Path prefix of the gateway's own endpoints on the public port. */
+export const selfServicePrefix = '/_guichet/';
+
+/** What the self-service endpoints need. */
+export interface SelfServiceOptions {
+  routes: ReadonlyMap<string, ApiRoute>;
+  keys: KeyService;
+  /** Counts trial keys per client address over an hour. */
+  limiter: SlidingWindow;
+  trialKeysPerHour: number;
+  /** Called once the answer is sent, for the access log. */
+  finish: (exchange: Exchange) => void;
+  /** Answers an unexpected error (a 500 that leaks nothing). */
+  fail: (exchange: Exchange, error: unknown) => void;
+}
+
+const maxBodyBytes = 16 * 1024;
+
+/**
+ * `POST /_guichet/trial-keys` issues a key on the free plan: active at once for a public API,
+ * pending an administrator's approval for a restricted one. `GET /_guichet/health` tells the
+ * sandbox's launcher the gateway is up.
+ */
+export function createSelfServiceHandler(
+  options: SelfServiceOptions,
+): (exchange: Exchange) => void {
+  const { routes, keys, limiter, finish } = options;
+
+  function refuseFields(exchange: Exchange, errors: FieldError[]): void {
+    const fields = errors.map((error) => error.pointer.slice(2) || '(body)').join(', ');
+    sendProblem(exchange, 'invalidRequest', `Invalid field(s): ${fields}.`, {
+      extensions: { errors },
+    });
+    finish(exchange);
+  }
+
+  function issue(exchange: Exchange, text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      refuseFields(exchange, [{ pointer: '#', detail: 'is not valid JSON' }]);
+      return;
+    }
+    const parsed = parseTrialKeyRequest(value);
+    if (!parsed.ok) {
+      refuseFields(exchange, parsed.errors);
+      return;
+    }
+    const { request } = parsed;
+    const route = routes.get(request.api);
+    if (!route) {
+      refuseFields(exchange, [{ pointer: '#/api', detail: `names no API of the sandbox` }]);
+      return;
+    }
+    exchange.api = route.id;
+    const address = exchange.req.socket.remoteAddress ?? '';
+    const decision = limiter.take(address, options.trialKeysPerHour, performance.now());
+    if (!decision.allowed) {
+      const wait = Math.max(1, decision.resetSeconds);
+      sendProblem(
+        exchange,
+        'tooManyTrialKeys',
+        `This address asked for ${String(options.trialKeysPerHour)} trial keys in the last hour. Retry in ${String(wait)} s.`,
+        { headers: { 'retry-after': String(wait) } },
+      );
+      finish(exchange);
+      return;
+    }
+    const status = route.visibility === 'public' ? 'active' : 'pending';
+    const issued = keys.issueKey({
+      application: request.application,
+      email: request.email,
+      api: route.id,
+      plan: 'free',
+      status,
+    });
+    exchange.consumerId = issued.consumerId;
+    sendJson(exchange, 201, {
+      key: issued.key,
+      prefix: issued.prefix,
+      status,
+      plan: issued.subscription.plan,
+      api: route.id,
+      consumerId: issued.consumerId,
+    });
+    finish(exchange);
+  }
+
+  return (exchange) => {
+    const { req } = exchange;
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/_guichet/health') {
+      sendJson(exchange, 200, { status: 'ok' });
+      finish(exchange);
+      return;
+    }
+    if (path !== '/_guichet/trial-keys') {
+      sendProblem(exchange, 'notFound', 'The gateway has no endpoint at this address.');
+      finish(exchange);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendProblem(exchange, 'methodNotAllowed', 'Ask for a trial key with POST.', {
+        headers: { allow: 'POST' },
+      });
+      finish(exchange);
+      return;
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(?:;|$)/i.test(type)) {
+      sendProblem(
+        exchange,
+        'unsupportedMediaType',
+        'Send the request as JSON (Content-Type: application/json).',
+      );
+      finish(exchange);
+      return;
+    }
+    if (!hasBody(req)) {
+      refuseFields(exchange, [{ pointer: '#', detail: 'is missing: send a JSON object' }]);
+      return;
+    }
+    readBody(req, maxBodyBytes, (result) => {
+      if (result.kind === 'aborted') return;
+      if (result.kind === 'too-large') {
+        sendProblem(
+          exchange,
+          'bodyTooLarge',
+          `A trial key request fits in ${String(maxBodyBytes)} bytes.`,
+          {
+            headers: { connection: 'close' },
+          },
+        );
+        finish(exchange);
+        return;
+      }
+      try {
+        issue(exchange, result.body?.toString('utf8') ?? '');
+      } catch (error) {
+        options.fail(exchange, error);
+      }
+    });
+  };
+}

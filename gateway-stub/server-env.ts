@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { GatewayOptionsInput } from './gateway-options.ts';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positive = z.coerce.number().int().positive();
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((value) => ['1', 'true', 'yes'].includes(value));
+
+/** The environment variables `server.ts` reads, with their defaults. */
+export const gatewayEnvSchema = z.object({
+  /** Catalog snapshot written by `npm run sandbox`; without it the gateway loads `apis/` itself. */
+  GUICHET_SANDBOX_SNAPSHOT: z.string().min(1).optional(),
+  GUICHET_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  GUICHET_GATEWAY_PORT: port.default(8000),
+  /** Keep the admin port on loopback unless a firewall guards it. */
+  GUICHET_ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
+  GUICHET_ADMIN_PORT: port.default(8001),
+  GUICHET_UPSTREAM_URL: z.url().optional(),
+  GUICHET_SANDBOX_DIR: z.string().min(1).optional(),
+  GUICHET_ADMIN_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** Comma-separated origins, e.g. `http://127.0.0.1:4321,http://localhost:4321`. */
+  GUICHET_CORS_ORIGINS: z.string().optional(),
+  GUICHET_PORTAL_URL: z.url().default('http://127.0.0.1:4321'),
+  GUICHET_UPSTREAM_TIMEOUT_MS: positive.optional(),
+  GUICHET_CONNECT_TIMEOUT_MS: positive.optional(),
+  GUICHET_MAX_BODY_BYTES: positive.optional(),
+  GUICHET_MAX_HEADER_BYTES: positive.optional(),
+  GUICHET_LOG_RETENTION_DAYS: positive.optional(),
+  GUICHET_ANONYMIZE_IPS: flag.optional(),
+  GUICHET_TRIAL_KEYS_PER_HOUR: positive.optional(),
+  GUICHET_USAGE_FLUSH_MS: positive.optional(),
+});
+
+/** The gateway's environment once validated. */
+export type GatewayEnv = z.output<typeof gatewayEnvSchema>;
+
+/** Where to listen, besides the gateway's own options. */
+export interface ServerSettings {
+  env: GatewayEnv;
+  options: Omit<GatewayOptionsInput, 'catalog'>;
+}
+
+/**
+ * Reads the gateway's settings from an environment. Every invalid variable is reported at
+ * once as `NAME — message`, so a start-up mistake reads like the build's problems.
+ */
+export function parseGatewayEnv(
+  source: Record<string, string | undefined>,
+): { ok: true; settings: ServerSettings } | { ok: false; problems: string[] } {
+  const result = gatewayEnvSchema.safeParse(source);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map(
+        (issue) =>
+          `${issue.path.map(String).join('.')} — ${issue.message} — fix or unset this variable`,
+      ),
+    };
+  }
+  const env = result.data;
+  const options: Omit<GatewayOptionsInput, 'catalog'> = {
+    portalUrl: env.GUICHET_PORTAL_URL.replace(/\/$/, ''),
+    ...(env.GUICHET_UPSTREAM_URL === undefined ? {} : { upstreamUrl: env.GUICHET_UPSTREAM_URL }),
+    ...(env.GUICHET_SANDBOX_DIR === undefined ? {} : { dataDir: env.GUICHET_SANDBOX_DIR }),
+    ...(env.GUICHET_ADMIN_TOKEN === undefined ? {} : { adminToken: env.GUICHET_ADMIN_TOKEN }),
+    ...(env.GUICHET_CORS_ORIGINS === undefined
+      ? {}
+      : {
+          corsOrigins: env.GUICHET_CORS_ORIGINS.split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        }),
+    ...(env.GUICHET_UPSTREAM_TIMEOUT_MS === undefined
+      ? {}
+      : { upstreamTimeoutMs: env.GUICHET_UPSTREAM_TIMEOUT_MS }),
+    ...(env.GUICHET_CONNECT_TIMEOUT_MS === undefined
+      ? {}
+      : { connectTimeoutMs: env.GUICHET_CONNECT_TIMEOUT_MS }),
+    ...(env.GUICHET_MAX_BODY_BYTES === undefined
+      ? {}
+      : { maxBodyBytes: env.GUICHET_MAX_BODY_BYTES }),
+    ...(env.GUICHET_MAX_HEADER_BYTES === undefined
+      ? {}
+      : { maxHeaderBytes: env.GUICHET_MAX_HEADER_BYTES }),
+    ...(env.GUICHET_LOG_RETENTION_DAYS === undefined
+      ? {}
+      : { logRetentionDays: env.GUICHET_LOG_RETENTION_DAYS }),
+    ...(env.GUICHET_ANONYMIZE_IPS === undefined
+      ? {}
+      : { anonymizeClientAddresses: env.GUICHET_ANONYMIZE_IPS }),
+    ...(env.GUICHET_TRIAL_KEYS_PER_HOUR === undefined
+      ? {}
+      : { trialKeysPerHour: env.GUICHET_TRIAL_KEYS_PER_HOUR }),
+    ...(env.GUICHET_USAGE_FLUSH_MS === undefined
+      ? {}
+      : { usageFlushMs: env.GUICHET_USAGE_FLUSH_MS }),
+  };
+  return { ok: true, settings: { env, options } };
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs the gateway: the only file that reads the environment and binds ports. Started by
+ * `npm run sandbox` beside the mock server; see `server-env.ts` for the variables.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
+import { createGateway } from './create-gateway.ts';
+import { createGatewayServers } from './http/create-servers.ts';
+import { parseGatewayEnv } from './server-env.ts';
+import { adminTokenFileName } from './store/data-files.ts';
+
+const parsed = parseGatewayEnv(process.env);
+if (!parsed.ok) {
+  for (const problem of parsed.problems) console.error(`gateway: ${problem}`);
+  process.exit(1);
+}
+const { env, options } = parsed.settings;
+
+const catalog = await readCatalog(env.GUICHET_SANDBOX_SNAPSHOT);
+let gateway;
+try {
+  gateway = createGateway({ ...options, catalog });
+} catch (error) {
+  console.error(`gateway: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const { publicServer, adminServer } = createGatewayServers(gateway);
+await listen(publicServer, env.GUICHET_GATEWAY_PORT, env.GUICHET_GATEWAY_HOST, 'public');
+await listen(adminServer, env.GUICHET_ADMIN_PORT, env.GUICHET_ADMIN_HOST, 'admin');
+
+console.log(
+  `gateway: sandbox on http://${env.GUICHET_GATEWAY_HOST}:${String(env.GUICHET_GATEWAY_PORT)}`,
+);
+console.log(
+  `gateway: admin API and /metrics on http://${env.GUICHET_ADMIN_HOST}:${String(env.GUICHET_ADMIN_PORT)}`,
+);
+if (options.adminToken === undefined) {
+  console.log(`gateway: admin token in ${join(gateway.options.dataDir, adminTokenFileName)}`);
+}
+
+let stopping = false;
+const stop = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  const closing = Promise.all([close(publicServer), close(adminServer)]);
+  publicServer.closeIdleConnections();
+  adminServer.closeIdleConnections();
+  // Give calls in flight a moment to finish, then cut what remains.
+  const grace = setTimeout(() => {
+    publicServer.closeAllConnections();
+    adminServer.closeAllConnections();
+  }, 3_000);
+  await closing;
+  clearTimeout(grace);
+  await gateway.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+// Started by the sandbox launcher with an IPC channel: when the launcher dies, so do we.
+process.on('disconnect', () => void stop());
+
+async function readCatalog(snapshot: string | undefined): Promise<Catalog> {
+  if (snapshot !== undefined) {
+    try {
+      return await readSnapshot(snapshot);
+    } catch (error) {
+      console.error(`gateway: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  }
+  const result = await loadCatalog({ audience: 'internal' });
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  if (result.failed) process.exit(1);
+  return result.catalog;
+}
+
+async function listen(server: Server, port: number, host: string, label: string): Promise<void> {
+  server.listen(port, host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint =
+      code === 'EADDRINUSE'
+        ? 'another process uses it: stop it or choose another port'
+        : String(error);
+    console.error(`gateway: cannot listen on ${host}:${String(port)} (${label}) — ${hint}`);
+    process.exit(1);
+  }
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
+}

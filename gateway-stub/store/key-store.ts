@@ -1,0 +1,182 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { PlanName } from '../../catalog/index.ts';
+
+/** What an administrator decided about a subscription (expiry is computed, not stored). */
+export const subscriptionStatuses = ['active', 'pending', 'rejected', 'revoked'] as const;
+/** A stored subscription status. */
+export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
+/** Every state a subscription can be seen in: a status, or `expired` once its end date passed. */
+export const subscriptionStates = [...subscriptionStatuses, 'expired'] as const;
+/** A subscription's state as the gateway applies it. */
+export type SubscriptionState = (typeof subscriptionStates)[number];
+
+/** An application that holds keys. */
+export interface ConsumerRecord {
+  id: string;
+  application: string;
+  email: string | null;
+  createdAt: string;
+}
+
+/** A key as stored: never the key itself, only its prefix and keyed hash. */
+export interface KeyRecord {
+  id: string;
+  consumerId: string;
+  prefix: string;
+  hash: Uint8Array;
+  createdAt: string;
+}
+
+/** A key's right to call one API, on one plan. */
+export interface SubscriptionRecord {
+  id: string;
+  keyId: string;
+  api: string;
+  plan: PlanName;
+  status: SubscriptionStatus;
+  /** ISO date-time after which the subscription is expired, or null. */
+  expiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Reads and writes consumers, keys and subscriptions with prepared statements. */
+export interface KeyStore {
+  insertConsumer(consumer: ConsumerRecord): void;
+  findConsumer(application: string, email: string | null): ConsumerRecord | undefined;
+  insertKey(key: KeyRecord): void;
+  insertSubscription(subscription: SubscriptionRecord): void;
+  findKeyByPrefix(prefix: string): KeyRecord | undefined;
+  findKeyById(id: string): KeyRecord | undefined;
+  findSubscription(id: string): SubscriptionRecord | undefined;
+  listSubscriptionsOfKey(keyId: string): SubscriptionRecord[];
+  listConsumers(): ConsumerRecord[];
+  listKeys(): KeyRecord[];
+  listSubscriptions(): SubscriptionRecord[];
+  updateStatus(id: string, status: SubscriptionStatus, updatedAt: string): void;
+  updatePlan(id: string, plan: PlanName, updatedAt: string): void;
+  /** Subscriptions per state; those past their end date count as `expired`. */
+  countByState(now: string): Record<SubscriptionState, number>;
+}
+
+/** Prepares the statements of the key store on an open database. */
+export function createKeyStore(db: DatabaseSync): KeyStore {
+  const prepare = (sql: string): StatementSync => db.prepare(sql);
+  const consumerColumns = 'id, application, email, created_at AS createdAt';
+  const keyColumns = 'id, consumer_id AS consumerId, prefix, hash, created_at AS createdAt';
+  const subscriptionColumns =
+    'id, key_id AS keyId, api, plan, status, expires_at AS expiresAt, created_at AS createdAt, updated_at AS updatedAt';
+  const statements = {
+    insertConsumer: prepare(
+      'INSERT INTO consumers (id, application, email, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    findConsumer: prepare(
+      `SELECT ${consumerColumns} FROM consumers WHERE application = ? AND email IS ? ORDER BY created_at LIMIT 1`,
+    ),
+    insertKey: prepare(
+      'INSERT INTO keys (id, consumer_id, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertSubscription: prepare(
+      'INSERT INTO subscriptions (id, key_id, api, plan, status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findKeyByPrefix: prepare(`SELECT ${keyColumns} FROM keys WHERE prefix = ?`),
+    findKeyById: prepare(`SELECT ${keyColumns} FROM keys WHERE id = ?`),
+    findSubscription: prepare(`SELECT ${subscriptionColumns} FROM subscriptions WHERE id = ?`),
+    listSubscriptionsOfKey: prepare(
+      `SELECT ${subscriptionColumns} FROM subscriptions WHERE key_id = ? ORDER BY api`,
+    ),
+    listConsumers: prepare(`SELECT ${consumerColumns} FROM consumers ORDER BY created_at, id`),
+    listKeys: prepare(`SELECT ${keyColumns} FROM keys ORDER BY created_at, id`),
+    listSubscriptions: prepare(
+      `SELECT ${subscriptionColumns} FROM subscriptions ORDER BY created_at, id`,
+    ),
+    updateStatus: prepare('UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?'),
+    updatePlan: prepare('UPDATE subscriptions SET plan = ?, updated_at = ? WHERE id = ?'),
+    countByState: prepare(
+      `SELECT CASE WHEN status IN ('active', 'pending') AND expires_at IS NOT NULL AND expires_at <= ? THEN 'expired' ELSE status END AS state,
+              COUNT(*) AS count
+         FROM subscriptions GROUP BY state`,
+    ),
+  };
+  return {
+    insertConsumer(consumer) {
+      statements.insertConsumer.run(
+        consumer.id,
+        consumer.application,
+        consumer.email,
+        consumer.createdAt,
+      );
+    },
+    findConsumer(application, email) {
+      return statements.findConsumer.get(application, email) as ConsumerRecord | undefined;
+    },
+    insertKey(key) {
+      statements.insertKey.run(key.id, key.consumerId, key.prefix, key.hash, key.createdAt);
+    },
+    insertSubscription(subscription) {
+      statements.insertSubscription.run(
+        subscription.id,
+        subscription.keyId,
+        subscription.api,
+        subscription.plan,
+        subscription.status,
+        subscription.expiresAt,
+        subscription.createdAt,
+        subscription.updatedAt,
+      );
+    },
+    findKeyByPrefix(prefix) {
+      return statements.findKeyByPrefix.get(prefix) as KeyRecord | undefined;
+    },
+    findKeyById(id) {
+      return statements.findKeyById.get(id) as KeyRecord | undefined;
+    },
+    findSubscription(id) {
+      return statements.findSubscription.get(id) as SubscriptionRecord | undefined;
+    },
+    listSubscriptionsOfKey(keyId) {
+      return statements.listSubscriptionsOfKey.all(keyId) as unknown as SubscriptionRecord[];
+    },
+    listConsumers() {
+      return statements.listConsumers.all() as unknown as ConsumerRecord[];
+    },
+    listKeys() {
+      return statements.listKeys.all() as unknown as KeyRecord[];
+    },
+    listSubscriptions() {
+      return statements.listSubscriptions.all() as unknown as SubscriptionRecord[];
+    },
+    updateStatus(id, status, updatedAt) {
+      statements.updateStatus.run(status, updatedAt, id);
+    },
+    updatePlan(id, plan, updatedAt) {
+      statements.updatePlan.run(plan, updatedAt, id);
+    },
+    countByState(now) {
+      const counts = Object.fromEntries(subscriptionStates.map((state) => [state, 0])) as Record<
+        SubscriptionState,
+        number
+      >;
+      for (const row of statements.countByState.all(now) as {
+        state: SubscriptionState;
+        count: number;
+      }[]) {
+        counts[row.state] = row.count;
+      }
+      return counts;
+    },
+  };
+}
+
+/**
+ * The state a subscription is in at `now` (ISO date-time, compared as text: both sides are
+ * written by `Date.prototype.toISOString`). An end date closes active and pending ones alike.
+ */
+export function toSubscriptionState(
+  subscription: Pick<SubscriptionRecord, 'status' | 'expiresAt'>,
+  now: string,
+): SubscriptionState {
+  const open = subscription.status === 'active' || subscription.status === 'pending';
+  if (open && subscription.expiresAt !== null && subscription.expiresAt <= now) return 'expired';
+  return subscription.status;
+}

@@ -1,0 +1,56 @@
+/**
+ * The store's schema, as numbered steps. A database records the last step applied in
+ * `PRAGMA user_version`; opening applies the steps after it in one transaction. Steps are
+ * append-only: never edit one that has shipped, add the next.
+ */
+export interface Migration {
+  version: number;
+  /** What the step changes, for whoever reads this file next. */
+  summary: string;
+  sql: string;
+}
+
+/** Every step, in order. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    summary: 'consumers, their keys (hashed), subscriptions per API, usage per day',
+    sql: `
+      CREATE TABLE consumers (
+        id TEXT PRIMARY KEY,
+        application TEXT NOT NULL,
+        email TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX consumers_by_application ON consumers (application, email);
+      CREATE TABLE keys (
+        id TEXT PRIMARY KEY,
+        consumer_id TEXT NOT NULL REFERENCES consumers (id),
+        prefix TEXT NOT NULL UNIQUE,
+        hash BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        key_id TEXT NOT NULL REFERENCES keys (id),
+        api TEXT NOT NULL,
+        plan TEXT NOT NULL CHECK (plan IN ('free', 'premium', 'internal')),
+        status TEXT NOT NULL CHECK (status IN ('active', 'pending', 'rejected', 'revoked')),
+        expires_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (key_id, api)
+      );
+      CREATE TABLE usage (
+        day TEXT NOT NULL,
+        consumer_id TEXT NOT NULL,
+        api TEXT NOT NULL,
+        version TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        PRIMARY KEY (day, consumer_id, api, version, operation)
+      ) WITHOUT ROWID;
+      CREATE INDEX usage_by_operation ON usage (api, version, operation, day);
+    `,
+  },
+];
