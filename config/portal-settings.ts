@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { defaultSnapshotPath } from '../catalog/snapshot.ts';
+
+/**
+ * A URL path prefix the portal is served under (`/`, `/preview/my-branch/`): always starts and
+ * ends with `/`, and holds only characters that need no escaping in a URL path.
+ */
+export const basePathSchema = z
+  .string()
+  .trim()
+  .transform((value) => `/${value}/`.replace(/\/{2,}/g, '/'))
+  .refine((value) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(value), {
+    message: 'must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
+  })
+  .refine((value) => !value.split('/').some((segment) => segment === '.' || segment === '..'), {
+    message: 'must not contain "." or ".." segments',
+  });
+
+/** Settings of one portal build, shared by the build script, Astro's config and the pages. */
+export const portalSettingsSchema = z.strictObject({
+  base: basePathSchema
+    .default('/')
+    .describe('Path prefix of every URL of the portal (Astro `base`), e.g. `/preview/my-branch/`.'),
+  sandboxUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .default('http://127.0.0.1:8000')
+    .describe(
+      'Base URL of the sandbox gateway; an API version answers at `<sandboxUrl>/<api-id>/<version-id>`.',
+    ),
+  outDir: z.string().min(1).default('dist').describe('Folder the static portal is written to.'),
+  snapshotPath: z
+    .string()
+    .min(1)
+    .default(defaultSnapshotPath)
+    .describe('Catalog snapshot the pages read; distinct paths let builds run side by side.'),
+});
+
+/** Portal settings as given (environment, command line). */
+export type PortalSettingsInput = z.input<typeof portalSettingsSchema>;
+/** Portal settings once validated, defaults applied. */
+export type PortalSettings = z.output<typeof portalSettingsSchema>;
+
+/** Environment variables that set portal settings; a flag of the build script wins over them. */
+export const portalEnvironment = {
+  base: 'GUICHET_BASE_PATH',
+  sandboxUrl: 'GUICHET_SANDBOX_URL',
+  outDir: 'GUICHET_OUT_DIR',
+  snapshotPath: 'GUICHET_SNAPSHOT',
+} as const satisfies Record<keyof PortalSettings, string>;
+
+/** Reads the settings given through the environment; empty variables count as unset. */
+export function toSettingsInput(
+  env: Readonly<Record<string, string | undefined>>,
+): PortalSettingsInput {
+  const input: Record<string, string> = {};
+  for (const [key, name] of Object.entries(portalEnvironment)) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') input[key] = value;
+  }
+  return input;
+}
+
+/** Validates settings; the error lists every invalid setting with the variable that sets it. */
+export function parsePortalSettings(input: PortalSettingsInput): PortalSettings {
+  const result = portalSettingsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const name = key in portalEnvironment ? portalEnvironment[key as keyof PortalSettings] : key;
+    return `${name} — ${issue.message}`;
+  });
+  throw new PortalSettingsError(lines);
+}
+
+/** Invalid portal settings: a user's mistake, printed without a stack trace. */
+export class PortalSettingsError extends Error {
+  readonly lines: string[];
+
+  constructor(lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'PortalSettingsError';
+    this.lines = lines;
+  }
+}

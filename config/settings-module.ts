@@ -1,0 +1,25 @@
+import type { Plugin } from 'vite';
+import type { PortalSettings } from './portal-settings.ts';
+
+const moduleId = 'virtual:guichet/settings';
+const resolvedId = `\0${moduleId}`;
+
+/**
+ * Hands the build's settings to the pages as `virtual:guichet/settings`, so a page never reads
+ * the environment itself and every page of one build sees the same values.
+ */
+export function createSettingsModule(settings: PortalSettings): Plugin {
+  return {
+    name: 'guichet:settings',
+    resolveId(id) {
+      return id === moduleId ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      return [
+        `export const sandboxUrl = ${JSON.stringify(settings.sandboxUrl)};`,
+        `export const snapshotPath = ${JSON.stringify(settings.snapshotPath)};`,
+      ].join('\n');
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/// <reference types="astro/client" />
+
+/** Settings of the current build, provided by config/settings-module.ts. */
+declare module 'virtual:guichet/settings' {
+  /** Base URL of the sandbox gateway, without a trailing slash. */
+  export const sandboxUrl: string;
+  /** Catalog snapshot written by the build script. */
+  export const snapshotPath: string;
+}

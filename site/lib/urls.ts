@@ -1,0 +1,61 @@
+/**
+ * Every URL the portal prints, built from the base path it is served under, so a preview at
+ * `/preview/my-branch/` works exactly like the root portal. Pages pass `import.meta.env.BASE_URL`.
+ */
+export interface PortalUrls {
+  home: string;
+  catalog: string;
+  search: string;
+  catalogJson: string;
+  /** The API's page: its current version. */
+  api(apiId: string): string;
+  /** Page of one version; the current version lives at the API's page. */
+  version(apiId: string, versionId: string, currentVersionId: string): string;
+  /** Anchor of an operation on a version's page. */
+  operation(versionPage: string, anchor: string): string;
+  reference(apiId: string, versionId: string): string;
+  guide(apiId: string, slug: string): string;
+  bundledDocument(apiId: string, versionId: string): string;
+  /** An original source file, at its path inside the API folder. */
+  sourceFile(apiId: string, versionId: string, file: string): string;
+  /** Any other file of the portal (`pagefind/pagefind.js`, `_scalar/standalone.esm.js`). */
+  asset(path: string): string;
+}
+
+/** Builds the portal's URLs under `base` (`/` or `/preview/my-branch/`). */
+export function createUrls(base: string): PortalUrls {
+  const root = toBasePath(base);
+  const api = (apiId: string): string => `${root}apis/${encodeSegment(apiId)}/`;
+  return {
+    home: root,
+    catalog: `${root}apis/`,
+    search: `${root}search/`,
+    catalogJson: `${root}catalog.json`,
+    api,
+    version: (apiId, versionId, currentVersionId) =>
+      versionId === currentVersionId ? api(apiId) : `${api(apiId)}${encodeSegment(versionId)}/`,
+    operation: (versionPage, anchor) => `${versionPage}#${encodeURIComponent(anchor)}`,
+    reference: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/reference/`,
+    guide: (apiId, slug) => `${api(apiId)}guides/${encodeSegment(slug)}/`,
+    bundledDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/openapi.json`,
+    sourceFile: (apiId, versionId, file) =>
+      `${api(apiId)}${encodeSegment(versionId)}/source/${file.split('/').map(encodeSegment).join('/')}`,
+    asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
+  };
+}
+
+/** `preview/x` → `/preview/x/`; the one place a base path is normalised for links. */
+export function toBasePath(base: string): string {
+  return `/${base}/`.replace(/\/{2,}/g, '/');
+}
+
+/** The sandbox base URL of one API version, as the gateway routes it. */
+export function toSandboxUrl(sandboxUrl: string, apiId: string, versionId: string): string {
+  return `${sandboxUrl.replace(/\/+$/, '')}/${encodeSegment(apiId)}/${encodeSegment(versionId)}`;
+}
+
+// Segments come from folder and file names owners choose: escaping keeps an odd name from
+// breaking out of its segment.
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment);
+}

@@ -1,0 +1,44 @@
+/**
+ * Sandbox keys a partner obtained on the portal, kept in the browser: `localStorage` entry
+ * `guichet:keys`, a JSON object from API id to key (`{ "tax-filing": "gk_…" }`). The trial-key
+ * form writes it; the console reads it.
+ */
+export const storedKeysName = 'guichet:keys';
+
+/** Header the sandbox gateway reads the key from. */
+export const keyHeaderName = 'X-Api-Key';
+
+/** Reads the stored keys; anything malformed counts as no key rather than an error. */
+export function parseStoredKeys(raw: string | null | undefined): Record<string, string> {
+  if (!raw) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const keys: Record<string, string> = {};
+  for (const [apiId, key] of Object.entries(value)) {
+    if (typeof key === 'string' && key.trim() !== '') keys[apiId] = key.trim();
+  }
+  return keys;
+}
+
+/** The stored key for one API, if any; `storage` is `localStorage` in the browser. */
+export function readStoredKey(
+  storage: Pick<Storage, 'getItem'> | undefined,
+  apiId: string,
+): string | undefined {
+  try {
+    return parseStoredKeys(storage?.getItem(storedKeysName))[apiId];
+  } catch {
+    // Storage can be disabled (private modes, policies): behave as if no key was saved.
+    return undefined;
+  }
+}
+
+/** `gk_AbCdEf…` → `gk_AbCd…`: enough to recognise a key without showing it whole. */
+export function toKeyHint(key: string): string {
+  return key.length <= 8 ? '…' : `${key.slice(0, 7)}…`;
+}

@@ -1,0 +1,187 @@
+import {
+  parseSearchState,
+  pickSubResults,
+  searchFilterNames,
+  splitExcerpt,
+  toSearchQueryString,
+  type PagefindResultData,
+  type SearchState,
+} from './search-results.ts';
+
+/** Pagefind's browser API, as far as the search page uses it. */
+interface PagefindModule {
+  options: (options: { baseUrl?: string; excerptLength?: number }) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number> | undefined>>;
+  search: (
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ) => Promise<{ results: { data: () => Promise<PagefindResultData> }[] } | null>;
+}
+
+/** Results shown at once; the rest come with "Show more". */
+const pageSize = 10;
+
+/**
+ * The search page: loads Pagefind's script and index (only here), runs the query from the URL,
+ * and searches again as the partner types or picks a filter, keeping the URL in step.
+ */
+export async function startSearchPage(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('#search-page-form');
+  const input = document.querySelector<HTMLInputElement>('#search-query');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  const { pagefindUrl, base } = form?.dataset ?? {};
+  if (!form || !input || !status || !list || !more || !pagefindUrl || !base) return;
+
+  const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindModule;
+  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  await pagefind.init();
+  fillFilters(form, await pagefind.filters());
+
+  const state = parseSearchState(window.location.search);
+  input.value = state.query;
+  writeFilters(form, state);
+
+  let latest = 0;
+  const run = async (current: SearchState): Promise<void> => {
+    const ticket = (latest += 1);
+    list.replaceChildren();
+    more.hidden = true;
+    if (current.query === '' && Object.keys(current.filters).length === 0) {
+      status.textContent = 'Type a word, an operation summary or a path (e.g. /entreprises).';
+      return;
+    }
+    status.textContent = 'Searching…';
+    const filters = Object.fromEntries(
+      Object.entries(current.filters).filter((entry): entry is [string, string] => !!entry[1]),
+    );
+    const found = await pagefind.search(current.query === '' ? null : current.query, { filters });
+    if (ticket !== latest) return;
+    const results = found?.results ?? [];
+    status.textContent =
+      results.length === 0
+        ? `No result for “${current.query}”.`
+        : `${String(results.length)} ${results.length === 1 ? 'page' : 'pages'} found.`;
+    let shown = 0;
+    const showNext = async (): Promise<void> => {
+      const batch = await Promise.all(
+        results.slice(shown, shown + pageSize).map((result) => result.data()),
+      );
+      if (ticket !== latest) return;
+      for (const data of batch) list.append(renderResult(data));
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+    };
+    more.onclick = () => void showNext();
+    await showNext();
+  };
+
+  const update = (): void => {
+    const current = readState(form, input);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${toSearchQueryString(current)}`,
+    );
+    void run(current);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 200);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) update();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
+  await run(state);
+}
+
+function readState(form: HTMLFormElement, input: HTMLInputElement): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const name of searchFilterNames) {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+    if (select?.value) filters[name] = select.value;
+  }
+  return { query: input.value.trim(), filters };
+}
+
+function writeFilters(form: HTMLFormElement, state: SearchState): void {
+  for (const name of searchFilterNames) {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+    if (select) select.value = state.filters[name] ?? '';
+  }
+}
+
+function fillFilters(
+  form: HTMLFormElement,
+  available: Record<string, Record<string, number> | undefined>,
+): void {
+  for (const name of searchFilterNames) {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+    const values = available[name];
+    if (!select || !values) continue;
+    for (const [value, count] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) {
+      select.append(new Option(`${value} (${String(count)})`, value));
+    }
+    const wrapper = select.closest<HTMLElement>('[data-filter]');
+    if (wrapper) wrapper.hidden = Object.keys(values).length === 0;
+  }
+}
+
+function renderResult(data: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  item.append(heading);
+  const label =
+    data.meta.kind === 'guide'
+      ? 'Guide'
+      : data.meta.version
+        ? `Version ${data.meta.version}`
+        : undefined;
+  if (label) {
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.textContent = label;
+    item.append(meta);
+  }
+  const subs = pickSubResults(data);
+  if (subs.length === 0) {
+    item.append(renderExcerpt(data.excerpt));
+    return item;
+  }
+  const nested = document.createElement('ul');
+  for (const sub of subs) {
+    const entry = document.createElement('li');
+    const subLink = document.createElement('a');
+    subLink.href = sub.url;
+    subLink.textContent = sub.title;
+    entry.append(subLink, renderExcerpt(sub.excerpt));
+    nested.append(entry);
+  }
+  item.append(nested);
+  return item;
+}
+
+function renderExcerpt(excerpt: string): HTMLParagraphElement {
+  const paragraph = document.createElement('p');
+  for (const part of splitExcerpt(excerpt)) {
+    if (!part.marked) {
+      paragraph.append(part.text);
+      continue;
+    }
+    const mark = document.createElement('mark');
+    mark.textContent = part.text;
+    paragraph.append(mark);
+  }
+  return paragraph;
+}
