@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parsePortalSettings, PortalSettingsError } from '../../../config/portal-settings.ts';
+import { parseBuildArguments } from '../../../scripts/lib/portal/parse-build-arguments.ts';
+
+/** The lines a wrong setting prints, or a failure when it is accepted. */
+function linesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PortalSettingsError) return error.lines;
+    throw error;
+  }
+  assert.fail('the settings were accepted');
+}
+
+describe('portal settings', () => {
+  test('default to a root portal, the local sandbox and dist/', () => {
+    assert.deepEqual(parsePortalSettings({}), {
+      base: '/',
+      sandboxUrl: 'http://127.0.0.1:8000',
+      outDir: 'dist',
+      snapshotPath: '.guichet/catalog.json',
+    });
+  });
+
+  test('normalise the base path and the sandbox URL', () => {
+    const settings = parsePortalSettings({
+      base: 'preview/my-branch',
+      sandboxUrl: 'https://sandbox.example.org/',
+    });
+    assert.equal(settings.base, '/preview/my-branch/');
+    assert.equal(settings.sandboxUrl, 'https://sandbox.example.org');
+  });
+
+  test('name the variable of each wrong setting', () => {
+    assert.deepEqual(
+      linesOf(() => parsePortalSettings({ base: '/a b/', sandboxUrl: 'ftp://x' })),
+      [
+        'GUICHET_BASE_PATH — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
+        'GUICHET_SANDBOX_URL — Invalid URL',
+      ],
+    );
+    assert.deepEqual(
+      linesOf(() => parsePortalSettings({ base: '/preview/../x/' })),
+      ['GUICHET_BASE_PATH — must not contain "." or ".." segments'],
+    );
+  });
+});
+
+describe('build arguments', () => {
+  test('read the environment, and let flags win over it', () => {
+    const options = parseBuildArguments(['--base', '/preview/b/', '--audience', 'internal'], {
+      GUICHET_BASE_PATH: '/preview/a/',
+      GUICHET_AUDIENCE: 'partners',
+      GUICHET_SANDBOX_URL: 'http://127.0.0.1:9000',
+      APIS_DIR: 'test/apis',
+    });
+    assert.notEqual(options, 'help');
+    if (options === 'help') return;
+    assert.equal(options.settings.base, '/preview/b/');
+    assert.equal(options.settings.sandboxUrl, 'http://127.0.0.1:9000');
+    assert.equal(options.audience, 'internal');
+    assert.equal(options.apisDir, 'test/apis');
+    assert.equal(options.snapshotOnly, false);
+  });
+
+  test('default to a public build of apis/', () => {
+    const options = parseBuildArguments(['--snapshot-only', '--out', 'site-out'], {});
+    assert.notEqual(options, 'help');
+    if (options === 'help') return;
+    assert.equal(options.audience, 'public');
+    assert.equal(options.apisDir, 'apis');
+    assert.equal(options.snapshotOnly, true);
+    assert.equal(options.settings.outDir, 'site-out');
+  });
+
+  test('list every wrong value at once', () => {
+    assert.deepEqual(
+      linesOf(() => parseBuildArguments(['--audience', 'everyone', '--base', '/a b/'], {})),
+      [
+        '--audience — "everyone" is not one of public, partners, internal',
+        'GUICHET_BASE_PATH — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
+      ],
+    );
+  });
+
+  test('refuse an unknown flag with the parser’s message', () => {
+    const [line] = linesOf(() => parseBuildArguments(['--outdir', 'x'], {}));
+    assert.match(line ?? '', /Unknown option '--outdir'/);
+  });
+
+  test('answer --help', () => {
+    assert.equal(parseBuildArguments(['--help'], {}), 'help');
+  });
+});
