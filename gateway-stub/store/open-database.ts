@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrations, type Migration } from './migrations.ts';
@@ -17,8 +17,12 @@ export function openDatabase(
   steps: readonly Migration[] = migrations,
 ): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new DatabaseSync(join(dataDir, databaseFileName), { timeout: 5_000 });
+  const path = join(dataDir, databaseFileName);
+  const db = new DatabaseSync(path, { timeout: 5_000 });
   try {
+    // It holds key hashes and contacts: readable by the sandbox's user only (SQLite gives
+    // its -wal and -shm files the same mode).
+    chmodSync(path, 0o600);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');

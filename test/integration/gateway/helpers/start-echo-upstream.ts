@@ -49,7 +49,7 @@ export async function startEchoUpstream(slowMs = 1_000): Promise<EchoUpstream> {
         });
         res.end(body);
       };
-      if (request.url.endsWith('/slow')) setTimeout(answer, slowMs);
+      if (request.url.endsWith('/slow')) setTimeout(answer, slowMs).unref();
       else answer();
     });
   });

@@ -1,0 +1,42 @@
+import type { KeyView } from '../keys/key-views.ts';
+
+/** One line a subscription: `prefix  application  api  plan  state`, aligned. */
+export function formatKeyTable(keys: readonly KeyView[]): string {
+  if (keys.length === 0) return 'No keys yet: issue one with `npm run keys -- create`.';
+  const rows = [['KEY', 'KEY ID', 'APPLICATION', 'EMAIL', 'API', 'PLAN', 'STATE', 'SUBSCRIPTION']];
+  for (const key of keys) {
+    for (const item of key.subscriptions) {
+      rows.push([
+        key.prefix,
+        key.keyId,
+        key.consumer.application,
+        key.consumer.email ?? '-',
+        item.api,
+        item.plan,
+        item.expiresAt === null
+          ? item.state
+          : `${item.state} (ends ${item.expiresAt.slice(0, 10)})`,
+        item.id,
+      ]);
+    }
+  }
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** A key and its subscriptions after a change. */
+export function formatKeyView(key: KeyView): string {
+  const lines = [`Key ${key.prefix} (${key.keyId}) of "${key.consumer.application}":`];
+  for (const item of key.subscriptions) {
+    lines.push(`  ${item.api}: ${item.state}, plan ${item.plan} (${item.id})`);
+  }
+  return lines.join('\n');
+}

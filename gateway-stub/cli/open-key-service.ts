@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../../catalog/index.ts';
+import { createKeyHasher } from '../keys/key-hasher.ts';
+import { createKeyService, type ApiAccess, type KeyService } from '../keys/key-service.ts';
+import { readServerSecret } from '../store/data-files.ts';
+import { createKeyStore } from '../store/key-store.ts';
+import { openDatabase } from '../store/open-database.ts';
+
+/** Name of the catalog snapshot the sandbox writes in its data folder. */
+export const sandboxSnapshotName = 'catalog.json';
+
+/** A key service on the data folder's store, for a process other than the gateway. */
+export interface OpenedKeyService {
+  keys: KeyService;
+  db: DatabaseSync;
+}
+
+/**
+ * Opens the same store the gateway uses. The catalog comes from the sandbox's snapshot in
+ * the data folder when there is one (the APIs the running gateway knows), else from `apis/`.
+ */
+export async function openKeyService(dataDir: string): Promise<OpenedKeyService> {
+  const catalog = await readCatalog(dataDir);
+  const apis = new Map<string, ApiAccess>(
+    catalog.apis.map((api) => [api.id, { visibility: api.visibility }]),
+  );
+  const db = openDatabase(dataDir);
+  const store = createKeyStore(db);
+  const hasher = createKeyHasher(readServerSecret(dataDir));
+  return { keys: createKeyService({ db, store, hasher, apis }), db };
+}
+
+async function readCatalog(dataDir: string): Promise<Catalog> {
+  const snapshot = join(dataDir, sandboxSnapshotName);
+  if (existsSync(snapshot)) return readSnapshot(snapshot);
+  const result = await loadCatalog({ audience: 'internal' });
+  if (result.failed) {
+    throw new Error(
+      `apis/ has errors, so the API ids cannot be checked:\n${result.problems.map(formatProblem).join('\n')}`,
+    );
+  }
+  return result.catalog;
+}

@@ -1,0 +1,160 @@
+import { parseArgs } from 'node:util';
+import { planNames, type PlanName } from '../../catalog/index.ts';
+import { KeyServiceError } from '../keys/key-service-error.ts';
+import type { KeyService } from '../keys/key-service.ts';
+import { formatKeyTable, formatKeyView } from './format-keys.ts';
+
+/** Usage text of `npm run keys`. */
+export const keysUsage = `Manage the sandbox's consumers, keys and subscriptions.
+
+Usage: npm run keys -- <command> [options]
+
+Commands:
+  create --app <name> --api <api-id> [--plan free|premium|internal] [--email <address>]
+         [--pending] [--expires YYYY-MM-DD]
+                         issue a key; the key is printed alone on the last line, once
+  list [--json]          list keys with their consumer and subscriptions (never the keys)
+  approve <ref> [--api <api-id>]   activate a pending (or rejected) subscription
+  reject <ref> [--api <api-id>]    decline a pending subscription
+  revoke <ref> [--api <api-id>]    stop a key for good
+  plan <ref> <plan> [--api <api-id>]   move subscriptions to another plan
+
+<ref> is a key prefix (gk_ and 8 characters), a key id (key_…) or a subscription id (sub_…).
+Without --api, a decision applies to every subscription of the key.
+
+Options:
+  --data-dir <dir>   the sandbox's data folder (default: $GUICHET_SANDBOX_DIR or .guichet/sandbox)
+  -h, --help         show this help
+
+Changes apply to the running gateway on its next request.`;
+
+/** Where the command writes. */
+export interface CommandOutput {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** A command-line mistake: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** The parsed command line. */
+export interface KeysCommand {
+  name: string;
+  positionals: string[];
+  values: {
+    app?: string | undefined;
+    api?: string | undefined;
+    plan?: string | undefined;
+    email?: string | undefined;
+    expires?: string | undefined;
+    pending?: boolean | undefined;
+    json?: boolean | undefined;
+    'data-dir'?: string | undefined;
+    help?: boolean | undefined;
+  };
+}
+
+/** Parses the arguments after `npm run keys --`. */
+export function parseKeysArgs(args: string[]): KeysCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        app: { type: 'string' },
+        api: { type: 'string' },
+        plan: { type: 'string' },
+        email: { type: 'string' },
+        expires: { type: 'string' },
+        pending: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const [name = '', ...positionals] = parsed.positionals;
+  return { name, positionals, values: parsed.values };
+}
+
+/** Runs one command against the key service; returns the exit code. */
+export function runKeysCommand(
+  command: KeysCommand,
+  keys: KeyService,
+  output: CommandOutput,
+): number {
+  const { name, positionals, values } = command;
+  try {
+    switch (name) {
+      case 'create': {
+        if (values.app === undefined) throw new UsageError('create needs --app <application name>');
+        if (values.api === undefined) throw new UsageError('create needs --api <api-id>');
+        const issued = keys.issueKey({
+          application: values.app,
+          email: values.email,
+          api: values.api,
+          plan: toPlan(values.plan),
+          status: values.pending === true ? 'pending' : 'active',
+          expiresAt: values.expires,
+        });
+        output.out(
+          `Key ${issued.prefix} for "${values.app}" (consumer ${issued.consumerId}): API ${issued.subscription.api}, plan ${issued.subscription.plan}, ${issued.subscription.state}.`,
+        );
+        output.out(
+          'It is shown once: the sandbox keeps only a hash. Send it in the X-Api-Key header.',
+        );
+        output.out(issued.key);
+        return 0;
+      }
+      case 'list': {
+        const list = keys.listKeys();
+        if (values.json === true) output.out(JSON.stringify(list, null, 2));
+        else output.out(formatKeyTable(list));
+        return 0;
+      }
+      case 'approve':
+      case 'reject':
+      case 'revoke': {
+        const reference = requireReference(positionals, name);
+        output.out(formatKeyView(keys.decide(reference, name, values.api)));
+        return 0;
+      }
+      case 'plan': {
+        const reference = requireReference(positionals, name);
+        const plan = toPlan(positionals[1]);
+        if (plan === undefined) throw new UsageError('plan needs a plan name: plan <ref> <plan>');
+        output.out(formatKeyView(keys.changePlan(reference, plan, values.api)));
+        return 0;
+      }
+      case '':
+        throw new UsageError('name a command');
+      default:
+        throw new UsageError(`unknown command "${name}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`keys: ${error.message}\n\n${keysUsage}`);
+      return 2;
+    }
+    if (error instanceof KeyServiceError) {
+      output.err(`keys: ${error.message}${error.hint === '' ? '' : `\n  hint: ${error.hint}`}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function requireReference(positionals: string[], name: string): string {
+  const reference = positionals[0];
+  if (reference === undefined) throw new UsageError(`${name} needs a key prefix or id`);
+  return reference;
+}
+
+function toPlan(value: string | undefined): PlanName | undefined {
+  if (value === undefined) return undefined;
+  if ((planNames as readonly string[]).includes(value)) return value as PlanName;
+  throw new UsageError(`unknown plan "${value}": use ${planNames.join(', ')}`);
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createSlidingWindow } from '../../../gateway-stub/quota/sliding-window.ts';
+
+describe('sliding window', () => {
+  it('allows exactly the limit, then refuses without counting refusals', () => {
+    const window = createSlidingWindow(60_000);
+    const results = Array.from({ length: 8 }, () => window.take('sub', 5, 1_000).allowed);
+    assert.deepEqual(results, [true, true, true, true, true, false, false, false]);
+  });
+
+  it('counts remaining requests and the seconds until the oldest leaves the window', () => {
+    const window = createSlidingWindow(60_000);
+    assert.deepEqual(
+      { ...window.take('sub', 3, 0) },
+      { allowed: true, remaining: 2, resetSeconds: 60 },
+    );
+    assert.deepEqual(
+      { ...window.take('sub', 3, 20_500) },
+      { allowed: true, remaining: 1, resetSeconds: 40 },
+    );
+    window.take('sub', 3, 30_000);
+    assert.deepEqual(
+      { ...window.take('sub', 3, 45_000) },
+      { allowed: false, remaining: 0, resetSeconds: 15 },
+    );
+  });
+
+  it('gives no second quota across a window boundary', () => {
+    const window = createSlidingWindow(60_000);
+    // Spend the quota late in one minute: early in the next, nothing is left.
+    for (let index = 0; index < 4; index += 1)
+      assert.equal(window.take('sub', 4, 59_000).allowed, true);
+    assert.equal(window.take('sub', 4, 61_000).allowed, false);
+    assert.equal(window.take('sub', 4, 118_999).allowed, false);
+    assert.equal(window.take('sub', 4, 119_000).allowed, true);
+  });
+
+  it('keeps subjects apart and grows past its first ring size', () => {
+    const window = createSlidingWindow(1_000);
+    let allowed = 0;
+    for (let index = 0; index < 1_200; index += 1)
+      if (window.take('busy', 1_000, 10).allowed) allowed += 1;
+    assert.equal(allowed, 1_000);
+    assert.equal(window.take('quiet', 1, 10).allowed, true);
+    assert.equal(window.take('quiet', 1, 10).allowed, false);
+  });
+
+  it('applies a lower limit at once when a plan changes', () => {
+    const window = createSlidingWindow(60_000);
+    for (let index = 0; index < 10; index += 1) window.take('sub', 100, 0);
+    assert.equal(window.take('sub', 5, 1).allowed, false);
+  });
+
+  it('forgets subjects idle for a whole window', () => {
+    const window = createSlidingWindow(1_000);
+    window.take('a', 1, 0);
+    window.take('b', 1, 900);
+    window.sweep(1_500);
+    assert.equal(window.size, 1);
+  });
+});
