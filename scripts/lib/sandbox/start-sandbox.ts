@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadCatalog, writeSnapshot, type CatalogProblem } from '../../../catalog/index.ts';
+import { startChildService, type ChildService } from './child-service.ts';
+import { waitUntilAnswering } from './wait-until-answering.ts';
+
+/** Where the sandbox runs; every field has a default. */
+export interface StartSandboxOptions {
+  /** Folder of APIs (default: `$APIS_DIR` or `apis`). */
+  apisDir?: string;
+  /** Data folder: store, secrets, logs, catalog snapshot (default `.guichet/sandbox`). */
+  dataDir?: string;
+  host?: string;
+  gatewayPort?: number;
+  adminPort?: number;
+  mockPort?: number;
+  /** Children's output: shown by default, or hidden. */
+  output?: 'inherit' | 'ignore';
+  /** Longest wait for both servers to answer. */
+  readyTimeoutMs?: number;
+}
+
+/** A running sandbox; `name`, `url` and `close` are what `npm start` lists beside the portal. */
+export interface Sandbox {
+  name: string;
+  /** The gateway's public address: `<url>/<api-id>/<version-id>/…`. */
+  url: string;
+  adminUrl: string;
+  mockUrl: string;
+  /** File holding the admin token, or undefined when `GUICHET_ADMIN_TOKEN` sets it. */
+  adminTokenFile: string | undefined;
+  /** The catalog snapshot both servers read. */
+  snapshotFile: string;
+  /** Settles when either server stops on its own, naming it. */
+  exited: Promise<{ name: string; code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops both servers. */
+  close(): Promise<void>;
+}
+
+/** The catalog has errors: the sandbox cannot start, as the build would not. */
+export class SandboxCatalogError extends Error {
+  readonly problems: CatalogProblem[];
+
+  constructor(problems: CatalogProblem[]) {
+    super('apis/ has errors');
+    this.name = 'SandboxCatalogError';
+    this.problems = problems;
+  }
+}
+
+/** A server did not come up; the message says which and why. */
+export class SandboxStartError extends Error {}
+
+/**
+ * Loads the catalog once (audience `internal`: every API, restricted ones behind approved
+ * keys), writes the sandbox's snapshot, then starts the mock server and the gateway as child
+ * processes and waits until both answer. Warnings of the catalog are returned to print.
+ */
+export async function startSandbox(
+  options: StartSandboxOptions = {},
+): Promise<{ sandbox: Sandbox; warnings: CatalogProblem[] }> {
+  const apisDir = options.apisDir ?? (process.env.APIS_DIR?.trim() || 'apis');
+  const dataDir = options.dataDir ?? process.env.GUICHET_SANDBOX_DIR ?? '.guichet/sandbox';
+  const host = options.host ?? '127.0.0.1';
+  const ports = {
+    gateway: options.gatewayPort ?? 8000,
+    admin: options.adminPort ?? 8001,
+    mock: options.mockPort ?? 4010,
+  };
+  const output = options.output ?? 'inherit';
+
+  const result = await loadCatalog({ apisDir, audience: 'internal' });
+  if (result.failed) throw new SandboxCatalogError(result.problems);
+  const snapshotFile = join(dataDir, 'catalog.json');
+  await writeSnapshot(result.catalog, snapshotFile);
+
+  const root = resolve(import.meta.dirname, '..', '..', '..');
+  const mockEntry = join(root, 'mock-server', 'server.ts');
+  if (!existsSync(mockEntry)) {
+    throw new SandboxStartError(`${mockEntry} is missing: the sandbox needs the mock server`);
+  }
+  const mockUrl = `http://${host}:${String(ports.mock)}`;
+  const children: ChildService[] = [
+    startChildService(
+      'mock server',
+      mockEntry,
+      { ...process.env, MOCK_PORT: String(ports.mock), GUICHET_SANDBOX_SNAPSHOT: snapshotFile },
+      output,
+    ),
+    startChildService(
+      'gateway',
+      join(root, 'gateway-stub', 'server.ts'),
+      {
+        ...process.env,
+        GUICHET_SANDBOX_SNAPSHOT: snapshotFile,
+        GUICHET_SANDBOX_DIR: dataDir,
+        GUICHET_GATEWAY_HOST: host,
+        GUICHET_GATEWAY_PORT: String(ports.gateway),
+        GUICHET_ADMIN_PORT: String(ports.admin),
+        GUICHET_UPSTREAM_URL: mockUrl,
+      },
+      output,
+    ),
+  ];
+  const close = async (): Promise<void> => {
+    await Promise.all(children.map((child) => child.stop()));
+  };
+  const exited = Promise.race(
+    children.map((child) => child.exited.then((how) => ({ name: child.name, ...how }))),
+  );
+  const url = `http://${host}:${String(ports.gateway)}`;
+  try {
+    await Promise.race([
+      Promise.all([
+        waitUntilAnswering(`${mockUrl}/_mock/health`, options.readyTimeoutMs),
+        waitUntilAnswering(`${url}/_guichet/health`, options.readyTimeoutMs),
+      ]),
+      exited.then((how) => {
+        throw new SandboxStartError(
+          `the ${how.name} stopped while starting (${how.signal ?? `exit code ${String(how.code)}`}); its output above says why`,
+        );
+      }),
+    ]);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    sandbox: {
+      name: 'Sandbox',
+      url,
+      adminUrl: `http://127.0.0.1:${String(ports.admin)}`,
+      mockUrl,
+      adminTokenFile: process.env.GUICHET_ADMIN_TOKEN ? undefined : join(dataDir, 'admin-token'),
+      snapshotFile,
+      exited,
+      close,
+    },
+    warnings: result.problems,
+  };
+}
