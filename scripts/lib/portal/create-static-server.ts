@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { toBasePath } from '../../../site/lib/urls.ts';
@@ -12,12 +12,20 @@ export interface StaticServerOptions {
   base?: string;
 }
 
+/** Answers one request for a built portal. */
+export type StaticHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
 /**
  * A small static server for a built portal: files under the base path, `index.html` for
  * folders, the portal's own 404 page (with status 404) for anything else. Used by `npm start`,
  * the end-to-end tests and the Lighthouse benchmark; production can use any static host.
  */
 export function createStaticServer(options: StaticServerOptions): Server {
+  return createServer(createStaticHandler(options));
+}
+
+/** The request handler behind `createStaticServer`, for servers that host several portals. */
+export function createStaticHandler(options: StaticServerOptions): StaticHandler {
   const base = toBasePath(options.base ?? '/');
   const serve = sirv(options.dir, { etag: true, dotfiles: false });
   let notFoundPage: Promise<Buffer | undefined> | undefined;
@@ -33,7 +41,7 @@ export function createStaticServer(options: StaticServerOptions): Server {
     });
   };
 
-  return createServer((request, response) => {
+  return (request, response) => {
     const url = request.url ?? '/';
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.statusCode = 405;
@@ -55,5 +63,5 @@ export function createStaticServer(options: StaticServerOptions): Server {
     serve(request, response, () => {
       sendNotFound(response);
     });
-  });
+  };
 }

@@ -1,0 +1,40 @@
+/**
+ * The two portals the end-to-end tests browse, built from the fixture APIs by the Playwright
+ * web server (serve-e2e.ts): a public one at the root, and an internal one under a base path,
+ * which also proves every link, asset and search result honours the base.
+ */
+export const e2ePort = Number(process.env.GUICHET_E2E_PORT ?? 4480);
+export const e2eOrigin = `http://127.0.0.1:${String(e2ePort)}`;
+export const fixtureApisDir = 'test/e2e/fixtures/apis';
+
+/** One portal build of the end-to-end run. */
+export interface E2ePortal {
+  audience: 'public' | 'internal';
+  base: string;
+  outDir: string;
+  snapshot: string;
+}
+
+export const publicPortal: E2ePortal = {
+  audience: 'public',
+  base: '/',
+  outDir: '.guichet/e2e/public',
+  snapshot: '.guichet/e2e/public-catalog.json',
+};
+
+export const internalPortal: E2ePortal = {
+  audience: 'internal',
+  base: '/internal/',
+  outDir: '.guichet/e2e/internal',
+  snapshot: '.guichet/e2e/internal-catalog.json',
+};
+
+/** What identifies the restricted fixture API; none of it may appear in a public build. */
+export const restrictedMarkers = [
+  'staff-directory',
+  'Annuaire restreint des agents',
+  'Cellule annuaire confidentielle',
+  'annuaire-restreint@exemple.gouv.fr',
+  'agents-habilites',
+  'identite-restreinte',
+];

@@ -1,0 +1,50 @@
+/**
+ * Playwright's web server: builds the public and internal portals from the fixture APIs (side by
+ * side, as two processes), then serves both on one port, the internal one under its base path.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { createStaticHandler } from '../../scripts/lib/portal/create-static-server.ts';
+import {
+  e2ePort,
+  fixtureApisDir,
+  internalPortal,
+  publicPortal,
+  type E2ePortal,
+} from './e2e-portals.ts';
+
+async function buildPortal(portal: E2ePortal): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      'scripts/build-portal.ts',
+      '--audience',
+      portal.audience,
+      '--base',
+      portal.base,
+      '--out',
+      portal.outDir,
+      '--snapshot',
+      portal.snapshot,
+    ],
+    { stdio: 'inherit', env: { ...process.env, APIS_DIR: fixtureApisDir } },
+  );
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the ${portal.audience} build failed (exit ${String(code)})`);
+}
+
+await Promise.all([buildPortal(publicPortal), buildPortal(internalPortal)]);
+
+const servePublic = createStaticHandler({ dir: publicPortal.outDir, base: publicPortal.base });
+const serveInternal = createStaticHandler({
+  dir: internalPortal.outDir,
+  base: internalPortal.base,
+});
+const server = createServer((request, response) => {
+  const isInternal = (request.url ?? '/').startsWith(internalPortal.base);
+  (isInternal ? serveInternal : servePublic)(request, response);
+});
+server.listen(e2ePort, '127.0.0.1');
+await once(server, 'listening');
+console.log(`e2e portals on http://127.0.0.1:${String(e2ePort)}/ and ${internalPortal.base}`);
