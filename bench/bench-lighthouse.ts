@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:lighthouse`: builds the sample catalog, serves it on loopback and runs
+ * Lighthouse (Debian's Chromium, Lighthouse's default mobile profile with simulated throttling)
+ * on the home, catalog, API, guide and reference pages, printing performance and accessibility.
+ * Goal: performance ≥ 0.95 and accessibility 1.0 on the catalog and API pages.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createStaticServer } from '../scripts/lib/portal/create-static-server.ts';
+import { formatTable } from './lib/portal/format-table.ts';
+import { pickPages } from './lib/portal/pick-pages.ts';
+import { runMeasured } from './lib/portal/run-measured.ts';
+
+const workDir = '.guichet/bench/lighthouse';
+const outDir = join(workDir, 'dist');
+const lighthouseCli = 'node_modules/lighthouse/cli/index.js';
+const chromeFlags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking';
+
+/** The two scores this benchmark reads from a Lighthouse report. */
+interface Scores {
+  performance: number | undefined;
+  accessibility: number | undefined;
+  /** Largest Contentful Paint and Total Blocking Time, to explain a performance score. */
+  lcpMs: number | undefined;
+  tbtMs: number | undefined;
+  failedAudits: string[];
+}
+
+async function runLighthouse(url: string, reportPath: string): Promise<Scores> {
+  const child = spawn(
+    process.execPath,
+    [
+      lighthouseCli,
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${reportPath}`,
+      '--only-categories=performance,accessibility',
+      `--chrome-flags=${chromeFlags}`,
+    ],
+    {
+      env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`Lighthouse failed on ${url}: ${errors.trim()}`);
+  const report = JSON.parse(await readFile(reportPath, 'utf8')) as {
+    categories: Record<string, { score: number | null; auditRefs: { id: string }[] } | undefined>;
+    audits: Record<
+      string,
+      { score: number | null; numericValue?: number; scoreDisplayMode?: string }
+    >;
+  };
+  const accessibility = report.categories.accessibility;
+  const failedAudits = (accessibility?.auditRefs ?? [])
+    .map((ref) => ({ id: ref.id, audit: report.audits[ref.id] }))
+    .filter(({ audit }) => audit?.scoreDisplayMode === 'binary' && audit.score === 0)
+    .map(({ id }) => id);
+  return {
+    performance: report.categories.performance?.score ?? undefined,
+    accessibility: accessibility?.score ?? undefined,
+    lcpMs: report.audits['largest-contentful-paint']?.numericValue,
+    tbtMs: report.audits['total-blocking-time']?.numericValue,
+    failedAudits,
+  };
+}
+
+await mkdir(workDir, { recursive: true });
+console.log('Building the sample catalog (apis/)…');
+const build = await runMeasured(
+  process.execPath,
+  ['scripts/build-portal.ts', '--out', outDir, '--snapshot', join(workDir, 'catalog.json')],
+  { ...process.env, APIS_DIR: process.env.APIS_DIR ?? 'apis', ASTRO_TELEMETRY_DISABLED: '1' },
+);
+if (build.code !== 0) {
+  console.error(build.output);
+  process.exit(1);
+}
+const facts = await pickPages(outDir);
+const kinds = ['home', 'catalog', 'API page', 'guide', 'reference'];
+const pages = kinds.flatMap((kind) => facts.pages.filter((page) => page.kind === kind));
+
+const server = createStaticServer({ dir: outDir }).listen(0, '127.0.0.1');
+await once(server, 'listening');
+const origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+const rows: string[][] = [['page', 'path', 'performance', 'accessibility', 'LCP', 'TBT']];
+const notes: string[] = [];
+const goals: string[] = [];
+try {
+  for (const page of pages) {
+    console.log(`Lighthouse: ${page.kind} (${page.path})…`);
+    const reportPath = join(workDir, `${page.kind.replace(/\W+/g, '-')}.json`);
+    const scores = await runLighthouse(`${origin}/${page.path.replace(/^\//, '')}`, reportPath);
+    const show = (score: number | undefined): string =>
+      score === undefined ? '—' : score.toFixed(2);
+    const ms = (value: number | undefined): string =>
+      value === undefined ? '—' : `${String(Math.round(value))} ms`;
+    rows.push([
+      page.kind,
+      page.path,
+      show(scores.performance),
+      show(scores.accessibility),
+      ms(scores.lcpMs),
+      ms(scores.tbtMs),
+    ]);
+    if (scores.failedAudits.length > 0)
+      notes.push(`${page.kind}: failed accessibility audits: ${scores.failedAudits.join(', ')}`);
+    if (page.kind === 'catalog' || page.kind === 'API page') {
+      const fast = (scores.performance ?? 0) >= 0.95;
+      const accessible = (scores.accessibility ?? 0) >= 1;
+      goals.push(
+        `${page.kind}: performance ≥ 0.95 ${fast ? 'yes' : 'NO'}, accessibility 1.0 ${accessible ? 'yes' : 'NO'}`,
+      );
+    }
+  }
+} finally {
+  server.closeAllConnections();
+  server.close();
+}
+console.log(
+  `\nLighthouse ${new Date().toISOString().slice(0, 10)} (mobile profile, simulated throttling), reports in ${workDir}/\n`,
+);
+console.log(formatTable(rows));
+if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
+console.log(`\n${goals.join('\n')}`);
