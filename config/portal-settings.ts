@@ -61,13 +61,20 @@ export function toSettingsInput(
   return input;
 }
 
-/** Validates settings; the error lists every invalid setting with the variable that sets it. */
-export function parsePortalSettings(input: PortalSettingsInput): PortalSettings {
+/**
+ * Validates settings; the error lists every invalid setting with what set it: the environment
+ * variable, or the name given in `sources` (a command-line flag).
+ */
+export function parsePortalSettings(
+  input: PortalSettingsInput,
+  sources: Partial<Record<keyof PortalSettings, string>> = {},
+): PortalSettings {
   const result = portalSettingsSchema.safeParse(input);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? '');
-    const name = key in portalEnvironment ? portalEnvironment[key as keyof PortalSettings] : key;
+    const setting = key as keyof PortalSettings;
+    const name = sources[setting] ?? (key in portalEnvironment ? portalEnvironment[setting] : key);
     return `${name} — ${issue.message}`;
   });
   throw new PortalSettingsError(lines);

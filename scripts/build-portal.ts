@@ -11,7 +11,7 @@ import { copySources } from './lib/portal/copy-sources.ts';
 import { indexSearch } from './lib/portal/index-search.ts';
 import { measureFolder } from './lib/portal/measure-output.ts';
 import { buildUsage, parseBuildArguments } from './lib/portal/parse-build-arguments.ts';
-import { prepareOutDir } from './lib/portal/prepare-out-dir.ts';
+import { isUnsafeOutDir, prepareOutDir } from './lib/portal/prepare-out-dir.ts';
 import { runAstroBuild } from './lib/portal/run-astro-build.ts';
 
 async function main(): Promise<number> {
@@ -30,6 +30,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const { apisDir, audience, settings } = options;
+  if (!options.snapshotOnly && isUnsafeOutDir(resolve(settings.outDir), process.cwd())) {
+    console.error(
+      `build settings — --out — refusing to empty ${resolve(settings.outDir)}: choose an output folder of its own, such as dist or .guichet/preview`,
+    );
+    return 1;
+  }
 
   const { catalog, problems } = await loadCatalog({ apisDir, audience });
   const allProblems = [...problems, ...checkRoutes(catalog)];

@@ -61,15 +61,27 @@ export function parseBuildArguments(
   if (!isVisibility(audience)) {
     problems.push(`--audience — "${audience}" is not one of ${visibilities.join(', ')}`);
   }
+  const flags = {
+    base: values.base,
+    outDir: values.out,
+    sandboxUrl: values['sandbox-url'],
+    snapshotPath: values.snapshot,
+  };
+  const flagNames = {
+    base: '--base',
+    outDir: '--out',
+    sandboxUrl: '--sandbox-url',
+    snapshotPath: '--snapshot',
+  } as const;
+  const given = Object.entries(flags).filter(
+    (entry): entry is [keyof PortalSettings, string] => entry[1] !== undefined,
+  );
   let settings: PortalSettings | undefined;
   try {
-    settings = parsePortalSettings({
-      ...toSettingsInput(env),
-      ...(values.base === undefined ? {} : { base: values.base }),
-      ...(values.out === undefined ? {} : { outDir: values.out }),
-      ...(values['sandbox-url'] === undefined ? {} : { sandboxUrl: values['sandbox-url'] }),
-      ...(values.snapshot === undefined ? {} : { snapshotPath: values.snapshot }),
-    });
+    settings = parsePortalSettings(
+      { ...toSettingsInput(env), ...Object.fromEntries(given) },
+      Object.fromEntries(given.map(([key]) => [key, flagNames[key]])),
+    );
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
     problems.push(...error.lines);

@@ -80,8 +80,15 @@ describe('build arguments', () => {
       linesOf(() => parseBuildArguments(['--audience', 'everyone', '--base', '/a b/'], {})),
       [
         '--audience — "everyone" is not one of public, partners, internal',
-        'GUICHET_BASE_PATH — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
+        '--base — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
       ],
+    );
+  });
+
+  test('name the environment variable when the wrong value comes from it', () => {
+    assert.deepEqual(
+      linesOf(() => parseBuildArguments([], { GUICHET_SANDBOX_URL: 'not a url' })),
+      ['GUICHET_SANDBOX_URL — Invalid URL'],
     );
   });
 
