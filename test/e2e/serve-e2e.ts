@@ -1,6 +1,6 @@
 /**
- * Playwright's web server: builds the public and internal portals from the fixture APIs (side by
- * side, as two processes), then serves both on one port, the internal one under its base path.
+ * Playwright's web server: builds the public and internal portals from the fixture APIs, then
+ * serves both on one port, the internal one under its base path.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -34,7 +34,9 @@ async function buildPortal(portal: E2ePortal): Promise<void> {
   if (code !== 0) throw new Error(`the ${portal.audience} build failed (exit ${String(code)})`);
 }
 
-await Promise.all([buildPortal(publicPortal), buildPortal(internalPortal)]);
+// One after the other: both builds share the project's .astro/ folder, and each takes seconds.
+await buildPortal(publicPortal);
+await buildPortal(internalPortal);
 
 const servePublic = createStaticHandler({ dir: publicPortal.outDir, base: publicPortal.base });
 const serveInternal = createStaticHandler({
