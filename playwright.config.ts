@@ -13,7 +13,7 @@ export default defineConfig({
   // Two cores shared with other work: two browsers at a time is plenty.
   workers: 2,
   fullyParallel: true,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
