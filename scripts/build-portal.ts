@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { formatProblem, hasErrors, loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import { PortalSettingsError } from '../config/portal-settings.ts';
+import { buildChangelog } from './lib/changelog/build-changelog.ts';
 import { checkRoutes } from './lib/portal/check-routes.ts';
 import { copySources } from './lib/portal/copy-sources.ts';
 import { indexSearch } from './lib/portal/index-search.ts';
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
     console.error(`\n${String(errors)} error(s) in ${apisDir}: the portal was not built.`);
     return 1;
   }
+  // The changelog reads git history, which the catalog (a reader of apis/ only) leaves to us.
+  for (const api of catalog.apis) api.changelog = await buildChangelog(api);
   await writeSnapshot(catalog, settings.snapshotPath);
   if (options.snapshotOnly) {
     console.log(`Catalog snapshot written to ${settings.snapshotPath} (${audience}).`);
