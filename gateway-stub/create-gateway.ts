@@ -19,7 +19,7 @@ import { createRequestObserver } from './observe/request-observer.ts';
 import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from './problems/problem-types.ts';
 import { createForwarder } from './proxy/forwarder.ts';
-import { createApiRequestHandler } from './public/handle-api-request.ts';
+import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
 import { createSlidingWindow } from './quota/sliding-window.ts';
 import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
@@ -91,12 +91,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     usageFlushMs: options.usageFlushMs,
     onError,
   });
-  const forwarder = createForwarder({
-    upstreamUrl: options.upstreamUrl,
-    timeoutMs: options.upstreamTimeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    connections: options.upstreamConnections,
-  });
   const quota = createSlidingWindow(quotaWindowSeconds * 1000);
   const trialLimiter = createSlidingWindow(3_600_000);
   const sweeper = setInterval(() => {
@@ -107,6 +101,13 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   sweeper.unref();
 
   const finish = observer.finish;
+  const forwarder = createForwarder({
+    upstreamUrl: options.upstreamUrl,
+    timeoutMs: options.upstreamTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    connections: options.upstreamConnections,
+    done: createForwardedHandler(finish),
+  });
   const fail = (exchange: Exchange, error: unknown): void => {
     onError(error);
     sendProblem(

@@ -9,6 +9,8 @@ export interface KeyHasher {
 }
 
 const blockSize = 64;
+/** Keys are 35 characters; anything longer takes the slower path. */
+const maxKeyBytes = 64;
 
 /**
  * Creates the hasher for a server secret. The HMAC (RFC 2104) is assembled from two one-shot
@@ -27,7 +29,21 @@ export function createKeyHasher(secret: Uint8Array): KeyHasher {
     innerPad[index] = (block[index] ?? 0) ^ 0x36;
     outerPad[index] = (block[index] ?? 0) ^ 0x5c;
   }
+  // Reused buffers, pads in front: hashing a key allocates only the two digests.
+  const innerInput = Buffer.alloc(blockSize + maxKeyBytes);
+  innerPad.copy(innerInput);
+  const outerInput = Buffer.alloc(blockSize + 32);
+  outerPad.copy(outerInput);
   const hashKey = (key: string): Buffer => {
+    const length = innerInput.write(key, blockSize, 'latin1');
+    if (length < key.length) return hashLongKey(key);
+    hash('sha256', innerInput.subarray(0, blockSize + length), 'buffer').copy(
+      outerInput,
+      blockSize,
+    );
+    return hash('sha256', outerInput, 'buffer');
+  };
+  const hashLongKey = (key: string): Buffer => {
     const inner = hash('sha256', Buffer.concat([innerPad, Buffer.from(key, 'latin1')]), 'buffer');
     return hash('sha256', Buffer.concat([outerPad, inner]), 'buffer');
   };

@@ -23,6 +23,7 @@ export interface AccessLogEntry {
 
 /** Writes the access log: one JSON line a request, one file a day. */
 export interface AccessLog {
+  /** Formats and buffers one line; `entry` is not kept and may be reused by the caller. */
   write(entry: AccessLogEntry): void;
   /** Writes buffered lines now. */
   flush(): void;
@@ -40,19 +41,23 @@ export interface AccessLogOptions {
 }
 
 const filePattern = /^access-(\d{4}-\d{2}-\d{2})\.jsonl$/;
+const bufferBytes = 256 * 1024;
 const dayMs = 86_400_000;
 
 /**
  * Creates the log in `dir` (`access-YYYY-MM-DD.jsonl`, UTC days). Lines are buffered and
- * written in one system call every `flushIntervalMs` (or when many are waiting), so the
- * request path pays for a `JSON.stringify`, not a write. A crash loses at most that interval.
+ * written in one system call every `flushIntervalMs` (or when 256 KiB are waiting), so the
+ * request path pays for formatting a line, not for a write. A crash loses at most that interval.
  * Only the last `retentionDays` daily files (today included) are kept: older ones are deleted at
  * start and at each change of day.
  */
 export function createAccessLog(options: AccessLogOptions): AccessLog {
   const { dir, retentionDays } = options;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let lines: string[] = [];
+  // Lines are encoded straight into one buffer, written out in one call when it fills or
+  // on the timer: no array of strings to join, no string kept per request.
+  let buffer = Buffer.allocUnsafe(bufferBytes);
+  let used = 0;
   let day = '';
   let dayEndsAt = 0;
   let fd: number | undefined;
@@ -66,11 +71,10 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
   }
 
   function flush(): void {
-    if (lines.length === 0) return;
+    if (used === 0) return;
     if (fd === undefined) open(Date.now());
-    const text = lines.join('');
-    lines = [];
-    if (fd !== undefined) writeSync(fd, text);
+    if (fd !== undefined) writeSync(fd, buffer, 0, used);
+    used = 0;
   }
 
   const log: AccessLog = {
@@ -81,8 +85,13 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
         open(now);
         log.prune(new Date(now));
       }
-      lines.push(JSON.stringify(entry) + '\n');
-      if (lines.length >= 512) flush();
+      const line = toAccessLogLine(entry);
+      // Three bytes a character at most, as UTF-8: room is checked before encoding.
+      if (used + line.length * 3 > buffer.length) {
+        flush();
+        if (line.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(line.length * 3);
+      }
+      used += buffer.write(line, used, 'utf8');
     },
     flush,
     prune(today = new Date()) {
@@ -109,4 +118,13 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
   const timer = setInterval(flush, options.flushIntervalMs ?? 250);
   timer.unref();
   return log;
+}
+
+/**
+ * One JSON line, written field by field: the same text as `JSON.stringify(entry)` for the
+ * values the gateway produces (ids, slugs and methods hold no character JSON escapes; the
+ * path, which could, goes through `JSON.stringify`), at a fraction of its cost per request.
+ */
+export function toAccessLogLine(entry: AccessLogEntry): string {
+  return `{"time":"${entry.time}","requestId":"${entry.requestId}","consumerId":"${entry.consumerId}","api":"${entry.api}","version":"${entry.version}","method":"${entry.method}","path":${JSON.stringify(entry.path)},"status":${entry.status},"latencyMs":${entry.latencyMs},"quotaLeft":${entry.quotaLeft === null ? 'null' : entry.quotaLeft},"client":"${entry.client}"}\n`;
 }

@@ -21,18 +21,28 @@ export interface Metrics {
 }
 
 /**
- * Creates the counters. Label sets are joined into one map key and split only when
- * rendering, so counting costs a string concatenation and a map update per request.
+ * Creates the counters. Requests are counted in maps nested by API, version and status: the
+ * API and version strings come from the route table, so V8 has their hashes cached and a
+ * count costs three lookups, with no key string built per request.
  */
 export function createMetrics(): Metrics {
-  const requests = new Map<string, number>();
+  const requests = new Map<string, Map<string, Map<number, number>>>();
   const quotaRefusals = new Map<string, number>();
   const latencies = new Map<string, Histogram>();
 
   return {
     observeRequest(api, version, status, seconds) {
-      const key = api + separator + version + separator + String(status);
-      requests.set(key, (requests.get(key) ?? 0) + 1);
+      let byVersion = requests.get(api);
+      if (byVersion === undefined) {
+        byVersion = new Map();
+        requests.set(api, byVersion);
+      }
+      let byStatus = byVersion.get(version);
+      if (byStatus === undefined) {
+        byStatus = new Map();
+        byVersion.set(version, byStatus);
+      }
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
       let histogram = latencies.get(api);
       if (histogram === undefined) {
         histogram = { counts: new Float64Array(latencyBuckets.length), sum: 0, count: 0 };
@@ -59,9 +69,14 @@ export function createMetrics(): Metrics {
         'counter',
         'Requests answered, by API, version and status.',
       );
-      for (const [key, value] of requests) {
-        const [api = '', version = '', status = ''] = key.split(separator);
-        out.push(`guichet_gateway_requests_total${labels({ api, version, status })} ${value}`);
+      for (const [api, byVersion] of requests) {
+        for (const [version, byStatus] of byVersion) {
+          for (const [status, value] of byStatus) {
+            out.push(
+              `guichet_gateway_requests_total${labels({ api, version, status: String(status) })} ${value}`,
+            );
+          }
+        }
       }
       header(
         out,

@@ -53,21 +53,26 @@ export function toUpstreamHeaders(
   return out;
 }
 
-/** The headers sent to the client: the mock server's, minus the above, plus the gateway's own. */
+/**
+ * The headers sent to the client: the gateway's own (`own`, completed in place and returned,
+ * one object less per request) plus the mock server's, minus the above. Where both set a
+ * header, the gateway's wins (its `X-Request-ID`, its `RateLimit`).
+ */
 export function toClientHeaders(
   upstream: Record<string, string | string[] | undefined>,
   own: OutgoingHttpHeaders,
 ): OutgoingHttpHeaders {
-  const out: OutgoingHttpHeaders = {};
   const named = connectionTokens(upstream.connection);
   for (const name in upstream) {
     const value = upstream[name];
     if (value === undefined || responseHeadersDropped.has(name)) continue;
     if (named !== undefined && named.has(name)) continue;
-    out[name] = value;
+    const mine = own[name];
+    if (mine === undefined) own[name] = value;
+    // Both vary: the answer varies on the mock server's reasons and on the Origin.
+    else if (name === 'vary') own.vary = `${String(mine)}, ${String(value)}`;
   }
-  for (const name in own) out[name] = own[name];
-  return out;
+  return own;
 }
 
 /** Names listed in `Connection`, which are hop-by-hop too; undefined in the usual case. */

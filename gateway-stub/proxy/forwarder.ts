@@ -12,38 +12,27 @@ export interface ForwarderOptions {
   connectTimeoutMs: number;
   /** Connections kept open to the mock server. */
   connections: number;
-}
-
-/** What happened to a forwarded request, for the stage that answers and logs. */
-export interface ForwardOutcome {
-  /** Set when the mock server could not give an answer to pass on. */
-  failure: UpstreamFailure | undefined;
+  /**
+   * Runs once per forwarded request, when the answer is sent, or with a failure when nothing
+   * could be passed on (the caller then answers with a problem).
+   */
+  done: (exchange: Exchange, failure: UpstreamFailure | undefined) => void;
 }
 
 /** Passes requests to the mock server and streams its answers back. */
 export interface Forwarder {
   /**
-   * Sends `exchange.req` (with `body`, read beforehand) to the mock server. The answer is
-   * streamed to `exchange.res` with the exchange's headers added; `done` runs once it is sent,
-   * or with a failure when nothing could be passed on (the caller answers with a problem).
+   * Sends `exchange.req` (with `body`, read beforehand) to the mock server; the answer is
+   * streamed to `exchange.res` with the exchange's headers added.
    */
-  forward(
-    exchange: Exchange,
-    body: Buffer | undefined,
-    done: (exchange: Exchange, outcome: ForwardOutcome) => void,
-  ): void;
+  forward(exchange: Exchange, body: Buffer | undefined): void;
   close(): Promise<void>;
-}
-
-interface InFlight {
-  exchange: Exchange;
-  done: (exchange: Exchange, outcome: ForwardOutcome) => void;
 }
 
 /**
  * Creates the forwarder over one undici `Pool` of keep-alive connections. `stream()` writes
  * the answer straight into the client's `ServerResponse`, with no intermediate stream, and
- * `opaque` carries the exchange so no closure is made per request.
+ * `opaque` carries the exchange so no closure or record is made per request.
  */
 export function createForwarder(options: ForwarderOptions): Forwarder {
   const pool = new Pool(options.upstreamUrl, {
@@ -62,7 +51,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     headers: Record<string, string | string[] | undefined>;
     opaque: unknown;
   }) => {
-    const { exchange } = opaque as InFlight;
+    const exchange = opaque as Exchange;
     const operation = headers['x-guichet-operation'];
     if (typeof operation === 'string') exchange.operation = operation;
     exchange.status = statusCode;
@@ -71,26 +60,24 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   };
 
   const finished = (error: Error | null, data: { opaque: unknown }): void => {
-    const inFlight = data.opaque as InFlight;
-    const { exchange } = inFlight;
+    const exchange = data.opaque as Exchange;
     if (error === null || exchange.res.headersSent) {
-      inFlight.done(exchange, { failure: undefined });
+      options.done(exchange, undefined);
       return;
     }
-    inFlight.done(exchange, { failure: toUpstreamFailure(error, options.timeoutMs) });
+    options.done(exchange, toUpstreamFailure(error, options.timeoutMs));
   };
 
   return {
-    forward(exchange, body, done) {
+    forward(exchange, body) {
       const { req } = exchange;
-      const inFlight: InFlight = { exchange, done };
       pool.stream(
         {
           path: req.url ?? '/',
           method: req.method ?? 'GET',
           headers: toUpstreamHeaders(req.headers, exchange.requestId),
           body: body ?? null,
-          opaque: inFlight,
+          opaque: exchange,
         },
         factory,
         finished,

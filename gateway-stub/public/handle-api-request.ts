@@ -3,7 +3,8 @@ import { hasBody, isDeclaredTooLarge, readBody } from '../http/read-body.ts';
 import { sendProblem } from '../http/send-response.ts';
 import type { GrantedSubscription, KeyLookup } from '../keys/key-lookup.ts';
 import type { ProblemName } from '../problems/problem-types.ts';
-import type { Forwarder, ForwardOutcome } from '../proxy/forwarder.ts';
+import type { Forwarder } from '../proxy/forwarder.ts';
+import type { UpstreamFailure } from '../proxy/upstream-errors.ts';
 import { toRateLimitHeader } from '../quota/ratelimit-headers.ts';
 import type { SlidingWindow } from '../quota/sliding-window.ts';
 import type { ApiRoute } from '../routing/route-table.ts';
@@ -14,7 +15,7 @@ export interface ApiRequestOptions {
   routes: ReadonlyMap<string, ApiRoute>;
   keys: KeyLookup;
   quota: SlidingWindow;
-  forwarder: Forwarder;
+  forwarder: Pick<Forwarder, 'forward'>;
   maxBodyBytes: number;
   /** Called once the answer is sent (access log, metrics, usage). */
   finish: (exchange: Exchange) => void;
@@ -51,17 +52,10 @@ export function createApiRequestHandler(
     finish(exchange);
   }
 
-  const forwarded = (exchange: Exchange, outcome: ForwardOutcome): void => {
-    if (outcome.failure !== undefined) {
-      sendProblem(exchange, outcome.failure.name, outcome.failure.detail);
-    }
-    finish(exchange);
-  };
-
   function forward(exchange: Exchange): void {
     const { req } = exchange;
     if (!hasBody(req)) {
-      forwarder.forward(exchange, undefined, forwarded);
+      forwarder.forward(exchange, undefined);
       return;
     }
     if (isDeclaredTooLarge(req, maxBodyBytes)) {
@@ -85,7 +79,7 @@ export function createApiRequestHandler(
         return;
       }
       try {
-        forwarder.forward(exchange, result.body, forwarded);
+        forwarder.forward(exchange, result.body);
       } catch (error) {
         fail(exchange, error);
       }
@@ -213,5 +207,15 @@ export function createApiRequestHandler(
       return;
     }
     forward(exchange);
+  };
+}
+
+/** What to do once the mock server's answer is passed on, or could not be. */
+export function createForwardedHandler(
+  finish: (exchange: Exchange) => void,
+): (exchange: Exchange, failure: UpstreamFailure | undefined) => void {
+  return (exchange, failure) => {
+    if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
+    finish(exchange);
   };
 }

@@ -37,6 +37,15 @@ describe('subscription keys', () => {
     }
   });
 
+  it('hashes values longer than a key the same way (the slower path)', () => {
+    const secret = randomBytes(32);
+    const long = 'gk_'.padEnd(100, 'x');
+    assert.deepEqual(
+      createKeyHasher(secret).hashKey(long),
+      createHmac('sha256', secret).update(long).digest(),
+    );
+  });
+
   it('refuses a short secret', () => {
     assert.throws(() => createKeyHasher(randomBytes(16)), /at least 32 bytes/);
   });
