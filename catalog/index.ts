@@ -10,8 +10,11 @@ export type {
   ChangelogEntry,
   CatalogGuide,
   CatalogOperation,
+  CatalogSandbox,
   CatalogVersion,
   DocumentFormat,
+  SandboxExample,
+  SandboxStub,
 } from './model.ts';
 export {
   apiMetadataSchema,
@@ -26,4 +29,15 @@ export {
   type Visibility,
 } from './schema/lifecycle.ts';
 export { defaultPlanQuotas, planNames, type PlanName, type ResolvedPlan } from './schema/plans.ts';
+export {
+  sandboxStubsSchema,
+  type SandboxStubsFile,
+  type SandboxStubsInput,
+} from './schema/sandbox-stubs.ts';
+export {
+  isTemplatedPath,
+  matchPathTemplate,
+  parsePathTemplate,
+  type PathTemplate,
+} from './openapi/path-template.ts';
 export { defaultSnapshotPath, readSnapshot, writeSnapshot } from './snapshot.ts';

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadApi } from './load-api.ts';
+import { loadSandboxes } from './load-stubs.ts';
 import type { Catalog, CatalogApi } from './model.ts';
 import { hasErrors, sortProblems, type CatalogProblem } from './problems.ts';
 import { isVisibleTo, type Visibility } from './schema/lifecycle.ts';
@@ -14,6 +15,12 @@ export interface LoadCatalogOptions {
   audience?: Visibility;
   /** Read only these API folders (the ones a pull request changed, say); defaults to all. */
   ids?: readonly string[];
+  /**
+   * Folder of the owners' sandbox stubs (`<api-id>/stubs.yaml`); defaults to `mocks` beside the
+   * APIs folder, so a catalog read from elsewhere (a fixture, a temporary copy) never picks up
+   * the repository's stubs.
+   */
+  mocksDir?: string;
 }
 
 /** A catalog and everything wrong with `apis/`; the catalog is complete only without errors. */
@@ -51,11 +58,14 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
       severity: 'error',
     });
   }
-  const apis: CatalogApi[] = [];
+  const loaded: CatalogApi[] = [];
   for (const folder of folders) {
     const api = await loadApi(resolve(apisDir, folder), problems);
-    if (api) apis.push(api);
+    if (api) loaded.push(api);
   }
+  const mocksDir =
+    options.mocksDir === undefined ? resolve(apisDir, '..', 'mocks') : resolve(options.mocksDir);
+  const apis = await loadSandboxes(mocksDir, loaded, folders, !options.ids, problems);
   const sorted = sortProblems(problems);
   return {
     catalog: {

@@ -1,5 +1,6 @@
 import type { Lifecycle, Visibility } from './schema/lifecycle.ts';
 import type { ResolvedPlan } from './schema/plans.ts';
+import type { SandboxExampleEntry, SandboxStubEntry } from './schema/sandbox-stubs.ts';
 import type { DocumentFormat } from './openapi/check-document.ts';
 import type { CatalogOperation } from './openapi/list-operations.ts';
 
@@ -49,7 +50,39 @@ export interface CatalogApi {
    * read git: the build adds this (scripts/lib/changelog/) before the site renders it.
    */
   changelog?: ChangelogEntry[];
+  /** Sandbox-only examples and stubs from `mocks/<api-id>/stubs.yaml`, when the owners wrote one. */
+  sandbox?: CatalogSandbox;
 }
+
+/** What `mocks/<api-id>/stubs.yaml` adds to the sandbox, checked against the API's documents. */
+export interface CatalogSandbox {
+  /** The stubs file, relative to the working directory. */
+  file: string;
+  /** Named extra examples, served on `Prefer: example=<name>`. */
+  examples: SandboxExample[];
+  /** Request-matched answers, in file order: the first that matches wins. */
+  stubs: SandboxStub[];
+}
+
+/** An extra example, resolved: the versions it applies to and its operation's method and path. */
+export type SandboxExample = Omit<SandboxExampleEntry, 'versions' | 'contentType'> & {
+  /** Version ids, never empty. */
+  versions: string[];
+  method: string;
+  /** The operation's path template. */
+  path: string;
+  contentType: string;
+};
+
+/** A stub, resolved: the versions it applies to and the content type of its body. */
+export type SandboxStub = Omit<SandboxStubEntry, 'versions' | 'response'> & {
+  /** Version ids, never empty. */
+  versions: string[];
+  response: Omit<SandboxStubEntry['response'], 'contentType'> & {
+    /** Set when the stub gives a `body`; a named example brings its own. */
+    contentType?: string;
+  };
+};
 
 /** One commit that changed an API, as its changelog shows it. */
 export interface ChangelogEntry {

@@ -1,24 +1,41 @@
 /**
- * Writes the JSON Schema of `api.yaml` for editors (completion and checks as owners type).
- * `--check` fails when the committed file is out of date, so CI catches a schema change
- * that was not regenerated.
+ * Writes the JSON Schemas of the files owners edit, for editors (completion and checks as they
+ * type): `api.yaml` and the sandbox's `mocks/<api-id>/stubs.yaml`. `--check` fails when a
+ * committed file is out of date, so CI catches a schema change that was not regenerated.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { apiMetadataSchema } from '../catalog/index.ts';
+import { apiMetadataSchema, sandboxStubsSchema } from '../catalog/index.ts';
 
-const target = 'schemas/api-metadata.schema.json';
-const schema = z.toJSONSchema(apiMetadataSchema, { io: 'input', unrepresentable: 'any' });
-const text = `${JSON.stringify({ ...schema, title: 'guichet API metadata (apis/<api-id>/api.yaml)' }, null, 2)}\n`;
+const targets = [
+  {
+    file: 'schemas/api-metadata.schema.json',
+    schema: apiMetadataSchema,
+    title: 'guichet API metadata (apis/<api-id>/api.yaml)',
+  },
+  {
+    file: 'schemas/sandbox-stubs.schema.json',
+    schema: sandboxStubsSchema,
+    title: 'guichet sandbox stubs (mocks/<api-id>/stubs.yaml)',
+  },
+];
 
-if (process.argv.includes('--check')) {
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error(`${target} is out of date: run \`npm run generate:schema\` and commit it`);
-    process.exit(1);
+const check = process.argv.includes('--check');
+let stale = false;
+for (const { file, schema, title } of targets) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const text = `${JSON.stringify({ ...json, title }, null, 2)}\n`;
+  if (!check) {
+    await writeFile(file, text);
+    console.log(`wrote ${file}`);
+    continue;
   }
-  console.log(`${target} is up to date`);
-} else {
-  await writeFile(target, text);
-  console.log(`wrote ${target}`);
+  const current = await readFile(file, 'utf8').catch(() => '');
+  if (current === text) {
+    console.log(`${file} is up to date`);
+  } else {
+    console.error(`${file} is out of date: run \`npm run generate:schema\` and commit it`);
+    stale = true;
+  }
 }
+if (stale) process.exit(1);

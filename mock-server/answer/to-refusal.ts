@@ -1,0 +1,89 @@
+import type { MockProblemName } from '../problems/problem-types.ts';
+import type { PrismError } from '../prism/prism-engine.ts';
+
+/** A refusal of ours, as a problem to send: Prism's meaning in the sandbox's one shape. */
+export interface Refusal {
+  name: MockProblemName;
+  detail: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** One way a request breaks its operation's description. */
+export interface Violation {
+  /** Where: `body.montant`, `query.page`, `header.x-trace`, `path.siren`. */
+  location: string;
+  message: string;
+}
+
+/**
+ * Turns an error of Prism's mocker into a refusal. Prism names its errors by URI fragment
+ * (`…#UNPROCESSABLE_ENTITY`); anything it did not name is a document the mocker could not answer
+ * from, reported without Prism's internals.
+ */
+export function toRefusal(error: PrismError): Refusal {
+  const kind = error.name.split('#')[1] ?? '';
+  switch (kind) {
+    case 'UNPROCESSABLE_ENTITY':
+      return toViolationsRefusal(error.additional?.validation);
+    case 'INVALID_CONTENT_TYPE':
+      return { name: 'unsupportedContentType', detail: error.detail ?? error.message };
+    case 'NOT_ACCEPTABLE':
+      return {
+        name: 'notAcceptable',
+        detail: `${error.detail ?? 'No documented response matches the Accept header'}.`,
+      };
+    case 'NOT_FOUND':
+      return { name: 'preferenceUnavailable', detail: error.detail ?? error.message };
+    default:
+      return {
+        name: 'mockFailed',
+        detail:
+          'The document gives no example and no usable schema for this response. Ask for another status with `Prefer: code=<status>`, or for a generated answer with `Prefer: dynamic=true`.',
+      };
+  }
+}
+
+/** The violations Prism found, in the sandbox's shape. */
+export function toViolations(list: unknown): Violation[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    if (item === null || typeof item !== 'object') return [];
+    const { location, path, message } = item as {
+      location?: unknown;
+      path?: unknown;
+      message?: unknown;
+    };
+    const where = Array.isArray(location) ? location : Array.isArray(path) ? path : [];
+    return [
+      {
+        location: where.map(String).join('.') || 'request',
+        message: typeof message === 'string' ? message : 'is not valid',
+      },
+    ];
+  });
+}
+
+/**
+ * The refusal for a request that breaks its operation's description: 415 when its content type
+ * is not one the operation reads (Prism's code 415), else 422 with every violation listed.
+ */
+export function toInvalidInputRefusal(
+  list: readonly { code?: string | number; message: string }[],
+): Refusal {
+  const contentType = list.find((item) => String(item.code) === '415');
+  if (contentType) return { name: 'unsupportedContentType', detail: contentType.message };
+  return toViolationsRefusal(list);
+}
+
+function toViolationsRefusal(list: unknown): Refusal {
+  const violations = toViolations(list);
+  const count = violations.length;
+  return {
+    name: 'requestViolations',
+    detail:
+      count === 1
+        ? `The request breaks the operation's description at ${violations[0]?.location ?? 'one place'}.`
+        : `The request breaks the operation's description in ${count} places.`,
+    extensions: { violations },
+  };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerRequest } from './answer/answer-request.ts';
+import { toHealthReport, type HealthReport } from './health-report.ts';
+import { parseBody, readBody, toHeaders, toQuery } from './http/read-request.ts';
+import { parseMockServerSettings, type MockServerOptions } from './mock-server-options.ts';
+import { createMockVersions, type MockVersion } from './mock-versions.ts';
+import { createPreparer } from './prepare/create-preparer.ts';
+import { sendProblem } from './problems/send-problem.ts';
+
+/** The mock server, testable in-process: pass `handle` to `http.createServer`. */
+export interface MockServer {
+  /** Node request listener. */
+  handle: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Prepares every version in the background, smallest document first. */
+  prepareAll: () => Promise<void>;
+  /** Counts and per-version states, as `GET /_mock/health` reports them. */
+  health: () => HealthReport;
+  /** Stops the preparing workers. */
+  close: () => Promise<void>;
+}
+
+/** Request ids the gateway sends; anything else is replaced so `instance` stays clean. */
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Creates the mock server over a catalog: every non-retired version of every API answers at
+ * `/<api-id>/<version-id>/<operation path>`, mocked by Prism in this process. Nothing is
+ * prepared until `prepareAll` or a request asks, so the server can listen at once.
+ */
+export function createMockServer(options: MockServerOptions): MockServer {
+  const { catalog, ...rest } = options;
+  const settings = parseMockServerSettings(rest);
+  const preparer = createPreparer({
+    workers: settings.prepareWorkers,
+    timeoutMs: settings.prepareTimeoutMs,
+    heapMb: settings.prepareHeapMb,
+  });
+  const versions = createMockVersions(catalog, preparer, { dynamic: settings.dynamic });
+
+  const waitFor = async (version: MockVersion): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => {
+        resolve(false);
+      }, settings.loadWaitMs);
+    });
+    const settled = await Promise.race([versions.ensure(version).then(() => true), timeout]);
+    clearTimeout(timer);
+    return settled;
+  };
+
+  const handleRequest = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> => {
+    const received = request.headers['x-request-id'];
+    const requestId =
+      typeof received === 'string' && requestIdPattern.test(received) ? received : randomUUID();
+    const url = request.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
+    const method = (request.method ?? 'GET').toUpperCase();
+
+    if (pathname === '/_mock/health' && (method === 'GET' || method === 'HEAD')) {
+      const body = JSON.stringify(toHealthReport(versions.list()));
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const [, apiId = '', versionId = '', ...rest] = pathname.split('/');
+    const api = versions.findApi(apiId);
+    if (!api) {
+      sendProblem(
+        response,
+        'unknownApi',
+        `No API "${apiId}" in the sandbox. Sandbox URLs look like /<api-id>/<version-id>/<path>.`,
+        requestId,
+      );
+      return;
+    }
+    const version = api.get(versionId);
+    if (!version) {
+      sendProblem(
+        response,
+        'unknownVersion',
+        `${apiId} has no version "${versionId}"; it has ${[...api.keys()].join(', ')}.`,
+        requestId,
+      );
+      return;
+    }
+    if (version.state === 'retired') {
+      sendProblem(response, 'versionRetired', `${apiId} ${versionId} is retired.`, requestId);
+      return;
+    }
+    const read = await readBody(request, settings.maxBodyBytes);
+    if (!read.ok) {
+      response.shouldKeepAlive = false;
+      sendProblem(
+        response,
+        'bodyTooLarge',
+        `The body exceeds ${settings.maxBodyBytes} bytes.`,
+        requestId,
+      );
+      return;
+    }
+    if (!(await waitFor(version))) {
+      sendProblem(
+        response,
+        'apiStarting',
+        `${apiId} ${versionId} is still being prepared.`,
+        requestId,
+        {
+          headers: { 'Retry-After': String(settings.retryAfterSeconds) },
+        },
+      );
+      return;
+    }
+    const { mocker } = version;
+    if (version.state !== 'ready' || !mocker) {
+      sendProblem(
+        response,
+        'apiUnavailable',
+        `The sandbox cannot mock ${apiId} ${versionId}: its document ${version.reason ?? 'could not be prepared'}.`,
+        requestId,
+      );
+      return;
+    }
+    const headers = toHeaders(request.headers);
+    const parsed = parseBody(read.text, headers['content-type']);
+    if (!parsed.ok) {
+      sendProblem(
+        response,
+        'malformedJson',
+        `The body does not parse as JSON: ${parsed.message}.`,
+        requestId,
+      );
+      return;
+    }
+    await answerRequest(
+      { ...version, mocker },
+      {
+        requestId,
+        method,
+        path: `/${rest.join('/')}`,
+        query: toQuery(search),
+        headers,
+        body: parsed.body,
+      },
+      response,
+    );
+  };
+
+  return {
+    handle(request, response) {
+      handleRequest(request, response).catch(() => {
+        // Whatever broke stays here: the partner gets a generic problem, never a stack trace.
+        const received = request.headers['x-request-id'];
+        const id =
+          typeof received === 'string' && requestIdPattern.test(received) ? received : randomUUID();
+        sendProblem(
+          response,
+          'internalError',
+          'The mock server failed to answer this request.',
+          id,
+        );
+      });
+    },
+    prepareAll: () => versions.prepareAll(),
+    health: () => toHealthReport(versions.list()),
+    close: () => preparer.close(),
+  };
+}

@@ -1,0 +1,44 @@
+import type { MockVersion, VersionState } from './mock-versions.ts';
+
+/** One version in the health report. */
+export interface VersionHealth {
+  api: string;
+  version: string;
+  state: VersionState;
+  /** Operations Prism mocks, once ready. */
+  operations?: number;
+  /** Time spent preparing the document, once settled. */
+  milliseconds?: number;
+  /** Why it cannot be mocked, when failed. */
+  reason?: string;
+}
+
+/**
+ * What `GET /_mock/health` answers: counts first (`loading` includes versions still queued),
+ * then every version. The server answers it from the first instant, before any is ready.
+ */
+export interface HealthReport {
+  ready: number;
+  loading: number;
+  failed: number;
+  retired: number;
+  versions: VersionHealth[];
+}
+
+/** Summarises the versions' states. */
+export function toHealthReport(versions: readonly MockVersion[]): HealthReport {
+  const report: HealthReport = { ready: 0, loading: 0, failed: 0, retired: 0, versions: [] };
+  for (const version of versions) {
+    if (version.state === 'queued' || version.state === 'loading') report.loading += 1;
+    else report[version.state] += 1;
+    report.versions.push({
+      api: version.apiId,
+      version: version.versionId,
+      state: version.state,
+      ...(version.state === 'ready' ? { operations: version.operations.length } : {}),
+      ...(version.milliseconds === undefined ? {} : { milliseconds: version.milliseconds }),
+      ...(version.reason === undefined ? {} : { reason: version.reason }),
+    });
+  }
+  return report;
+}

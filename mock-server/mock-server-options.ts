@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { Catalog } from '../catalog/index.ts';
+
+/** Settings of the mock server; every one has a default fit for `npm run sandbox`. */
+export const mockServerSettingsSchema = z.strictObject({
+  dynamic: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Generate answers from schemas instead of serving examples (a request may still ask with `Prefer: dynamic=true`).',
+    ),
+  loadWaitMs: z
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000)
+    .describe(
+      'How long a request for a version still being prepared waits before a 503 with `Retry-After`.',
+    ),
+  retryAfterSeconds: z
+    .int()
+    .min(1)
+    .max(3600)
+    .default(5)
+    .describe('`Retry-After` sent with that 503.'),
+  prepareTimeoutMs: z
+    .int()
+    .min(1000)
+    .default(120_000)
+    .describe(
+      'A document still not prepared after this long is given up: its version answers 503.',
+    ),
+  prepareWorkers: z
+    .int()
+    .min(1)
+    .max(16)
+    .default(2)
+    .describe('Worker threads preparing documents side by side.'),
+  prepareHeapMb: z
+    .int()
+    .min(64)
+    .default(1024)
+    .describe('Heap limit of each preparing worker, in MiB: a document needing more is given up.'),
+  maxBodyBytes: z
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024)
+    .describe('Largest request body read, in bytes; larger ones get 413.'),
+});
+
+/** Settings as a caller writes them. */
+export type MockServerSettingsInput = z.input<typeof mockServerSettingsSchema>;
+/** Settings with defaults applied. */
+export type MockServerSettings = z.output<typeof mockServerSettingsSchema>;
+
+/** What `createMockServer` takes: the catalog to mock, and settings. */
+export interface MockServerOptions extends MockServerSettingsInput {
+  /** The catalog, read for the `internal` audience so every API is mocked. */
+  catalog: Catalog;
+}
+
+/** Validates settings at construction, so a wrong value fails at start, not on a request. */
+export function parseMockServerSettings(options: MockServerSettingsInput): MockServerSettings {
+  const result = mockServerSettingsSchema.safeParse(options);
+  if (result.success) return result.data;
+  const details = result.error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || '(options)'}: ${issue.message}`,
+  );
+  throw new TypeError(`Invalid mock server settings — ${details.join('; ')}`);
+}

@@ -1,0 +1,122 @@
+import type { Catalog, SandboxExample } from '../catalog/index.ts';
+import { compileStubs, type CompiledStub } from './answer/match-stub.ts';
+import type { Preparer, PrepareResult } from './prepare/create-preparer.ts';
+import { createPrismMocker, type MockOperation, type PrismMocker } from './prism/prism-engine.ts';
+
+/** Where a version stands: waiting for a worker, being prepared, answering, or given up. */
+export type VersionState = 'queued' | 'loading' | 'ready' | 'failed' | 'retired';
+
+/** One API version of the sandbox and everything needed to answer for it. */
+export interface MockVersion {
+  apiId: string;
+  versionId: string;
+  state: VersionState;
+  /** Size of the document as JSON, in characters: preparation goes smallest first. */
+  size: number;
+  /** Why preparation failed, in words fit for the health report. */
+  reason?: string;
+  /** Time spent preparing in a worker. */
+  milliseconds?: number;
+  operations: MockOperation[];
+  mocker: PrismMocker | undefined;
+  stubs: CompiledStub[];
+  examples: SandboxExample[];
+  /** Settles when the version is ready or failed. */
+  settled: Promise<void> | undefined;
+}
+
+/** The sandbox's versions and their preparation. */
+export interface MockVersions {
+  /** The versions of an API, by id; `undefined` for an unknown API. */
+  findApi: (apiId: string) => Map<string, MockVersion> | undefined;
+  /** Starts preparing a version now, ahead of the queue; resolves once it is settled. */
+  ensure: (version: MockVersion) => Promise<void>;
+  /** Queues every version, smallest document first; resolves once all are settled. */
+  prepareAll: () => Promise<void>;
+  /** Every version, in catalog order. */
+  list: () => MockVersion[];
+}
+
+/**
+ * Builds the registry from the catalog. Documents are kept as JSON text until a worker takes
+ * them, then dropped: once prepared, the sandbox holds only Prism's operations.
+ */
+export function createMockVersions(
+  catalog: Catalog,
+  preparer: Preparer,
+  options: { dynamic: boolean },
+): MockVersions {
+  const apis = new Map<string, Map<string, MockVersion>>();
+  const texts = new Map<MockVersion, string>();
+  for (const api of catalog.apis) {
+    const versions = new Map<string, MockVersion>();
+    for (const version of api.versions) {
+      const text = version.lifecycle === 'retired' ? '' : JSON.stringify(version.document);
+      const entry: MockVersion = {
+        apiId: api.id,
+        versionId: version.id,
+        state: version.lifecycle === 'retired' ? 'retired' : 'queued',
+        size: text.length,
+        operations: [],
+        mocker: undefined,
+        stubs: compileStubs(api.sandbox?.stubs ?? [], version.id),
+        examples: (api.sandbox?.examples ?? []).filter((example) =>
+          example.versions.includes(version.id),
+        ),
+        settled: undefined,
+      };
+      if (entry.state === 'queued') texts.set(entry, text);
+      versions.set(version.id, entry);
+    }
+    apis.set(api.id, versions);
+  }
+
+  const settle = (entry: MockVersion, result: PrepareResult): void => {
+    entry.milliseconds = result.milliseconds;
+    if (!result.ok) {
+      entry.state = 'failed';
+      entry.reason = result.reason;
+      return;
+    }
+    entry.operations = result.operations;
+    entry.mocker = createPrismMocker(options);
+    entry.state = 'ready';
+  };
+
+  const start = (entry: MockVersion): Promise<void> => {
+    if (entry.settled) return entry.settled;
+    const key = `${entry.apiId}/${entry.versionId}`;
+    entry.settled = preparer
+      .prepare(key, entry.size, () => {
+        entry.state = 'loading';
+        const text = texts.get(entry) ?? '{}';
+        texts.delete(entry);
+        return text;
+      })
+      .then((result) => {
+        settle(entry, result);
+      });
+    return entry.settled;
+  };
+
+  const list = (): MockVersion[] =>
+    [...apis.values()].flatMap((versions) => [...versions.values()]);
+
+  return {
+    findApi: (apiId) => apis.get(apiId),
+    ensure(entry) {
+      if (entry.state === 'retired') return Promise.resolve();
+      const settled = start(entry);
+      preparer.hurry(`${entry.apiId}/${entry.versionId}`);
+      return settled;
+    },
+    async prepareAll() {
+      const pending = list()
+        .filter((entry) => entry.state !== 'retired')
+        .sort((a, b) => a.size - b.size)
+        .map(start);
+      await Promise.all(pending);
+    },
+    list,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs in a worker thread: turns one OpenAPI document (as JSON text) into Prism's operations.
+ * Prism's preparation is synchronous work that can take seconds to minutes on documents with
+ * many shared schemas; in a worker it neither blocks the requests of other APIs nor outlives
+ * its time budget (the main thread terminates the worker).
+ */
+import { parentPort } from 'node:worker_threads';
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+
+/** A document to prepare. */
+export interface PrepareJob {
+  id: number;
+  text: string;
+}
+
+/** The outcome of one job. */
+export type PrepareOutcome =
+  | { id: number; ok: true; operations: unknown[]; milliseconds: number }
+  | { id: number; ok: false; reason: string; milliseconds: number };
+
+/**
+ * Finds a `$ref` that leaves the document. Prism would fetch it (files, or the network with its
+ * own user agent); the sandbox never reaches outside, and the catalog already joined every file
+ * of a multi-file document.
+ */
+export function findExternalRef(value: unknown): string | undefined {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      stack.push(...(current as unknown[]));
+      continue;
+    }
+    for (const [key, child] of Object.entries(current)) {
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return child;
+      if (typeof child === 'object') stack.push(child);
+    }
+  }
+  return undefined;
+}
+
+async function prepare(job: PrepareJob): Promise<PrepareOutcome> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  try {
+    const document = JSON.parse(job.text) as Record<string, unknown>;
+    const external = findExternalRef(document);
+    if (external !== undefined) {
+      return {
+        id: job.id,
+        ok: false,
+        reason: `refers outside the document (${external.slice(0, 80)})`,
+        milliseconds: elapsed(),
+      };
+    }
+    const operations = await getHttpOperationsFromSpec(document);
+    return { id: job.id, ok: true, operations, milliseconds: elapsed() };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      id: job.id,
+      ok: false,
+      reason: `the mock engine refused it: ${message.split('\n')[0]?.slice(0, 200) ?? ''}`,
+      milliseconds: elapsed(),
+    };
+  }
+}
+
+parentPort?.on('message', (job: PrepareJob) => {
+  void prepare(job).then((outcome) => {
+    try {
+      parentPort?.postMessage(outcome);
+    } catch {
+      // Operations that cannot be copied to the main thread (should not happen with JSON input).
+      parentPort?.postMessage({
+        id: job.id,
+        ok: false,
+        reason: 'the prepared operations could not be handed over',
+        milliseconds: outcome.milliseconds,
+      } satisfies PrepareOutcome);
+    }
+  });
+});

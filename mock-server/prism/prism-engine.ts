@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import {
+  createInstance,
+  type getHttpOperationsFromSpec,
+  type IHttpConfig,
+  type IHttpOperationConfig,
+  type IHttpRequest,
+  type IHttpResponse,
+} from '@stoplight/prism-http';
+
+/**
+ * The parts of Prism the mock server drives, behind one small interface: its router (to know
+ * the operation before mocking, for stubs and `X-Guichet-Operation`), its mocker with request
+ * validation, its parser of the `Prefer` header and its serializer. The router, the Prefer
+ * parser and the serializer are not exported from the packages' entry points, so they are
+ * required from their files; Prism is pinned in package.json.
+ */
+
+/** One operation as Prism describes it (`IHttpOperation`). */
+export type MockOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
+
+/** What Prism's pipeline returns: fp-ts's `Either`, read by its tag. */
+type Either<L, R> = { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R };
+
+/** An error of Prism's catalog (`ProblemJsonError`), or any other error it let through. */
+export interface PrismError {
+  name: string;
+  message: string;
+  status?: number;
+  detail?: string;
+  additional?: Record<string, unknown>;
+}
+
+/** A mocked answer, with the request's validation findings (severity 0 is an error). */
+export interface PrismAnswer {
+  response: IHttpResponse;
+  violations: { path?: string[]; code?: string | number; message: string; severity: number }[];
+}
+
+/** What a request asks of the mocker through `Prefer` (or `__code`-style query parameters). */
+export interface MockPreferences {
+  code?: number | undefined;
+  exampleKey?: string | undefined;
+  dynamic?: boolean | undefined;
+  seed?: string | undefined;
+}
+
+const require = createRequire(import.meta.url);
+const routeModule = require('@stoplight/prism-http/dist/router/index.js') as {
+  default: (options: {
+    resources: MockOperation[];
+    input: IHttpRequest;
+  }) => Either<PrismError, MockOperation>;
+};
+const preferModule = require('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js') as {
+  getHttpConfigFromRequest: (
+    request: Pick<IHttpRequest, 'headers' | 'url'>,
+  ) => Either<PrismError, MockPreferences>;
+};
+const serializeModule = require('@stoplight/prism-http-server/dist/serialize.js') as {
+  serialize: (payload: unknown, contentType: string | undefined) => string | undefined;
+};
+
+/** Finds the operation a request reaches, as Prism's own server would. */
+export function routeRequest(
+  operations: MockOperation[],
+  input: IHttpRequest,
+): { operation: MockOperation } | { error: PrismError } {
+  const result = routeModule.default({ resources: operations, input });
+  return result._tag === 'Right' ? { operation: result.right } : { error: result.left };
+}
+
+/** Reads `Prefer: code=…, example=…, dynamic=…, seed=…`. */
+export function readPreferences(
+  input: IHttpRequest,
+): { preferences: MockPreferences } | { error: PrismError } {
+  const result = preferModule.getHttpConfigFromRequest(input);
+  return result._tag === 'Right' ? { preferences: result.right } : { error: result.left };
+}
+
+/** Serialises a mocked body for its content type; throws for a body the type cannot carry. */
+export function serializeBody(body: unknown, contentType: string | undefined): string | undefined {
+  return serializeModule.serialize(body, contentType);
+}
+
+/** A silent logger: Prism logs every step, and the gateway already logs every request. */
+function createSilentLogger(): Parameters<typeof createInstance>[1]['logger'] {
+  const noop = (): void => undefined;
+  const logger: Record<string, unknown> = {
+    level: 'silent',
+    trace: noop,
+    debug: noop,
+    info: noop,
+    warn: noop,
+    error: noop,
+    fatal: noop,
+    success: noop,
+    silent: noop,
+    isLevelEnabled: () => false,
+  };
+  logger.child = () => logger;
+  // Prism types its logger as pino's, which it does not let us import; this object has its shape.
+  return logger;
+}
+
+/** Mocks one version: one Prism instance over the version's operations. */
+export interface PrismMocker {
+  /** Mocks `operation` for `input`; `validate` false skips request validation (for stubs). */
+  mock: (
+    operation: MockOperation,
+    input: IHttpRequest,
+    preferences: MockPreferences,
+    validate: boolean,
+  ) => Promise<{ answer: PrismAnswer } | { error: PrismError }>;
+}
+
+/**
+ * Creates a Prism instance: request validation on, security checks off (the gateway checks
+ * keys), response validation off, dynamic answers only when asked or configured.
+ */
+export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
+  const base = {
+    checkSecurity: false,
+    validateRequest: true,
+    validateResponse: false,
+    errors: false,
+    upstreamProxy: undefined,
+    isProxy: false,
+  } as const;
+  const prism = createInstance(
+    { ...base, mock: { dynamic: options.dynamic } },
+    { logger: createSilentLogger() },
+  );
+  return {
+    async mock(operation, input, preferences, validate) {
+      // A fresh mock config each time: Prism writes the Accept header's media types into it.
+      const mock: IHttpOperationConfig = { dynamic: preferences.dynamic ?? options.dynamic };
+      if (preferences.code !== undefined) mock.code = preferences.code;
+      if (preferences.exampleKey !== undefined) mock.exampleKey = preferences.exampleKey;
+      if (preferences.seed !== undefined) mock.seed = preferences.seed;
+      const config: IHttpConfig = { ...base, validateRequest: validate, mock };
+      const result = (await prism.request(input, [operation], config)()) as Either<
+        PrismError,
+        { output: IHttpResponse; validations: { input: PrismAnswer['violations'] } }
+      >;
+      if (result._tag === 'Left') return { error: result.left };
+      return {
+        answer: { response: result.right.output, violations: result.right.validations.input },
+      };
+    },
+  };
+}

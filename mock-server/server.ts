@@ -1,0 +1,122 @@
+/**
+ * Runs the mock server: the only file of `mock-server/` that reads the environment or binds a
+ * port. It listens at once and prepares every API version in the background.
+ *
+ * - `MOCK_PORT` (4010), `MOCK_HOST` (127.0.0.1)
+ * - `GUICHET_SANDBOX_SNAPSHOT`: a catalog written by `writeSnapshot`; without it, `apis/` is read
+ * - `MOCK_DYNAMIC` (`true` to generate answers from schemas), `MOCK_LOAD_WAIT_MS`,
+ *   `MOCK_PREPARE_TIMEOUT_MS`, `MOCK_PREPARE_WORKERS`, `MOCK_PREPARE_HEAP_MB`
+ */
+import { createServer } from 'node:http';
+import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
+import { createMockServer, type MockServer } from './create-mock-server.ts';
+import type { MockServerSettingsInput } from './mock-server-options.ts';
+
+/** A mistake in the environment or the catalog: printed alone, then exit 1. */
+class StartError extends Error {}
+
+function readSettings(env: NodeJS.ProcessEnv): MockServerSettingsInput {
+  const settings: MockServerSettingsInput = {};
+  const numbers = {
+    MOCK_LOAD_WAIT_MS: 'loadWaitMs',
+    MOCK_PREPARE_TIMEOUT_MS: 'prepareTimeoutMs',
+    MOCK_PREPARE_WORKERS: 'prepareWorkers',
+    MOCK_PREPARE_HEAP_MB: 'prepareHeapMb',
+  } as const;
+  for (const [variable, key] of Object.entries(numbers)) {
+    const text = env[variable]?.trim();
+    if (!text) continue;
+    if (!/^\d+$/.test(text))
+      throw new StartError(`${variable} must be a whole number (got "${text}")`);
+    settings[key] = Number(text);
+  }
+  const dynamic = env.MOCK_DYNAMIC?.trim();
+  if (dynamic) {
+    if (dynamic !== 'true' && dynamic !== 'false') {
+      throw new StartError(`MOCK_DYNAMIC must be true or false (got "${dynamic}")`);
+    }
+    settings.dynamic = dynamic === 'true';
+  }
+  return settings;
+}
+
+async function readCatalog(snapshot: string | undefined): Promise<Catalog> {
+  if (snapshot) {
+    try {
+      return await readSnapshot(snapshot);
+    } catch (error) {
+      throw new StartError(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const result = await loadCatalog({ audience: 'internal' });
+  if (result.failed) {
+    throw new StartError(
+      `apis/ has problems; fix them first:\n${result.problems.map(formatProblem).join('\n')}`,
+    );
+  }
+  return result.catalog;
+}
+
+function readPort(env: NodeJS.ProcessEnv): number {
+  const text = env.MOCK_PORT?.trim() || '4010';
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new StartError(`MOCK_PORT must be a port number (got "${text}")`);
+  }
+  return port;
+}
+
+async function start(): Promise<void> {
+  const port = readPort(process.env);
+  const host = process.env.MOCK_HOST?.trim() || '127.0.0.1';
+  const settings = readSettings(process.env);
+  let mock: MockServer;
+  try {
+    // The catalog is not kept: once each document is handed to a worker it can be freed.
+    mock = createMockServer({
+      catalog: await readCatalog(process.env.GUICHET_SANDBOX_SNAPSHOT?.trim() || undefined),
+      ...settings,
+    });
+  } catch (error) {
+    if (error instanceof TypeError) throw new StartError(error.message);
+    throw error;
+  }
+  const server = createServer({ keepAliveTimeout: 30_000 }, mock.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(new StartError(`cannot listen on ${host}:${port} (${error.code ?? error.message})`));
+    });
+    server.listen(port, host, resolve);
+  });
+  const total = mock.health().loading;
+  console.log(`guichet mock server on http://${host}:${port} — preparing ${total} API versions`);
+
+  const stop = (): void => {
+    server.closeAllConnections();
+    server.close();
+    void mock.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  const started = performance.now();
+  await mock.prepareAll();
+  const report = mock.health();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `guichet mock server: ${report.ready} ready, ${report.failed} failed, in ${seconds} s`,
+  );
+  for (const version of report.versions.filter((item) => item.state === 'failed')) {
+    console.error(`  ${version.api} ${version.version}: ${version.reason ?? 'failed'}`);
+  }
+}
+
+start().catch((error: unknown) => {
+  console.error(
+    error instanceof StartError
+      ? `mock server: ${error.message}`
+      : 'mock server: failed to start (unexpected error)',
+  );
+  if (!(error instanceof StartError)) console.error(error);
+  process.exit(1);
+});
