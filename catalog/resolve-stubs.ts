@@ -44,6 +44,7 @@ export function resolveStubs(
   });
   checkExampleNames(api, resolved, report);
   const examples = resolved.map(({ example }) => example);
+  checkStubNames(content.stubs, report);
   const stubs = content.stubs.flatMap((entry, index) => {
     const stub = resolveStub(api, entry, examples, ['stubs', index], report);
     return stub ? [stub] : [];
@@ -72,7 +73,7 @@ function resolveExample(
     const where = versions.find((version) => !findOperationByReference(version, entry.operation));
     report(
       [...at, 'operation'],
-      `names no operation of ${api.id} ${where?.id ?? ''}`.trimEnd(),
+      `names no operation of ${api.id}${toVersionLabel(where)}`,
       suggestOperations(where ?? versions[0], entry.operation),
     );
     return undefined;
@@ -128,10 +129,7 @@ function resolveStub(
     const where = versions.find((version) => !findOperationByRequest(version, method, path));
     report(
       [...at, 'request', 'path'],
-      `matches no operation of ${api.id} ${where?.id ?? ''} for ${method} ${path}`.replace(
-        / +for/,
-        ' for',
-      ),
+      `matches no operation of ${api.id}${toVersionLabel(where)} for ${method} ${path}`,
       suggestOperations(where ?? versions[0], `${method} ${path}`),
     );
     return undefined;
@@ -171,6 +169,10 @@ function resolveStub(
     versions: found.map(({ version }) => version.id),
     response: { ...rest, ...(resolvedType === undefined ? {} : { contentType: resolvedType }) },
   };
+}
+
+function toVersionLabel(version: CatalogVersion | undefined): string {
+  return version ? ` ${version.id}` : '';
 }
 
 /** The versions an entry applies to: those it lists (each must exist), else all of them. */
@@ -302,6 +304,21 @@ function listDocumentExamples(
   return Object.values(response.content).flatMap((media) =>
     isMapping(media) && isMapping(media.examples) ? Object.keys(media.examples) : [],
   );
+}
+
+/** The first match wins and the portal lists stubs by name: each name once. */
+function checkStubNames(entries: readonly SandboxStubEntry[], report: Report): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.name)) {
+      report(
+        ['stubs', index, 'name'],
+        `repeats the stub name "${entry.name}"`,
+        'give each stub its own name',
+      );
+    }
+    seen.add(entry.name);
+  });
 }
 
 /** Two extra examples of one operation may not share a name, nor take one the document uses. */

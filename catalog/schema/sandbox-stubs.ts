@@ -140,32 +140,20 @@ export const sandboxExampleSchema = z.strictObject({
   body: z.json().describe('Body of the example, as YAML (sent as JSON) or text.'),
 });
 
-/** The whole stubs file. */
-export const sandboxStubsSchema = z
-  .strictObject({
-    examples: z
-      .array(sandboxExampleSchema)
-      .default([])
-      .describe('Named extra examples for operations, chosen with `Prefer: example=<name>`.'),
-    stubs: z
-      .array(sandboxStubSchema)
-      .default([])
-      .describe('Answers to specific requests, tried in order before the document.'),
-  })
-  .superRefine((file, context) => {
-    const seen = new Set<string>();
-    file.stubs.forEach((stub, index) => {
-      if (seen.has(stub.name)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['stubs', index, 'name'],
-          message: `repeats the stub name "${stub.name}"`,
-          params: { hint: 'give each stub its own name' },
-        });
-      }
-      seen.add(stub.name);
-    });
-  });
+/**
+ * The whole stubs file. Names are checked against each other and the document by the catalog
+ * (`resolve-stubs.ts`), after the structure, so every such mistake is reported in one run.
+ */
+export const sandboxStubsSchema = z.strictObject({
+  examples: z
+    .array(sandboxExampleSchema)
+    .default([])
+    .describe('Named extra examples for operations, chosen with `Prefer: example=<name>`.'),
+  stubs: z
+    .array(sandboxStubSchema)
+    .default([])
+    .describe('Answers to specific requests, tried in order before the document.'),
+});
 
 /** `stubs.yaml` as an owner writes it. */
 export type SandboxStubsInput = z.input<typeof sandboxStubsSchema>;
