@@ -9,7 +9,7 @@ export interface VersionHealth {
   operations?: number;
   /** Time spent preparing the document, once settled. */
   milliseconds?: number;
-  /** Why it cannot be mocked, when failed. */
+  /** Why it cannot be mocked, when failed: what its document did (`took longer than 120 s…`). */
   reason?: string;
 }
 

@@ -99,14 +99,14 @@ export function createPreparer(options: PreparerOptions): Preparer {
       lane.stopping ??=
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `needs more memory than the ${options.heapMb} MiB allowed to prepare it`
-          : 'the mock engine stopped while preparing it';
+          : 'stopped the mock engine while being prepared';
     });
     lane.worker.on('exit', () => {
       lanes.delete(lane);
       if (lane.job) {
         finish(lane, {
           ok: false,
-          reason: lane.stopping ?? 'the mock engine stopped while preparing it',
+          reason: lane.stopping ?? 'stopped the mock engine while being prepared',
           milliseconds: Math.round(performance.now() - lane.started),
         });
       }
@@ -157,7 +157,7 @@ export function createPreparer(options: PreparerOptions): Preparer {
       if (closed) {
         return Promise.resolve({
           ok: false,
-          reason: 'the mock server is stopping',
+          reason: 'was not prepared: the mock server is stopping',
           milliseconds: 0,
         });
       }
@@ -173,11 +173,15 @@ export function createPreparer(options: PreparerOptions): Preparer {
     async close() {
       closed = true;
       for (const job of queue.splice(0)) {
-        job.resolve({ ok: false, reason: 'the mock server is stopping', milliseconds: 0 });
+        job.resolve({
+          ok: false,
+          reason: 'was not prepared: the mock server is stopping',
+          milliseconds: 0,
+        });
       }
       await Promise.all(
         [...lanes].map(async (lane) => {
-          lane.stopping = 'the mock server is stopping';
+          lane.stopping = 'was not prepared: the mock server is stopping';
           await lane.worker.terminate();
         }),
       );

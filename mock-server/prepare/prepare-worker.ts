@@ -13,7 +13,7 @@ export interface PrepareJob {
   text: string;
 }
 
-/** The outcome of one job. */
+/** The outcome of one job; `reason` completes "its document …" in the 503 problem. */
 export type PrepareOutcome =
   | { id: number; ok: true; operations: unknown[]; milliseconds: number }
   | { id: number; ok: false; reason: string; milliseconds: number };
@@ -61,7 +61,7 @@ async function prepare(job: PrepareJob): Promise<PrepareOutcome> {
     return {
       id: job.id,
       ok: false,
-      reason: `the mock engine refused it: ${message.split('\n')[0]?.slice(0, 200) ?? ''}`,
+      reason: `was refused by the mock engine: ${message.split('\n')[0]?.slice(0, 200) ?? ''}`,
       milliseconds: elapsed(),
     };
   }
@@ -76,7 +76,7 @@ parentPort?.on('message', (job: PrepareJob) => {
       parentPort?.postMessage({
         id: job.id,
         ok: false,
-        reason: 'the prepared operations could not be handed over',
+        reason: 'was prepared, but its operations could not be handed over',
         milliseconds: outcome.milliseconds,
       } satisfies PrepareOutcome);
     }
