@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** One server of the sandbox, run as a child Node process. */
 export interface ChildService {
@@ -11,6 +13,8 @@ export interface ChildService {
   stop(graceMs?: number): Promise<void>;
 }
 
+const stopWithParent = pathToFileURL(join(import.meta.dirname, 'stop-with-parent.ts')).href;
+
 /** Every child still running, killed outright if the launcher exits without stopping them. */
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -19,8 +23,8 @@ process.on('exit', () => {
 
 /**
  * Starts `entry` with the launcher's own Node 24 (`process.execPath`). The child gets an IPC
- * channel: a child that listens for `disconnect` (the gateway does) stops when the launcher
- * dies, even by SIGKILL, so no server is left orphaned holding its port.
+ * channel and `stop-with-parent.ts` preloaded: it stops when the launcher dies, even by
+ * SIGKILL, so no server is left orphaned holding its port.
  */
 export function startChildService(
   name: string,
@@ -28,7 +32,7 @@ export function startChildService(
   env: NodeJS.ProcessEnv,
   output: 'inherit' | 'ignore',
 ): ChildService {
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, ['--import', stopWithParent, entry], {
     env,
     stdio: ['ignore', output, output, 'ipc'],
   });
