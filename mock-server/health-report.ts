@@ -22,12 +22,22 @@ export interface HealthReport {
   loading: number;
   failed: number;
   retired: number;
+  /** The process's memory in bytes (`process.memoryUsage()`), for benchmarks and operators. */
+  memory: { rss: number; heapTotal: number; heapUsed: number; external: number };
   versions: VersionHealth[];
 }
 
 /** Summarises the versions' states. */
 export function toHealthReport(versions: readonly MockVersion[]): HealthReport {
-  const report: HealthReport = { ready: 0, loading: 0, failed: 0, retired: 0, versions: [] };
+  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  const report: HealthReport = {
+    ready: 0,
+    loading: 0,
+    failed: 0,
+    retired: 0,
+    memory: { rss, heapTotal, heapUsed, external },
+    versions: [],
+  };
   for (const version of versions) {
     if (version.state === 'queued' || version.state === 'loading') report.loading += 1;
     else report[version.state] += 1;

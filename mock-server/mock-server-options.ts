@@ -13,9 +13,9 @@ export const mockServerSettingsSchema = z.strictObject({
     .int()
     .min(0)
     .max(600_000)
-    .default(10_000)
+    .default(5_000)
     .describe(
-      'How long a request for a version still being prepared waits before a 503 with `Retry-After`.',
+      "How long a request for a version still being prepared waits before a 503 with `Retry-After`; shorter than the gateway's upstream timeout (10 s), so the partner gets the 503.",
     ),
   retryAfterSeconds: z
     .int()
