@@ -13,13 +13,17 @@ export interface TestMockServer {
   close: () => Promise<void>;
 }
 
-/** Loads the fixture catalog with the real catalog module and serves it on a real socket. */
+/**
+ * Loads a fixture catalog with the real catalog module and serves it on a real socket; `folder`
+ * holds `apis/` and, optionally, `mocks/`.
+ */
 export async function startMockServer(
   settings: MockServerSettingsInput = {},
+  folder = fixtures,
 ): Promise<TestMockServer> {
   const result = await loadCatalog({
-    apisDir: `${fixtures}/apis`,
-    mocksDir: `${fixtures}/mocks`,
+    apisDir: `${folder}/apis`,
+    mocksDir: `${folder}/mocks`,
     audience: 'internal',
   });
   if (result.failed) throw new Error(result.problems.map(formatProblem).join('\n'));

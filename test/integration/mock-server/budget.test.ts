@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { readProblem, startMockServer, type TestMockServer } from './helpers/start-mock-server.ts';
+
+/**
+ * `lent` is a 4 KB document whose schemas each point four times to the next: Prism copies every
+ * shared schema wherever it is used, so preparing it never ends. It must cost its own API only.
+ */
+const folder = 'test/integration/mock-server/fixtures/slow';
+
+describe('a document that takes longer than its budget', () => {
+  let test: TestMockServer;
+
+  before(async () => {
+    test = await startMockServer({ prepareWorkers: 1, prepareTimeoutMs: 1000 }, folder);
+  });
+  after(async () => {
+    await test.close();
+  });
+
+  it('is given up: 503 for its API, the others answer', async () => {
+    const problem = await readProblem(await fetch(`${test.baseUrl}/lent/v1/noeuds`));
+    assert.deepEqual([problem.status, problem.type], [503, '/problems/api-unavailable']);
+    assert.equal(
+      problem.detail,
+      'The sandbox cannot mock lent v1: its document took longer than 1 s to prepare.',
+    );
+    const other = await fetch(`${test.baseUrl}/rapide/v1/heure`);
+    assert.equal(other.status, 200);
+    assert.deepEqual(await other.json(), { heure: '09:30' });
+    const health = test.mock.health();
+    assert.deepEqual([health.ready, health.failed], [1, 1]);
+  });
+});
+
+describe('a document still being prepared', () => {
+  let test: TestMockServer;
+
+  before(async () => {
+    // A budget far beyond the test: `lent` keeps its worker busy until the server closes.
+    test = await startMockServer(
+      { prepareWorkers: 2, prepareTimeoutMs: 600_000, loadWaitMs: 10_000 },
+      folder,
+    );
+  });
+  after(async () => {
+    await test.close();
+  });
+
+  it('does not hold back a request for another API', async () => {
+    // Asked first, so its preparation occupies a worker; the request is dropped when the test ends.
+    fetch(`${test.baseUrl}/lent/v1/noeuds`).catch(() => undefined);
+    const isLoading = (): boolean =>
+      test.mock.health().versions.find((item) => item.api === 'lent')?.state === 'loading';
+    while (!isLoading()) await new Promise((resolve) => setTimeout(resolve, 20));
+    const other = await fetch(`${test.baseUrl}/rapide/v1/heure`);
+    assert.equal(other.status, 200);
+    assert.equal(other.headers.get('x-guichet-operation'), 'donnerHeure');
+  });
+});
