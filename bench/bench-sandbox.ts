@@ -1,8 +1,8 @@
 /**
  * `npm run bench:sandbox`: mocks every document of the corpus (`../shared/corpus`, 122 real
  * OpenAPI documents) in ONE mock server process, as `npm run sandbox` runs it, and prints:
- * - per document: size, operations, time Prism spent preparing it, and the time from the
- *   process's start to its first answer (a request sent as soon as the health report says the
+ * - per document: size, operations, time spent preparing it and how (Prism's own preparation,
+ *   or the fallback that keeps `$ref`s), and the time from the process's start to its first answer (a request sent as soon as the health report says the
  *   version settled), sorted, with totals;
  * - the process's memory once every document is settled (RSS, V8 heap, peak RSS);
  * - side by side, in the same run, the baseline of one process per document: the RSS of a few
@@ -170,12 +170,13 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     formatTable([
-      ['API version', 'size', 'ops', 'prepare s', 'first answer s', 'status'],
+      ['API version', 'size', 'ops', 'prepare s', 'via', 'first answer s', 'status'],
       ...rows.map(({ target, health, answer }) => [
         target.key,
         toSize(target.bytes),
         String(target.operations),
         seconds(health?.milliseconds),
+        health?.preparation ?? '—',
         seconds(answer?.milliseconds),
         health?.state === 'failed' ? 'failed' : String(answer?.status ?? 'none'),
       ]),
@@ -198,8 +199,14 @@ async function main(): Promise<void> {
     `  preparation: ${seconds(prepareTotal)} s of worker time; first answers: median ${seconds(at(0.5))} s, ` +
       `90% by ${seconds(at(0.9))} s, all ready by ${seconds(answerTimes.at(-1))} s after start`,
   );
-  for (const row of failed)
+  for (const row of failed) {
     console.log(`  failed: ${row.target.key} — its document ${row.health?.reason ?? ''}`);
+  }
+  for (const row of ready.filter((item) => item.health?.preparation === 'references')) {
+    console.log(
+      `  prepared keeping $refs: ${row.target.key} — with Prism's own preparation, its document ${row.health?.fallbackReason ?? ''}`,
+    );
+  }
   const rss = memory?.rss ?? heap.rss;
   console.log(
     `  memory of the one process: RSS ${toSize(rss)}, V8 heap ${toSize(heap.heapUsed)} used of ${toSize(heap.heapTotal)}` +

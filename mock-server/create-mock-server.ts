@@ -36,7 +36,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
     timeoutMs: settings.prepareTimeoutMs,
     heapMb: settings.prepareHeapMb,
   });
-  const versions = createMockVersions(catalog, preparer, { dynamic: settings.dynamic });
+  const versions = createMockVersions(catalog, preparer, {
+    dynamic: settings.dynamic,
+    referenceFallback: settings.referenceFallback,
+  });
 
   const waitFor = async (version: MockVersion): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;

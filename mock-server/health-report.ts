@@ -9,8 +9,12 @@ export interface VersionHealth {
   operations?: number;
   /** Time spent preparing the document, once settled. */
   milliseconds?: number;
-  /** Why it cannot be mocked, when failed: what its document did (`took longer than 120 s…`). */
+  /** Why it cannot be mocked, when failed: what its document did (`took longer than 30 s…`). */
   reason?: string;
+  /** `prism` (Prism's own) or `references` (the fallback that keeps `$ref`s), once ready. */
+  preparation?: 'prism' | 'references';
+  /** Why Prism's own preparation gave way to the fallback. */
+  fallbackReason?: string;
 }
 
 /**
@@ -48,6 +52,8 @@ export function toHealthReport(versions: readonly MockVersion[]): HealthReport {
       ...(version.state === 'ready' ? { operations: version.operations.length } : {}),
       ...(version.milliseconds === undefined ? {} : { milliseconds: version.milliseconds }),
       ...(version.reason === undefined ? {} : { reason: version.reason }),
+      ...(version.preparation === undefined ? {} : { preparation: version.preparation }),
+      ...(version.fallbackReason === undefined ? {} : { fallbackReason: version.fallbackReason }),
     });
   }
   return report;

@@ -26,9 +26,15 @@ export const mockServerSettingsSchema = z.strictObject({
   prepareTimeoutMs: z
     .int()
     .min(1000)
-    .default(120_000)
+    .default(30_000)
     .describe(
-      'A document still not prepared after this long is given up: its version answers 503.',
+      "Time allowed to each preparation of a document: past it, Prism's own gives way to the fallback that keeps `$ref`s, and the fallback to a 503 for the version.",
+    ),
+  referenceFallback: z
+    .boolean()
+    .default(true)
+    .describe(
+      "When Prism's own preparation fails (too slow, too large, refused), prepare the document again keeping its `$ref`s.",
     ),
   prepareWorkers: z
     .int()

@@ -1,6 +1,7 @@
 import type { Catalog, SandboxExample } from '../catalog/index.ts';
 import { compileStubs, type CompiledStub } from './answer/match-stub.ts';
 import type { Preparer, PrepareResult } from './prepare/create-preparer.ts';
+import type { PrepareMode } from './prepare/prepare-worker.ts';
 import { createPrismMocker, type MockOperation, type PrismMocker } from './prism/prism-engine.ts';
 
 /** Where a version stands: waiting for a worker, being prepared, answering, or given up. */
@@ -15,8 +16,12 @@ export interface MockVersion {
   size: number;
   /** Why preparation failed, in words fit for the health report. */
   reason?: string;
-  /** Time spent preparing in a worker. */
+  /** Time spent preparing in a worker (both attempts when the fallback ran). */
   milliseconds?: number;
+  /** How the operations were prepared, once ready. */
+  preparation?: PrepareMode;
+  /** Why Prism's own preparation gave way to the fallback, when it did. */
+  fallbackReason?: string;
   operations: MockOperation[];
   mocker: PrismMocker | undefined;
   stubs: CompiledStub[];
@@ -44,7 +49,7 @@ export interface MockVersions {
 export function createMockVersions(
   catalog: Catalog,
   preparer: Preparer,
-  options: { dynamic: boolean },
+  options: { dynamic: boolean; referenceFallback: boolean },
 ): MockVersions {
   const apis = new Map<string, Map<string, MockVersion>>();
   const texts = new Map<MockVersion, string>();
@@ -71,8 +76,9 @@ export function createMockVersions(
     apis.set(api.id, versions);
   }
 
-  const settle = (entry: MockVersion, result: PrepareResult): void => {
-    entry.milliseconds = result.milliseconds;
+  const settle = (entry: MockVersion, result: PrepareResult, mode: PrepareMode): void => {
+    texts.delete(entry);
+    entry.milliseconds = (entry.milliseconds ?? 0) + result.milliseconds;
     if (!result.ok) {
       entry.state = 'failed';
       entry.reason = result.reason;
@@ -80,22 +86,32 @@ export function createMockVersions(
     }
     entry.operations = result.operations;
     entry.mocker = createPrismMocker(options);
+    entry.preparation = mode;
     entry.state = 'ready';
   };
 
   const start = (entry: MockVersion): Promise<void> => {
     if (entry.settled) return entry.settled;
     const key = `${entry.apiId}/${entry.versionId}`;
-    entry.settled = preparer
-      .prepare(key, entry.size, () => {
-        entry.state = 'loading';
-        const text = texts.get(entry) ?? '{}';
-        texts.delete(entry);
-        return text;
-      })
-      .then((result) => {
-        settle(entry, result);
+    const text = (): string => {
+      entry.state = 'loading';
+      return texts.get(entry) ?? '{}';
+    };
+    entry.settled = (async () => {
+      const first = await preparer.prepare(key, entry.size, text, { mode: 'prism' });
+      if (first.ok || !options.referenceFallback) {
+        settle(entry, first, 'prism');
+        return;
+      }
+      // Prism's own preparation failed: keep the `$ref`s instead, at once (a request may wait).
+      entry.milliseconds = first.milliseconds;
+      entry.fallbackReason = first.reason;
+      const second = await preparer.prepare(key, entry.size, text, {
+        mode: 'references',
+        urgent: true,
       });
+      settle(entry, second, 'references');
+    })();
     return entry.settled;
   };
 

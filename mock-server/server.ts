@@ -4,7 +4,8 @@
  *
  * - `MOCK_PORT` (4010), `MOCK_HOST` (127.0.0.1)
  * - `GUICHET_SANDBOX_SNAPSHOT`: a catalog written by `writeSnapshot`; without it, `apis/` is read
- * - `MOCK_DYNAMIC` (`true` to generate answers from schemas), `MOCK_LOAD_WAIT_MS`,
+ * - `MOCK_DYNAMIC` (`true` to generate answers from schemas), `MOCK_REFERENCE_FALLBACK` (`false`
+ *   to answer 503 when Prism's own preparation fails), `MOCK_LOAD_WAIT_MS`,
  *   `MOCK_PREPARE_TIMEOUT_MS`, `MOCK_PREPARE_WORKERS`, `MOCK_PREPARE_HEAP_MB`
  */
 import { createServer } from 'node:http';
@@ -30,12 +31,14 @@ function readSettings(env: NodeJS.ProcessEnv): MockServerSettingsInput {
       throw new StartError(`${variable} must be a whole number (got "${text}")`);
     settings[key] = Number(text);
   }
-  const dynamic = env.MOCK_DYNAMIC?.trim();
-  if (dynamic) {
-    if (dynamic !== 'true' && dynamic !== 'false') {
-      throw new StartError(`MOCK_DYNAMIC must be true or false (got "${dynamic}")`);
+  const flags = { MOCK_DYNAMIC: 'dynamic', MOCK_REFERENCE_FALLBACK: 'referenceFallback' } as const;
+  for (const [variable, key] of Object.entries(flags)) {
+    const text = env[variable]?.trim();
+    if (!text) continue;
+    if (text !== 'true' && text !== 'false') {
+      throw new StartError(`${variable} must be true or false (got "${text}")`);
     }
-    settings.dynamic = dynamic === 'true';
+    settings[key] = text === 'true';
   }
   return settings;
 }
@@ -106,8 +109,16 @@ async function start(): Promise<void> {
   console.log(
     `guichet mock server: ${report.ready} ready, ${report.failed} failed, in ${seconds} s`,
   );
-  for (const version of report.versions.filter((item) => item.state === 'failed')) {
-    console.error(`  ${version.api} ${version.version}: ${version.reason ?? 'failed'}`);
+  for (const version of report.versions) {
+    if (version.state === 'failed') {
+      console.error(
+        `  ${version.api} ${version.version}: its document ${version.reason ?? 'failed'}`,
+      );
+    } else if (version.fallbackReason !== undefined) {
+      console.log(
+        `  ${version.api} ${version.version}: prepared keeping $refs (with Prism's own preparation, its document ${version.fallbackReason})`,
+      );
+    }
   }
 }
 

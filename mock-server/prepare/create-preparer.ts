@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { MockOperation } from '../prism/prism-engine.ts';
-import type { PrepareOutcome } from './prepare-worker.ts';
+import type { PrepareMode, PrepareOutcome } from './prepare-worker.ts';
 
 /** How documents are prepared: in how many worker threads, with what time and memory. */
 export interface PreparerOptions {
@@ -19,8 +19,16 @@ export type PrepareResult =
 
 /** Prepares documents in the background, smallest first, urgent ones before all others. */
 export interface Preparer {
-  /** Queues a document; `text` is called when a worker takes it, so text is built late. */
-  prepare: (key: string, size: number, text: () => string) => Promise<PrepareResult>;
+  /**
+   * Queues a document; `text` is called when a worker takes it, so text is handed over late.
+   * `urgent` puts it before the others, like `hurry`.
+   */
+  prepare: (
+    key: string,
+    size: number,
+    text: () => string,
+    options: { mode: PrepareMode; urgent?: boolean },
+  ) => Promise<PrepareResult>;
   /** Moves a queued document ahead of the others (a request is waiting for it). */
   hurry: (key: string) => void;
   /** Stops the workers; queued documents are given up. */
@@ -30,6 +38,7 @@ export interface Preparer {
 interface Job {
   id: number;
   key: string;
+  mode: PrepareMode;
   size: number;
   urgentSince: number | undefined;
   text: () => string;
@@ -149,11 +158,11 @@ export function createPreparer(options: PreparerOptions): Preparer {
       lane.stopping = `took longer than ${Math.round(options.timeoutMs / 1000)} s to prepare`;
       void lane.worker.terminate();
     }, options.timeoutMs);
-    lane.worker.postMessage({ id: job.id, text: job.text() });
+    lane.worker.postMessage({ id: job.id, text: job.text(), mode: job.mode });
   };
 
   return {
-    prepare(key, size, text) {
+    prepare(key, size, text, { mode, urgent = false }) {
       if (closed) {
         return Promise.resolve({
           ok: false,
@@ -162,7 +171,15 @@ export function createPreparer(options: PreparerOptions): Preparer {
         });
       }
       return new Promise((resolve) => {
-        queue.push({ id: nextId++, key, size, urgentSince: undefined, text, resolve });
+        queue.push({
+          id: nextId++,
+          key,
+          mode,
+          size,
+          urgentSince: urgent ? urgentCount++ : undefined,
+          text,
+          resolve,
+        });
         queueMicrotask(pump);
       });
     },

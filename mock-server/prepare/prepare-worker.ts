@@ -6,11 +6,19 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { prepareByReference } from './prepare-by-reference.ts';
+
+/**
+ * How to prepare: `prism` with Prism's own `getHttpOperationsFromSpec`; `references`, the
+ * fallback that keeps `$ref`s (see `prepare-by-reference.ts`).
+ */
+export type PrepareMode = 'prism' | 'references';
 
 /** A document to prepare. */
 export interface PrepareJob {
   id: number;
   text: string;
+  mode: PrepareMode;
 }
 
 /** The outcome of one job; `reason` completes "its document …" in the 503 problem. */
@@ -54,7 +62,10 @@ async function prepare(job: PrepareJob): Promise<PrepareOutcome> {
         milliseconds: elapsed(),
       };
     }
-    const operations = await getHttpOperationsFromSpec(document);
+    const operations =
+      job.mode === 'prism'
+        ? await getHttpOperationsFromSpec(document)
+        : prepareByReference(document);
     return { id: job.id, ok: true, operations, milliseconds: elapsed() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

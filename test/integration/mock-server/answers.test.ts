@@ -78,6 +78,15 @@ describe('mock server answers (real Prism, real sockets)', () => {
     for (const id of body.declarations as unknown[]) assert.match(String(id), /^DF-\d{4}-\d{6}$/);
   });
 
+  it("answers for a document Prism's own preparation refuses, prepared keeping its $refs", async () => {
+    // Its example holds a `$ref` to nowhere, which Prism's dereferencing cannot follow.
+    const response = await fetch(`${test.baseUrl}/casse/v1/schemas`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-guichet-operation'), 'listerSchemas');
+    const version = test.mock.health().versions.find((item) => item.api === 'casse');
+    assert.match(version?.fallbackReason ?? '', /^was refused by the mock engine: /);
+  });
+
   it('answers a stub before the document, exact path first', async () => {
     const response = await fetch(`${base}/entreprises/000000000`);
     assert.equal(response.status, 404);
@@ -120,14 +129,14 @@ describe('mock server answers (real Prism, real sockets)', () => {
       loading: number;
       failed: number;
       retired: number;
-      versions: { api: string; version: string; state: string; operations?: number }[];
+      versions: { api: string; version: string; state: string; preparation?: string }[];
     };
-    assert.deepEqual([report.ready, report.loading, report.failed, report.retired], [1, 0, 1, 1]);
+    assert.deepEqual([report.ready, report.loading, report.failed, report.retired], [2, 0, 0, 1]);
     assert.deepEqual(
-      report.versions.map((item) => [item.api, item.version, item.state, item.operations]),
+      report.versions.map((item) => [item.api, item.version, item.state, item.preparation]),
       [
-        ['casse', 'v1', 'failed', undefined],
-        ['entreprises', 'v2', 'ready', 3],
+        ['casse', 'v1', 'ready', 'references'],
+        ['entreprises', 'v2', 'ready', 'prism'],
         ['entreprises', 'v1', 'retired', undefined],
       ],
     );

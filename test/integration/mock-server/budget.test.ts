@@ -12,7 +12,10 @@ describe('a document that takes longer than its budget', () => {
   let test: TestMockServer;
 
   before(async () => {
-    test = await startMockServer({ prepareWorkers: 1, prepareTimeoutMs: 1000 }, folder);
+    test = await startMockServer(
+      { prepareWorkers: 1, prepareTimeoutMs: 1000, referenceFallback: false },
+      folder,
+    );
   });
   after(async () => {
     await test.close();
@@ -30,6 +33,35 @@ describe('a document that takes longer than its budget', () => {
     assert.deepEqual(await other.json(), { heure: '09:30' });
     const health = test.mock.health();
     assert.deepEqual([health.ready, health.failed], [1, 1]);
+  });
+});
+
+describe('the fallback that keeps $refs', () => {
+  let test: TestMockServer;
+
+  before(async () => {
+    test = await startMockServer({ prepareWorkers: 1, prepareTimeoutMs: 1000 }, folder);
+  });
+  after(async () => {
+    await test.close();
+  });
+
+  it("mocks the document once Prism's own preparation ran out of time", async () => {
+    const response = await fetch(`${test.baseUrl}/lent/v1/noeuds`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-guichet-operation'), 'listerNoeuds');
+    assert.deepEqual(await response.json(), {});
+    const version = test.mock.health().versions.find((item) => item.api === 'lent');
+    assert.deepEqual(
+      [version?.state, version?.preparation, version?.fallbackReason],
+      ['ready', 'references', 'took longer than 1 s to prepare'],
+    );
+    // Generated answers follow the shared schemas through `$ref`s: four keys at every level.
+    const dynamic = await fetch(`${test.baseUrl}/lent/v1/noeuds`, {
+      headers: { prefer: 'dynamic=true' },
+    });
+    const body = (await dynamic.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ['a', 'b', 'c', 'd']);
   });
 });
 

@@ -7,7 +7,8 @@ describe('mock server refusals are problem+json', () => {
   let base: string;
 
   before(async () => {
-    test = await startMockServer({ maxBodyBytes: 1024 });
+    // Without the fallback, a document Prism's own preparation refuses is not mocked at all.
+    test = await startMockServer({ maxBodyBytes: 1024, referenceFallback: false });
     await test.mock.prepareAll();
     base = `${test.baseUrl}/entreprises/v2`;
   });
