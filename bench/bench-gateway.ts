@@ -11,7 +11,8 @@
  * The fast upstream is the same for 2 and 3 so the mock server's own cost (Prism) does not
  * hide the difference. Three kinds of load: 32 clients as fast as answers come (saturation),
  * a fixed rate (the same work per second for both proxies), and one request at a time
- * (latency without queueing). Bare and gateway alternate in short slices and medians are
+ * (latency without queueing). A last phase puts guichet's real mock server (Prism) behind
+ * all three, for the figures a partner sees. Bare and gateway alternate in short slices and medians are
  * printed, since the machine is shared; each pair gives one CPU ratio.
  *
  * Options: --duration <s> (measured seconds per slice, default 3), --rounds <n> (default 4),
@@ -30,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { loadCatalog, readSnapshot, writeSnapshot } from '../catalog/index.ts';
 import { createGateway } from '../gateway-stub/index.ts';
+import { createMockServer } from '../mock-server/create-mock-server.ts';
 
 type Message = Record<string, unknown> & { type: string };
 const send = (message: Message): void => {
@@ -75,6 +77,11 @@ const roles: Record<string, (args: string[]) => Promise<void>> = {
       });
       res.end(upstreamBody);
     }),
+  mock: async ([snapshot = '']) => {
+    const mock = createMockServer({ catalog: await readSnapshot(snapshot) });
+    await mock.prepareAll();
+    await serve(mock.handle);
+  },
   bare: ([upstream = '']) => {
     const pool = new Pool(upstream, { connections: 64 });
     const strip = (
@@ -280,6 +287,17 @@ const formatRow = (name: string, label: string, runs: Run[]): string => {
   ].join('  ');
 };
 
+/** Where one kind of upstream is reached: straight, through the bare proxy, through the gateway. */
+interface Targets {
+  path: string;
+  direct: string;
+  bare: { url: string; process: ChildProcess };
+  gateway: { url: string; process: ChildProcess; key: string };
+}
+
+const urlOf = async (child: ChildProcess): Promise<string> =>
+  `http://127.0.0.1:${String((await nextMessage(child, 'listening')).port)}`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -309,18 +327,46 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const snapshot = join(work, 'catalog.json');
   await writeSnapshot(catalog, snapshot);
-  const path = `/${api.id}/${api.currentVersionId}/parcels/AB1234`;
+  const version = api.versions.find((item) => item.id === api.currentVersionId);
+  const prismOperation = version?.operations.find(
+    (operation) =>
+      operation.kind === 'operation' && operation.method === 'GET' && !operation.path.includes('{'),
+  );
 
-  const urlOf = async (child: ChildProcess): Promise<string> =>
-    `http://127.0.0.1:${String((await nextMessage(child, 'listening')).port)}`;
-  const upstream = startRole('upstream');
-  const upstreamUrl = await urlOf(upstream);
-  const bare = startRole('bare', [upstreamUrl]);
-  const bareUrl = await urlOf(bare);
-  const gateway = startRole('gateway', [upstreamUrl, snapshot, join(work, 'data'), api.id]);
-  const keyMessage = nextMessage(gateway, 'key');
-  const gatewayUrl = await urlOf(gateway);
-  const key = String((await keyMessage).key);
+  /** One upstream with a bare proxy and a gateway in front of it. */
+  const startTargets = async (
+    upstream: ChildProcess,
+    path: string,
+    data: string,
+  ): Promise<Targets> => {
+    const direct = await urlOf(upstream);
+    const bare = startRole('bare', [direct]);
+    const gateway = startRole('gateway', [direct, snapshot, join(work, data), api.id]);
+    // Listen for every message now: one sent before its listener is added would be lost.
+    const [bareUrl, gatewayUrl, key] = await Promise.all([
+      urlOf(bare),
+      urlOf(gateway),
+      nextMessage(gateway, 'key'),
+    ]);
+    return {
+      path,
+      direct,
+      bare: { url: bareUrl, process: bare },
+      gateway: { url: gatewayUrl, process: gateway, key: String(key.key) },
+    };
+  };
+  const fast = await startTargets(
+    startRole('upstream'),
+    `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
+    'fast',
+  );
+  const prism = prismOperation
+    ? await startTargets(
+        startRole('mock', [snapshot]),
+        `/${api.id}/${api.currentVersionId}${prismOperation.path}`,
+        'prism',
+      )
+    : undefined;
   const load = startRole('load');
 
   console.log(
@@ -328,16 +374,21 @@ async function main(): Promise<void> {
   );
   const runs: Record<string, Run[]> = {};
   const phases = [
-    { label: 'c=32', concurrency: 32, rate: 0 },
-    { label: `${String(rate)}/s`, concurrency: 64, rate },
-    { label: 'c=1', concurrency: 1, rate: 0 },
+    { label: 'c=32', targets: fast, concurrency: 32, rate: 0 },
+    { label: `${String(rate)}/s`, targets: fast, concurrency: 64, rate },
+    { label: 'c=1', targets: fast, concurrency: 1, rate: 0 },
+    ...(prism ? [{ label: 'Prism c=8', targets: prism, concurrency: 8, rate: 0 }] : []),
   ];
   const ratios: Record<string, number[]> = {};
   for (const phase of phases) {
-    const slice = (url: string, withKey: boolean): Slice => ({
+    const { targets } = phase;
+    if (phase.targets === prism) {
+      console.log(`through guichet's mock server (Prism in-process), GET ${targets.path}:`);
+    }
+    const slice = (url: string, key: string): Slice => ({
       url,
-      path,
-      key: withKey ? key : '',
+      path: targets.path,
+      key,
       concurrency: phase.concurrency,
       rate: phase.rate,
       warmupMs: 500,
@@ -348,15 +399,15 @@ async function main(): Promise<void> {
       return run;
     };
     for (let round = 0; round < rounds; round += 1) {
-      record('direct', await measure(load, slice(upstreamUrl, false)));
+      record('direct', await measure(load, slice(targets.direct, '')));
       // Alternate which goes first, so a drift in the machine's load hits both alike.
+      const runBare = (): Promise<Run> =>
+        measure(load, slice(targets.bare.url, ''), targets.bare.process);
+      const runGateway = (): Promise<Run> =>
+        measure(load, slice(targets.gateway.url, targets.gateway.key), targets.gateway.process);
       const gatewayFirst = round % 2 === 1;
-      const first = gatewayFirst
-        ? await measure(load, slice(gatewayUrl, true), gateway)
-        : await measure(load, slice(bareUrl, false), bare);
-      const second = gatewayFirst
-        ? await measure(load, slice(bareUrl, false), bare)
-        : await measure(load, slice(gatewayUrl, true), gateway);
+      const first = gatewayFirst ? await runGateway() : await runBare();
+      const second = gatewayFirst ? await runBare() : await runGateway();
       const [bareRun, gatewayRun] = gatewayFirst ? [second, first] : [first, second];
       record('bare proxy', bareRun);
       record('gateway', gatewayRun);
@@ -378,11 +429,17 @@ async function main(): Promise<void> {
   console.log(
     `gateway/bare req/s at c=32: ${(pick('gateway', 'rps', 'c=32') / pick('bare proxy', 'rps', 'c=32')).toFixed(2)}×`,
   );
-  for (const label of ['c=1', `${String(rate)}/s`]) {
+  // The goal is judged one request at a time, where nothing queues; the other loads add
+  // their queueing (and the machine's hiccups, at p99) and are shown for information.
+  for (const label of ['c=1', `${String(rate)}/s`, ...(prism ? ['Prism c=8'] : [])]) {
     const added50 = pick('gateway', 'p50', label) - pick('bare proxy', 'p50', label);
     const added99 = pick('gateway', 'p99', label) - pick('bare proxy', 'p99', label);
+    const verdict =
+      label === 'c=1'
+        ? ` (goal < 0.3 and < 2) — ${added50 < 0.3 && added99 < 2 ? 'met' : 'NOT met'}`
+        : ' (with queueing, for information)';
     console.log(
-      `latency added by the gateway at ${label} (gateway − bare): p50 ${added50.toFixed(3)} ms (goal < 0.3), p99 ${added99.toFixed(3)} ms (goal < 2) — ${added50 < 0.3 && added99 < 2 ? 'met' : 'NOT met'}`,
+      `latency added by the gateway at ${label} (gateway − bare): p50 ${added50.toFixed(3)} ms, p99 ${added99.toFixed(3)} ms${verdict}`,
     );
   }
 

@@ -25,7 +25,8 @@ import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { createKeyStore } from './store/key-store.ts';
-import { openDatabase } from './store/open-database.ts';
+import { createChangeDetector } from './store/change-detector.ts';
+import { databaseFileName, openDatabase } from './store/open-database.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -71,7 +72,8 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   const db = openDatabase(options.dataDir);
   const store = createKeyStore(db);
   const hasher = createKeyHasher(readServerSecret(options.dataDir));
-  const lookup = createKeyLookup(db, store, hasher);
+  const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
+  const lookup = createKeyLookup(changes, store, hasher);
   const keys = createKeyService({
     db,
     store,
@@ -218,6 +220,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       clearInterval(sweeper);
       observer.close();
       await forwarder.close();
+      changes.close();
       db.close();
     },
   };

@@ -1,5 +1,5 @@
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { PlanName } from '../../catalog/index.ts';
+import type { ChangeDetector } from '../store/change-detector.ts';
 import type { KeyStore, SubscriptionStatus } from '../store/key-store.ts';
 import { isKeyShaped, toKeyPrefix } from './key-format.ts';
 import type { KeyHasher } from './key-hasher.ts';
@@ -37,19 +37,17 @@ interface CachedKey {
 
 /**
  * Creates the lookup. Grants are cached by display prefix (unknown prefixes too, so a stream
- * of bad keys does not query the store each time). `PRAGMA data_version` tells whether
- * ANOTHER connection — the CLI in another process — committed since the last look; if so the
- * cache is dropped, so a revocation applies to the very next request. Changes made through
- * this connection call `invalidate()` instead.
+ * of bad keys does not query the store each time). `changes` tells whether anything was
+ * committed since the last look — by the CLI in another process too; if so the cache is
+ * dropped, so a revocation applies to the very next request.
  *
- * The check costs three system calls (SQLite's read locks), about 3–5 µs on a busy machine,
- * so it runs once per turn of the event loop rather than once per request: every request
- * handled in a turn was received before the turn's poll returned, hence after any commit
- * that preceded its sending, and the first lookup of the turn sees that commit. Under load a
- * turn handles many requests; one at a time, each still gets its own check.
+ * The check is a system call, so it runs once per turn of the event loop rather than once
+ * per request: every request handled in a turn was received before the turn's poll returned,
+ * hence after any commit that preceded its sending, and the first lookup of the turn sees
+ * that commit. Under load a turn handles many requests; one at a time, each gets its own check.
  */
 export function createKeyLookup(
-  db: DatabaseSync,
+  changes: ChangeDetector,
   store: KeyStore,
   hasher: KeyHasher,
   maxEntries = 10_000,
@@ -59,9 +57,6 @@ export function createKeyLookup(
   // (measured: the HMAC was the largest cost the gateway added to a request). The map holds
   // keys this process received anyway; the store still holds only hashes.
   const verified = new Map<string, KeyGrant>();
-  const dataVersion: StatementSync = db.prepare('PRAGMA data_version');
-  dataVersion.setReturnArrays(true);
-  let seenVersion = readDataVersion(dataVersion);
   let checkedThisTurn = false;
   const endTurn = (): void => {
     checkedThisTurn = false;
@@ -72,9 +67,7 @@ export function createKeyLookup(
     if (checkedThisTurn) return;
     checkedThisTurn = true;
     setImmediate(endTurn);
-    const version = readDataVersion(dataVersion);
-    if (version === seenVersion) return;
-    seenVersion = version;
+    if (!changes.hasChanged()) return;
     cache.clear();
     verified.clear();
   }
@@ -120,9 +113,4 @@ export function createKeyLookup(
       verified.clear();
     },
   };
-}
-
-function readDataVersion(statement: StatementSync): number {
-  const row = statement.get() as unknown as [number] | undefined;
-  return row?.[0] ?? 0;
 }
