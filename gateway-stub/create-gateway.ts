@@ -17,7 +17,7 @@ import { createKeyLookup } from './keys/key-lookup.ts';
 import { createKeyService, type KeyService } from './keys/key-service.ts';
 import { createRequestObserver } from './observe/request-observer.ts';
 import { toRawProblemResponse } from './problems/problem-body.ts';
-import type { ProblemName } from './problems/problem-types.ts';
+import type { ProblemName } from '../catalog/sandbox-problems.ts';
 import { createForwarder } from './proxy/forwarder.ts';
 import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
 import { createSlidingWindow } from './quota/sliding-window.ts';

@@ -16,7 +16,7 @@ export {
   toProblemTypeUri,
   type ProblemName,
   type ProblemType,
-} from './problems/problem-types.ts';
+} from '../catalog/sandbox-problems.ts';
 export { problemMediaType, type ProblemBody } from './problems/problem-body.ts';
 export type { IssuedKey, KeyView, ConsumerView, SubscriptionView } from './keys/key-views.ts';
 export { subscriptionStates, type SubscriptionState } from './store/key-store.ts';

@@ -7,7 +7,7 @@ import { toRequestId } from '../http/request-id.ts';
 import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
 import type { KeyService, StatusAction } from '../keys/key-service.ts';
-import type { ProblemName } from '../problems/problem-types.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 import {
   createKeyRequestSchema,
   decisionRequestSchema,

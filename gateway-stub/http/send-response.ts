@@ -4,7 +4,7 @@ import {
   toProblemBody,
   type ProblemExtensions,
 } from '../problems/problem-body.ts';
-import type { ProblemName } from '../problems/problem-types.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { Exchange } from './exchange.ts';
 
 /** Extra headers and members for one problem. */

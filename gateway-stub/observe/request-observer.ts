@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Exchange } from '../http/exchange.ts';
-import { problemTypes, type ProblemName } from '../problems/problem-types.ts';
+import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
 import { createUsageRecorder } from '../store/usage-recorder.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';

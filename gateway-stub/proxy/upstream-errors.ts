@@ -1,4 +1,4 @@
-import type { ProblemName } from '../problems/problem-types.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 
 /** A failed call to the mock server, as a problem to answer with. */
 export interface UpstreamFailure {

@@ -2,7 +2,7 @@ import type { Exchange } from '../http/exchange.ts';
 import { hasBody, isDeclaredTooLarge, readBody } from '../http/read-body.ts';
 import { sendProblem } from '../http/send-response.ts';
 import type { GrantedSubscription, KeyLookup } from '../keys/key-lookup.ts';
-import type { ProblemName } from '../problems/problem-types.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { Forwarder } from '../proxy/forwarder.ts';
 import type { UpstreamFailure } from '../proxy/upstream-errors.ts';
 import { toRateLimitHeader } from '../quota/ratelimit-headers.ts';

@@ -202,7 +202,7 @@ function refuseRoute(
     ].sort();
     sendProblem(
       response,
-      'methodNotAllowed',
+      'undocumentedMethod',
       `${where}: this path has ${allowed.join(', ')} only.`,
       request.requestId,
       {

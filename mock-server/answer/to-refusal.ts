@@ -1,9 +1,9 @@
-import type { MockProblemName } from '../problems/problem-types.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { PrismError } from '../prism/prism-engine.ts';
 
 /** A refusal of ours, as a problem to send: Prism's meaning in the sandbox's one shape. */
 export interface Refusal {
-  name: MockProblemName;
+  name: ProblemName;
   detail: string;
   extensions?: Record<string, unknown>;
 }
@@ -26,7 +26,7 @@ export function toRefusal(error: PrismError): Refusal {
     case 'UNPROCESSABLE_ENTITY':
       return toViolationsRefusal(error.additional?.validation);
     case 'INVALID_CONTENT_TYPE':
-      return { name: 'unsupportedContentType', detail: error.detail ?? error.message };
+      return { name: 'unsupportedMediaType', detail: error.detail ?? error.message };
     case 'NOT_ACCEPTABLE':
       return {
         name: 'notAcceptable',
@@ -71,7 +71,7 @@ export function toInvalidInputRefusal(
   list: readonly { code?: string | number; message: string }[],
 ): Refusal {
   const contentType = list.find((item) => String(item.code) === '415');
-  if (contentType) return { name: 'unsupportedContentType', detail: contentType.message };
+  if (contentType) return { name: 'unsupportedMediaType', detail: contentType.message };
   return toViolationsRefusal(list);
 }
 
