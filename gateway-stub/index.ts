@@ -20,3 +20,4 @@ export {
 export { problemMediaType, type ProblemBody } from './problems/problem-body.ts';
 export type { IssuedKey, KeyView, ConsumerView, SubscriptionView } from './keys/key-views.ts';
 export { subscriptionStates, type SubscriptionState } from './store/key-store.ts';
+export { countConsumersByOperation, type ConsumersByOperation } from './store/read-usage.ts';

@@ -9,6 +9,8 @@ export interface DocumentChange {
   description: string;
   /** The operation it concerns (`GET /declarations/{id}`), when it concerns one. */
   operation?: string;
+  /** That operation's `operationId` at the base, the name the sandbox counts usage under. */
+  operationId?: string;
   /** JSON path of the change in the compared (OpenAPI 3) document. */
   path: string[];
 }

@@ -12,6 +12,8 @@ export interface VersionDiff {
   changes: DocumentChange[];
   /** True when `info.version` moved to a new major version with the change. */
   newMajor: boolean;
+  /** The version's id at the base, the one consumers have been calling. */
+  baseId?: string;
 }
 
 /** How one API changed, and whether its breaking-change policy is kept. */
@@ -91,6 +93,7 @@ function diffVersion(
       description: `[Removed] operation ${operation.method} ${operation.path} (the whole version is gone)`,
       operation: `${operation.method} ${operation.path}`,
       path: ['paths', operation.path, operation.method.toLowerCase()],
+      ...(operation.operationId === undefined ? {} : { operationId: operation.operationId }),
     }));
     return {
       id,
@@ -101,9 +104,12 @@ function diffVersion(
       newMajor: false,
     };
   }
-  const changes = compareDocuments(before.document, after.document);
+  const changes = compareDocuments(before.document, after.document).map((change) =>
+    withOperationId(change, before),
+  );
   return {
     id,
+    baseId: before.id,
     status: changes.length > 0 || before.label !== after.label ? 'changed' : 'unchanged',
     labels,
     lifecycle,
@@ -134,4 +140,14 @@ function findViolations(version: VersionDiff): string[] {
 function toMajor(label: string): number {
   const match = /^v?(\d+)/i.exec(label.trim());
   return match?.[1] ? Number(match[1]) : -1;
+}
+
+/** Names the changed operation as the sandbox counts it: its `operationId` at the base. */
+function withOperationId(change: DocumentChange, before: CatalogVersion): DocumentChange {
+  const operation = before.operations.find(
+    (candidate) => `${candidate.method} ${candidate.path}` === change.operation,
+  );
+  return operation?.operationId === undefined
+    ? change
+    : { ...change, operationId: operation.operationId };
 }

@@ -40,7 +40,12 @@ export function formatReport(diffs: readonly ApiDiff[], context: ReportContext):
       );
       const ordered = [...version.changes].sort((a, b) => Number(b.breaking) - Number(a.breaking));
       for (const change of ordered) {
-        const callers = describeCallers(context, api.id, version.id, change.operation);
+        const callers = describeCallers(
+          context,
+          api.id,
+          version.baseId,
+          change.operationId ?? change.operation,
+        );
         const flag = change.breaking ? '**breaking**' : 'compatible';
         lines.push(
           `- ${flag}${change.operation ? ` \`${change.operation}\`` : ''} — ${change.description}${callers}`,
@@ -74,10 +79,10 @@ export function hasBlockingViolations(diffs: readonly ApiDiff[]): boolean {
 function describeCallers(
   context: ReportContext,
   api: string,
-  version: string,
+  version: string | undefined,
   operation: string | undefined,
 ): string {
-  if (!context.usage || !operation) return '';
+  if (!context.usage || !operation || !version) return '';
   const count = context.usage.get(`${api}/${version}`)?.get(operation) ?? 0;
   return ` — called by ${String(count)} sandbox consumer(s) in the last ${String(context.usageDays)} days`;
 }

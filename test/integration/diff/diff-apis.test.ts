@@ -1,68 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-const cli = resolve('scripts/diff-apis.ts');
-const fixtures = resolve('test/fixtures/diff/openapi-3.0');
-
-/** A throwaway git repository holding one API, committed at its "before" state. */
-async function createRepository(metadata: string): Promise<string> {
-  const repo = await mkdtemp(join(tmpdir(), 'guichet-diff-test-'));
-  await mkdir(join(repo, 'apis/declarations'), { recursive: true });
-  await writeFile(join(repo, 'apis/declarations/api.yaml'), metadata);
-  await cp(join(fixtures, 'before.yaml'), join(repo, 'apis/declarations/openapi.yaml'));
-  const git = (...args: string[]) => run('git', args, { cwd: repo });
-  await git('init', '-q', '-b', 'main');
-  await git(
-    '-c',
-    'user.name=Owner',
-    '-c',
-    'user.email=owner@example.org',
-    'commit',
-    '-q',
-    '--allow-empty',
-    '-m',
-    'empty',
-  );
-  await git('add', '-A');
-  await git(
-    '-c',
-    'user.name=Owner',
-    '-c',
-    'user.email=owner@example.org',
-    'commit',
-    '-q',
-    '-m',
-    'Publish declarations',
-  );
-  return repo;
-}
-
-/** Runs `npm run diff -- --base HEAD` in the repository, as a pull request's CI would. */
-async function diff(repo: string): Promise<{ code: number; report: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [cli, '--base', 'HEAD'], { cwd: repo });
-    return { code: 0, report: stdout };
-  } catch (error) {
-    const { code, stdout } = error as { code: number; stdout: string };
-    return { code, report: stdout };
-  }
-}
-
-async function writeAfter(repo: string, version: string): Promise<void> {
-  const text = (await readFile(join(fixtures, 'after.yaml'), 'utf8')).replace(
-    'version: 1.1.0',
-    `version: ${version}`,
-  );
-  await writeFile(join(repo, 'apis/declarations/openapi.yaml'), text);
-}
-
-const owner = 'owner: { team: Tax office, email: tax@example.org }\n';
+import { createRepository, diff, owner, writeAfter } from './helpers/diff-repository.ts';
 
 describe('npm run diff applies the breaking-change policy', () => {
   const repos: string[] = [];

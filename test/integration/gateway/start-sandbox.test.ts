@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,18 +8,8 @@ import {
   startSandbox,
   type Sandbox,
 } from '../../../scripts/lib/sandbox/index.ts';
+import { findFreePort } from '../../helpers/find-free-port.ts';
 import { fixtureApisDir } from './helpers/start-test-gateway.ts';
-
-/** A port free right now (the launcher needs numbers to hand to its children). */
-async function findFreePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('startSandbox', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-sandbox-'));
