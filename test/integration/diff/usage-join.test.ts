@@ -40,22 +40,23 @@ test('each change names how many sandbox consumers called its operation in the l
     adminPort: await findFreePort(),
     mockPort: await findFreePort(),
   });
-  sandbox = started.sandbox;
-  const first = await createKey(sandbox, 'Cabinet comptable Durand');
-  const second = await createKey(sandbox, 'Logiciel de paie Martin');
+  const running = started.sandbox;
+  sandbox = running;
+  const first = await createKey(running, 'Cabinet comptable Durand');
+  const second = await createKey(running, 'Logiciel de paie Martin');
   for (const key of [first, second, first]) {
-    const listed = await fetch(`${sandbox.url}/declarations/v1/declarations`, {
+    const listed = await fetch(`${running.url}/declarations/v1/declarations`, {
       headers: { 'x-api-key': key },
     });
     assert.equal(listed.status, 200);
   }
-  const withdrawn = await fetch(`${sandbox.url}/declarations/v1/declarations/D-1`, {
+  const withdrawn = await fetch(`${running.url}/declarations/v1/declarations/D-1`, {
     method: 'DELETE',
     headers: { 'x-api-key': first },
   });
   assert.equal(withdrawn.status, 204);
   // Stopping the gateway writes the usage it still holds in memory.
-  await sandbox.close();
+  await running.close();
   sandbox = undefined;
 
   await writeAfter(repo, '1.1.0');
