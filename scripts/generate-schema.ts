@@ -1,30 +1,47 @@
 /**
  * Writes the JSON Schemas of the files owners edit, for editors (completion and checks as they
- * type): `api.yaml` and the sandbox's `mocks/<api-id>/stubs.yaml`. `--check` fails when a
- * committed file is out of date, so CI catches a schema change that was not regenerated.
+ * type) — `api.yaml` and the sandbox's `mocks/<api-id>/stubs.yaml` — and their Markdown
+ * references in docs/reference/. `--check` fails when a committed file is out of date, so CI
+ * catches a schema change that was not regenerated.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { apiMetadataSchema, sandboxStubsSchema } from '../catalog/index.ts';
+import { renderReference } from './lib/schema/render-reference.ts';
 
-const targets = [
+const sources = [
   {
     file: 'schemas/api-metadata.schema.json',
+    reference: 'docs/reference/api-yaml.md',
     schema: apiMetadataSchema,
     title: 'guichet API metadata (apis/<api-id>/api.yaml)',
+    intro:
+      'Every field of `apis/<api-id>/api.yaml`. All are optional: a folder with only an OpenAPI document is published with what its `info` says. `templates/api/api.yaml` is a commented copy to start from; editors check the file against `schemas/api-metadata.schema.json`.',
   },
   {
     file: 'schemas/sandbox-stubs.schema.json',
+    reference: 'docs/reference/stubs-yaml.md',
     schema: sandboxStubsSchema,
     title: 'guichet sandbox stubs (mocks/<api-id>/stubs.yaml)',
+    intro:
+      'Sandbox-only behaviour an API owner adds without touching the published document: named extra examples (`Prefer: example=<name>`) and answers matched on the request. Editors check the file against `schemas/sandbox-stubs.schema.json`.',
   },
 ];
 
+const targets = sources.flatMap(({ file, reference, schema, title, intro }) => {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return [
+    { file, text: `${JSON.stringify({ ...json, title }, null, 2)}\n` },
+    {
+      file: reference,
+      text: renderReference(title, intro, json as Parameters<typeof renderReference>[2]),
+    },
+  ];
+});
+
 const check = process.argv.includes('--check');
 let stale = false;
-for (const { file, schema, title } of targets) {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  const text = `${JSON.stringify({ ...json, title }, null, 2)}\n`;
+for (const { file, text } of targets) {
   if (!check) {
     await writeFile(file, text);
     console.log(`wrote ${file}`);
