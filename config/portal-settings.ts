@@ -16,17 +16,47 @@ export const basePathSchema = z
     message: 'must not contain "." or ".." segments',
   });
 
+const absoluteUrlSchema = z.url({ protocol: /^https?$/ });
+
+/**
+ * Where the sandbox answers: an absolute http(s) URL, or a path from the portal's own origin
+ * (a branch preview serves its sandbox beside its pages, so it knows no host at build time).
+ * Trailing slashes are dropped, so `<sandboxUrl>/<api-id>` never doubles one.
+ */
+export const sandboxUrlSchema = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    // One leading slash is a path; two would be a URL of another host (`//host/x`).
+    if (/^\/(?!\/)/.test(value)) {
+      const path = value.replace(/\/+$/, '');
+      const segments = path.split('/').slice(1);
+      if (/^(?:\/[A-Za-z0-9._~-]+)+$/.test(path) && !segments.some((s) => /^\.\.?$/.test(s))) {
+        return path;
+      }
+      context.addIssue({
+        code: 'custom',
+        message:
+          'a path must be made of letters, digits, ".", "_", "~", "-" and "/", without "." or ".." segments',
+      });
+      return z.NEVER;
+    }
+    const parsed = absoluteUrlSchema.safeParse(value);
+    if (parsed.success) return parsed.data.replace(/\/+$/, '');
+    for (const issue of parsed.error.issues)
+      context.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });
+
 /** Settings of one portal build, shared by the build script, Astro's config and the pages. */
 export const portalSettingsSchema = z.strictObject({
   base: basePathSchema
     .default('/')
     .describe('Path prefix of every URL of the portal (Astro `base`), e.g. `/preview/my-branch/`.'),
-  sandboxUrl: z
-    .url({ protocol: /^https?$/ })
-    .transform((value) => value.replace(/\/+$/, ''))
+  sandboxUrl: sandboxUrlSchema
     .default('http://127.0.0.1:8000')
     .describe(
-      'Base URL of the sandbox gateway; an API version answers at `<sandboxUrl>/<api-id>/<version-id>`.',
+      'Base URL of the sandbox gateway; an API version answers at `<sandboxUrl>/<api-id>/<version-id>`. A path alone (`/my-branch/_sandbox`) means the sandbox is served beside the portal, on its origin.',
     ),
   outDir: z.string().min(1).default('dist').describe('Folder the static portal is written to.'),
   snapshotPath: z

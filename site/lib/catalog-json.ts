@@ -7,7 +7,8 @@ import { createUrls, toSandboxUrl } from './urls.ts';
  * fields are added, never renamed or removed, without bumping `formatVersion`.
  *
  * URLs are paths from the portal's origin and include its base path (`/preview/x/apis/…`);
- * `sandboxUrl` is absolute.
+ * `sandboxUrl` is absolute, or such a path when the sandbox is served on the portal's origin
+ * (a branch preview's `/<slug>/_sandbox/…`).
  */
 export interface CatalogJson {
   /** Bumped only when a field changes meaning or disappears. */

@@ -7,6 +7,12 @@ export interface PortalUrls {
   catalog: string;
   search: string;
   catalogJson: string;
+  /** The sandbox's terms of use, which a partner accepts to get a trial key. */
+  terms: string;
+  /** Every problem type the sandbox answers with. */
+  problems: string;
+  /** The page of one problem type, by its slug (`quota-exceeded`). */
+  problem(slug: string): string;
   /** The API's page: its current version. */
   api(apiId: string): string;
   /** Page of one version; the current version lives at the API's page. */
@@ -31,6 +37,9 @@ export function createUrls(base: string): PortalUrls {
     catalog: `${root}apis/`,
     search: `${root}search/`,
     catalogJson: `${root}catalog.json`,
+    terms: `${root}terms/`,
+    problems: `${root}problems/`,
+    problem: (slug) => `${root}problems/${encodeSegment(slug)}/`,
     api,
     version: (apiId, versionId, currentVersionId) =>
       versionId === currentVersionId ? api(apiId) : `${api(apiId)}${encodeSegment(versionId)}/`,
@@ -49,7 +58,10 @@ export function toBasePath(base: string): string {
   return `/${base}/`.replace(/\/{2,}/g, '/');
 }
 
-/** The sandbox base URL of one API version, as the gateway routes it. */
+/**
+ * The sandbox base URL of one API version, as the gateway routes it. A path-only `sandboxUrl`
+ * (a branch preview's `/<slug>/_sandbox`) stays a path, so the browser calls the portal's origin.
+ */
 export function toSandboxUrl(sandboxUrl: string, apiId: string, versionId: string): string {
   return `${sandboxUrl.replace(/\/+$/, '')}/${encodeSegment(apiId)}/${encodeSegment(versionId)}`;
 }

@@ -11,6 +11,12 @@ const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export function planSandbox(sandboxUrl: string, wanted: boolean): SandboxPlan {
   if (!wanted) return { start: false, reason: 'not started (--no-sandbox)' };
+  if (sandboxUrl.startsWith('/')) {
+    return {
+      start: false,
+      reason: `not started here: the portal calls ${sandboxUrl} on its own origin, as \`npm run previews\` serves it`,
+    };
+  }
   const url = new URL(sandboxUrl);
   if (!loopback.has(url.hostname)) {
     return { start: false, reason: `not started here: the portal calls ${sandboxUrl}` };

@@ -1,0 +1,54 @@
+/**
+ * `npm run build:preview -- --branch <name>`: builds this working tree's portal as the branch's
+ * preview, under `/<slug>/`, with its own sandbox at `/<slug>/_sandbox` (same origin), into
+ * `<previews-dir>/<slug>/` — `site/`, `sandbox/catalog.json`, `preview.json`. `npm run previews`
+ * serves every preview of the folder. See `--help`; problems print as
+ * `file:line — field — message — hint`.
+ */
+import { PortalSettingsError } from '../config/portal-settings.ts';
+import { buildPreview, PreviewBuildError } from './lib/previews/build-preview.ts';
+import { parsePreviewArguments, previewUsage } from './lib/previews/parse-preview-arguments.ts';
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  let options;
+  try {
+    options = parsePreviewArguments(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof PortalSettingsError)) throw error;
+    for (const line of error.lines) console.error(`preview settings — ${line}`);
+    console.error(`\n${previewUsage}`);
+    return 1;
+  }
+  if (options === 'help') {
+    console.log(previewUsage);
+    return 0;
+  }
+
+  let build;
+  try {
+    build = await buildPreview(options);
+  } catch (error) {
+    if (!(error instanceof PreviewBuildError)) throw error;
+    console.error(`preview settings — ${error.message}`);
+    return 1;
+  }
+  if (build === undefined) return 1;
+
+  const { manifest, site } = build;
+  const seconds = (performance.now() - started) / 1000;
+  const address = process.env.GUICHET_PREVIEWS_URL?.trim().replace(/\/+$/, '');
+  console.log(
+    `Built the preview of ${manifest.branch} (${manifest.audience}): ${String(site.apis)} APIs, ` +
+      `${String(site.versions)} versions, ${String(site.pages)} pages (${String(site.indexedPages)} indexed) ` +
+      `in ${seconds.toFixed(1)} s → ${build.dir}`,
+  );
+  console.log(
+    address
+      ? `Preview: ${address}/${manifest.slug}/ (sandbox ${address}/${manifest.slug}/_sandbox/)`
+      : `Preview: /${manifest.slug}/ of npm run previews (sandbox /${manifest.slug}/_sandbox/)`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();

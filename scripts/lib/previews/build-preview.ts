@@ -1,0 +1,110 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { isVisibleTo, loadCatalog, writeSnapshot, type Catalog } from '../../../catalog/index.ts';
+import { parsePortalSettings } from '../../../config/portal-settings.ts';
+import { runGit } from '../git/run-git.ts';
+import {
+  addChangelogs,
+  buildSite,
+  reportCatalogProblems,
+  type SiteBuildSummary,
+} from '../portal/build-site.ts';
+import { isUnsafeOutDir, prepareOutDir } from '../portal/prepare-out-dir.ts';
+import type { PreviewBuildOptions } from './parse-preview-arguments.ts';
+import {
+  previewFiles,
+  sandboxSegment,
+  writePreviewManifest,
+  type PreviewManifest,
+} from './preview-manifest.ts';
+
+/** A finished preview build. */
+export interface PreviewBuild {
+  manifest: PreviewManifest;
+  /** `<previews-dir>/<slug>`. */
+  dir: string;
+  site: SiteBuildSummary;
+}
+
+/** Why a preview was not built, already worded for the person who ran the command. */
+export class PreviewBuildError extends Error {}
+
+/**
+ * Builds one branch's preview from this working tree into `<previews-dir>/<slug>/`: reads
+ * `apis/` once for the `internal` audience (the sandbox mocks every API), keeps the APIs the
+ * preview's audience may see for its portal, builds that portal under `/<slug>/` calling its
+ * sandbox at `/<slug>/_sandbox` on the same origin, and writes the sandbox's snapshot beside it.
+ *
+ * The portal is built aside and swapped in, and `preview.json` is written last: a running
+ * `npm run previews` keeps serving the previous build until the new one is complete.
+ * Returns undefined when the catalog has errors (they are printed, as `npm run build` does).
+ */
+export async function buildPreview(
+  options: PreviewBuildOptions,
+): Promise<PreviewBuild | undefined> {
+  const dir = resolve(options.previewsDir, options.slug);
+  if (isUnsafeOutDir(dir, process.cwd())) {
+    throw new PreviewBuildError(
+      `--previews-dir — refusing to write previews into ${dir}: choose a folder of its own, such as .guichet/previews`,
+    );
+  }
+  const result = await loadCatalog({ apisDir: options.apisDir, audience: 'internal' });
+  if (!reportCatalogProblems(result, options.apisDir)) return undefined;
+  const sandboxCatalog = result.catalog;
+  await addChangelogs(sandboxCatalog);
+  const siteCatalog = toAudienceCatalog(sandboxCatalog, options.audience);
+
+  const settings = parsePortalSettings({
+    base: `/${options.slug}/`,
+    sandboxUrl: `/${options.slug}/${sandboxSegment}`,
+    outDir: join(dir, previewFiles.nextSite),
+    snapshotPath: join(dir, previewFiles.siteSnapshot),
+  });
+  await writeSnapshot(siteCatalog, settings.snapshotPath);
+  await prepareOutDir(settings.outDir);
+  const site = await buildSite(siteCatalog, settings);
+
+  const sandboxSnapshot = join(dir, previewFiles.sandbox, 'catalog.json');
+  await writeSnapshot(sandboxCatalog, `${sandboxSnapshot}.next`);
+  await rename(`${sandboxSnapshot}.next`, sandboxSnapshot);
+  await mkdir(join(dir, previewFiles.sandboxData), { recursive: true });
+  await swapFolder(settings.outDir, join(dir, previewFiles.site));
+
+  const manifest: PreviewManifest = {
+    formatVersion: 1,
+    branch: options.branch,
+    slug: options.slug,
+    commit: await readCommit(),
+    builtAt: new Date().toISOString(),
+    audience: options.audience,
+  };
+  await writePreviewManifest(dir, manifest);
+  return { manifest, dir, site };
+}
+
+/** The part of an internal catalog an audience may see, as `loadCatalog` would have kept it. */
+export function toAudienceCatalog(catalog: Catalog, audience: Catalog['audience']): Catalog {
+  return { audience, apis: catalog.apis.filter((api) => isVisibleTo(api.visibility, audience)) };
+}
+
+/** Puts `next` where `current` was; a folder cannot be renamed over a full one, so in steps. */
+async function swapFolder(next: string, current: string): Promise<void> {
+  const old = `${current}.old`;
+  await rm(old, { recursive: true, force: true });
+  try {
+    await rename(current, old);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await rename(next, current);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** The commit this working tree is at, or null outside a git repository. */
+async function readCommit(): Promise<string | null> {
+  try {
+    return (await runGit(['rev-parse', 'HEAD'])).trim();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sandboxSegment } from './preview-manifest.ts';
+import { createPreviewRegistry, type Preview, type PreviewRegistry } from './preview-registry.ts';
+import { createSandboxProxy, sendPreviewProblem } from './proxy-to-sandbox.ts';
+import { renderNotFoundPage, renderPreviewsPage } from './render-previews-page.ts';
+
+/** How the previews server runs; `serve-previews.ts` reads these from the environment. */
+export interface PreviewsServerOptions {
+  /** Folder of previews, one `<slug>/` each, as `npm run build:preview` writes them. */
+  previewsDir: string;
+  /** The origin reviewers use, when the server sits behind another address. */
+  publicUrl?: string;
+  /** A sandbox unused this long is stopped until its next call; 0: never. */
+  idleMs?: number;
+  log?: (line: string) => void;
+  onError?: (error: unknown) => void;
+}
+
+/** The previews server, not yet listening, and how to stop it with every sandbox. */
+export interface PreviewsServer {
+  server: Server;
+  registry: PreviewRegistry;
+  /** Stops listening, cuts open connections, then stops every preview's sandbox. */
+  close(): Promise<void>;
+}
+
+/**
+ * One HTTP server for every branch preview: `/` lists them, `/previews.json` too (for bots),
+ * `/<slug>/…` serves a branch's static portal and `/<slug>/_sandbox/…` goes to that branch's
+ * own sandbox. Slugs hold no dot and never start with `_`, so neither name can clash with one.
+ */
+export function createPreviewsServer(options: PreviewsServerOptions): PreviewsServer {
+  const onError =
+    options.onError ??
+    ((error: unknown) => {
+      console.error(error);
+    });
+  const server = createServer({ keepAliveTimeout: 5_000 });
+  const registry = createPreviewRegistry({
+    previewsDir: options.previewsDir,
+    publicUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? toListeningUrl(server),
+    idleMs: options.idleMs ?? 30 * 60_000,
+    log: options.log ?? (() => undefined),
+    onError,
+  });
+  const proxy = createSandboxProxy();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = request.url ?? '/';
+    const pathname = url.split('?', 1)[0] ?? '/';
+    if (pathname === '/' || pathname === '/previews.json') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        send(request, response, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
+          allow: 'GET, HEAD',
+        });
+        return;
+      }
+      const previews = await registry.list();
+      if (pathname === '/') {
+        send(request, response, 200, 'text/html; charset=utf-8', renderPreviewsPage(previews));
+      } else {
+        send(request, response, 200, 'application/json', JSON.stringify({ previews }));
+      }
+      return;
+    }
+    const [, slug = '', section] = pathname.split('/');
+    const preview = await registry.find(slug);
+    if (preview === undefined) {
+      send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
+      return;
+    }
+    if (section === sandboxSegment) {
+      await forwardToSandbox(
+        request,
+        response,
+        preview,
+        url.slice(slug.length + 2 + section.length),
+      );
+      return;
+    }
+    preview.serveSite(request, response);
+  }
+
+  async function forwardToSandbox(
+    request: IncomingMessage,
+    response: ServerResponse,
+    preview: Preview,
+    rest: string,
+  ): Promise<void> {
+    let sandbox;
+    try {
+      sandbox = await registry.useSandbox(preview);
+    } catch (error) {
+      onError(error);
+      sendPreviewProblem(
+        request,
+        response,
+        'upstreamUnavailable',
+        `The sandbox of the preview of ${preview.manifest.branch} could not start; the previews server's log says why.`,
+      );
+      return;
+    }
+    proxy.forward(request, response, sandbox.url, rest.startsWith('/') ? rest : `/${rest}`);
+  }
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      onError(error);
+      if (!response.headersSent) {
+        send(request, response, 500, 'text/plain; charset=utf-8', 'The previews server failed.');
+      } else {
+        response.destroy();
+      }
+    });
+  });
+
+  return {
+    server,
+    registry,
+    async close() {
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      server.closeAllConnections();
+      await closed;
+      proxy.close();
+      await registry.close();
+    },
+  };
+}
+
+function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function toListeningUrl(server: Server): string {
+  const address = server.address() as AddressInfo | null;
+  if (address === null) return 'http://127.0.0.1';
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${String(address.port)}`;
+}

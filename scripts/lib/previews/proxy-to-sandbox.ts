@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Agent,
+  request as sendRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
+import {
+  problemMediaType,
+  toProblemBody,
+  type ProblemName,
+} from '../../../catalog/sandbox-problems.ts';
+
+/**
+ * Headers that describe one connection, not the message (RFC 9110 §7.6.1): never copied from
+ * one side of the proxy to the other.
+ */
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Request ids the gateway keeps as given; the proxy names its own problems the same way. */
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Forwards requests to one preview's gateway; keep-alive connections are shared. */
+export interface SandboxProxy {
+  /** Sends `request` to `<gatewayUrl><path>` and streams the answer back. */
+  forward(
+    request: IncomingMessage,
+    response: ServerResponse,
+    gatewayUrl: string,
+    path: string,
+  ): void;
+  /** Closes idle connections to the gateways. */
+  close(): void;
+}
+
+/**
+ * Creates the proxy from `/<slug>/_sandbox/…` to a preview's gateway on loopback. The browser
+ * calls the sandbox on the portal's own origin, so a same-origin request loses its `Origin`
+ * header here: the gateway then treats it as a direct call and needs no CORS list. A request
+ * from another site keeps its `Origin` and the gateway, which allows none, refuses it.
+ */
+export function createSandboxProxy(): SandboxProxy {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  return {
+    forward(request, response, gatewayUrl, path) {
+      const target = new URL(path, gatewayUrl);
+      const upstream = sendRequest(target, {
+        method: request.method ?? 'GET',
+        headers: toGatewayHeaders(request),
+        agent,
+      });
+      upstream.on('response', (answer) => {
+        response.writeHead(answer.statusCode ?? 502, toClientHeaders(answer.headers));
+        answer.pipe(response);
+        answer.on('error', () => response.destroy());
+      });
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        const refused = error.code === 'ECONNREFUSED';
+        sendPreviewProblem(
+          request,
+          response,
+          refused ? 'upstreamUnavailable' : 'upstreamFailed',
+          refused
+            ? "This preview's sandbox is not answering. Retry in a moment."
+            : "The connection to this preview's sandbox broke before it answered.",
+        );
+      });
+      // A client that goes away takes its call to the gateway with it.
+      response.on('close', () => {
+        if (!response.writableFinished) upstream.destroy();
+      });
+      request.pipe(upstream);
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+/** Answers a request for a preview's sandbox with a problem of the sandbox's catalog. */
+export function sendPreviewProblem(
+  request: IncomingMessage,
+  response: ServerResponse,
+  name: ProblemName,
+  detail: string,
+): void {
+  const received = request.headers['x-request-id'];
+  const requestId =
+    typeof received === 'string' && requestIdPattern.test(received) ? received : randomUUID();
+  const problem = toProblemBody(name, detail, requestId);
+  const body = JSON.stringify(problem);
+  response.writeHead(problem.status, {
+    'content-type': problemMediaType,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-request-id': requestId,
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function toGatewayHeaders(request: IncomingMessage): OutgoingHttpHeaders {
+  const headers = withoutHopByHop(request.headers);
+  delete headers.host;
+  if (isSameOrigin(request)) delete headers.origin;
+  return headers;
+}
+
+function toClientHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  return withoutHopByHop(headers);
+}
+
+function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const named = new Set(
+    (headers.connection ?? '')
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter((token) => token !== ''),
+  );
+  const kept: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || hopByHop.has(name) || named.has(name)) continue;
+    kept[name] = value;
+  }
+  return kept;
+}
+
+/** True when the page that sent the request was served by this same host. */
+function isSameOrigin(request: IncomingMessage): boolean {
+  const { origin, host } = request.headers;
+  if (origin === undefined || host === undefined) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
