@@ -42,3 +42,40 @@ export function readStoredKey(
 export function toKeyHint(key: string): string {
   return key.length <= 8 ? '…' : `${key.slice(0, 7)}…`;
 }
+
+/**
+ * Saves one API's key beside the others. Returns false when storage refuses (disabled, full):
+ * the partner still has the key on screen to copy.
+ */
+export function storeKey(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
+  apiId: string,
+  key: string,
+): boolean {
+  if (!storage) return false;
+  try {
+    const keys = parseStoredKeys(storage.getItem(storedKeysName));
+    keys[apiId] = key;
+    storage.setItem(storedKeysName, JSON.stringify(keys));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes one API's key, keeping the others; false when storage refuses. */
+export function forgetKey(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined,
+  apiId: string,
+): boolean {
+  if (!storage) return false;
+  try {
+    const keys = parseStoredKeys(storage.getItem(storedKeysName));
+    if (!(apiId in keys)) return true;
+    const others = Object.entries(keys).filter(([id]) => id !== apiId);
+    storage.setItem(storedKeysName, JSON.stringify(Object.fromEntries(others)));
+    return true;
+  } catch {
+    return false;
+  }
+}
