@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { TrialKeyForm } from './pages/trial-key-form.ts';
 import { expect, test } from './portal-test.ts';
 
 /** Axe's findings on the page, one line each (rule, impact, how many elements). */
@@ -31,6 +32,9 @@ const pages = [
   { name: 'deprecated version page', path: '/apis/tax-declarations/v1/' },
   { name: 'guide', path: '/apis/tax-declarations/guides/demarrage-rapide/' },
   { name: 'search results', path: '/search/?q=declarations' },
+  { name: 'problem types list', path: '/problems/' },
+  { name: 'problem type page', path: '/problems/quota-exceeded/' },
+  { name: 'sandbox terms', path: '/terms/' },
 ];
 
 for (const { name, path } of pages) {
@@ -41,6 +45,28 @@ for (const { name, path } of pages) {
     expect(await findViolations(page)).toEqual([]);
   });
 }
+
+test.describe('the trial-key form', () => {
+  // The gateway's refusal is a real 400, which Chromium logs as a failed resource.
+  test.use({ allowedConsoleErrors: [/status of 400 \(Bad Request\)/] });
+
+  test('has no violation with errors shown, nor with a key shown', async ({ page }) => {
+    await page.goto('/apis/tax-declarations/');
+    const trial = new TrialKeyForm(page);
+    await trial.fill({ application: 'A', email: 'dev@localhost', acceptTerms: false });
+    await trial.submit();
+    await expect(trial.fieldError('terms')).not.toBeEmpty();
+    expect(await findViolations(page)).toEqual([]);
+    await trial.fill({ application: 'Axe', email: 'dev@localhost', acceptTerms: true });
+    await trial.submit();
+    await expect(trial.fieldError('email')).not.toBeEmpty();
+    expect(await findViolations(page)).toEqual([]);
+    await trial.fill({ application: 'Axe', email: 'axe@example.org', acceptTerms: true });
+    await trial.submit();
+    await expect(trial.result).toBeVisible();
+    expect(await findViolations(page)).toEqual([]);
+  });
+});
 
 test('the catalog stays usable on a phone and by keyboard', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });

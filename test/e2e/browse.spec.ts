@@ -1,3 +1,4 @@
+import { e2eSandbox } from './e2e-portals.ts';
 import { ApiPage } from './pages/api-page.ts';
 import { CatalogPage } from './pages/catalog-page.ts';
 import { PortalPage } from './pages/portal-page.ts';
@@ -47,7 +48,7 @@ test('a partner goes from the home page to an operation of an API', async ({ pag
     'get-taux-tva',
   ]);
   await expect(api.operation('post-declarations')).toHaveText('Déposer une déclaration');
-  await expect(api.sandbox).toContainText('http://127.0.0.1:8000/tax-declarations/v2');
+  await expect(api.sandbox).toContainText(`${e2eSandbox.url}/tax-declarations/v2`);
   await expect(api.sandbox.locator('[data-plan="free"]')).toHaveText('50');
   await expect(api.versions.getByRole('row')).toHaveCount(3);
 
@@ -114,7 +115,7 @@ test('catalog.json lists every version for other tools', async ({ request }) => 
     'tax-declarations/v1',
   );
   const grant = json.versions.find((entry) => entry.id === 'grant-notifications');
-  expect(grant?.sandboxUrl).toBe('http://127.0.0.1:8000/grant-notifications/v0');
+  expect(grant?.sandboxUrl).toBe(`${e2eSandbox.url}/grant-notifications/v0`);
   expect(grant?.referenceUrl).toBe('/apis/grant-notifications/v0/reference/');
 });
 

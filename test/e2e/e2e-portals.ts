@@ -38,3 +38,18 @@ export const restrictedMarkers = [
   'agents-habilites',
   'identite-restreinte',
 ];
+
+/**
+ * The real sandbox of the end-to-end run (mock server with Prism, gateway), started by
+ * Playwright's web server with `npm run sandbox`'s script on ports of its own, for the fixture
+ * APIs, answering CORS for the e2e portals' origin. Its data folder is wiped at each start.
+ */
+export const e2eSandbox = {
+  url: 'http://127.0.0.1:4490',
+  adminUrl: 'http://127.0.0.1:4491',
+  gatewayPort: 4490,
+  adminPort: 4491,
+  mockPort: 4492,
+  dataDir: '.guichet/e2e/sandbox',
+  adminToken: 'e2e-admin-token-not-a-secret',
+} as const;

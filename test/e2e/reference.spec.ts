@@ -1,4 +1,4 @@
-import { e2eOrigin } from './e2e-portals.ts';
+import { e2eOrigin, e2eSandbox } from './e2e-portals.ts';
 import { ReferencePage } from './pages/reference-page.ts';
 import { expect, test } from './portal-test.ts';
 
@@ -12,7 +12,7 @@ test('the console renders the document, with the sandbox as its server', async (
   await expect(
     reference.console.getByRole('heading', { name: 'Déposer une déclaration' }),
   ).toBeVisible();
-  await expect(reference.console).toContainText('http://127.0.0.1:8000/tax-declarations/v2');
+  await expect(reference.console).toContainText(`${e2eSandbox.url}/tax-declarations/v2`);
   // Without a key, the partner is told where to get one.
   await expect(reference.missingKeyNotice).toBeVisible();
   await expect(
@@ -27,7 +27,7 @@ test('the console sends the stored key in X-Api-Key to the sandbox', async ({ pa
   await reference.storeKeys({ 'tax-declarations': 'gk_e2eTrialKey0001' });
   // Stand in for the sandbox at the network edge, to read what the browser sends it.
   const sent: { url: string; key: string | undefined }[] = [];
-  await page.route('http://127.0.0.1:8000/**', async (route) => {
+  await page.route(`${e2eSandbox.url}/**`, async (route) => {
     sent.push({ url: route.request().url(), key: route.request().headers()['x-api-key'] });
     await route.fulfill({
       status: 200,
@@ -45,7 +45,7 @@ test('the console sends the stored key in X-Api-Key to the sandbox', async ({ pa
   await page.getByRole('dialog').getByRole('button', { name: /^Send/ }).first().click();
   await expect.poll(() => sent.length).toBeGreaterThan(0);
   expect(sent[0]).toEqual({
-    url: 'http://127.0.0.1:8000/tax-declarations/v2/declarations?siren=732829320',
+    url: `${e2eSandbox.url}/tax-declarations/v2/declarations?siren=732829320`,
     key: 'gk_e2eTrialKey0001',
   });
 });

@@ -19,6 +19,29 @@ export class ReferencePage extends PortalPage {
     return this.page.locator('#key-present');
   }
 
+  /** Scalar's request window, open once an operation's "Test Request" is clicked. */
+  get client(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Opens an operation in Scalar's client and sends its request as the document fills it. */
+  async sendRequest(operation: RegExp): Promise<void> {
+    await this.console.getByRole('button', { name: operation }).first().click();
+    await this.sendAgain();
+  }
+
+  /** Sends the request open in Scalar's client once more. */
+  async sendAgain(): Promise<void> {
+    await this.client.getByRole('button', { name: /^Send/ }).first().click();
+  }
+
+  /** Unfolds the response headers Scalar received (those the sandbox lets a page read). */
+  async showResponseHeaders(): Promise<Locator> {
+    const toggle = this.client.getByRole('button', { name: /Response Headers/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this.client;
+  }
+
   /** Saves sandbox keys the way the trial-key form does, before any page script runs. */
   async storeKeys(keys: Record<string, string>): Promise<void> {
     await this.page.addInitScript((value) => {
