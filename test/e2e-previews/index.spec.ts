@@ -1,0 +1,52 @@
+import { expect, test } from '../e2e/portal-test.ts';
+import { PortalPage } from '../e2e/pages/portal-page.ts';
+import { featureBranch, mainBranch } from './e2e-previews.ts';
+import { PreviewsPage } from './pages/previews-page.ts';
+
+test('the index lists every preview with its commit and build time, and leads to it', async ({
+  page,
+}) => {
+  const previews = new PreviewsPage(page);
+  await previews.goto();
+  await expect(previews.heading).toHaveText('Branch previews');
+  for (const branch of [mainBranch, featureBranch]) {
+    const row = previews.row(branch.branch);
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('code').first()).toHaveText(/^[0-9a-f]{10}$/);
+    await expect(row.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+    await expect(row).toContainText(`/${branch.slug}/_sandbox/`);
+  }
+
+  await previews
+    .row(featureBranch.branch)
+    .getByRole('link', { name: featureBranch.branch })
+    .click();
+  await expect(page).toHaveURL(`/${featureBranch.slug}/`);
+  await expect(new PortalPage(page, `/${featureBranch.slug}/`).heading).toBeVisible();
+});
+
+test.describe('a path that is no preview', () => {
+  // Chromium reports the 404 status of the page in the console.
+  test.use({ allowedConsoleErrors: [/404/] });
+
+  test('gets a 404 page leading back to the index', async ({ page }) => {
+    const response = await page.goto('/no-such-branch/apis/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such preview');
+    await page.getByRole('link', { name: 'Every preview' }).click();
+    await expect(page).toHaveURL('/');
+  });
+});
+
+test.describe('a missing page inside a preview', () => {
+  // The portal's 404 page reports its own status in the console.
+  test.use({ allowedConsoleErrors: [/404/] });
+
+  test("gets that branch's own 404 page", async ({ page }) => {
+    const response = await page.goto(`/${mainBranch.slug}/apis/nothing-here/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('banner')).toBeVisible();
+    const home = page.getByRole('banner').getByRole('link').first();
+    await expect(home).toHaveAttribute('href', new RegExp(`^/${mainBranch.slug}/`));
+  });
+});
