@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createStaticHandler, type StaticHandler } from '../portal/create-static-server.ts';
 import { previewFiles, readPreviewManifest, type PreviewManifest } from './preview-manifest.ts';
-import { startPreviewSandbox, type PreviewSandbox } from './start-preview-sandbox.ts';
+import type { PreviewSandbox } from './start-preview-sandbox.ts';
 import { isPreviewSlug } from './to-preview-slug.ts';
 
 /** One built preview as the server serves it. */
@@ -129,6 +129,9 @@ export function createPreviewRegistry(options: PreviewRegistryOptions): PreviewR
       entry.state = 'starting';
       try {
         await entry.stopping;
+        // Loaded with the first sandbox: Prism and the gateway weigh ~135 MiB a server that
+        // only serves static pages does not need.
+        const { startPreviewSandbox } = await import('./start-preview-sandbox.ts');
         const sandbox = await startPreviewSandbox({
           snapshotFile: join(entry.dir, previewFiles.sandbox, 'catalog.json'),
           dataDir: join(entry.dir, previewFiles.sandboxData),
