@@ -81,9 +81,13 @@ export function createPreviewRegistry(options: PreviewRegistryOptions): PreviewR
     if (known?.stamp === stamp) return known.entry;
     const pending = loading.get(slug);
     if (pending?.stamp === stamp) return pending.done;
-    const done = load(slug, dir, stamp).finally(() => {
-      if (loading.get(slug)?.done === done) loading.delete(slug);
-    });
+    // Loads of one preview run in turn, so each retires the entry the one before it made.
+    const done = (pending?.done ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => load(slug, dir, stamp))
+      .finally(() => {
+        if (loading.get(slug)?.done === done) loading.delete(slug);
+      });
     loading.set(slug, { stamp, done });
     return done;
   }
@@ -91,7 +95,7 @@ export function createPreviewRegistry(options: PreviewRegistryOptions): PreviewR
   async function load(slug: string, dir: string, stamp: string): Promise<Entry | undefined> {
     const manifest = stamp === '' ? undefined : await readPreviewManifest(dir);
     const previous = seen.get(slug)?.entry;
-    const wasRunning = previous?.state === 'running';
+    const wasRunning = previous?.sandbox !== undefined;
     const stopping = previous === undefined ? Promise.resolve() : retire(previous);
     if (manifest?.slug !== slug) {
       // Remember a folder that holds no valid preview, not every name a URL may try.
