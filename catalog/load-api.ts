@@ -10,6 +10,12 @@ import type { ApiMetadata } from './schema/api-metadata.ts';
 import { resolvePlans } from './schema/plans.ts';
 import { toDisplayPath, type SourceFile } from './source-file.ts';
 
+/**
+ * Ids the sandbox keeps for itself: problem `type` URIs (`/problems/<slug>`) resolve against
+ * the gateway, which sends them on to the portal.
+ */
+const reservedIds = new Set(['problems']);
+
 /** Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. */
 export async function loadApi(
   apiDir: string,
@@ -24,6 +30,16 @@ export async function loadApi(
       field: '(folder name)',
       message: `"${id}" is not a valid API id`,
       hint: 'name the folder in lowercase letters, digits and dashes, e.g. tax-filing',
+      severity: 'error',
+    });
+  }
+  if (reservedIds.has(id)) {
+    problems.push({
+      file: toDisplayPath(apiDir),
+      line: 1,
+      field: '(folder name)',
+      message: `"${id}" is reserved: the sandbox answers /${id}/… itself`,
+      hint: 'give the API another id, e.g. add its domain: tax-problems',
       severity: 'error',
     });
   }

@@ -23,6 +23,7 @@ import { createApiRequestHandler, createForwardedHandler } from './public/handle
 import { createSlidingWindow } from './quota/sliding-window.ts';
 import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
+import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { createKeyStore } from './store/key-store.ts';
 import { createChangeDetector } from './store/change-detector.ts';
@@ -162,6 +163,11 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       const url = req.url ?? '/';
       if (url.startsWith(selfServicePrefix)) {
         handleSelfService(exchange);
+        return;
+      }
+      if (url.startsWith(problemTypePrefix)) {
+        redirectProblemType(exchange, url, options.portalUrl);
+        finish(exchange);
         return;
       }
       handleApi(exchange, url.charCodeAt(0) === 47 ? url : '/');

@@ -50,3 +50,18 @@ test.describe('a missing page inside a preview', () => {
     await expect(home).toHaveAttribute('href', new RegExp(`^/${mainBranch.slug}/`));
   });
 });
+
+test("a problem's relative type, resolved at the previews server's root, leads to its page", async ({
+  page,
+}) => {
+  await page.goto('/problems/quota-exceeded');
+  await expect(page).toHaveURL(
+    new RegExp(
+      `^/(?:${mainBranch.slug}|${featureBranch.slug})/problems/quota-exceeded/$`.replace(
+        '^',
+        '^http://[^/]+',
+      ),
+    ),
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Quota exceeded');
+});

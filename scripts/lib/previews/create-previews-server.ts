@@ -66,6 +66,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     }
     const [, slug = '', section] = pathname.split('/');
     const preview = await registry.find(slug);
+    if (preview === undefined && slug === 'problems') {
+      await redirectProblemType(request, response, pathname);
+      return;
+    }
     if (preview === undefined) {
       send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
       return;
@@ -80,6 +84,26 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       return;
     }
     preview.serveSite(request, response);
+  }
+
+  /**
+   * A problem's relative `type` (`/problems/quota-exceeded`) resolves against this server's root,
+   * outside every preview: send it to the newest preview's page for that type.
+   */
+  async function redirectProblemType(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
+    const [newest] = (await registry.list()).sort((a, b) =>
+      b.manifest.builtAt.localeCompare(a.manifest.builtAt),
+    );
+    if (newest === undefined) {
+      send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
+      return;
+    }
+    const location = `/${newest.manifest.slug}${pathname.replace(/\/?$/, '/')}`;
+    send(request, response, 302, 'text/plain; charset=utf-8', `See ${location}\n`, { location });
   }
 
   async function forwardToSandbox(

@@ -76,6 +76,9 @@ const expectations: Record<string, string[]> = {
   'folder-name': [
     `${root}/folder-name/Api_One:1 — (folder name) — "Api_One" is not a valid API id — name the folder in lowercase letters, digits and dashes, e.g. tax-filing`,
   ],
+  'reserved-id': [
+    `${root}/reserved-id/problems:1 — (folder name) — "problems" is reserved: the sandbox answers /problems/… itself — give the API another id, e.g. add its domain: tax-problems`,
+  ],
   'guide-front-matter': [
     `${root}/guide-front-matter/api-one/guides/01-start.md:1 — (front matter) — is not valid YAML — write it as \`title: My guide\` between two \`---\` lines`,
   ],
