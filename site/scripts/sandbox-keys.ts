@@ -2,8 +2,19 @@
  * Sandbox keys a partner obtained on the portal, kept in the browser: `localStorage` entry
  * `guichet:keys`, a JSON object from API id to key (`{ "tax-filing": "gk_…" }`). The trial-key
  * form writes it; the console reads it.
+ *
+ * A key belongs to one sandbox. Branch previews share one origin, each under its own base path
+ * with its own sandbox, so a portal built under a base path keeps its keys in an entry of its
+ * own (`guichet:keys:/feature-x/`): a key from one preview is never sent to another's sandbox.
  */
-export const storedKeysName = 'guichet:keys';
+export function toStoredKeysName(base: string): string {
+  return base === '/' || base === '' ? 'guichet:keys' : `guichet:keys:${base}`;
+}
+
+/** The entry this portal uses: Astro sets the base path when it bundles the script. */
+export const storedKeysName = toStoredKeysName(
+  (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/',
+);
 
 /** Header the sandbox gateway reads the key from. */
 export const keyHeaderName = 'X-Api-Key';

@@ -25,7 +25,7 @@ for (const branch of [mainBranch, featureBranch]) {
   }) => {
     const base = `/${branch.slug}/`;
     await new ApiPage(page, base).goto(publicApi.id);
-    const trial = new TrialKeyForm(page);
+    const trial = new TrialKeyForm(page, base);
     await trial.fill({
       application: 'Revue de branche',
       email: 'relecteur@example.org',
@@ -56,6 +56,12 @@ for (const branch of [mainBranch, featureBranch]) {
     expect(body).toContain(branch.example);
     expect(body).not.toContain(otherBranch(branch).example);
     await expect(reference.client).toContainText(branch.example);
+
+    // The key is this preview's: the other preview's console, on the same origin, does not
+    // send it to its own sandbox, which would not know it.
+    const elsewhere = new ReferencePage(page, `/${otherBranch(branch).slug}/`);
+    await elsewhere.goto(publicApi.id, publicApi.version);
+    await expect(elsewhere.missingKeyNotice).toBeVisible();
 
     // The form's call and the console's both stayed on the previews server's origin.
     const sandboxCalls = requests.filter((url) => url.includes('/_sandbox/'));

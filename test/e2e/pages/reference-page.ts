@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { toStoredKeysName } from '../../../site/scripts/sandbox-keys.ts';
 import { PortalPage } from './portal-page.ts';
 
 /** `/apis/<id>/<version>/reference/`: the Scalar console. */
@@ -44,8 +45,11 @@ export class ReferencePage extends PortalPage {
 
   /** Saves sandbox keys the way the trial-key form does, before any page script runs. */
   async storeKeys(keys: Record<string, string>): Promise<void> {
-    await this.page.addInitScript((value) => {
-      window.localStorage.setItem('guichet:keys', value);
-    }, JSON.stringify(keys));
+    await this.page.addInitScript(
+      ({ name, value }) => {
+        window.localStorage.setItem(name, value);
+      },
+      { name: toStoredKeysName(this.base), value: JSON.stringify(keys) },
+    );
   }
 }

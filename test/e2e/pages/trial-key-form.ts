@@ -1,11 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
+import { toStoredKeysName } from '../../../site/scripts/sandbox-keys.ts';
 
 /** The "Get a trial key" block of an API page's sandbox section. */
 export class TrialKeyForm {
   readonly page: Page;
+  /** The portal's base path: keys are stored per base path (one sandbox each). */
+  readonly base: string;
 
-  constructor(page: Page) {
+  constructor(page: Page, base = '/') {
     this.page = page;
+    this.base = base;
   }
 
   get root(): Locator {
@@ -68,7 +72,10 @@ export class TrialKeyForm {
 
   /** The keys the portal saved in this browser, by API id. */
   async storedKeys(): Promise<Record<string, string>> {
-    const raw = await this.page.evaluate(() => window.localStorage.getItem('guichet:keys'));
+    const raw = await this.page.evaluate(
+      (name) => window.localStorage.getItem(name),
+      toStoredKeysName(this.base),
+    );
     return raw === null ? {} : (JSON.parse(raw) as Record<string, string>);
   }
 }

@@ -5,6 +5,7 @@ import {
   readStoredKey,
   storedKeysName,
   toKeyHint,
+  toStoredKeysName,
 } from '../../../site/scripts/sandbox-keys.ts';
 import { toScalarConfiguration } from '../../../site/scripts/scalar-configuration.ts';
 
@@ -12,6 +13,12 @@ describe('stored sandbox keys', () => {
   test('read the JSON object written under guichet:keys', () => {
     assert.equal(storedKeysName, 'guichet:keys');
     assert.deepEqual(parseStoredKeys('{"tax":"gk_abc","bad":3,"empty":" "}'), { tax: 'gk_abc' });
+  });
+
+  test('keep the keys of each preview (base path) apart, since each has its own sandbox', () => {
+    assert.equal(toStoredKeysName('/'), 'guichet:keys');
+    assert.equal(toStoredKeysName('/feature-x/'), 'guichet:keys:/feature-x/');
+    assert.notEqual(toStoredKeysName('/main/'), toStoredKeysName('/feature-x/'));
   });
 
   test('treat anything malformed as no key', () => {
