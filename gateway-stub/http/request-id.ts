@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** What a client-chosen request id may look like: short, and safe in headers and logs. */
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+export const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Random per process, so ids stay unique across restarts and several gateways. */
 const processPrefix = `${randomBytes(6).toString('hex')}-`;

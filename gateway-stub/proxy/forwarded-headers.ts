@@ -1,19 +1,12 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { hopByHopHeaders } from './hop-by-hop.ts';
 
 /**
  * Headers that concern one connection, not the message (RFC 9110 §7.6.1), plus those the
  * gateway owns: they are never copied from one side of the proxy to the other.
  */
 const requestHeadersDropped = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
+  ...hopByHopHeaders,
   'host',
   'expect',
   // The gateway reads the body whole and undici states its length again.
@@ -24,14 +17,7 @@ const requestHeadersDropped = new Set([
 ]);
 
 const responseHeadersDropped = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
+  ...hopByHopHeaders,
   // Internal to the sandbox: read for usage counts, not shown to partners.
   'x-guichet-operation',
 ]);

@@ -12,25 +12,8 @@ import {
   toProblemBody,
   type ProblemName,
 } from '../../../catalog/sandbox-problems.ts';
-
-/**
- * Headers that describe one connection, not the message (RFC 9110 §7.6.1): never copied from
- * one side of the proxy to the other.
- */
-const hopByHop = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
-
-/** Request ids the gateway keeps as given; the proxy names its own problems the same way. */
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+import { requestIdPattern } from '../../../gateway-stub/http/request-id.ts';
+import { hopByHopHeaders } from '../../../gateway-stub/proxy/hop-by-hop.ts';
 
 /** Forwards requests to one preview's gateway; keep-alive connections are shared. */
 export interface SandboxProxy {
@@ -134,7 +117,7 @@ function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   );
   const kept: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || hopByHop.has(name) || named.has(name)) continue;
+    if (value === undefined || hopByHopHeaders.has(name) || named.has(name)) continue;
     kept[name] = value;
   }
   return kept;
