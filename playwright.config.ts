@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { e2eOrigin, e2eSandbox, fixtureApisDir } from './test/e2e/e2e-portals.ts';
+import { chromiumFlags, chromiumPath } from './config/chromium.ts';
 
 /**
  * End-to-end tests in Debian's Chromium (browsers cannot be downloaded here). Two web servers:
@@ -23,16 +24,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath,
+      args: [...chromiumFlags],
     },
   },
   webServer: [

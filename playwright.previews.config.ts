@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { previewsDir, previewsOrigin, previewsPort } from './test/e2e-previews/e2e-previews.ts';
+import { chromiumFlags, chromiumPath } from './config/chromium.ts';
 
 /**
  * End-to-end tests of branch previews in Debian's Chromium: two branches built with
@@ -23,16 +24,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath,
+      args: [...chromiumFlags],
     },
   },
   webServer: {

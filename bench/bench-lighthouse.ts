@@ -13,11 +13,12 @@ import { createStaticServer } from '../scripts/lib/portal/create-static-server.t
 import { formatTable } from './lib/portal/format-table.ts';
 import { pickPages } from './lib/portal/pick-pages.ts';
 import { runMeasured } from './lib/portal/run-measured.ts';
+import { chromiumFlags, chromiumPath } from '../config/chromium.ts';
 
 const workDir = '.guichet/bench/lighthouse';
 const outDir = join(workDir, 'dist');
 const lighthouseCli = 'node_modules/lighthouse/cli/index.js';
-const chromeFlags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking';
+const chromeFlags = ['--headless=new', ...chromiumFlags].join(' ');
 
 /** The two scores this benchmark reads from a Lighthouse report. */
 interface Scores {
@@ -42,7 +43,7 @@ async function runLighthouse(url: string, reportPath: string): Promise<Scores> {
       `--chrome-flags=${chromeFlags}`,
     ],
     {
-      env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' },
+      env: { ...process.env, CHROME_PATH: chromiumPath },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from '../../../config/chromium.ts';
 
 /** A page to weigh: its kind (home, catalog…) and its path under the portal's base. */
 export interface PageToWeigh {
@@ -23,17 +24,6 @@ export interface PageScripts {
   htmlGzipBytes: number;
 }
 
-/** Flags TOOLCHAIN.md lists for Debian's Chromium running as root in a container. */
-export const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /**
  * Loads each page in Chromium and adds up the JavaScript it actually fetched, including what it
  * imports lazily (Scalar's chunks, Pagefind), gzipped at the default level as a server would.
@@ -45,8 +35,8 @@ export async function measurePageScripts(
   pages: PageToWeigh[],
 ): Promise<PageScripts[]> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: chromiumFlags,
+    executablePath: chromiumPath,
+    args: [...chromiumFlags],
   });
   const measured: PageScripts[] = [];
   try {
