@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parsePortalSettings, PortalSettingsError } from '../../../config/portal-settings.ts';
+import { parsePortalSettings } from '../../../config/portal-settings.ts';
 import { parseBuildArguments } from '../../../scripts/lib/portal/parse-build-arguments.ts';
-
-/** The lines a wrong setting prints, or a failure when it is accepted. */
-function linesOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PortalSettingsError) return error.lines;
-    throw error;
-  }
-  assert.fail('the settings were accepted');
-}
+import { toSettingsErrorLines } from '../../helpers/settings-error-lines.ts';
 
 describe('portal settings', () => {
   test('default to a root portal, the local sandbox and dist/', () => {
@@ -35,14 +25,14 @@ describe('portal settings', () => {
 
   test('name the variable of each wrong setting', () => {
     assert.deepEqual(
-      linesOf(() => parsePortalSettings({ base: '/a b/', sandboxUrl: 'ftp://x' })),
+      toSettingsErrorLines(() => parsePortalSettings({ base: '/a b/', sandboxUrl: 'ftp://x' })),
       [
         'GUICHET_BASE_PATH — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
         'GUICHET_SANDBOX_URL — Invalid URL',
       ],
     );
     assert.deepEqual(
-      linesOf(() => parsePortalSettings({ base: '/preview/../x/' })),
+      toSettingsErrorLines(() => parsePortalSettings({ base: '/preview/../x/' })),
       ['GUICHET_BASE_PATH — must not contain "." or ".." segments'],
     );
   });
@@ -77,7 +67,9 @@ describe('build arguments', () => {
 
   test('list every wrong value at once', () => {
     assert.deepEqual(
-      linesOf(() => parseBuildArguments(['--audience', 'everyone', '--base', '/a b/'], {})),
+      toSettingsErrorLines(() =>
+        parseBuildArguments(['--audience', 'everyone', '--base', '/a b/'], {}),
+      ),
       [
         '--audience — "everyone" is not one of public, partners, internal',
         '--base — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
@@ -87,13 +79,13 @@ describe('build arguments', () => {
 
   test('name the environment variable when the wrong value comes from it', () => {
     assert.deepEqual(
-      linesOf(() => parseBuildArguments([], { GUICHET_SANDBOX_URL: 'not a url' })),
+      toSettingsErrorLines(() => parseBuildArguments([], { GUICHET_SANDBOX_URL: 'not a url' })),
       ['GUICHET_SANDBOX_URL — Invalid URL'],
     );
   });
 
   test('refuse an unknown flag with the parser’s message', () => {
-    const [line] = linesOf(() => parseBuildArguments(['--outdir', 'x'], {}));
+    const [line] = toSettingsErrorLines(() => parseBuildArguments(['--outdir', 'x'], {}));
     assert.match(line ?? '', /Unknown option '--outdir'/);
   });
 

@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PortalSettingsError } from '../../../config/portal-settings.ts';
 import {
   parsePreviewArguments,
   parseSlugArguments,
 } from '../../../scripts/lib/previews/parse-preview-arguments.ts';
-
-function linesOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PortalSettingsError) return error.lines;
-    throw error;
-  }
-  assert.fail('the arguments were accepted');
-}
+import { toSettingsErrorLines } from '../../helpers/settings-error-lines.ts';
 
 describe('npm run build:preview arguments', () => {
   test('default to an internal preview in .guichet/previews, from apis/', () => {
@@ -46,20 +36,20 @@ describe('npm run build:preview arguments', () => {
 
   test('list every wrong value at once', () => {
     assert.deepEqual(
-      linesOf(() => parsePreviewArguments(['--audience', 'everyone'], {})),
+      toSettingsErrorLines(() => parsePreviewArguments(['--audience', 'everyone'], {})),
       [
         '--branch — is required — give the branch previewed, e.g. --branch "$BRANCH"',
         '--audience — "everyone" is not one of public, partners, internal',
       ],
     );
     assert.deepEqual(
-      linesOf(() => parsePreviewArguments(['--branch', '///'], {})),
+      toSettingsErrorLines(() => parsePreviewArguments(['--branch', '///'], {})),
       ['--branch — "///" has no letter or digit, so it has no slug — name the branch with some'],
     );
   });
 
   test('refuse an unknown flag with the parser’s message', () => {
-    const [line] = linesOf(() => parsePreviewArguments(['--out', 'x'], {}));
+    const [line] = toSettingsErrorLines(() => parsePreviewArguments(['--out', 'x'], {}));
     assert.match(line ?? '', /Unknown option '--out'/);
   });
 });
@@ -72,7 +62,7 @@ describe('npm run preview:slug arguments', () => {
 
   test('need a branch', () => {
     assert.deepEqual(
-      linesOf(() => parseSlugArguments([])),
+      toSettingsErrorLines(() => parseSlugArguments([])),
       ['--branch — is required — give the branch previewed, e.g. --branch "$BRANCH"'],
     );
   });

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadCatalog } from '../../../catalog/index.ts';
-import { parsePortalSettings, PortalSettingsError } from '../../../config/portal-settings.ts';
+import { parsePortalSettings } from '../../../config/portal-settings.ts';
 import { planSandbox } from '../../../scripts/lib/portal/plan-sandbox.ts';
 import { toCatalogJson } from '../../../site/lib/catalog-json.ts';
 import { toSandboxUrl } from '../../../site/lib/urls.ts';
-
-function linesOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PortalSettingsError) return error.lines;
-    throw error;
-  }
-  assert.fail('the settings were accepted');
-}
+import { toSettingsErrorLines } from '../../helpers/settings-error-lines.ts';
 
 describe('a sandbox on the portal’s own origin (branch previews)', () => {
   test('is accepted as a path, trailing slashes dropped', () => {
@@ -27,17 +18,20 @@ describe('a sandbox on the portal’s own origin (branch previews)', () => {
 
   test('refuses paths a URL could not carry as they are, and other hosts written as //', () => {
     assert.deepEqual(
-      linesOf(() => parsePortalSettings({ sandboxUrl: '/a b/_sandbox' })),
+      toSettingsErrorLines(() => parsePortalSettings({ sandboxUrl: '/a b/_sandbox' })),
       [
         'GUICHET_SANDBOX_URL — a path must be made of letters, digits, ".", "_", "~", "-" and "/", without "." or ".." segments',
       ],
     );
-    assert.equal(linesOf(() => parsePortalSettings({ sandboxUrl: '/x/../y' })).length, 1);
+    assert.equal(
+      toSettingsErrorLines(() => parsePortalSettings({ sandboxUrl: '/x/../y' })).length,
+      1,
+    );
     assert.deepEqual(
-      linesOf(() => parsePortalSettings({ sandboxUrl: '//evil.example/x' })),
+      toSettingsErrorLines(() => parsePortalSettings({ sandboxUrl: '//evil.example/x' })),
       ['GUICHET_SANDBOX_URL — Invalid URL'],
     );
-    assert.equal(linesOf(() => parsePortalSettings({ sandboxUrl: '/' })).length, 1);
+    assert.equal(toSettingsErrorLines(() => parsePortalSettings({ sandboxUrl: '/' })).length, 1);
   });
 
   test('gives each version a path on the same origin', () => {
