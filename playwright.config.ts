@@ -1,6 +1,6 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import { e2eOrigin, e2eSandbox, fixtureApisDir } from './test/e2e/e2e-portals.ts';
-import { chromiumFlags, chromiumPath } from './config/chromium.ts';
+import { createPlaywrightDefaults } from './config/playwright-defaults.ts';
 
 /**
  * End-to-end tests in Debian's Chromium (browsers cannot be downloaded here). Two web servers:
@@ -8,26 +8,7 @@ import { chromiumFlags, chromiumPath } from './config/chromium.ts';
  * portals built to call it. Locally running ones are reused, in CI never.
  */
 export default defineConfig({
-  testDir: 'test/e2e',
-  testMatch: '**/*.spec.ts',
-  forbidOnly: !!process.env.CI,
-  retries: 0,
-  // Two cores shared with other work: two browsers at a time is plenty.
-  workers: 2,
-  fullyParallel: true,
-  reporter: 'list',
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
-  use: {
-    baseURL: e2eOrigin,
-    trace: 'off',
-    screenshot: 'only-on-failure',
-    ...devices['Desktop Chrome'],
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [...chromiumFlags],
-    },
-  },
+  ...createPlaywrightDefaults(e2eOrigin, 'test/e2e'),
   webServer: [
     {
       // A fresh store each run: keys of an earlier run must not make a test pass.
