@@ -35,6 +35,17 @@ export async function listApiVersions(): Promise<ApiVersionEntry[]> {
   );
 }
 
+/** Static paths of the pages made once per API version (`/apis/<api>/<version>/…`). */
+export async function listVersionPaths(): Promise<
+  { params: { api: string; version: string }; props: ApiVersionEntry }[]
+> {
+  const entries = await listApiVersions();
+  return entries.map((entry) => ({
+    params: { api: entry.api.id, version: entry.version.id },
+    props: entry,
+  }));
+}
+
 /** The version partners should use; the catalog guarantees it exists. */
 export function toCurrentVersion(api: CatalogApi): CatalogVersion {
   const current = api.versions.find((version) => version.id === api.currentVersionId);
