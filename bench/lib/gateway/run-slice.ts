@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { send } from './messages.ts';
+
+/**
+ * One slice of load: `concurrency` clients in a loop (closed loop, as fast as the server
+ * answers), or when `rate` is set, requests sent at that rate whatever the answers (open
+ * loop, the same work per second for every server); `warmupMs`, then `durationMs` measured.
+ */
+export interface Slice {
+  url: string;
+  path: string;
+  key: string;
+  concurrency: number;
+  rate: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+/** Runs one slice in the load process and reports its figures to the parent. */
+export async function runSlice(slice: Slice): Promise<void> {
+  const { path, concurrency, rate } = slice;
+  const pool = new Pool(slice.url, { connections: concurrency, pipelining: 1 });
+  const headers = slice.key === '' ? {} : { 'x-api-key': slice.key };
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let measuring = false;
+  const callOnce = async (): Promise<void> => {
+    const started = performance.now();
+    let status: number;
+    try {
+      const response = await pool.request({ path, method: 'GET', headers });
+      await response.body.dump();
+      status = response.statusCode;
+    } catch {
+      status = -1;
+    }
+    if (!measuring) return;
+    latencies.push(performance.now() - started);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  };
+  const closedLoop = async (until: number): Promise<void> => {
+    const client = async (): Promise<void> => {
+      while (performance.now() < until) await callOnce();
+    };
+    await Promise.all(Array.from({ length: concurrency }, client));
+  };
+  const openLoop = async (until: number): Promise<void> => {
+    const start = performance.now();
+    const inFlight = new Set<Promise<void>>();
+    let sent = 0;
+    while (performance.now() < until) {
+      const due = Math.floor(((performance.now() - start) * rate) / 1000);
+      for (; sent < due && inFlight.size < 1_024; sent += 1) {
+        const call = callOnce().finally(() => inFlight.delete(call));
+        inFlight.add(call);
+      }
+      await sleep(1);
+    }
+    await Promise.all(inFlight);
+  };
+  const load = rate > 0 ? openLoop : closedLoop;
+  await load(performance.now() + slice.warmupMs);
+  send({ type: 'measuring' });
+  measuring = true;
+  const started = performance.now();
+  await load(started + slice.durationMs);
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  await pool.close();
+  send({
+    type: 'result',
+    count: latencies.length,
+    rps: (latencies.length * 1000) / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    statuses: Object.fromEntries(statuses),
+  });
+}
