@@ -62,7 +62,9 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
   function resetOf(ring: Ring, now: number): number {
     if (ring.size === 0) return 0;
     const oldest = ring.stamps[ring.head] ?? now;
-    return Math.max(0, Math.ceil((oldest + windowMs - now) / 1000));
+    // Whole milliseconds first: float sums of clock readings (`a + 60000 - a`) can exceed the
+    // window by a hair, which `ceil` would turn into a whole extra second.
+    return Math.max(0, Math.ceil(Math.round(oldest + windowMs - now) / 1000));
   }
 
   return {

@@ -26,6 +26,15 @@ describe('sliding window', () => {
     );
   });
 
+  it('never announces a reset beyond the window, whatever the clock reading', () => {
+    const window = createSlidingWindow(60_000);
+    // A monotonic clock reads fractions of a millisecond; adding and taking away the window
+    // must not round 60 s up to 61.
+    for (const now of [12_345.678901, 987_654.321, 0.1 + 0.2, 1e9 + 0.7]) {
+      assert.equal(window.take(`sub-${String(now)}`, 3, now).resetSeconds, 60);
+    }
+  });
+
   it('gives no second quota across a window boundary', () => {
     const window = createSlidingWindow(60_000);
     // Spend the quota late in one minute: early in the next, nothing is left.
