@@ -52,6 +52,16 @@ export function createApiRequestHandler(
     finish(exchange);
   }
 
+  /** The connection closes after: the rest of an oversized body is not worth reading. */
+  function refuseTooLarge(exchange: Exchange): void {
+    refuse(
+      exchange,
+      'bodyTooLarge',
+      `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
+      { connection: 'close' },
+    );
+  }
+
   function forward(exchange: Exchange): void {
     const { req } = exchange;
     if (!hasBody(req)) {
@@ -59,23 +69,13 @@ export function createApiRequestHandler(
       return;
     }
     if (isDeclaredTooLarge(req, maxBodyBytes)) {
-      refuse(
-        exchange,
-        'bodyTooLarge',
-        `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
-        { connection: 'close' },
-      );
+      refuseTooLarge(exchange);
       return;
     }
     readBody(req, maxBodyBytes, (result) => {
       if (result.kind === 'aborted') return;
       if (result.kind === 'too-large') {
-        refuse(
-          exchange,
-          'bodyTooLarge',
-          `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
-          { connection: 'close' },
-        );
+        refuseTooLarge(exchange);
         return;
       }
       try {
