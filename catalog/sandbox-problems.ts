@@ -1,10 +1,8 @@
 /**
- * Every refusal the sandbox can answer — the gateway's and the mock server's — in one place.
- * Each becomes an RFC 9457 `application/problem+json` body whose `type` is `/problems/<slug>`,
- * a URI relative to the portal: the portal lists them from `problemTypeList` on its problems
- * page, so a partner can look up any `type` they received. It lives in the catalog module
- * because the site, the gateway and the mock server all read it and may import nothing else
- * in common.
+ * Every refusal the sandbox can answer (gateway, mock server, previews proxy) in one place, as
+ * RFC 9457 `application/problem+json` whose `type` is `/problems/<slug>`: the portal's problems
+ * pages list them, and the gateway redirects such a `type` to its page. It lives here because
+ * the site and both servers read it and may import nothing else in common.
  */
 
 /** One kind of refusal: what it means, its status, and what the partner can do about it. */
