@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
@@ -140,12 +139,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   });
 
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
-    const exchange = createExchange(
-      req,
-      res,
-      toRequestId(req.headers['x-request-id']),
-      performance.now(),
-    );
+    const exchange = createExchange(req, res);
     try {
       if (!cors.applyTo(req, exchange.headers)) {
         sendProblem(
@@ -202,7 +196,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       'badRequest',
       'The request is not valid HTTP/1.1.',
     ];
-    socket.end(toRawProblemResponse(name, detail, randomUUID()));
+    socket.end(toRawProblemResponse(name, detail, toRequestId(undefined)));
     observer.countClientError(name);
   }
 

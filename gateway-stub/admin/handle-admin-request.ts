@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { createExchange, type Exchange } from '../http/exchange.ts';
 import { readBody } from '../http/read-body.ts';
-import { toRequestId } from '../http/request-id.ts';
 import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
 import type { KeyService, StatusAction } from '../keys/key-service.ts';
@@ -144,12 +143,7 @@ export function createAdminHandler(
   }
 
   return (req, res) => {
-    const exchange = createExchange(
-      req,
-      res,
-      toRequestId(req.headers['x-request-id']),
-      performance.now(),
-    );
+    const exchange = createExchange(req, res);
     try {
       if (!isAuthorised(req)) {
         sendProblem(

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { toRequestId } from './request-id.ts';
 
 /**
  * One request's journey through the gateway: what each stage learned (the API, the consumer,
@@ -30,18 +31,17 @@ export interface Exchange {
   operation: string;
 }
 
-/** Starts the record of a request. */
-export function createExchange(
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  startedAt: number,
-): Exchange {
+/**
+ * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
+ * see `toRequestId`) and its start time for the latency the log and metrics report.
+ */
+export function createExchange(req: IncomingMessage, res: ServerResponse): Exchange {
+  const requestId = toRequestId(req.headers['x-request-id']);
   return {
     req,
     res,
     requestId,
-    startedAt,
+    startedAt: performance.now(),
     headers: { 'x-request-id': requestId },
     api: '',
     version: '',
