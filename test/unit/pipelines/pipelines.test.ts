@@ -47,7 +47,7 @@ function findMissing(words: string[]): string | undefined {
       ? undefined
       : `npm script "${name ?? ''}" does not exist`;
   }
-  if (tool === 'npm') return first === 'install' ? undefined : `npm ${first ?? ''} is not expected`;
+  if (tool === 'npm') return first === 'ci' ? undefined : `npm ${first ?? ''} is not expected`;
   if (tool === 'bash' || tool === 'node')
     return first && existsSync(first) ? undefined : `${first ?? ''} does not exist`;
   return runnerTools.has(tool) ? undefined : `${tool} is neither ours nor a runner tool`;
