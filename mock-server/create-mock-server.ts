@@ -33,7 +33,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
   const settings = parseMockServerSettings(rest);
   const preparer = createPreparer({
     workers: settings.prepareWorkers,
-    timeoutMs: settings.prepareTimeoutMs,
+    cpuBudgetMs: settings.prepareCpuMs,
     heapMb: settings.prepareHeapMb,
   });
   const versions = createMockVersions(catalog, preparer, {

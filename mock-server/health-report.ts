@@ -9,7 +9,7 @@ export interface VersionHealth {
   operations?: number;
   /** Time spent preparing the document, once settled. */
   milliseconds?: number;
-  /** Why it cannot be mocked, when failed: what its document did (`took longer than 30 s…`). */
+  /** Why it cannot be mocked, when failed: what its document did (`needed more than 30 s of CPU…`). */
   reason?: string;
   /** `prism` (Prism's own) or `references` (the fallback that keeps `$ref`s), once ready. */
   preparation?: 'prism' | 'references';

@@ -23,12 +23,12 @@ export const mockServerSettingsSchema = z.strictObject({
     .max(3600)
     .default(5)
     .describe('`Retry-After` sent with that 503.'),
-  prepareTimeoutMs: z
+  prepareCpuMs: z
     .int()
     .min(1000)
     .default(30_000)
     .describe(
-      "Time allowed to each preparation of a document: past it, Prism's own gives way to the fallback that keeps `$ref`s, and the fallback to a 503 for the version.",
+      "CPU time allowed to each preparation of a document (CPU, not wall time, so a busy machine gives up the same documents as an idle one): past it, Prism's own gives way to the fallback that keeps `$ref`s, and the fallback to a 503 for the version.",
     ),
   referenceFallback: z
     .boolean()

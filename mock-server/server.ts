@@ -6,7 +6,7 @@
  * - `GUICHET_SANDBOX_SNAPSHOT`: a catalog written by `writeSnapshot`; without it, `apis/` is read
  * - `MOCK_DYNAMIC` (`true` to generate answers from schemas), `MOCK_REFERENCE_FALLBACK` (`false`
  *   to answer 503 when Prism's own preparation fails), `MOCK_LOAD_WAIT_MS`,
- *   `MOCK_PREPARE_TIMEOUT_MS`, `MOCK_PREPARE_WORKERS`, `MOCK_PREPARE_HEAP_MB`
+ *   `MOCK_PREPARE_CPU_MS`, `MOCK_PREPARE_WORKERS`, `MOCK_PREPARE_HEAP_MB`
  */
 import { createServer } from 'node:http';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
@@ -20,7 +20,7 @@ function readSettings(env: NodeJS.ProcessEnv): MockServerSettingsInput {
   const settings: MockServerSettingsInput = {};
   const numbers = {
     MOCK_LOAD_WAIT_MS: 'loadWaitMs',
-    MOCK_PREPARE_TIMEOUT_MS: 'prepareTimeoutMs',
+    MOCK_PREPARE_CPU_MS: 'prepareCpuMs',
     MOCK_PREPARE_WORKERS: 'prepareWorkers',
     MOCK_PREPARE_HEAP_MB: 'prepareHeapMb',
   } as const;

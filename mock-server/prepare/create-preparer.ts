@@ -6,8 +6,12 @@ import type { PrepareMode, PrepareOutcome } from './prepare-worker.ts';
 export interface PreparerOptions {
   /** Worker threads preparing documents side by side. */
   workers: number;
-  /** A document still not prepared after this long is given up (its worker is stopped). */
-  timeoutMs: number;
+  /**
+   * CPU time a worker may spend on one document before it is given up (the worker is stopped).
+   * CPU time, not wall time: a loaded machine slows a preparation down without making it use more
+   * CPU, so the same document is given up, or not, whatever else the machine is doing.
+   */
+  cpuBudgetMs: number;
   /** Heap limit of each worker, in MiB: a document needing more is given up. */
   heapMb: number;
 }
@@ -47,6 +51,8 @@ interface Job {
 
 interface Lane {
   worker: Worker;
+  /** False until the worker has loaded Prism: loading is not any document's cost. */
+  ready: boolean;
   job: Job | undefined;
   started: number;
   timer: NodeJS.Timeout | undefined;
@@ -55,6 +61,8 @@ interface Lane {
 }
 
 const workerUrl = new URL('./prepare-worker.ts', import.meta.url);
+/** How often a busy worker's CPU time is read. */
+const cpuPollMs = 50;
 
 /**
  * Creates the pool. Workers start when there is work and stop when the queue is empty, so a
@@ -83,6 +91,7 @@ export function createPreparer(options: PreparerOptions): Preparer {
         stdout: true,
         stderr: true,
       }),
+      ready: false,
       job: undefined,
       started: 0,
       timer: undefined,
@@ -90,7 +99,12 @@ export function createPreparer(options: PreparerOptions): Preparer {
     };
     lane.worker.stdout.resume();
     lane.worker.stderr.resume();
-    lane.worker.on('message', (outcome: PrepareOutcome) => {
+    lane.worker.on('message', (outcome: PrepareOutcome | WorkerReady) => {
+      if ('ready' in outcome) {
+        lane.ready = true;
+        pump();
+        return;
+      }
       if (lane.job?.id !== outcome.id) return;
       finish(
         lane,
@@ -137,7 +151,7 @@ export function createPreparer(options: PreparerOptions): Preparer {
   const pump = (): void => {
     if (closed) return;
     for (const lane of lanes) {
-      if (lane.job || lane.stopping) continue;
+      if (!lane.ready || lane.job || lane.stopping) continue;
       if (queue.length === 0) {
         // Nothing left to do: free the worker's heap.
         lane.stopping = 'idle';
@@ -146,7 +160,12 @@ export function createPreparer(options: PreparerOptions): Preparer {
       }
       dispatch(lane);
     }
-    while (queue.length > 0 && lanes.size < options.workers) dispatch(startLane());
+    // A starting worker takes a job once it has loaded Prism; start no more than there are jobs.
+    let starting = [...lanes].filter((lane) => !lane.ready).length;
+    while (queue.length > starting && lanes.size < options.workers) {
+      startLane();
+      starting += 1;
+    }
   };
 
   const dispatch = (lane: Lane): void => {
@@ -154,11 +173,25 @@ export function createPreparer(options: PreparerOptions): Preparer {
     if (!job) return;
     lane.job = job;
     lane.started = performance.now();
-    lane.timer = setTimeout(() => {
-      lane.stopping = `took longer than ${Math.round(options.timeoutMs / 1000)} s to prepare`;
-      void lane.worker.terminate();
-    }, options.timeoutMs);
     lane.worker.postMessage({ id: job.id, text: job.text(), mode: job.mode });
+    void watchCpu(lane, job);
+  };
+
+  /** Stops the lane's worker once the job has used its CPU budget. */
+  const watchCpu = async (lane: Lane, job: Job): Promise<void> => {
+    const before = await lane.worker.cpuUsage();
+    const check = async (): Promise<void> => {
+      if (lane.job !== job) return;
+      const used = await lane.worker.cpuUsage(before).catch(() => undefined);
+      if (lane.job !== job || !used) return;
+      if ((used.user + used.system) / 1000 > options.cpuBudgetMs) {
+        lane.stopping = `needed more than ${formatSeconds(options.cpuBudgetMs)} of CPU to prepare`;
+        void lane.worker.terminate();
+        return;
+      }
+      lane.timer = setTimeout(() => void check(), cpuPollMs);
+    };
+    if (lane.job === job) lane.timer = setTimeout(() => void check(), cpuPollMs);
   };
 
   return {
@@ -204,6 +237,15 @@ export function createPreparer(options: PreparerOptions): Preparer {
       );
     },
   };
+}
+
+/** What a worker posts once Prism is loaded. */
+interface WorkerReady {
+  ready: true;
+}
+
+function formatSeconds(milliseconds: number): string {
+  return `${String(Math.round(milliseconds / 100) / 10)} s`;
 }
 
 /** Urgent jobs first, in the order they were hurried; then the smallest document. */

@@ -13,9 +13,12 @@ describe('a document that takes longer than its budget', () => {
 
   before(async () => {
     test = await startMockServer(
-      { prepareWorkers: 1, prepareTimeoutMs: 1000, referenceFallback: false },
+      { prepareWorkers: 1, prepareCpuMs: 1000, referenceFallback: false },
       folder,
     );
+    // Requests come once every preparation has settled: a request's own wait is wall time, which
+    // a loaded machine stretches, while the budget under test is CPU time.
+    await test.mock.prepareAll();
   });
   after(async () => {
     await test.close();
@@ -26,7 +29,7 @@ describe('a document that takes longer than its budget', () => {
     assert.deepEqual([problem.status, problem.type], [503, '/problems/api-unavailable']);
     assert.equal(
       problem.detail,
-      'The sandbox cannot mock lent v1: its document took longer than 1 s to prepare.',
+      'The sandbox cannot mock lent v1: its document needed more than 1 s of CPU to prepare.',
     );
     const other = await fetch(`${test.baseUrl}/rapide/v1/heure`);
     assert.equal(other.status, 200);
@@ -40,7 +43,8 @@ describe('the fallback that keeps $refs', () => {
   let test: TestMockServer;
 
   before(async () => {
-    test = await startMockServer({ prepareWorkers: 1, prepareTimeoutMs: 1000 }, folder);
+    test = await startMockServer({ prepareWorkers: 1, prepareCpuMs: 1000 }, folder);
+    await test.mock.prepareAll();
   });
   after(async () => {
     await test.close();
@@ -54,7 +58,7 @@ describe('the fallback that keeps $refs', () => {
     const version = test.mock.health().versions.find((item) => item.api === 'lent');
     assert.deepEqual(
       [version?.state, version?.preparation, version?.fallbackReason],
-      ['ready', 'references', 'took longer than 1 s to prepare'],
+      ['ready', 'references', 'needed more than 1 s of CPU to prepare'],
     );
     // Generated answers follow the shared schemas through `$ref`s: four keys at every level.
     const dynamic = await fetch(`${test.baseUrl}/lent/v1/noeuds`, {
@@ -69,9 +73,10 @@ describe('a document still being prepared', () => {
   let test: TestMockServer;
 
   before(async () => {
-    // A budget far beyond the test: `lent` keeps its worker busy until the server closes.
+    // A budget far beyond the test: `lent` keeps its worker busy until the server closes. The
+    // request for `rapide` waits as long as it takes, so a loaded machine cannot turn it into a 503.
     test = await startMockServer(
-      { prepareWorkers: 2, prepareTimeoutMs: 600_000, loadWaitMs: 10_000 },
+      { prepareWorkers: 2, prepareCpuMs: 600_000, loadWaitMs: 600_000 },
       folder,
     );
   });
