@@ -26,7 +26,7 @@ const maxBodyBytes = 16 * 1024;
 
 /**
  * `POST /_guichet/trial-keys` issues a key on the free plan: active at once for a public API,
- * pending an administrator's approval for a restricted one. `GET /_guichet/health` tells the
+ * pending an administrator's approval for a restricted one the deployment's audience may see. `GET /_guichet/health` tells the
  * sandbox's launcher the gateway is up.
  */
 export function createSelfServiceHandler(
@@ -57,7 +57,9 @@ export function createSelfServiceHandler(
     }
     const { request } = parsed;
     const route = routes.get(request.api);
-    if (!route) {
+    // An API the deployment's audience may not see is no API here: a key for it is an
+    // administrator's to give (`npm run keys -- create`), and saying so would confirm it exists.
+    if (!route || route.concealed) {
       refuseFields(exchange, [{ pointer: '#/api', detail: `names no API of the sandbox` }]);
       return;
     }

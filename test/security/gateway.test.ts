@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { Catalog } from '../../catalog/index.ts';
+import {
+  loadGatewayFixtureCatalog,
+  startFixtureMockServer,
+  startGatewaySandbox,
+  type GatewaySandbox,
+  type RunningMockServer,
+} from './helpers/gateway-sandbox.ts';
+
+const portalOrigin = 'http://127.0.0.1:4321';
+/** The restricted fixture APIs, and the versions each has. */
+const restrictedIds = ['annuaire-partenaires', 'registre-interne'];
+/** A key-shaped value no store knows. */
+const strangerKey = `gk_${'Q'.repeat(32)}`;
+
+let catalog: Catalog;
+let mock: RunningMockServer;
+
+before(async () => {
+  catalog = await loadGatewayFixtureCatalog();
+  mock = await startFixtureMockServer(catalog);
+});
+after(async () => {
+  await mock.close();
+});
+
+/** An id of the same length that names no API: its answers are what a restricted id must get. */
+function toUnknownTwin(id: string): string {
+  return `${id.slice(0, -1)}${id.endsWith('x') ? 'y' : 'x'}`;
+}
+
+/** A request as sent on the wire: its path is not normalised, unlike `fetch`'s. */
+interface RawRequest {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** Sends one request with `node:http` and reads the whole answer. */
+function send(
+  baseUrl: string,
+  request: RawRequest,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(baseUrl);
+    const outgoing = httpRequest(
+      {
+        hostname: hostname.replace(/^\[|\]$/g, ''),
+        port,
+        path: request.path,
+        method: request.method ?? 'GET',
+        headers: request.headers ?? {},
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
+}
+
+/**
+ * An answer as a stranger compares it: status, headers and body, less what differs on every
+ * request (the request id, which is also the problem's `instance`, and the date), with the id
+ * asked about written `<id>`.
+ */
+function toComparable(
+  answer: { status: number; headers: IncomingHttpHeaders; body: string },
+  id: string,
+): string {
+  const headers = Object.entries(answer.headers)
+    .filter(([name]) => name !== 'x-request-id' && name !== 'date')
+    .map(([name, value]) => `${name}: ${String(value)}`)
+    .sort();
+  const body = answer.body.replace(/"instance":"[^"]*"/, '"instance":"(request id)"');
+  return [String(answer.status), ...headers, '', body].join('\n').replaceAll(id, '<id>');
+}
+
+describe('a public sandbox says nothing of a restricted API to whoever holds no key to it', () => {
+  let sandbox: GatewaySandbox;
+  /** Who asks: nobody in particular, a made-up key, a real key for a public API. */
+  let callers: { name: string; headers: Record<string, string> }[];
+
+  before(async () => {
+    sandbox = await startGatewaySandbox({
+      catalog,
+      upstreamUrl: mock.url,
+      options: {
+        audience: 'public',
+        maxBodyBytes: 1_024,
+        trialKeysPerHour: 1_000,
+        corsOrigins: [portalOrigin],
+      },
+    });
+    const { key } = await sandbox.issueKey({ application: 'Appli ouverte', api: 'guichet-ouvert' });
+    callers = [
+      { name: 'no key', headers: {} },
+      { name: 'an unknown key', headers: { 'x-api-key': strangerKey } },
+      { name: 'a key for another API', headers: { 'x-api-key': key } },
+      {
+        name: 'the portal, with a key for another API',
+        headers: { 'x-api-key': key, origin: portalOrigin },
+      },
+    ];
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  /** Asks the same thing of each restricted id and of its unknown twin, as each caller. */
+  async function assertConcealed(toRequest: (id: string) => RawRequest): Promise<void> {
+    for (const id of restrictedIds) {
+      const twin = toUnknownTwin(id);
+      for (const caller of callers) {
+        const answers: string[] = [];
+        for (const asked of [id, twin]) {
+          const request = toRequest(asked);
+          const answer = await send(sandbox.baseUrl, {
+            ...request,
+            headers: { ...caller.headers, ...request.headers },
+          });
+          answers.push(toComparable(answer, asked));
+        }
+        assert.equal(answers[0], answers[1], `${id} as ${caller.name}`);
+      }
+    }
+  }
+
+  test('an operation of the current version (GET /<id>/<version>/<path>)', async () => {
+    await assertConcealed((id) => ({
+      path: `/${id}/${id === 'registre-interne' ? 'v1/entrees' : 'v2/agents'}?page=1`,
+    }));
+  });
+
+  test('an unknown version (GET /<id>/v9/agents)', async () => {
+    await assertConcealed((id) => ({ path: `/${id}/v9/agents` }));
+  });
+
+  test('the API alone (GET /<id>, /<id>/ and /<id>?x)', async () => {
+    await assertConcealed((id) => ({ path: `/${id}` }));
+    await assertConcealed((id) => ({ path: `/${id}/` }));
+    await assertConcealed((id) => ({ path: `/${id}?versions` }));
+  });
+
+  test('a deprecated version, whose answers would carry Deprecation and Sunset', async () => {
+    await assertConcealed((id) => ({ path: `/${id}/v1/agents` }));
+  });
+
+  test('a retired version, which would answer 410 with its sunset date', async () => {
+    await assertConcealed((id) => ({ path: `/${id}/v0/agents` }));
+  });
+
+  test('a body over the size limit (POST /<id>/v2/agents)', async () => {
+    await assertConcealed((id) => ({
+      path: `/${id}/v2/agents`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ padding: 'x'.repeat(2_048) }),
+    }));
+  });
+
+  test('HEAD and a plain OPTIONS on the API path', async () => {
+    await assertConcealed((id) => ({ path: `/${id}/v2/agents`, method: 'HEAD' }));
+    await assertConcealed((id) => ({ path: `/${id}/v2/agents`, method: 'OPTIONS' }));
+  });
+
+  test('CORS preflights, from the portal and from another origin', async () => {
+    for (const origin of [portalOrigin, 'https://elsewhere.example']) {
+      await assertConcealed((id) => ({
+        path: `/${id}/v2/agents`,
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'x-api-key',
+        },
+      }));
+    }
+  });
+
+  test('a trial-key request for the API (POST /_guichet/trial-keys)', async () => {
+    await assertConcealed((id) => ({
+      path: '/_guichet/trial-keys',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        application: 'Curieux',
+        email: 'curieux@example.org',
+        api: id,
+        acceptTerms: true,
+      }),
+    }));
+  });
+
+  test('dot segments that leave the API, or enter it from a public one', async () => {
+    await assertConcealed((id) => ({ path: `/${id}/v2/../../guichet-ouvert/v1/demarches` }));
+    await assertConcealed((id) => ({
+      path: `/${id}/v2/%2e%2e/%2e%2e/guichet-ouvert/v1/demarches`,
+    }));
+    await assertConcealed((id) => ({ path: `/guichet-ouvert/v1/../../${id}/v2/agents` }));
+    await assertConcealed((id) => ({ path: `/guichet-ouvert/v1/%2e%2e/%2e%2e/${id}/v2/agents` }));
+  });
+
+  test("the problem types' redirects and the gateway's own endpoints", async () => {
+    await assertConcealed((id) => ({ path: `/problems/${id}` }));
+    await assertConcealed((id) => ({ path: `/_guichet/health?api=${id}` }));
+    await assertConcealed((id) => ({ path: `/_guichet/${id}` }));
+  });
+});
