@@ -221,3 +221,82 @@ describe('a public sandbox says nothing of a restricted API to whoever holds no 
     await assertConcealed((id) => ({ path: `/_guichet/${id}` }));
   });
 });
+
+describe('a trial-key request never joins the account of the application it names', () => {
+  let sandbox: GatewaySandbox;
+
+  before(async () => {
+    // An internal deployment: the partners API gives pending keys an administrator approves.
+    sandbox = await startGatewaySandbox({
+      catalog,
+      upstreamUrl: mock.url,
+      options: { audience: 'internal', trialKeysPerHour: 1_000 },
+    });
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  const askForKey = async (application: string, email: string): Promise<Response> =>
+    fetch(`${sandbox.baseUrl}/_guichet/trial-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ application, email, api: 'annuaire-partenaires', acceptTerms: true }),
+    });
+  const listConsumers = async (): Promise<
+    { id: string; application: string; keys: string[] }[]
+  > => {
+    const response = await fetch(`${sandbox.adminUrl}/consumers`, {
+      headers: { authorization: `Bearer ${sandbox.gateway.adminToken}` },
+    });
+    return (
+      (await response.json()) as {
+        consumers: { id: string; application: string; keys: string[] }[];
+      }
+    ).consumers;
+  };
+
+  test("a stranger naming a partner's application and email gets a consumer of its own", async () => {
+    const partner = await sandbox.issueKey({
+      application: 'Portail RH',
+      email: 'rh@example.org',
+      api: 'annuaire-partenaires',
+    });
+    const response = await askForKey('Portail RH', 'rh@example.org');
+    assert.equal(response.status, 201);
+    const stranger = (await response.json()) as {
+      consumerId: string;
+      prefix: string;
+      status: string;
+    };
+    assert.equal(stranger.status, 'pending');
+    assert.notEqual(stranger.consumerId, partner.consumerId);
+    const consumers = await listConsumers();
+    const partnerKeys = consumers.find((consumer) => consumer.id === partner.consumerId)?.keys;
+    assert.equal(partnerKeys?.length, 1);
+    assert.ok(!partnerKeys.includes(stranger.prefix));
+    assert.equal(consumers.filter((consumer) => consumer.application === 'Portail RH').length, 2);
+  });
+
+  test('two requests with the same application and email make two consumers', async () => {
+    const first = (await (await askForKey('Appli jumelle', 'j@example.org')).json()) as {
+      consumerId: string;
+    };
+    const second = (await (await askForKey('Appli jumelle', 'j@example.org')).json()) as {
+      consumerId: string;
+    };
+    assert.notEqual(first.consumerId, second.consumerId);
+  });
+
+  test("a stranger's consumer made first is not where an administrator's key lands later", async () => {
+    const stranger = (await (await askForKey('Portail Paie', 'paie@example.org')).json()) as {
+      consumerId: string;
+    };
+    const partner = await sandbox.issueKey({
+      application: 'Portail Paie',
+      email: 'paie@example.org',
+      api: 'annuaire-partenaires',
+    });
+    assert.notEqual(partner.consumerId, stranger.consumerId);
+  });
+});
