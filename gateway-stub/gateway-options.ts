@@ -41,7 +41,7 @@ export const gatewayOptionsSchema = z.strictObject({
   logRetentionDays: z.int().min(1).max(3_650).default(10),
   /** Blur client addresses in the access log (last IPv4 octet, IPv6 past /48). */
   anonymizeClientAddresses: z.boolean().default(true),
-  /** Trial keys one client address may ask for in an hour. */
+  /** Trial keys one client (an IPv4 address, an IPv6 /64) may ask for in an hour. */
   trialKeysPerHour: z.int().positive().default(5),
   /** How often usage counts are written to the store, in ms. */
   usageFlushMs: z.int().positive().default(5_000),

@@ -1,3 +1,4 @@
+import { toClientNetwork } from '../http/client-address.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { hasBody, readBody } from '../http/read-body.ts';
 import { sendJson, sendProblem } from '../http/send-response.ts';
@@ -13,7 +14,7 @@ export const selfServicePrefix = '/_guichet/';
 export interface SelfServiceOptions {
   routes: ReadonlyMap<string, ApiRoute>;
   keys: KeyService;
-  /** Counts trial keys per client address over an hour. */
+  /** Counts trial keys per client (IPv4 address, IPv6 /64: `toClientNetwork`) over an hour. */
   limiter: SlidingWindow;
   trialKeysPerHour: number;
   /** Called once the answer is sent, for the access log. */
@@ -64,8 +65,8 @@ export function createSelfServiceHandler(
       return;
     }
     exchange.api = route.id;
-    const address = exchange.req.socket.remoteAddress ?? '';
-    const decision = limiter.take(address, options.trialKeysPerHour, performance.now());
+    const client = toClientNetwork(exchange.req.socket.remoteAddress ?? '');
+    const decision = limiter.take(client, options.trialKeysPerHour, performance.now());
     if (!decision.allowed) {
       const wait = Math.max(1, decision.resetSeconds);
       sendProblem(

@@ -300,3 +300,59 @@ describe('a trial-key request never joins the account of the application it name
     assert.notEqual(partner.consumerId, stranger.consumerId);
   });
 });
+
+describe('the trial-key limit counts an IPv6 client by its /64', () => {
+  let sandbox: GatewaySandbox;
+  /** The address the next connection is said to come from. */
+  let peer = '';
+
+  before(async () => {
+    // This machine has one IPv6 address (::1), a subscriber line a whole /64: the real gateway
+    // listens on ::1, and each accepted socket is given the address of the client it stands for.
+    sandbox = await startGatewaySandbox({
+      catalog,
+      upstreamUrl: mock.url,
+      host: '::1',
+      options: { trialKeysPerHour: 3 },
+      onConnection: (socket) => {
+        Object.defineProperty(socket, 'remoteAddress', { value: peer, configurable: true });
+      },
+    });
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  const askFrom = async (address: string): Promise<number> => {
+    peer = address;
+    const answer = await send(sandbox.baseUrl, {
+      path: '/_guichet/trial-keys',
+      method: 'POST',
+      // One connection a request, so each is accepted with its own address.
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({
+        application: 'Rotation',
+        email: 'rotation@example.org',
+        api: 'guichet-ouvert',
+        acceptTerms: true,
+      }),
+    });
+    return answer.status;
+  };
+
+  test('a new address of the same /64 for each request does not earn more keys', async () => {
+    const statuses = [];
+    for (const address of [
+      '2001:db8:1:2::1',
+      '2001:db8:1:2::2',
+      '2001:db8:1:2:8000::3',
+      '2001:db8:1:2:ffff:ffff:ffff:fffe',
+      '2001:db8:1:2:1234:5678:9abc:def0',
+    ]) {
+      statuses.push(await askFrom(address));
+    }
+    assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+    // Another /64 is another client.
+    assert.equal(await askFrom('2001:db8:1:3::1'), 201);
+  });
+});
