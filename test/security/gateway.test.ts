@@ -356,3 +356,135 @@ describe('the trial-key limit counts an IPv6 client by its /64', () => {
     assert.equal(await askFrom('2001:db8:1:3::1'), 201);
   });
 });
+
+describe('no key reaches the access log, wherever a client puts it', () => {
+  let sandbox: GatewaySandbox;
+
+  before(async () => {
+    sandbox = await startGatewaySandbox({ catalog, upstreamUrl: mock.url });
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+
+  /** A real key for the public fixture API, new for each case. */
+  const issueKey = async (): Promise<string> =>
+    (await sandbox.issueKey({ application: 'Journal', api: 'guichet-ouvert' })).key;
+
+  /** Every character percent-encoded, as some client libraries write path segments. */
+  const encodeAll = (text: string, hex: (code: string) => string = (code) => code): string =>
+    text.replace(/./gs, (char) => `%${hex(char.charCodeAt(0).toString(16).toUpperCase())}`);
+
+  /** Undoes percent-encoding until nothing changes, as a curious reader of the log would. */
+  const decodeFully = (text: string): string => {
+    let current = text;
+    for (;;) {
+      const next = current.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+      if (next === current) return current;
+      current = next;
+    }
+  };
+
+  /** Sends each path with the key in X-Api-Key, then reads the log for any form of the key. */
+  async function assertNotLogged(
+    key: string,
+    requests: { path: string; headers?: Record<string, string> }[],
+  ): Promise<void> {
+    for (const request of requests) {
+      await send(sandbox.baseUrl, {
+        path: request.path,
+        headers: { 'x-api-key': key, ...request.headers },
+      });
+    }
+    const log = sandbox.readAccessLog();
+    assert.ok(log.split('\n').length > requests.length, 'each request has its line');
+    // The secret part (after the display prefix), in any spelling a decoder would read back.
+    for (const text of [log, decodeFully(log), decodeFully(log).toLowerCase()]) {
+      assert.ok(!text.includes(key.slice(11)), `the key is in the log:\n${log}`);
+      assert.ok(!text.includes(key.slice(11).toLowerCase()), `the key is in the log:\n${log}`);
+    }
+  }
+
+  test('X-Request-ID holding the key, alone or inside a longer id', async () => {
+    const key = await issueKey();
+    for (const id of [key, `trace-${key}-1`]) {
+      const answer = await send(sandbox.baseUrl, {
+        path: '/guichet-ouvert/v1/demarches',
+        headers: { 'x-api-key': key, 'x-request-id': id },
+      });
+      assert.equal(answer.status, 200);
+      // Replaced by a new id, as an id of the wrong shape is: not echoed, not forwarded.
+      assert.ok(!String(answer.headers['x-request-id']).includes(key.slice(3)));
+    }
+    await assertNotLogged(key, [
+      { path: '/guichet-ouvert/v1/demarches', headers: { 'x-request-id': key } },
+      { path: '/nowhere', headers: { 'x-request-id': `id-${key}` } },
+    ]);
+  });
+
+  test('the key in the path as it is', async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/guichet-ouvert/v1/demarches/${key}` },
+      { path: `/guichet-ouvert/v1/${key}/x` },
+    ]);
+  });
+
+  test('the key in the path percent-encoded whole, in upper- and lowercase hex', async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/guichet-ouvert/v1/demarches/${encodeAll(key)}` },
+      { path: `/guichet-ouvert/v1/demarches/${encodeAll(key, (hex) => hex.toLowerCase())}` },
+    ]);
+  });
+
+  test('the key in the path with only its marker encoded (%67k_…, gk%5F…)', async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/guichet-ouvert/v1/demarches/%67${key.slice(1)}` },
+      { path: `/guichet-ouvert/v1/demarches/gk%5F${key.slice(3)}` },
+      { path: `/guichet-ouvert/v1/demarches/%67%6b%5f${key.slice(3)}` },
+      {
+        path: `/guichet-ouvert/v1/demarches/id=${key.slice(0, 11)}%${key.charCodeAt(11).toString(16)}${key.slice(12)}`,
+      },
+    ]);
+  });
+
+  test('the key in the path encoded twice (%2567k_…)', async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/guichet-ouvert/v1/demarches/%2567${key.slice(1)}` },
+      { path: `/guichet-ouvert/v1/demarches/${encodeAll(encodeAll(key))}` },
+    ]);
+  });
+
+  test('the key in the query string, as it is or encoded', async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/guichet-ouvert/v1/demarches?apikey=${key}` },
+      { path: `/guichet-ouvert/v1/demarches?x=1&key=${encodeAll(key)}` },
+      { path: `/guichet-ouvert/v1/demarches%3Fapikey=${key}` },
+    ]);
+  });
+
+  test("the key as the API id, or in the gateway's own and problem-type paths", async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/${key}/v1/demarches` },
+      { path: `/${encodeAll(key)}` },
+      { path: `/_guichet/${key}` },
+      { path: `/problems/${encodeAll(key)}` },
+    ]);
+  });
+
+  test('the key after a ; or a # in the path', async () => {
+    const key = await issueKey();
+    await assertNotLogged(key, [
+      { path: `/guichet-ouvert/v1/demarches;key=${key}` },
+      { path: `/guichet-ouvert/v1/demarches#${key}` },
+      { path: `/guichet-ouvert/v1/demarches;k=${encodeAll(key)}` },
+    ]);
+  });
+});
