@@ -94,8 +94,9 @@ export function createApiRequestHandler(
     const key = typeof presented === 'string' ? presented : '';
     const found = routes.get(apiId);
     // A concealed API exists only for a key subscribed to it, so that key is checked first:
-    // anyone else gets, byte for byte, the answer for an id that names no API.
-    let grant = found?.concealed === true && key !== '' ? keys.find(key) : undefined;
+    // anyone else gets, byte for byte, the answer for an id that names no API. The key is
+    // looked up for an unknown id too, so the work done does not tell the two apart either.
+    let grant = key !== '' && found?.concealed !== false ? keys.find(key) : undefined;
     const api =
       found?.concealed === true && grant?.subscriptions.has(found.id) !== true ? undefined : found;
     if (!api) {
