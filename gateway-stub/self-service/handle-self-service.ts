@@ -26,9 +26,10 @@ export interface SelfServiceOptions {
 const maxBodyBytes = 16 * 1024;
 
 /**
- * `POST /_guichet/trial-keys` issues a key on the free plan: active at once for a public API,
- * pending an administrator's approval for a restricted one the deployment's audience may see. `GET /_guichet/health` tells the
- * sandbox's launcher the gateway is up.
+ * `POST /_guichet/trial-keys` issues a key on the free plan, always to a new consumer: active
+ * at once for a public API, pending an administrator's approval for a restricted one the
+ * deployment's audience may see. `GET /_guichet/health` tells the sandbox's launcher the
+ * gateway is up.
  */
 export function createSelfServiceHandler(
   options: SelfServiceOptions,
