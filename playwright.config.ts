@@ -28,6 +28,8 @@ export default defineConfig({
         MOCK_PORT: String(e2eSandbox.mockPort),
         GUICHET_ADMIN_TOKEN: e2eSandbox.adminToken,
         GUICHET_CORS_ORIGINS: e2eOrigin,
+        // One sandbox serves both e2e portals; the internal one gives keys for restricted APIs.
+        GUICHET_AUDIENCE: 'internal',
         GUICHET_PORTAL_URL: e2eOrigin,
         // Every test asks for keys from 127.0.0.1; the hourly limit is the gateway's to test.
         GUICHET_TRIAL_KEYS_PER_HOUR: '1000',

@@ -67,7 +67,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     ((error: unknown) => {
       console.error(error);
     });
-  const routes = createRouteTable(options.catalog, options.portalUrl);
+  const routes = createRouteTable(options.catalog, options.portalUrl, options.audience);
   const cors = createCors(options.corsOrigins);
   const db = openDatabase(options.dataDir);
   const store = createKeyStore(db);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Catalog } from '../catalog/index.ts';
+import { visibilities, type Catalog } from '../catalog/index.ts';
 
 /** The portal's origins in development, allowed to call the sandbox from the browser. */
 export const defaultCorsOrigins = ['http://127.0.0.1:4321', 'http://localhost:4321'];
@@ -11,6 +11,12 @@ export const gatewayOptionsSchema = z.strictObject({
     (value) => Array.isArray((value as Partial<Catalog> | null)?.apis),
     'must be a catalog from loadCatalog() or readSnapshot()',
   ),
+  /**
+   * Who the deployment serves, as the portal it stands beside (`GUICHET_AUDIENCE`). An API
+   * this audience may not see answers, to anyone without a key subscribed to it, exactly as an
+   * id that names no API; self-service never issues keys for it (an administrator does).
+   */
+  audience: z.enum(visibilities).default('public'),
   /** Origin of the mock server. */
   upstreamUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4010'),
   /** Longest wait for the mock server's answer headers (then between body chunks), in ms. */
@@ -35,7 +41,7 @@ export const gatewayOptionsSchema = z.strictObject({
   logRetentionDays: z.int().min(1).max(3_650).default(10),
   /** Blur client addresses in the access log (last IPv4 octet, IPv6 past /48). */
   anonymizeClientAddresses: z.boolean().default(true),
-  /** Trial keys one client address may ask for in an hour. */
+  /** Trial keys one client (an IPv4 address, an IPv6 /64) may ask for in an hour. */
   trialKeysPerHour: z.int().positive().default(5),
   /** How often usage counts are written to the store, in ms. */
   usageFlushMs: z.int().positive().default(5_000),

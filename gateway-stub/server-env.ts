@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibilities } from '../catalog/index.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -11,6 +12,8 @@ const flag = z
 export const gatewayEnvSchema = z.object({
   /** Catalog snapshot written by `npm run sandbox`; without it the gateway loads `apis/` itself. */
   GUICHET_SANDBOX_SNAPSHOT: z.string().min(1).optional(),
+  /** The audience of the portal this sandbox serves, as its build's: `public` unless said. */
+  GUICHET_AUDIENCE: z.enum(visibilities).optional(),
   GUICHET_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   GUICHET_GATEWAY_PORT: port.default(8000),
   /** Keep the admin port on loopback unless a firewall guards it. */
@@ -61,6 +64,7 @@ export function parseGatewayEnv(
   const env = result.data;
   const options: Omit<GatewayOptionsInput, 'catalog'> = {
     portalUrl: env.GUICHET_PORTAL_URL.replace(/\/$/, ''),
+    ...(env.GUICHET_AUDIENCE === undefined ? {} : { audience: env.GUICHET_AUDIENCE }),
     ...(env.GUICHET_UPSTREAM_URL === undefined ? {} : { upstreamUrl: env.GUICHET_UPSTREAM_URL }),
     ...(env.GUICHET_SANDBOX_DIR === undefined ? {} : { dataDir: env.GUICHET_SANDBOX_DIR }),
     ...(env.GUICHET_ADMIN_TOKEN === undefined ? {} : { adminToken: env.GUICHET_ADMIN_TOKEN }),

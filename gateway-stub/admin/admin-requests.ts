@@ -1,21 +1,48 @@
 import { z } from 'zod';
 import { planNames } from '../../catalog/index.ts';
 
-/** `POST /keys`: issue a key to an application for one API. */
-export const createKeyRequestSchema = z.strictObject({
-  /** Name of the application the key is for; a new consumer unless one has this name and email. */
-  application: z.string().trim().min(2).max(100),
-  /** Contact address of the application. */
-  email: z.email().max(254).optional(),
-  /** API the key is subscribed to. */
-  api: z.string().min(1),
-  /** Plan of the subscription; `free` unless said otherwise. */
-  plan: z.enum(planNames).optional(),
-  /** `active` unless said otherwise; `pending` waits for an approval. */
-  status: z.enum(['active', 'pending']).optional(),
-  /** End of the subscription (YYYY-MM-DD or ISO date-time); none by default. */
-  expiresAt: z.string().min(10).optional(),
-});
+/**
+ * `POST /keys`: issue a key for one API, to a new consumer (`application`, `email`) or to an
+ * existing one (`consumerId` alone). Consumers may share a name and an email: only an id
+ * names one.
+ */
+export const createKeyRequestSchema = z
+  .strictObject({
+    /** Name of the application of the new consumer the key is for. */
+    application: z.string().trim().min(2).max(100).optional(),
+    /** Contact address of the new consumer. */
+    email: z.email().max(254).optional(),
+    /** An existing consumer (`con_…`) to attach the key to, instead of a new one. */
+    consumerId: z.string().min(1).max(64).optional(),
+    /** API the key is subscribed to. */
+    api: z.string().min(1),
+    /** Plan of the subscription; `free` unless said otherwise. */
+    plan: z.enum(planNames).optional(),
+    /** `active` unless said otherwise; `pending` waits for an approval. */
+    status: z.enum(['active', 'pending']).optional(),
+    /** End of the subscription (YYYY-MM-DD or ISO date-time); none by default. */
+    expiresAt: z.string().min(10).optional(),
+  })
+  // Checked even when other fields are wrong, so one answer lists every mistake.
+  .refine((value) => value.consumerId !== undefined || value.application !== undefined, {
+    path: ['application'],
+    message: 'is required, unless consumerId names an existing consumer',
+    when: isObjectPayload,
+  })
+  .refine(
+    (value) =>
+      value.consumerId === undefined ||
+      (value.application === undefined && value.email === undefined),
+    {
+      path: ['consumerId'],
+      message: 'attaches the key to an existing consumer: give it without application and email',
+      when: isObjectPayload,
+    },
+  );
+
+function isObjectPayload(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null;
+}
 
 /** `POST /keys/{ref}/approve|reject|revoke`: optionally only the subscription to one API. */
 export const decisionRequestSchema = z.strictObject({

@@ -1,14 +1,21 @@
 import type { KeyView } from '../keys/key-views.ts';
 
-/** One line a subscription: `prefix  application  api  plan  state`, aligned. */
+/**
+ * One line a subscription: `prefix  key id  consumer  application  email  api  plan  state`,
+ * aligned. The consumer's id tells apart consumers that share a name and an email (each
+ * trial-key request makes its own).
+ */
 export function formatKeyTable(keys: readonly KeyView[]): string {
   if (keys.length === 0) return 'No keys yet: issue one with `npm run keys -- create`.';
-  const rows = [['KEY', 'KEY ID', 'APPLICATION', 'EMAIL', 'API', 'PLAN', 'STATE', 'SUBSCRIPTION']];
+  const rows = [
+    ['KEY', 'KEY ID', 'CONSUMER', 'APPLICATION', 'EMAIL', 'API', 'PLAN', 'STATE', 'SUBSCRIPTION'],
+  ];
   for (const key of keys) {
     for (const item of key.subscriptions) {
       rows.push([
         key.prefix,
         key.keyId,
+        key.consumer.id,
         key.consumer.application,
         key.consumer.email ?? '-',
         item.api,

@@ -12,7 +12,10 @@ Usage: npm run keys -- <command> [options]
 Commands:
   create --app <name> --api <api-id> [--plan free|premium|internal] [--email <address>]
          [--pending] [--expires YYYY-MM-DD]
-                         issue a key; the key is printed alone on the last line, once
+                         issue a key to a new consumer; the key is printed alone on the
+                         last line, once
+  create --consumer <con_…> --api <api-id> [--plan …] [--pending] [--expires …]
+                         issue a key to an existing consumer (its id is in \`list\`)
   list [--json]          list keys with their consumer and subscriptions (never the keys)
   approve <ref> [--api <api-id>]   activate a pending (or rejected) subscription
   reject <ref> [--api <api-id>]    decline a pending subscription
@@ -43,6 +46,7 @@ export interface KeysCommand {
   positionals: string[];
   values: {
     app?: string | undefined;
+    consumer?: string | undefined;
     api?: string | undefined;
     plan?: string | undefined;
     email?: string | undefined;
@@ -63,6 +67,7 @@ export function parseKeysArgs(args: string[]): KeysCommand {
       allowPositionals: true,
       options: {
         app: { type: 'string' },
+        consumer: { type: 'string' },
         api: { type: 'string' },
         plan: { type: 'string' },
         email: { type: 'string' },
@@ -90,18 +95,21 @@ export function runKeysCommand(
   try {
     switch (name) {
       case 'create': {
-        if (values.app === undefined) throw new UsageError('create needs --app <application name>');
+        if (values.app === undefined && values.consumer === undefined) {
+          throw new UsageError('create needs --app <application name>, or --consumer <con_…>');
+        }
         if (values.api === undefined) throw new UsageError('create needs --api <api-id>');
         const issued = keys.issueKey({
           application: values.app,
           email: values.email,
+          consumerId: values.consumer,
           api: values.api,
           plan: toPlan(values.plan),
           status: values.pending === true ? 'pending' : 'active',
           expiresAt: values.expires,
         });
         output.out(
-          `Key ${issued.prefix} for "${values.app}" (consumer ${issued.consumerId}): API ${issued.subscription.api}, plan ${issued.subscription.plan}, ${issued.subscription.state}.`,
+          `Key ${issued.prefix} for ${values.app === undefined ? '' : `"${values.app}" `}(consumer ${issued.consumerId}): API ${issued.subscription.api}, plan ${issued.subscription.plan}, ${issued.subscription.state}.`,
         );
         output.out(
           'It is shown once: the sandbox keeps only a hash. Send it in the X-Api-Key header.',

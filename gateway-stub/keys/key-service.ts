@@ -4,6 +4,7 @@ import { planNames, type PlanName, type Visibility } from '../../catalog/index.t
 import { inTransaction } from '../store/open-database.ts';
 import {
   toSubscriptionState,
+  type ConsumerRecord,
   type KeyStore,
   type SubscriptionRecord,
   type SubscriptionStatus,
@@ -18,10 +19,15 @@ export interface ApiAccess {
   visibility: Visibility;
 }
 
-/** What it takes to issue a key. */
+/**
+ * What it takes to issue a key: a new consumer's `application` (and `email`), or the id of an
+ * existing consumer to attach the key to — an administrator's act, never self-service's, since
+ * a name and an email prove nothing about who asks.
+ */
 export interface IssueKeyInput {
-  application: string;
+  application?: string | undefined;
   email?: string | undefined;
+  consumerId?: string | undefined;
   api: string;
   plan?: PlanName | undefined;
   /** Defaults to `active`; self-service asks for `pending` on restricted APIs. */
@@ -107,6 +113,41 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     return toKeyView(key, consumers, store.listSubscriptionsOfKey(key.id), now().toISOString());
   }
 
+  /** The consumer the key goes to: the one named by id, or a new one. */
+  function toConsumer(input: IssueKeyInput, at: string): ConsumerRecord {
+    if (input.consumerId !== undefined) {
+      if (input.application !== undefined || input.email !== undefined) {
+        throw new KeyServiceError(
+          'invalid-input',
+          'a consumer id and an application name were both given',
+          'give the consumer id alone to attach the key to that consumer, or an application (and email) for a new one',
+        );
+      }
+      const existing = store.findConsumerById(input.consumerId);
+      if (existing) return existing;
+      throw new KeyServiceError(
+        'invalid-input',
+        `no consumer "${input.consumerId}"`,
+        'GET /consumers (or `npm run keys -- list`) shows the consumers and their ids',
+      );
+    }
+    if (input.application === undefined || input.application.trim() === '') {
+      throw new KeyServiceError(
+        'invalid-input',
+        'no application name and no consumer id',
+        'name the application of a new consumer, or give the id (con_…) of an existing one',
+      );
+    }
+    const consumer: ConsumerRecord = {
+      id: toId('con'),
+      application: input.application,
+      email: input.email ?? null,
+      createdAt: at,
+    };
+    store.insertConsumer(consumer);
+    return consumer;
+  }
+
   function requireSome(found: SubscriptionRecord[], reference: string, api?: string): void {
     if (found.length > 0) return;
     throw new KeyServiceError(
@@ -129,13 +170,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       }
       const expiresAt = toExpiry(input.expiresAt);
       const at = now().toISOString();
-      const email = input.email ?? null;
       const issued = inTransaction(db, () => {
-        let consumer = store.findConsumer(input.application, email);
-        if (!consumer) {
-          consumer = { id: toId('con'), application: input.application, email, createdAt: at };
-          store.insertConsumer(consumer);
-        }
+        const consumer = toConsumer(input, at);
         let fresh = createKey();
         // A clash of 48-bit prefixes is unlikely but would make a key unreachable: draw again.
         while (store.findKeyByPrefix(fresh.prefix)) fresh = createKey();

@@ -5,6 +5,7 @@ import type { KeyStore } from '../store/key-store.ts';
 import { createUsageRecorder } from '../store/usage-recorder.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
+import { toLoggedPath } from './logged-path.ts';
 import { createMetrics } from './metrics.ts';
 
 /** Where the observer writes. */
@@ -97,8 +98,6 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       if (exchange.operation !== '' && exchange.consumerId !== '') {
         usage.record(day, exchange.consumerId, exchange.api, exchange.version, exchange.operation);
       }
-      const url = exchange.req.url ?? '';
-      const query = url.indexOf('?');
       // One entry object for every request: the log formats it at once and keeps nothing.
       entry.time = time;
       entry.requestId = exchange.requestId;
@@ -106,7 +105,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       entry.api = exchange.api;
       entry.version = exchange.version;
       entry.method = exchange.req.method ?? '';
-      entry.path = toLoggedPath(query === -1 ? url : url.slice(0, query));
+      entry.path = toLoggedPath(exchange.req.url ?? '');
       entry.status = exchange.status;
       entry.latencyMs = Math.round(latencyMs * 1000) / 1000;
       entry.quotaLeft = exchange.quotaLeft < 0 ? null : exchange.quotaLeft;
@@ -132,9 +131,4 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       log.close();
     },
   };
-}
-
-/** A key pasted into a path by mistake must not reach the log either. */
-function toLoggedPath(path: string): string {
-  return path.includes('gk_') ? path.replace(/gk_[A-Za-z0-9_-]{8,}/g, 'gk_(hidden)') : path;
 }

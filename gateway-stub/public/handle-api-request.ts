@@ -90,7 +90,15 @@ export function createApiRequestHandler(
     // `/api/version/rest?query`: split by hand, the request path runs this for every call.
     const apiEnd = url.indexOf('/', 1);
     const apiId = apiEnd === -1 ? (url.slice(1).split('?')[0] ?? '') : url.slice(1, apiEnd);
-    const api = routes.get(apiId);
+    const presented = exchange.req.headers['x-api-key'];
+    const key = typeof presented === 'string' ? presented : '';
+    const found = routes.get(apiId);
+    // A concealed API exists only for a key subscribed to it, so that key is checked first:
+    // anyone else gets, byte for byte, the answer for an id that names no API. The key is
+    // looked up for an unknown id too, so the work done does not tell the two apart either.
+    let grant = key !== '' && found?.concealed !== false ? keys.find(key) : undefined;
+    const api =
+      found?.concealed === true && grant?.subscriptions.has(found.id) !== true ? undefined : found;
     if (!api) {
       refuse(
         exchange,
@@ -139,8 +147,7 @@ export function createApiRequestHandler(
       );
       return;
     }
-    const presented = exchange.req.headers['x-api-key'];
-    if (typeof presented !== 'string' || presented === '') {
+    if (key === '') {
       refuse(
         exchange,
         'missingKey',
@@ -149,7 +156,7 @@ export function createApiRequestHandler(
       );
       return;
     }
-    const grant = keys.find(presented);
+    grant ??= keys.find(key);
     if (!grant) {
       refuse(
         exchange,

@@ -1,5 +1,11 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { Catalog, Lifecycle, PlanName, Visibility } from '../../catalog/index.ts';
+import {
+  isVisibleTo,
+  type Catalog,
+  type Lifecycle,
+  type PlanName,
+  type Visibility,
+} from '../../catalog/index.ts';
 import { toRateLimitPolicyHeader } from '../quota/ratelimit-headers.ts';
 import { toDeprecationHeader, toSunsetHeader } from './lifecycle-headers.ts';
 
@@ -29,6 +35,11 @@ export interface ApiRoute {
   id: string;
   title: string;
   visibility: Visibility;
+  /**
+   * The deployment's audience may not see this API: to a caller without a key subscribed to
+   * it, every answer about it is the answer for an id that names no API.
+   */
+  concealed: boolean;
   currentVersionId: string;
   versions: ReadonlyMap<string, VersionRoute>;
   plans: Readonly<Record<PlanName, PlanPolicy>>;
@@ -36,11 +47,13 @@ export interface ApiRoute {
 
 /**
  * Turns the catalog into lookup tables, once at start-up: everything a request needs about
- * its API and version (plans, lifecycle headers) is precomputed here, off the request path.
+ * its API and version (plans, lifecycle headers, whether `audience` may know of it) is
+ * precomputed here, off the request path.
  */
 export function createRouteTable(
   catalog: Catalog,
   portalUrl: string | undefined,
+  audience: Visibility,
 ): ReadonlyMap<string, ApiRoute> {
   const table = new Map<string, ApiRoute>();
   for (const api of catalog.apis) {
@@ -85,6 +98,7 @@ export function createRouteTable(
       id: api.id,
       title: api.title,
       visibility: api.visibility,
+      concealed: !isVisibleTo(api.visibility, audience),
       currentVersionId: api.currentVersionId,
       versions,
       plans,

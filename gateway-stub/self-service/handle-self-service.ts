@@ -1,3 +1,4 @@
+import { toClientNetwork } from '../http/client-address.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { hasBody, readBody } from '../http/read-body.ts';
 import { sendJson, sendProblem } from '../http/send-response.ts';
@@ -13,7 +14,7 @@ export const selfServicePrefix = '/_guichet/';
 export interface SelfServiceOptions {
   routes: ReadonlyMap<string, ApiRoute>;
   keys: KeyService;
-  /** Counts trial keys per client address over an hour. */
+  /** Counts trial keys per client (IPv4 address, IPv6 /64: `toClientNetwork`) over an hour. */
   limiter: SlidingWindow;
   trialKeysPerHour: number;
   /** Called once the answer is sent, for the access log. */
@@ -25,9 +26,10 @@ export interface SelfServiceOptions {
 const maxBodyBytes = 16 * 1024;
 
 /**
- * `POST /_guichet/trial-keys` issues a key on the free plan: active at once for a public API,
- * pending an administrator's approval for a restricted one. `GET /_guichet/health` tells the
- * sandbox's launcher the gateway is up.
+ * `POST /_guichet/trial-keys` issues a key on the free plan, always to a new consumer: active
+ * at once for a public API, pending an administrator's approval for a restricted one the
+ * deployment's audience may see. `GET /_guichet/health` tells the sandbox's launcher the
+ * gateway is up.
  */
 export function createSelfServiceHandler(
   options: SelfServiceOptions,
@@ -57,13 +59,15 @@ export function createSelfServiceHandler(
     }
     const { request } = parsed;
     const route = routes.get(request.api);
-    if (!route) {
+    // An API the deployment's audience may not see is no API here: a key for it is an
+    // administrator's to give (`npm run keys -- create`), and saying so would confirm it exists.
+    if (!route || route.concealed) {
       refuseFields(exchange, [{ pointer: '#/api', detail: `names no API of the sandbox` }]);
       return;
     }
     exchange.api = route.id;
-    const address = exchange.req.socket.remoteAddress ?? '';
-    const decision = limiter.take(address, options.trialKeysPerHour, performance.now());
+    const client = toClientNetwork(exchange.req.socket.remoteAddress ?? '');
+    const decision = limiter.take(client, options.trialKeysPerHour, performance.now());
     if (!decision.allowed) {
       const wait = Math.max(1, decision.resetSeconds);
       sendProblem(

@@ -43,7 +43,7 @@ export interface SubscriptionRecord {
 /** Reads and writes consumers, keys and subscriptions with prepared statements. */
 export interface KeyStore {
   insertConsumer(consumer: ConsumerRecord): void;
-  findConsumer(application: string, email: string | null): ConsumerRecord | undefined;
+  findConsumerById(id: string): ConsumerRecord | undefined;
   insertKey(key: KeyRecord): void;
   insertSubscription(subscription: SubscriptionRecord): void;
   findKeyByPrefix(prefix: string): KeyRecord | undefined;
@@ -70,9 +70,7 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
     insertConsumer: prepare(
       'INSERT INTO consumers (id, application, email, created_at) VALUES (?, ?, ?, ?)',
     ),
-    findConsumer: prepare(
-      `SELECT ${consumerColumns} FROM consumers WHERE application = ? AND email IS ? ORDER BY created_at LIMIT 1`,
-    ),
+    findConsumerById: prepare(`SELECT ${consumerColumns} FROM consumers WHERE id = ?`),
     insertKey: prepare(
       'INSERT INTO keys (id, consumer_id, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -107,8 +105,8 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
         consumer.createdAt,
       );
     },
-    findConsumer(application, email) {
-      return statements.findConsumer.get(application, email) as ConsumerRecord | undefined;
+    findConsumerById(id) {
+      return statements.findConsumerById.get(id) as ConsumerRecord | undefined;
     },
     insertKey(key) {
       statements.insertKey.run(key.id, key.consumerId, key.prefix, key.hash, key.createdAt);

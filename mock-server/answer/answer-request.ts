@@ -13,6 +13,7 @@ import {
   type PrismMocker,
 } from '../prism/prism-engine.ts';
 import { findStub, type StubbedRequest } from './match-stub.ts';
+import { resolveMediaRanges } from './resolve-media-ranges.ts';
 import { toInvalidInputRefusal, toRefusal, toViolations, type Refusal } from './to-refusal.ts';
 
 /** What the mock server knows of a request once its API and version are found. */
@@ -58,7 +59,7 @@ export async function answerRequest(
     refuseRoute(version, request, routed.error.name, response);
     return;
   }
-  const { operation } = routed;
+  const operation = resolveMediaRanges(routed.operation, request.headers.accept);
   const named = { 'X-Guichet-Operation': toOperationName(operation) };
   const refuse = (refusal: Refusal): void => {
     sendProblem(response, refusal.name, refusal.detail, requestId, {

@@ -138,6 +138,7 @@ export function createPreviewRegistry(options: PreviewRegistryOptions): PreviewR
         const { startPreviewSandbox } = await import('./start-preview-sandbox.ts');
         const sandbox = await startPreviewSandbox({
           snapshotFile: join(entry.dir, previewFiles.sandbox, 'catalog.json'),
+          audience: entry.preview.manifest.audience,
           dataDir: join(entry.dir, previewFiles.sandboxData),
           portalUrl: `${options.publicUrl()}/${entry.preview.slug}`,
           onError: options.onError,

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readSnapshot } from '../../../catalog/index.ts';
+import { readSnapshot, type Visibility } from '../../../catalog/index.ts';
 import { createGateway, createGatewayServers } from '../../../gateway-stub/index.ts';
 import { createMockServer } from '../../../mock-server/create-mock-server.ts';
 
@@ -9,6 +9,8 @@ import { createMockServer } from '../../../mock-server/create-mock-server.ts';
 export interface PreviewSandboxOptions {
   /** The internal-audience snapshot `npm run build:preview` wrote for the branch. */
   snapshotFile: string;
+  /** The preview portal's audience: the APIs it may not see, the gateway conceals. */
+  audience: Visibility;
   /** The gateway's store, secret, admin token and logs. */
   dataDir: string;
   /** The preview's portal (`<origin>/<slug>`), for `Link: rel="deprecation"`. */
@@ -63,6 +65,7 @@ export async function startPreviewSandbox(options: PreviewSandboxOptions): Promi
       dataDir: options.dataDir,
       corsOrigins: [],
       portalUrl: options.portalUrl,
+      audience: options.audience,
       trialKeysPerHour,
       ...(options.onError === undefined ? {} : { onError: options.onError }),
     });

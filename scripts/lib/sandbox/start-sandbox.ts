@@ -52,8 +52,9 @@ export class SandboxCatalogError extends Error {
 export class SandboxStartError extends Error {}
 
 /**
- * Loads the catalog once (audience `internal`: every API, restricted ones behind approved
- * keys), writes the sandbox's snapshot, then starts the mock server and the gateway as child
+ * Loads the catalog once (audience `internal`: every API; the gateway conceals those
+ * `GUICHET_AUDIENCE` may not see, and keeps restricted ones behind approved keys), writes the
+ * sandbox's snapshot, then starts the mock server and the gateway as child
  * processes and waits until both answer. Warnings of the catalog are returned to print.
  */
 export async function startSandbox(

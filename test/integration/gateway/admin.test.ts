@@ -209,4 +209,55 @@ describe('admin API and keys CLI', () => {
     assert.match(text, /^guichet_gateway_subscriptions\{state="active"\} 1$/m);
     assert.match(text, /^guichet_gateway_subscriptions\{state="revoked"\} 2$/m);
   });
+
+  // After the metrics: the keys issued here would change their counts.
+  it('attaches a key to an existing consumer when its id is given, never by name', async () => {
+    const body = { application: 'Appli suivie', email: 'suivi@example.org', api: 'colis' };
+    const first = await issueKey(test, body);
+    const sameName = await issueKey(test, body);
+    assert.notEqual(sameName.consumerId, first.consumerId);
+    const attached = await issueKey(test, { consumerId: first.consumerId, api: 'annuaire-agents' });
+    assert.equal(attached.consumerId, first.consumerId);
+    const consumers = (
+      (await fetch(`${test.adminUrl}/consumers`, { headers: test.admin }).then((response) =>
+        response.json(),
+      )) as { consumers: { id: string; application: string; keys: string[] }[] }
+    ).consumers.filter((consumer) => consumer.application === 'Appli suivie');
+    // Listed apart, each with its own keys (two consumers may share a name and an email).
+    const keysOf = (id: string): string[] | undefined =>
+      consumers.find((consumer) => consumer.id === id)?.keys;
+    assert.equal(consumers.length, 2);
+    assert.deepEqual(keysOf(first.consumerId)?.sort(), [first.prefix, attached.prefix].sort());
+    assert.deepEqual(keysOf(sameName.consumerId), [sameName.prefix]);
+
+    const post = (value: unknown): Promise<Response> =>
+      fetch(`${test.adminUrl}/keys`, {
+        method: 'POST',
+        headers: { ...test.admin, 'content-type': 'application/json' },
+        body: JSON.stringify(value),
+      });
+    const nobody = await post({ consumerId: 'con_nobody', api: 'colis' });
+    assert.equal(nobody.status, 400);
+    assert.match(((await nobody.json()) as { detail: string }).detail, /^no consumer "con_nobody"/);
+    const both = await post({ consumerId: first.consumerId, application: 'Autre', api: 'colis' });
+    assert.deepEqual(
+      ((await both.json()) as { errors: { pointer: string }[] }).errors.map((item) => item.pointer),
+      ['#/consumerId'],
+    );
+
+    const cli = await runKeysCli(test.dataDir, [
+      'create',
+      '--consumer',
+      sameName.consumerId,
+      '--api',
+      'colis',
+    ]);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.match(cli.stdout, new RegExp(`\\(consumer ${sameName.consumerId}\\)`));
+    const list = await runKeysCli(test.dataDir, ['list']);
+    assert.match(list.stdout, /^KEY +KEY ID +CONSUMER +APPLICATION /);
+    const rows = list.stdout.split('\n').filter((line) => line.includes('Appli suivie'));
+    assert.equal(rows.filter((line) => line.includes(sameName.consumerId)).length, 2);
+    assert.equal(rows.filter((line) => line.includes(first.consumerId)).length, 2);
+  });
 });

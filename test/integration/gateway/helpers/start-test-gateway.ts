@@ -49,6 +49,8 @@ export async function startTestGateway(
     catalog: await loadFixtureCatalog(),
     upstreamUrl,
     dataDir,
+    // The catalog holds every API: the gateway serves them as the internal portal's sandbox.
+    audience: 'internal',
     onError: () => undefined,
     ...overrides,
   });

@@ -1,0 +1,59 @@
+import { keyMarker } from '../keys/key-format.ts';
+
+/** A key, or what is left of one from its display prefix on: replaced whole in the log. */
+const keyRun = new RegExp(`${keyMarker}[A-Za-z0-9_-]{8,}`, 'g');
+const hiddenKey = `${keyMarker}(hidden)`;
+/** Characters a path segment holds as they are (RFC 3986 `pchar`, less `%`). */
+const segmentCharacter = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
+
+/**
+ * The path of a request as the access log writes it: without the query string, which could
+ * carry anything a client put there, and with any key a client pasted into it hidden — also
+ * when it was percent-encoded, in part or whole, once or several times (`%67k_…`, `gk%5F…`,
+ * `%2567k_…`), since a reader of the log would decode it. Segments that hold no key stay as
+ * they were sent; one that does is written decoded, keys hidden, and encoded again.
+ */
+export function toLoggedPath(url: string): string {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  // Most paths hold neither a key's marker nor an escape: they are logged as they are.
+  if (!path.includes('%') && !path.includes(keyMarker)) return path;
+  return path.split('/').map(toLoggedSegment).join('/');
+}
+
+function toLoggedSegment(segment: string): string {
+  if (!segment.includes('%') && !segment.includes(keyMarker)) return segment;
+  const decoded = decodeAsciiEscapes(segment);
+  if (!decoded.includes(keyMarker)) return segment;
+  keyRun.lastIndex = 0;
+  if (!keyRun.test(decoded)) return segment;
+  return encodeSegment(decoded.replace(keyRun, hiddenKey));
+}
+
+/**
+ * Undoes `%XX` escapes of ASCII characters (all a key is made of) until none is left, so a key
+ * encoded several times is read back too. Each pass shortens the text, so this ends.
+ */
+function decodeAsciiEscapes(text: string): string {
+  let current = text;
+  for (;;) {
+    const next = current.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
+    if (next === current) return current;
+    current = next;
+  }
+}
+
+/** Escapes what a segment cannot hold as it is (`/`, `?`, `%`, controls…); keeps the rest. */
+function encodeSegment(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    out +=
+      code > 0x7f || segmentCharacter.test(char)
+        ? char
+        : `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
