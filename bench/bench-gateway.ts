@@ -89,7 +89,7 @@ async function main(): Promise<number> {
   const cold: GatewaySetup = { name: 'gateway cold keys', keys: maxCachedKeys + 1_000 };
   const fast = await startTargets(
     'fast',
-    startRole('upstream'),
+    startRole('upstream', [], 'fast-upstream'),
     `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
     [hot, cold],
     options,
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
   const prism = prismOperation
     ? await startTargets(
         'prism',
-        startRole('mock', [snapshot]),
+        startRole('mock', [snapshot], 'prism-mock'),
         `/${api.id}/${api.currentVersionId}${prismOperation.path}`,
         [hot],
         options,

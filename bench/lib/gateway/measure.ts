@@ -16,11 +16,15 @@ process.on('exit', () => {
 /** Where to write CPU profiles of the servers (`--profile`), if anywhere. */
 export const profiling: { dir: string | undefined } = { dir: undefined };
 
-/** Starts a bench process in a role (`run-role.ts`), profiled with --profile except the load. */
-export function startRole(role: string, args: string[] = []): ChildProcess {
+/**
+ * Starts a bench process in a role (`run-role.ts`), profiled with --profile except the load;
+ * `name` names its profile, so two processes in one role do not write the same file.
+ */
+export function startRole(role: string, args: string[] = [], name = role): ChildProcess {
+  const file = `${name.replace(/\W+/g, '-')}.cpuprofile`;
   const profile =
     profiling.dir !== undefined && role !== 'load'
-      ? ['--cpu-prof', `--cpu-prof-dir=${profiling.dir}`, `--cpu-prof-name=${role}.cpuprofile`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${profiling.dir}`, `--cpu-prof-name=${file}`]
       : [];
   const child = spawn(process.execPath, [...profile, roleEntry, '--role', role, ...args], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -27,6 +27,7 @@ export function printSummary(
     if (!runs) continue;
     const bare = field(runs.get('bare proxy'), cpu);
     for (const name of ['gateway', 'gateway cold keys']) {
+      if (!runs.has(name)) continue;
       const pairs = pairRatios(field(runs.get(name), cpu), bare);
       const ratio = median(pairs);
       const goal =
@@ -39,6 +40,7 @@ export function printSummary(
     }
     const cached = field(runs.get('gateway'), cpu);
     const coldKeys = field(runs.get('gateway cold keys'), cpu);
+    if (cached.length === 0 || coldKeys.length === 0) continue;
     console.log(
       `gateway CPU per request at ${label}, cold key vs cached key: ${median(coldKeys).toFixed(1)} vs ${median(cached).toFixed(1)} µs (${formatSpread(pairRatios(coldKeys, cached), 2)}× paired)`,
     );

@@ -46,16 +46,14 @@ export async function startTargets(
   options: TargetsOptions,
 ): Promise<Targets> {
   const direct = await urlOf(upstream);
-  const bare = startRole('bare', [direct]);
+  const bare = startRole('bare', [direct], `${name}-bare`);
   const started = gateways.map((setup) => {
-    const dataDir = join(options.workDir, `${name}-${setup.name.replace(/\W+/g, '-')}`);
-    const child = startRole('gateway', [
-      direct,
-      options.snapshot,
-      dataDir,
-      options.api,
-      String(setup.keys),
-    ]);
+    const label = `${name}-${setup.name.replace(/\W+/g, '-')}`;
+    const child = startRole(
+      'gateway',
+      [direct, options.snapshot, join(options.workDir, label), options.api, String(setup.keys)],
+      label,
+    );
     // Listen for both messages now: one sent before its listener is added would be lost.
     return Promise.all([urlOf(child), nextMessage(child, 'keys')]).then(([url, message]) => {
       const pool = `${name}:${setup.name}`;
