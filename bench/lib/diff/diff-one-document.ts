@@ -3,30 +3,21 @@
  * (through the catalog loader), then, `repeats` times, compares it with an identical copy (the
  * baseline: walking the document costs this much even when nothing changed) and with an edited
  * copy, the two in alternating order (identical first, then edited first: ABBA), and prints one
- * JSON line with the CPU time of each. One process per document, so its peak memory is its own.
- * Run it with --expose-gc: a collection before each comparison keeps one from paying for the
- * garbage of the other.
+ * JSON line with the CPU time of each (see `measureComparison`: fresh copies each time). One
+ * process per document, so its peak memory is its own. Run it with --expose-gc: a collection
+ * before each comparison keeps one from paying for the garbage of the other.
  */
 import { mkdtemp, rm, mkdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { loadCatalog } from '../../../catalog/index.ts';
-import { compareDocuments } from '../../../scripts/lib/diff/compare-documents.ts';
 import { orderOfRound } from '../alternate.ts';
 import { editDocument } from './edit-document.ts';
+import { measureComparison, type Comparison } from './measure-comparison.ts';
 
 const [file, repeatsArgument = '4'] = process.argv.slice(2);
 if (!file) throw new Error('usage: diff-one-document.ts <document> [repeats]');
 const repeats = Number(repeatsArgument);
-
-/** CPU time of the whole process (every thread, the collector's too) while `work` runs. */
-function measureCpu<T>(work: () => T): { result: T; cpuMs: number } {
-  globalThis.gc?.();
-  const started = process.cpuUsage();
-  const result = work();
-  const used = process.cpuUsage(started);
-  return { result, cpuMs: (used.user + used.system) / 1000 };
-}
 
 type Kind = 'identical' | 'edited';
 
@@ -47,13 +38,13 @@ try {
     identical: structuredClone(document),
     edited: editDocument(document),
   };
-  const found: Partial<Record<Kind, ReturnType<typeof compareDocuments>>> = {};
+  const found: Partial<Record<Kind, Comparison['changes']>> = {};
   const rounds = [];
   for (let round = 0; round < repeats; round += 1) {
     const order = orderOfRound<Kind>(['identical', 'edited'], round);
     const cpuMs: Partial<Record<Kind, number>> = {};
     for (const kind of order) {
-      const { result, cpuMs: spent } = measureCpu(() => compareDocuments(document, copies[kind]));
+      const { changes: result, cpuMs: spent } = measureComparison(document, copies[kind]);
       cpuMs[kind] = spent;
       // Every round must find the same changes, or the rounds do not measure the same work.
       const previous = found[kind];
