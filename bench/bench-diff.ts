@@ -1,9 +1,14 @@
 /**
  * `npm run bench:diff`: what `npm run diff` costs on large real documents. For the largest
- * documents of the corpus (`../shared/corpus`), each in its own process: the time to load it
- * through the catalog, then, side by side, the comparison with an identical copy (the baseline)
- * and with an edited copy (one operation removed, one required parameter added, one operation
- * added), their ratio, the changes found, and the process's peak memory.
+ * documents of the corpus (`../shared/corpus`, or `CORPUS_DIR`), each in its own process: the
+ * CPU time to load it through the catalog, then, side by side in the same process, the
+ * comparison with an identical copy (the baseline) and with an edited copy (one operation
+ * removed, one required parameter added, one operation added), repeated and alternated (ABBA:
+ * identical first in even rounds, edited first in odd ones), the medians of their CPU times
+ * with the ratio of each round's pair, the changes found, and the process's peak memory.
+ *
+ * Settings: BENCH_DIFF_DOCUMENTS (how many documents, default 12), BENCH_DIFF_REPEATS (rounds
+ * per document, default 4, at least 3).
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -11,14 +16,27 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { formatTable, toSize } from './lib/portal/format-table.ts';
 import { corpusDir } from './lib/portal/prepare-corpus.ts';
+import { formatSpread, median, pairRatios } from './lib/stats.ts';
 
 const run = promisify(execFile);
 const count = Number(process.env.BENCH_DIFF_DOCUMENTS ?? 12);
+const repeats = Number(process.env.BENCH_DIFF_REPEATS ?? 4);
+if (!Number.isInteger(repeats) || repeats < 3) {
+  console.error(
+    `BENCH_DIFF_REPEATS must be a whole number of at least 3 (got "${String(repeats)}").`,
+  );
+  process.exit(2);
+}
+
+interface Round {
+  order: string[];
+  identicalCpuMs: number;
+  editedCpuMs: number;
+}
 
 interface Measure {
-  loadMs: number;
-  identicalMs: number;
-  editedMs: number;
+  loadCpuMs: number;
+  rounds: Round[];
   unchanged: number;
   changes: number;
   breaking: number;
@@ -49,44 +67,61 @@ const documents = index
   .sort((a, b) => b.bytes - a.bytes)
   .slice(0, count);
 
+console.log(
+  `bench:diff — ${String(documents.length)} largest documents of ${corpusDir}, ${String(repeats)} rounds each, identical and edited comparisons alternating (ABBA); CPU seconds, medians, paired ratios (min–max)\n`,
+);
 const rows = [
   [
     'document',
     'dialect',
     'size',
     'ops',
-    'load s',
-    'same s',
-    'edited s',
-    'ratio',
+    'load CPU s',
+    'same CPU s',
+    'edited CPU s',
+    'edited/same',
     'changes',
     'breaking',
     'peak RSS',
   ],
 ];
-let total = { load: 0, identical: 0, edited: 0 };
+const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+// Per round, the sums over all documents: round r of every document is the same position in
+// the ABBA order, so the sums pair as the rounds do.
+const totals = Array.from({ length: repeats }, () => ({ identical: 0, edited: 0 }));
+let loadCpuMs = 0;
 for (const document of documents) {
   const child = join(import.meta.dirname, 'lib', 'diff', 'diff-one-document.ts');
   const { stdout } = await run(
     process.execPath,
-    ['--max-old-space-size=4096', child, join(corpusDir, document.file)],
+    [
+      '--max-old-space-size=4096',
+      '--expose-gc',
+      child,
+      join(corpusDir, document.file),
+      String(repeats),
+    ],
     { maxBuffer: 1024 * 1024 },
   );
   const measure = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Measure;
-  total = {
-    load: total.load + measure.loadMs,
-    identical: total.identical + measure.identicalMs,
-    edited: total.edited + measure.editedMs,
-  };
+  const identical = measure.rounds.map((round) => round.identicalCpuMs);
+  const edited = measure.rounds.map((round) => round.editedCpuMs);
+  measure.rounds.forEach((round, at) => {
+    const total = totals[at];
+    if (!total) return;
+    total.identical += round.identicalCpuMs;
+    total.edited += round.editedCpuMs;
+  });
+  loadCpuMs += measure.loadCpuMs;
   rows.push([
     document.file,
     document.version,
     toSize(document.bytes),
     String(document.operations),
-    (measure.loadMs / 1000).toFixed(2),
-    (measure.identicalMs / 1000).toFixed(2),
-    (measure.editedMs / 1000).toFixed(2),
-    `${(measure.editedMs / Math.max(measure.identicalMs, 0.001)).toFixed(2)}×`,
+    seconds(measure.loadCpuMs),
+    seconds(median(identical)),
+    seconds(median(edited)),
+    `${formatSpread(pairRatios(edited, identical), 2)}×`,
     String(measure.changes),
     String(measure.breaking),
     toSize(measure.peakRssBytes),
@@ -97,8 +132,17 @@ for (const document of documents) {
     );
 }
 console.log(formatTable(rows));
+const identicalTotals = totals.map((total) => total.identical);
+const editedTotals = totals.map((total) => total.edited);
 console.log(
-  `\n${String(documents.length)} largest documents: load ${(total.load / 1000).toFixed(1)} s, ` +
-    `compare identical ${(total.identical / 1000).toFixed(1)} s, compare edited ${(total.edited / 1000).toFixed(1)} s ` +
-    `(${(total.edited / Math.max(total.identical, 0.001)).toFixed(2)}× the baseline).`,
+  `\n${String(documents.length)} largest documents, CPU seconds: load ${seconds(loadCpuMs)}; ` +
+    `per round, compare identical ${formatSpread(
+      identicalTotals.map((ms) => ms / 1000),
+      1,
+    )}, ` +
+    `compare edited ${formatSpread(
+      editedTotals.map((ms) => ms / 1000),
+      1,
+    )}; ` +
+    `edited/identical ${formatSpread(pairRatios(editedTotals, identicalTotals), 2)}× over ${String(repeats)} paired rounds.`,
 );

@@ -3,50 +3,55 @@
  * undici Pool in its own process) goes
  *   1. straight to a fast upstream (a tiny `node:http` server answering 105 bytes of JSON),
  *   2. through a bare pass-through proxy written here (undici `Pool.stream`, hop-by-hop
- *      headers dropped — the least any correct proxy does),
- *   3. through the gateway with a key, a quota too high to refuse, access log, usage counts
- *      and metrics on,
+ *      headers dropped — the least any correct proxy does): the baseline,
+ *   3. through the gateway, access log, usage counts and metrics on, with 1,000 real keys
+ *      issued through its key service and sent in turn, each on the `internal` plan as the
+ *      catalog defines it; the run stays far below what would spend any key's quota,
+ *   4. through a second gateway whose pool holds more keys than its key lookup caches, so
+ *      every request meets a key that is not in memory (store query and HMAC check): the cost
+ *      of a cold key,
  * and prints requests/s, p50/p99 latency and the CPU time per request of the proxy process
  * (`process.cpuUsage()` of that process over the measured window, all threads included).
- * The fast upstream is the same for 2 and 3 so the mock server's own cost (Prism) does not
- * hide the difference. Three kinds of load: 32 clients as fast as answers come (saturation),
- * a fixed rate (the same work per second for both proxies), and one request at a time
- * (latency without queueing). A last phase puts guichet's real mock server (Prism) behind
- * all three, for the figures a partner sees. Bare and gateway alternate in short slices and medians are
- * printed, since the machine is shared; each pair gives one CPU ratio.
+ * The fast upstream is the same for all so the mock server's own cost (Prism) does not hide
+ * the difference. Three kinds of load: 32 clients as fast as answers come (saturation), a
+ * fixed rate (the same work per second for all), and one request at a time (latency without
+ * queueing). A last phase puts guichet's real mock server (Prism) behind the upstream, bare
+ * proxy and gateway, for the figures a partner sees.
  *
- * Options: --duration <s> (measured seconds per slice, default 3), --rounds <n> (default 4),
- * --rate <requests/s> (fixed-rate load, default 3000), --profile <dir> (write a CPU profile
- * of each server process there, to see where time goes).
+ * The machine is shared, so the contenders take turns in short slices, in an order that
+ * changes every round (a balanced Latin square, see `alternate.ts`), medians are printed, and
+ * each round pairs a gateway's CPU with the bare proxy's. Every answer must be a 200: any other
+ * status, or a failed request, voids the run (it says why and exits 1), since it would measure
+ * a refusal rather than the path the bench claims to measure.
+ *
+ * Options: --duration <s> (measured seconds per slice, default 3), --rounds <n> (default 4,
+ * rounded up to whole cycles of the order), --rate <requests/s> (fixed-rate load, default
+ * 3000), --keys <n> (keys of the gateway, at least 1,000), --profile <dir> (write a CPU
+ * profile of each server process there, to see where time goes).
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChildProcess } from 'node:child_process';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
-import {
-  children,
-  formatRow,
-  measure,
-  median,
-  profiling,
-  startRole,
-  urlOf,
-  type Run,
-  type Targets,
-} from './lib/gateway/measure.ts';
-import { nextMessage } from './lib/gateway/messages.ts';
+import { maxCachedKeys } from '../gateway-stub/keys/key-lookup.ts';
+import { children, profiling, startRole, type Run } from './lib/gateway/measure.ts';
+import { printPhase, printSummary } from './lib/gateway/print-figures.ts';
+import { runPhase, VoidRun, type Phase } from './lib/gateway/run-phase.ts';
 import { upstreamBody } from './lib/gateway/roles.ts';
-import type { Slice } from './lib/gateway/run-slice.ts';
+import { formatStatuses, type Statuses } from './lib/gateway/statuses.ts';
+import { startTargets, type GatewaySetup } from './lib/gateway/targets.ts';
 
-async function main(): Promise<void> {
+const minimumKeys = 1_000;
+
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '3' },
       rounds: { type: 'string', default: '4' },
       rate: { type: 'string', default: '3000' },
+      keys: { type: 'string', default: String(minimumKeys) },
       profile: { type: 'string' },
     },
   });
@@ -54,6 +59,10 @@ async function main(): Promise<void> {
   const durationMs = Number(values.duration) * 1000;
   const rounds = Number(values.rounds);
   const rate = Number(values.rate);
+  const keyCount = Number(values.keys);
+  if (!(keyCount >= minimumKeys)) {
+    throw new Error(`--keys must be at least ${String(minimumKeys)}: one key measures a cache`);
+  }
   const { catalog, failed } = await loadCatalog({ audience: 'internal' });
   const api = catalog.apis.find((item) =>
     item.versions.some(
@@ -63,10 +72,7 @@ async function main(): Promise<void> {
   if (failed || !api) {
     throw new Error('the bench needs apis/ to load without errors and hold one API');
   }
-  // A quota far above what the run sends: the gateway counts every request but refuses none.
-  api.plans = api.plans.map((plan) =>
-    plan.name === 'internal' ? { ...plan, requestsPerMinute: 1_000_000 } : plan,
-  );
+  const quota = api.plans.find((plan) => plan.name === 'internal')?.requestsPerMinute ?? 0;
   const work = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const snapshot = join(work, 'catalog.json');
   await writeSnapshot(catalog, snapshot);
@@ -76,119 +82,69 @@ async function main(): Promise<void> {
       operation.kind === 'operation' && operation.method === 'GET' && !operation.path.includes('{'),
   );
 
-  /** One upstream with a bare proxy and a gateway in front of it. */
-  const startTargets = async (
-    upstream: ChildProcess,
-    path: string,
-    data: string,
-  ): Promise<Targets> => {
-    const direct = await urlOf(upstream);
-    const bare = startRole('bare', [direct]);
-    const gateway = startRole('gateway', [direct, snapshot, join(work, data), api.id]);
-    // Listen for every message now: one sent before its listener is added would be lost.
-    const [bareUrl, gatewayUrl, key] = await Promise.all([
-      urlOf(bare),
-      urlOf(gateway),
-      nextMessage(gateway, 'key'),
-    ]);
-    return {
-      path,
-      direct,
-      bare: { url: bareUrl, process: bare },
-      gateway: { url: gatewayUrl, process: gateway, key: String(key.key) },
-    };
-  };
+  const load = startRole('load');
+  const options = { snapshot, workDir: work, api: api.id, load };
+  const hot: GatewaySetup = { name: 'gateway', keys: keyCount };
+  // Enough keys that the lookup's cache (maxCachedKeys) never holds the next one to come.
+  const cold: GatewaySetup = { name: 'gateway cold keys', keys: maxCachedKeys + 1_000 };
   const fast = await startTargets(
-    startRole('upstream'),
-    `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
     'fast',
+    startRole('upstream', [], 'fast-upstream'),
+    `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
+    [hot, cold],
+    options,
   );
   const prism = prismOperation
     ? await startTargets(
-        startRole('mock', [snapshot]),
-        `/${api.id}/${api.currentVersionId}${prismOperation.path}`,
         'prism',
+        startRole('mock', [snapshot], 'prism-mock'),
+        `/${api.id}/${api.currentVersionId}${prismOperation.path}`,
+        [hot],
+        options,
       )
     : undefined;
-  const load = startRole('load');
 
   console.log(
-    `bench:gateway — fast upstream (node:http, ${String(Buffer.byteLength(upstreamBody))}-byte JSON); API ${api.id}; ${String(rounds)} rounds of ${String(durationMs / 1000)} s slices, bare and gateway alternating; medians`,
+    `bench:gateway — fast upstream (node:http, ${String(Buffer.byteLength(upstreamBody))}-byte JSON); API ${api.id}; at least ${String(rounds)} rounds of ${String(durationMs / 1000)} s slices, contenders in a new order each round; medians`,
   );
-  const runs: Record<string, Run[]> = {};
-  const phases = [
+  console.log(
+    `keys: gateway ${String(hot.keys)}, in turn, on plan internal (${String(quota)} requests/min each: a key's quota would be spent only above ${String(Math.floor((hot.keys * quota) / 60))} req/s sustained for a minute); gateway cold keys ${String(cold.keys)}, more than the ${String(maxCachedKeys)} its lookup caches`,
+  );
+  const phases: Phase[] = [
     { label: 'c=32', targets: fast, concurrency: 32, rate: 0 },
     { label: `${String(rate)}/s`, targets: fast, concurrency: 64, rate },
     { label: 'c=1', targets: fast, concurrency: 1, rate: 0 },
     ...(prism ? [{ label: 'Prism c=8', targets: prism, concurrency: 8, rate: 0 }] : []),
   ];
-  const ratios: Record<string, number[]> = {};
-  for (const phase of phases) {
-    const { targets } = phase;
-    if (phase.targets === prism) {
-      console.log(`through guichet's mock server (Prism in-process), GET ${targets.path}:`);
+  const totals = new Map<string, Statuses>();
+  const results = new Map<string, Map<string, Run[]>>();
+  const phaseOptions = { load, rounds, durationMs, warmupMs: 500, expectedStatus: 200, totals };
+  let code = 0;
+  try {
+    for (const phase of phases) {
+      if (phase.targets === prism) {
+        console.log(`through guichet's mock server (Prism in-process), GET ${phase.targets.path}:`);
+      }
+      const runs = await runPhase(phase, phaseOptions);
+      results.set(phase.label, runs);
+      printPhase(phase.label, runs);
     }
-    const slice = (url: string, key: string): Slice => ({
-      url,
-      path: targets.path,
-      key,
-      concurrency: phase.concurrency,
-      rate: phase.rate,
-      warmupMs: 500,
-      durationMs,
-    });
-    const record = (name: string, run: Run): Run => {
-      (runs[`${name}@${phase.label}`] ??= []).push(run);
-      return run;
-    };
-    for (let round = 0; round < rounds; round += 1) {
-      record('direct', await measure(load, slice(targets.direct, '')));
-      // Alternate which goes first, so a drift in the machine's load hits both alike.
-      const runBare = (): Promise<Run> =>
-        measure(load, slice(targets.bare.url, ''), targets.bare.process);
-      const runGateway = (): Promise<Run> =>
-        measure(load, slice(targets.gateway.url, targets.gateway.key), targets.gateway.process);
-      const gatewayFirst = round % 2 === 1;
-      const first = gatewayFirst ? await runGateway() : await runBare();
-      const second = gatewayFirst ? await runBare() : await runGateway();
-      const [bareRun, gatewayRun] = gatewayFirst ? [second, first] : [first, second];
-      record('bare proxy', bareRun);
-      record('gateway', gatewayRun);
-      (ratios[phase.label] ??= []).push(gatewayRun.cpuPerRequest / bareRun.cpuPerRequest);
-    }
-    for (const name of ['direct', 'bare proxy', 'gateway']) {
-      console.log(formatRow(name, phase.label, runs[`${name}@${phase.label}`] ?? []));
-    }
-  }
-  const pick = (name: string, field: 'p50' | 'p99' | 'rps', label: string): number =>
-    median((runs[`${name}@${label}`] ?? []).map((run) => run[field]));
-  for (const phase of phases.slice(0, 2)) {
-    const pairs = ratios[phase.label] ?? [];
-    const ratio = median(pairs);
-    console.log(
-      `gateway/bare CPU per request at ${phase.label}: ${ratio.toFixed(2)}× (pairs: ${pairs.map((value) => value.toFixed(2)).join(' ')}; goal ≤ 1.33) — ${ratio <= 1.33 ? 'met' : 'NOT met'}`,
-    );
+    printSummary(results, rate);
+  } catch (error) {
+    if (!(error instanceof VoidRun)) throw error;
+    console.error(`\nbench:gateway: run VOID — ${error.message}. No figure of this run stands.`);
+    code = 1;
   }
   console.log(
-    `gateway/bare req/s at c=32: ${(pick('gateway', 'rps', 'c=32') / pick('bare proxy', 'rps', 'c=32')).toFixed(2)}×`,
+    `statuses of every request sent (warm-ups included): ${[...totals]
+      .map(([name, statuses]) => `${name} ${formatStatuses(statuses)}`)
+      .join('; ')}`,
   );
-  // The goal is judged one request at a time, where nothing queues; the other loads add
-  // their queueing (and the machine's hiccups, at p99) and are shown for information.
-  for (const label of ['c=1', `${String(rate)}/s`, ...(prism ? ['Prism c=8'] : [])]) {
-    const added50 = pick('gateway', 'p50', label) - pick('bare proxy', 'p50', label);
-    const added99 = pick('gateway', 'p99', label) - pick('bare proxy', 'p99', label);
-    const verdict =
-      label === 'c=1'
-        ? ` (goal < 0.3 and < 2) — ${added50 < 0.3 && added99 < 2 ? 'met' : 'NOT met'}`
-        : ' (with queueing, for information)';
-    console.log(
-      `latency added by the gateway at ${label} (gateway − bare): p50 ${added50.toFixed(3)} ms, p99 ${added99.toFixed(3)} ms${verdict}`,
-    );
-  }
 
   for (const child of children) child.kill('SIGTERM');
   await Promise.all([...children].map((child) => once(child, 'exit')));
   rmSync(work, { recursive: true, force: true });
+  return code;
 }
 
-await main();
+process.exitCode = await main();

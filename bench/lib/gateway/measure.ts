@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { median } from '../stats.ts';
 import { nextMessage } from './messages.ts';
 import type { Slice } from './run-slice.ts';
+import { addStatuses, formatStatuses, type Statuses } from './statuses.ts';
 
 const roleEntry = join(import.meta.dirname, 'run-role.ts');
 
@@ -14,11 +16,15 @@ process.on('exit', () => {
 /** Where to write CPU profiles of the servers (`--profile`), if anywhere. */
 export const profiling: { dir: string | undefined } = { dir: undefined };
 
-/** Starts a bench process in a role (`run-role.ts`), profiled with --profile except the load. */
-export function startRole(role: string, args: string[] = []): ChildProcess {
+/**
+ * Starts a bench process in a role (`run-role.ts`), profiled with --profile except the load;
+ * `name` names its profile, so two processes in one role do not write the same file.
+ */
+export function startRole(role: string, args: string[] = [], name = role): ChildProcess {
+  const file = `${name.replace(/\W+/g, '-')}.cpuprofile`;
   const profile =
     profiling.dir !== undefined && role !== 'load'
-      ? ['--cpu-prof', `--cpu-prof-dir=${profiling.dir}`, `--cpu-prof-name=${role}.cpuprofile`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${profiling.dir}`, `--cpu-prof-name=${file}`]
       : [];
   const child = spawn(process.execPath, [...profile, roleEntry, '--role', role, ...args], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -34,7 +40,8 @@ export interface Run {
   p50: number;
   p99: number;
   cpuPerRequest: number;
-  statuses: Record<string, number>;
+  /** Every answer of the slice, warm-up included. */
+  statuses: Statuses;
 }
 
 /** One slice of load from the load process, CPU read from `proxy` over the same window. */
@@ -54,36 +61,22 @@ export async function measure(
   return { ...result, cpuPerRequest: cpu / result.count };
 }
 
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-/** One line of the report: medians over the runs of one server under one load. */
+/** One line of the report: medians over the runs of one contender under one load. */
 export const formatRow = (name: string, label: string, runs: Run[]): string => {
   const cpu = median(runs.map((run) => run.cpuPerRequest));
-  const statuses = Object.entries(runs.at(-1)?.statuses ?? {})
-    .map(([status, count]) => `${status}×${String(count)}`)
-    .join(' ');
+  const statuses: Statuses = {};
+  for (const run of runs) addStatuses(statuses, run.statuses);
   return [
-    `${name.padEnd(11)} ${label.padEnd(7)}`,
+    `${name.padEnd(17)} ${label.padEnd(9)}`,
     `${median(runs.map((run) => run.rps))
       .toFixed(0)
       .padStart(7)} req/s`,
     `p50 ${median(runs.map((run) => run.p50)).toFixed(3)} ms`,
     `p99 ${median(runs.map((run) => run.p99)).toFixed(3)} ms`,
     `CPU ${Number.isNaN(cpu) ? '     -' : cpu.toFixed(1).padStart(6)} µs/req`,
-    `[last slice: ${statuses}]`,
+    `[${formatStatuses(statuses)}]`,
   ].join('  ');
 };
-
-/** Where one kind of upstream is reached: straight, through the bare proxy, through the gateway. */
-export interface Targets {
-  path: string;
-  direct: string;
-  bare: { url: string; process: ChildProcess };
-  gateway: { url: string; process: ChildProcess; key: string };
-}
 
 /** The loopback URL a server child listens on. */
 export const urlOf = async (child: ChildProcess): Promise<string> =>

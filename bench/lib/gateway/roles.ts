@@ -10,6 +10,7 @@ import { readSnapshot } from '../../../catalog/index.ts';
 import { createGateway } from '../../../gateway-stub/index.ts';
 import { hopByHopHeaders } from '../../../gateway-stub/proxy/hop-by-hop.ts';
 import { createMockServer } from '../../../mock-server/create-mock-server.ts';
+import { createKeyRotation, type KeyRotation } from './key-rotation.ts';
 import { send, type Message } from './messages.ts';
 import { runSlice, type Slice } from './run-slice.ts';
 
@@ -81,20 +82,35 @@ export const roles: Record<string, (args: string[]) => Promise<void>> = {
       );
     });
   },
-  gateway: async ([upstream = '', snapshot = '', dataDir = '', api = '']) => {
+  gateway: async ([upstream = '', snapshot = '', dataDir = '', api = '', count = '1']) => {
     const gateway = createGateway({
       catalog: await readSnapshot(snapshot),
       upstreamUrl: upstream,
       dataDir,
     });
-    const { key } = gateway.keys.issueKey({ application: 'Bench', api, plan: 'internal' });
+    // Real keys through the key service, one application each, as partners would hold them.
+    const keys: string[] = [];
+    for (let index = 0; index < Number(count); index += 1) {
+      const application = `Bench application ${String(index)}`;
+      keys.push(gateway.keys.issueKey({ application, api, plan: 'internal' }).key);
+    }
     await serve(gateway.handlePublic);
-    send({ type: 'key', key });
+    send({ type: 'keys', keys });
   },
   load: () => {
-    // One load process for the whole bench: each `go` message is one measured slice.
+    // One load process for the whole bench: `pool` messages give it keys to send in turn
+    // (each pool keeps its place across slices), each `go` message is one measured slice.
+    const pools = new Map<string, KeyRotation>();
     process.on('message', (message: Message) => {
-      if (message.type === 'go') void runSlice(message as unknown as Slice);
+      if (message.type === 'pool') {
+        pools.set(String(message.name), createKeyRotation(message.keys as string[]));
+      }
+      if (message.type === 'go') {
+        const slice = message as unknown as Slice;
+        const keys = pools.get(slice.pool);
+        if (slice.pool !== '' && !keys) throw new Error(`no key pool "${slice.pool}"`);
+        void runSlice(slice, keys);
+      }
     });
     return Promise.resolve();
   },

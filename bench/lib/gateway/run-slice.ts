@@ -1,43 +1,49 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
+import type { KeyRotation } from './key-rotation.ts';
 import { send } from './messages.ts';
+import { networkError } from './statuses.ts';
 
 /**
  * One slice of load: `concurrency` clients in a loop (closed loop, as fast as the server
  * answers), or when `rate` is set, requests sent at that rate whatever the answers (open
  * loop, the same work per second for every server); `warmupMs`, then `durationMs` measured.
+ * Each request carries the next key of `pool` (none when it is empty).
  */
 export interface Slice {
   url: string;
   path: string;
-  key: string;
+  pool: string;
   concurrency: number;
   rate: number;
   warmupMs: number;
   durationMs: number;
 }
 
-/** Runs one slice in the load process and reports its figures to the parent. */
-export async function runSlice(slice: Slice): Promise<void> {
+/**
+ * Runs one slice in the load process and reports its figures to the parent: latencies of the
+ * measured window, and the status of every answer of the slice, warm-up included, so the
+ * bench can void a run whose requests were not all served as it meant them to be.
+ */
+export async function runSlice(slice: Slice, keys: KeyRotation | undefined): Promise<void> {
   const { path, concurrency, rate } = slice;
   const pool = new Pool(slice.url, { connections: concurrency, pipelining: 1 });
-  const headers = slice.key === '' ? {} : { 'x-api-key': slice.key };
   const latencies: number[] = [];
-  const statuses = new Map<number, number>();
+  const statuses: Record<string, number> = {};
   let measuring = false;
   const callOnce = async (): Promise<void> => {
     const started = performance.now();
-    let status: number;
+    const headers = keys ? { 'x-api-key': keys.next() } : {};
+    let status: string;
     try {
       const response = await pool.request({ path, method: 'GET', headers });
       await response.body.dump();
-      status = response.statusCode;
+      status = String(response.statusCode);
     } catch {
-      status = -1;
+      status = networkError;
     }
-    if (!measuring) return;
-    latencies.push(performance.now() - started);
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (measuring) latencies.push(performance.now() - started);
   };
   const closedLoop = async (until: number): Promise<void> => {
     const client = async (): Promise<void> => {
@@ -76,6 +82,6 @@ export async function runSlice(slice: Slice): Promise<void> {
     rps: (latencies.length * 1000) / elapsed,
     p50: at(0.5),
     p99: at(0.99),
-    statuses: Object.fromEntries(statuses),
+    statuses,
   });
 }

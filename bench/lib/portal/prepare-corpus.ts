@@ -1,8 +1,8 @@
 import { access, mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 
-/** Where the shared corpus of real OpenAPI documents sits, beside the repository. */
-export const corpusDir = resolve('../shared/corpus');
+/** The corpus of real OpenAPI documents: `CORPUS_DIR`, or `../shared/corpus` beside the clone. */
+export const corpusDir = resolve(process.env.CORPUS_DIR ?? '../shared/corpus');
 
 /**
  * Turns the corpus (one file per document) into a folder of APIs the catalog can read: one
