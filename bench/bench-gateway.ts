@@ -23,7 +23,6 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import {
@@ -40,16 +39,11 @@ import {
 import { nextMessage } from './lib/gateway/messages.ts';
 import { upstreamBody } from './lib/gateway/roles.ts';
 import type { Slice } from './lib/gateway/run-slice.ts';
+import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
+import { benchGatewayCommand } from './lib/bench-commands.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '3' },
-      rounds: { type: 'string', default: '4' },
-      rate: { type: 'string', default: '3000' },
-      profile: { type: 'string' },
-    },
-  });
+  const { values } = readCommandLine(benchGatewayCommand);
   profiling.dir = values.profile;
   const durationMs = Number(values.duration) * 1000;
   const rounds = Number(values.rounds);
