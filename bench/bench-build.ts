@@ -15,6 +15,10 @@ import { measurePageScripts, type PageScripts } from './lib/portal/measure-page-
 import { pickPages, type PortalFacts } from './lib/portal/pick-pages.ts';
 import { prepareCorpusApis } from './lib/portal/prepare-corpus.ts';
 import { runMeasured, type MeasuredRun } from './lib/portal/run-measured.ts';
+import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
+import { benchBuildCommand } from './lib/bench-commands.ts';
+
+readCommandLine(benchBuildCommand);
 
 const workDir = '.guichet/bench/build';
 const pageKinds = ['home', 'catalog', 'API page', 'reference', 'guide', 'search'];

@@ -17,6 +17,10 @@ import { promisify } from 'node:util';
 import { formatTable, toSize } from './lib/portal/format-table.ts';
 import { corpusDir } from './lib/portal/prepare-corpus.ts';
 import { formatSpread, median, pairRatios } from './lib/stats.ts';
+import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
+import { benchDiffCommand } from './lib/bench-commands.ts';
+
+readCommandLine(benchDiffCommand);
 
 const run = promisify(execFile);
 const count = Number(process.env.BENCH_DIFF_DOCUMENTS ?? 12);

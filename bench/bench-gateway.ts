@@ -33,7 +33,6 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import { maxCachedKeys } from '../gateway-stub/keys/key-lookup.ts';
 import { children, profiling, startRole, type Run } from './lib/gateway/measure.ts';
@@ -42,19 +41,11 @@ import { runPhase, VoidRun, type Phase } from './lib/gateway/run-phase.ts';
 import { upstreamBody } from './lib/gateway/roles.ts';
 import { formatStatuses, type Statuses } from './lib/gateway/statuses.ts';
 import { startTargets, type GatewaySetup } from './lib/gateway/targets.ts';
-
-const minimumKeys = 1_000;
+import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
+import { benchGatewayCommand, minimumKeys } from './lib/bench-commands.ts';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '3' },
-      rounds: { type: 'string', default: '4' },
-      rate: { type: 'string', default: '3000' },
-      keys: { type: 'string', default: String(minimumKeys) },
-      profile: { type: 'string' },
-    },
-  });
+  const { values } = readCommandLine(benchGatewayCommand);
   profiling.dir = values.profile;
   const durationMs = Number(values.duration) * 1000;
   const rounds = Number(values.rounds);

@@ -14,6 +14,10 @@ import { formatTable } from './lib/portal/format-table.ts';
 import { pickPages } from './lib/portal/pick-pages.ts';
 import { runMeasured } from './lib/portal/run-measured.ts';
 import { chromiumFlags, chromiumPath } from '../config/chromium.ts';
+import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
+import { benchLighthouseCommand } from './lib/bench-commands.ts';
+
+readCommandLine(benchLighthouseCommand);
 
 const workDir = '.guichet/bench/lighthouse';
 const outDir = join(workDir, 'dist');

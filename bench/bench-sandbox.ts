@@ -21,6 +21,10 @@ import {
   startOneDocumentProcess,
   type MockProcess,
 } from './lib/sandbox/mock-process.ts';
+import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
+import { benchSandboxCommand } from './lib/bench-commands.ts';
+
+readCommandLine(benchSandboxCommand);
 
 const workDir = '.guichet/bench/sandbox';
 const goalBytes = 1.5 * 1024 ** 3;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { defaultSnapshotPath } from '../catalog/snapshot.ts';
 
 /**
@@ -54,7 +55,7 @@ export const portalSettingsSchema = z.strictObject({
     .default('/')
     .describe('Path prefix of every URL of the portal (Astro `base`), e.g. `/preview/my-branch/`.'),
   sandboxUrl: sandboxUrlSchema
-    .default('http://127.0.0.1:8000')
+    .default(toLocalUrl(defaultPorts.gateway))
     .describe(
       'Base URL of the sandbox gateway; an API version answers at `<sandboxUrl>/<api-id>/<version-id>`. A path alone (`/my-branch/_sandbox`) means the sandbox is served beside the portal, on its origin.',
     ),
@@ -79,14 +80,15 @@ export const portalEnvironment = {
   snapshotPath: 'GUICHET_SNAPSHOT',
 } as const satisfies Record<keyof PortalSettings, string>;
 
-/** Reads the settings given through the environment; empty variables count as unset. */
-export function toSettingsInput(
-  env: Readonly<Record<string, string | undefined>>,
-): PortalSettingsInput {
+/**
+ * Reads the settings given through the environment (or a command's validated environment);
+ * empty variables count as unset.
+ */
+export function toSettingsInput(env: Readonly<Record<string, unknown>>): PortalSettingsInput {
   const input: Record<string, string> = {};
   for (const [key, name] of Object.entries(portalEnvironment)) {
     const value = env[name];
-    if (value !== undefined && value.trim() !== '') input[key] = value;
+    if (typeof value === 'string' && value.trim() !== '') input[key] = value;
   }
   return input;
 }

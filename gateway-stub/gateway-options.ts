@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities, type Catalog } from '../catalog/index.ts';
 
 /** The portal's origins in development, allowed to call the sandbox from the browser. */
-export const defaultCorsOrigins = ['http://127.0.0.1:4321', 'http://localhost:4321'];
+export const defaultCorsOrigins = [
+  toLocalUrl(defaultPorts.portal),
+  `http://localhost:${String(defaultPorts.portal)}`,
+];
 
 /** Everything `createGateway` can be told; only `catalog` is required. */
 export const gatewayOptionsSchema = z.strictObject({
@@ -18,7 +22,7 @@ export const gatewayOptionsSchema = z.strictObject({
    */
   audience: z.enum(visibilities).default('public'),
   /** Origin of the mock server. */
-  upstreamUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4010'),
+  upstreamUrl: z.url({ protocol: /^https?$/ }).default(toLocalUrl(defaultPorts.mock)),
   /** Longest wait for the mock server's answer headers (then between body chunks), in ms. */
   upstreamTimeoutMs: z.int().positive().default(10_000),
   /** Longest wait to open a connection to the mock server, in ms. */

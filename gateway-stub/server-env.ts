@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities } from '../catalog/index.ts';
+import { portVariable } from '../catalog/read-environment.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 
-const port = z.coerce.number().int().min(0).max(65_535);
+const port = portVariable();
 const positive = z.coerce.number().int().positive();
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -15,16 +17,16 @@ export const gatewayEnvSchema = z.object({
   /** The audience of the portal this sandbox serves, as its build's: `public` unless said. */
   GUICHET_AUDIENCE: z.enum(visibilities).optional(),
   GUICHET_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
-  GUICHET_GATEWAY_PORT: port.default(8000),
+  GUICHET_GATEWAY_PORT: port.default(defaultPorts.gateway),
   /** Keep the admin port on loopback unless a firewall guards it. */
   GUICHET_ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
-  GUICHET_ADMIN_PORT: port.default(8001),
+  GUICHET_ADMIN_PORT: port.default(defaultPorts.admin),
   GUICHET_UPSTREAM_URL: z.url().optional(),
   GUICHET_SANDBOX_DIR: z.string().min(1).optional(),
   GUICHET_ADMIN_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
   /** Comma-separated origins, e.g. `http://127.0.0.1:4321,http://localhost:4321`. */
   GUICHET_CORS_ORIGINS: z.string().optional(),
-  GUICHET_PORTAL_URL: z.url().default('http://127.0.0.1:4321'),
+  GUICHET_PORTAL_URL: z.url().default(toLocalUrl(defaultPorts.portal)),
   GUICHET_UPSTREAM_TIMEOUT_MS: positive.optional(),
   GUICHET_CONNECT_TIMEOUT_MS: positive.optional(),
   GUICHET_MAX_BODY_BYTES: positive.optional(),

@@ -2,6 +2,7 @@
  * Runs the mock server: the only file of `mock-server/` that reads the environment or binds a
  * port. It listens at once and prepares every API version in the background.
  *
+ * Its variables are read through one schema, `mock-server-env.ts`:
  * - `MOCK_PORT` (4010), `MOCK_HOST` (127.0.0.1)
  * - `GUICHET_SANDBOX_SNAPSHOT`: a catalog written by `writeSnapshot`; without it, `apis/` is read
  * - `MOCK_DYNAMIC` (`true` to generate answers from schemas), `MOCK_REFERENCE_FALLBACK` (`false`
@@ -11,37 +12,10 @@
 import { createServer } from 'node:http';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
 import { createMockServer, type MockServer } from './create-mock-server.ts';
-import type { MockServerSettingsInput } from './mock-server-options.ts';
+import { parseMockServerEnv } from './mock-server-env.ts';
 
-/** A mistake in the environment or the catalog: printed alone, then exit 1. */
+/** A mistake in the catalog or the address: printed alone, then exit 1. */
 class StartError extends Error {}
-
-function readSettings(env: NodeJS.ProcessEnv): MockServerSettingsInput {
-  const settings: MockServerSettingsInput = {};
-  const numbers = {
-    MOCK_LOAD_WAIT_MS: 'loadWaitMs',
-    MOCK_PREPARE_CPU_MS: 'prepareCpuMs',
-    MOCK_PREPARE_WORKERS: 'prepareWorkers',
-    MOCK_PREPARE_HEAP_MB: 'prepareHeapMb',
-  } as const;
-  for (const [variable, key] of Object.entries(numbers)) {
-    const text = env[variable]?.trim();
-    if (!text) continue;
-    if (!/^\d+$/.test(text))
-      throw new StartError(`${variable} must be a whole number (got "${text}")`);
-    settings[key] = Number(text);
-  }
-  const flags = { MOCK_DYNAMIC: 'dynamic', MOCK_REFERENCE_FALLBACK: 'referenceFallback' } as const;
-  for (const [variable, key] of Object.entries(flags)) {
-    const text = env[variable]?.trim();
-    if (!text) continue;
-    if (text !== 'true' && text !== 'false') {
-      throw new StartError(`${variable} must be true or false (got "${text}")`);
-    }
-    settings[key] = text === 'true';
-  }
-  return settings;
-}
 
 async function readCatalog(snapshot: string | undefined): Promise<Catalog> {
   if (snapshot) {
@@ -60,26 +34,17 @@ async function readCatalog(snapshot: string | undefined): Promise<Catalog> {
   return result.catalog;
 }
 
-function readPort(env: NodeJS.ProcessEnv): number {
-  const text = env.MOCK_PORT?.trim() || '4010';
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) {
-    throw new StartError(`MOCK_PORT must be a port number (got "${text}")`);
-  }
-  return port;
-}
-
 async function start(): Promise<void> {
-  const port = readPort(process.env);
-  const host = process.env.MOCK_HOST?.trim() || '127.0.0.1';
-  const settings = readSettings(process.env);
+  const parsed = parseMockServerEnv(process.env);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) console.error(`mock server: ${problem}`);
+    process.exit(1);
+  }
+  const { host, port, snapshot, settings } = parsed.env;
   let mock: MockServer;
   try {
     // The catalog is not kept: once each document is handed to a worker it can be freed.
-    mock = createMockServer({
-      catalog: await readCatalog(process.env.GUICHET_SANDBOX_SNAPSHOT?.trim() || undefined),
-      ...settings,
-    });
+    mock = createMockServer({ catalog: await readCatalog(snapshot), ...settings });
   } catch (error) {
     if (error instanceof TypeError) throw new StartError(error.message);
     throw error;

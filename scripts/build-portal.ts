@@ -6,29 +6,29 @@
 import { resolve } from 'node:path';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import { PortalSettingsError } from '../config/portal-settings.ts';
+import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
+import { readCommandLine } from './lib/cli/read-command-line.ts';
 import { addChangelogs, buildSite, reportCatalogProblems } from './lib/portal/build-site.ts';
-import { buildUsage, parseBuildArguments } from './lib/portal/parse-build-arguments.ts';
+import { buildCommand, toBuildOptions } from './lib/portal/parse-build-arguments.ts';
+import { buildEnvSchema } from './lib/portal/portal-env.ts';
 import { isUnsafeOutDir, prepareOutDir } from './lib/portal/prepare-out-dir.ts';
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const { values } = readCommandLine(buildCommand);
+  const env = readCommandEnvironment(buildCommand.name, buildEnvSchema);
   let options;
   try {
-    options = parseBuildArguments(process.argv.slice(2), process.env);
+    options = toBuildOptions(values, env);
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`build settings — ${line}`);
-    console.error(`\n${buildUsage}`);
+    for (const line of error.lines) console.error(`build: ${line}`);
     return 1;
-  }
-  if (options === 'help') {
-    console.log(buildUsage);
-    return 0;
   }
   const { apisDir, audience, settings } = options;
   if (!options.snapshotOnly && isUnsafeOutDir(resolve(settings.outDir), process.cwd())) {
     console.error(
-      `build settings — --out — refusing to empty ${resolve(settings.outDir)}: choose an output folder of its own, such as dist or .guichet/preview`,
+      `build: --out — refusing to empty ${resolve(settings.outDir)}: choose an output folder of its own, such as dist or .guichet/preview`,
     );
     return 1;
   }
@@ -46,9 +46,7 @@ async function main(): Promise<number> {
   try {
     await prepareOutDir(settings.outDir);
   } catch (error) {
-    console.error(
-      `build settings — --out — ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(`build: --out — ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
   const built = await buildSite(catalog, settings);

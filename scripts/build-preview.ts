@@ -6,23 +6,24 @@
  * `file:line — field — message — hint`.
  */
 import { PortalSettingsError } from '../config/portal-settings.ts';
+import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
+import { readCommandLine } from './lib/cli/read-command-line.ts';
 import { buildPreview, PreviewBuildError } from './lib/previews/build-preview.ts';
-import { parsePreviewArguments, previewUsage } from './lib/previews/parse-preview-arguments.ts';
+import { previewCommand, toPreviewBuildOptions } from './lib/previews/parse-preview-arguments.ts';
+import { previewBuildEnvSchema } from './lib/previews/previews-env.ts';
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const { values } = readCommandLine(previewCommand);
+  const env = readCommandEnvironment(previewCommand.name, previewBuildEnvSchema);
   let options;
   try {
-    options = parsePreviewArguments(process.argv.slice(2), process.env);
+    options = toPreviewBuildOptions(values, env);
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`preview settings — ${line}`);
-    console.error(`\n${previewUsage}`);
+    for (const line of error.lines) console.error(`build:preview: ${line}`);
+    console.error(`\n${previewCommand.usage}`);
     return 1;
-  }
-  if (options === 'help') {
-    console.log(previewUsage);
-    return 0;
   }
 
   let build;
@@ -30,14 +31,14 @@ async function main(): Promise<number> {
     build = await buildPreview(options);
   } catch (error) {
     if (!(error instanceof PreviewBuildError)) throw error;
-    console.error(`preview settings — ${error.message}`);
+    console.error(`build:preview: ${error.message}`);
     return 1;
   }
   if (build === undefined) return 1;
 
   const { manifest, site } = build;
   const seconds = (performance.now() - started) / 1000;
-  const address = process.env.GUICHET_PREVIEWS_URL?.trim().replace(/\/+$/, '');
+  const address = options.previewsUrl;
   console.log(
     `Built the preview of ${manifest.branch} (${manifest.audience}): ${String(site.apis)} APIs, ` +
       `${String(site.versions)} versions, ${String(site.pages)} pages (${String(site.indexedPages)} indexed) ` +

@@ -7,43 +7,62 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { formatProblem } from '../catalog/index.ts';
 import { countConsumersByOperation } from '../gateway-stub/index.ts';
+import { apisDirVariable, sandboxDirVariable } from './lib/cli/command-variables.ts';
+import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
+import { exitWithUsage, readCommandLine } from './lib/cli/read-command-line.ts';
 import { formatReport, hasBlockingViolations } from './lib/diff/format-report.ts';
 import { runDiff } from './lib/diff/run-diff.ts';
 
-const { values } = parseArgs({
+const command = {
+  name: 'diff',
+  usage: `Usage: npm run diff -- --base <git-ref> [options]
+
+Compares every API changed since <git-ref> and classifies each change breaking or not, as a
+Markdown report for the pull request. Exits 1 when a stable API breaks without a new major
+version.
+
+  --base <git-ref>          what to compare with, e.g. origin/main (required)
+  --apis-dir <dir>          the APIs folder (APIS_DIR, default apis)
+  --format markdown|json    the report's form (default markdown)
+  --output <file>           also write the report to this file
+  --store <file>            the sandbox's store, to count who calls each changed operation
+                            (default $GUICHET_SANDBOX_DIR/gateway.sqlite, .guichet/sandbox)
+  -h, --help                show this help`,
   options: {
     base: { type: 'string' },
-    'apis-dir': { type: 'string', default: process.env.APIS_DIR ?? 'apis' },
+    'apis-dir': { type: 'string' },
     format: { type: 'string', default: 'markdown' },
     output: { type: 'string' },
-    store: {
-      type: 'string',
-      default: join(process.env.GUICHET_SANDBOX_DIR ?? '.guichet/sandbox', 'gateway.sqlite'),
-    },
+    store: { type: 'string' },
   },
-});
+} as const;
+
+const { values } = readCommandLine(command);
+const env = readCommandEnvironment(
+  command.name,
+  z.object({ APIS_DIR: apisDirVariable, GUICHET_SANDBOX_DIR: sandboxDirVariable }),
+);
 
 /** How far back sandbox usage counts when naming who a breaking change would break. */
 const usageDays = 30;
 
 if (!values.base) {
-  console.error(
-    '--base is required: the git ref to compare with, e.g. npm run diff -- --base origin/main',
+  exitWithUsage(
+    command,
+    '--base is required: the git ref to compare with, e.g. --base origin/main',
   );
-  process.exit(2);
 }
 if (values.format !== 'markdown' && values.format !== 'json') {
-  console.error(`--format must be markdown or json (got "${values.format}")`);
-  process.exit(2);
+  exitWithUsage(command, `--format must be markdown or json (got "${values.format}")`);
 }
 
-const outcome = await runDiff({ base: values.base, apisDir: values['apis-dir'] });
+const outcome = await runDiff({ base: values.base, apisDir: values['apis-dir'] ?? env.APIS_DIR });
 if (outcome.status === 'unknown-base') {
   console.error(
-    `${values.base} is not a commit git knows — fetch it first (git fetch origin main)`,
+    `diff: ${values.base} is not a commit git knows — fetch it first (git fetch origin main)`,
   );
   process.exit(2);
 }
@@ -54,7 +73,10 @@ if (outcome.status === 'invalid') {
 }
 
 const since = new Date(Date.now() - usageDays * 86_400_000).toISOString().slice(0, 10);
-const usage = countConsumersByOperation(values.store, since);
+const usage = countConsumersByOperation(
+  values.store ?? join(env.GUICHET_SANDBOX_DIR, 'gateway.sqlite'),
+  since,
+);
 const report =
   values.format === 'json'
     ? JSON.stringify({ base: values.base, apis: outcome.diffs }, null, 2)

@@ -7,7 +7,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { apiMetadataSchema, sandboxStubsSchema } from '../catalog/index.ts';
+import { readCommandLine } from './lib/cli/read-command-line.ts';
 import { renderReference } from './lib/schema/render-reference.ts';
+
+const { values } = readCommandLine({
+  name: 'generate:schema',
+  usage: `Usage: npm run generate:schema [-- --check]
+
+Writes the JSON Schemas of api.yaml and stubs.yaml (schemas/) and their references
+(docs/reference/) from the catalog's zod schemas.
+
+  --check      write nothing; exit 1 when a committed file is out of date (CI)
+  -h, --help   show this help`,
+  options: { check: { type: 'boolean', default: false } },
+});
 
 const sources = [
   {
@@ -39,7 +52,7 @@ const targets = sources.flatMap(({ file, reference, schema, title, intro }) => {
   ];
 });
 
-const check = process.argv.includes('--check');
+const check = values.check;
 let stale = false;
 for (const { file, text } of targets) {
   if (!check) {

@@ -3,19 +3,21 @@
  * (GitLab's `CI_COMMIT_REF_SLUG` rule), for pipelines that link a pull request to its preview.
  */
 import { PortalSettingsError } from '../config/portal-settings.ts';
-import { parseSlugArguments, slugUsage } from './lib/previews/parse-preview-arguments.ts';
+import { readCommandLine } from './lib/cli/read-command-line.ts';
+import { slugCommand, toSlugOfBranch } from './lib/previews/parse-preview-arguments.ts';
 
 function main(): number {
-  let parsed;
+  const { values } = readCommandLine(slugCommand);
+  let slug;
   try {
-    parsed = parseSlugArguments(process.argv.slice(2));
+    slug = toSlugOfBranch(values);
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`preview slug — ${line}`);
-    console.error(`\n${slugUsage}`);
+    for (const line of error.lines) console.error(`preview:slug: ${line}`);
+    console.error(`\n${slugCommand.usage}`);
     return 1;
   }
-  console.log(parsed === 'help' ? slugUsage : parsed.slug);
+  console.log(slug);
   return 0;
 }
 

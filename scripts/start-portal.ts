@@ -4,22 +4,52 @@
  * gateway, see `npm run sandbox`: its gateway listens where GUICHET_SANDBOX_URL points, the other
  * ports follow GUICHET_ADMIN_PORT and MOCK_PORT; if it cannot start, the portal is served alone).
  * The portal is built first when `dist/` is missing or older than `apis/`; `--build` forces a
- * build, `--no-build` never builds, `--no-sandbox` serves the portal alone. Settings (base path, output folder, sandbox URL, APIS_DIR) are the build's: see
- * `npm run build -- --help`.
+ * build, `--no-build` never builds, `--no-sandbox` serves the portal alone. Settings (base
+ * path, output folder, sandbox URL, APIS_DIR) are the build's: see `npm run build -- --help`.
+ * The variables are in `portal-env.ts`, the default ports in `catalog/default-ports.ts`.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
+import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { formatProblem } from '../catalog/index.ts';
 import {
   parsePortalSettings,
   PortalSettingsError,
   toSettingsInput,
 } from '../config/portal-settings.ts';
+import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
+import { readCommandLine } from './lib/cli/read-command-line.ts';
 import { createStaticServer } from './lib/portal/create-static-server.ts';
 import { isBuildStale } from './lib/portal/is-build-stale.ts';
 import { planSandbox } from './lib/portal/plan-sandbox.ts';
+import { startEnvSchema, type StartEnv } from './lib/portal/portal-env.ts';
 import { SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
+
+const command = {
+  name: 'start',
+  usage: `Usage: npm start [-- options]
+
+Serves the built portal and, beside it, the sandbox its console calls, until Ctrl-C. The portal
+is built first when its folder is missing or older than apis/.
+
+  --build        build the portal first, even if it looks up to date
+  --no-build     never build; serve what is there
+  --no-sandbox   serve the portal alone
+  -h, --help     show this help
+
+Environment:
+  GUICHET_PORTAL_HOST / _PORT   where the portal is served (default ${toLocalUrl(defaultPorts.portal)})
+  GUICHET_ADMIN_PORT, MOCK_PORT the sandbox's other ports (defaults ${String(defaultPorts.admin)}, ${String(defaultPorts.mock)});
+                                its gateway listens where GUICHET_SANDBOX_URL points
+  GUICHET_SANDBOX_DIR           the sandbox's data folder (default .guichet/sandbox)
+The portal's own settings (GUICHET_BASE_PATH, GUICHET_OUT_DIR, GUICHET_SANDBOX_URL, APIS_DIR)
+are the build's: see npm run build -- --help.`,
+  options: {
+    build: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    'no-sandbox': { type: 'boolean', default: false },
+  },
+} as const;
 
 /** Something `npm start` runs until it is stopped. */
 interface RunningService {
@@ -31,23 +61,17 @@ interface RunningService {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      build: { type: 'boolean', default: false },
-      'no-build': { type: 'boolean', default: false },
-      'no-sandbox': { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  const { values } = readCommandLine(command);
+  const env = readCommandEnvironment(command.name, startEnvSchema);
   let settings;
   try {
-    settings = parsePortalSettings(toSettingsInput(process.env));
+    settings = parsePortalSettings(toSettingsInput(env));
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`portal settings — ${line}`);
+    for (const line of error.lines) console.error(`start: ${line}`);
     return 1;
   }
-  const apisDir = process.env.APIS_DIR?.trim() || 'apis';
+  const apisDir = env.APIS_DIR;
   const stale = await isBuildStale(settings.outDir, apisDir);
   if (values.build || (stale && !values['no-build'])) {
     console.log(
@@ -63,14 +87,19 @@ async function main(): Promise<number> {
   const stopAll = async (): Promise<void> => {
     await Promise.all(services.map((service) => service.close()));
   };
-  const host = process.env.GUICHET_PORTAL_HOST ?? '127.0.0.1';
-  const port = Number(process.env.GUICHET_PORTAL_PORT ?? 4321);
-  services.push(await startPortal(settings.outDir, settings.base, host, port));
+  services.push(
+    await startPortal(
+      settings.outDir,
+      settings.base,
+      env.GUICHET_PORTAL_HOST,
+      env.GUICHET_PORTAL_PORT,
+    ),
+  );
 
   const plan = planSandbox(settings.sandboxUrl, !values['no-sandbox']);
   if (plan.start) {
     try {
-      services.push(await startLocalSandbox(apisDir, plan.host, plan.port));
+      services.push(await startLocalSandbox(env, plan.host, plan.port));
     } catch (error) {
       // The portal is still worth serving: only the console's requests need the sandbox.
       if (error instanceof SandboxCatalogError) {
@@ -132,17 +161,18 @@ async function startPortal(
 }
 
 async function startLocalSandbox(
-  apisDir: string,
+  env: StartEnv,
   host: string,
   port: number,
 ): Promise<RunningService> {
   // The gateway's port is the one the portal was built to call; the others, as `npm run sandbox`.
   const { sandbox, warnings } = await startSandbox({
-    apisDir,
+    apisDir: env.APIS_DIR,
+    dataDir: env.GUICHET_SANDBOX_DIR,
     host,
     gatewayPort: port,
-    adminPort: toPort(process.env.GUICHET_ADMIN_PORT, 8001),
-    mockPort: toPort(process.env.MOCK_PORT, 4010),
+    adminPort: env.GUICHET_ADMIN_PORT,
+    mockPort: env.MOCK_PORT,
   });
   for (const problem of warnings) console.warn(formatProblem(problem));
   return {
@@ -154,10 +184,6 @@ async function startLocalSandbox(
     ),
     close: () => sandbox.close(),
   };
-}
-
-function toPort(value: string | undefined, fallback: number): number {
-  return value === undefined || value.trim() === '' ? fallback : Number(value);
 }
 
 process.exitCode = await main();

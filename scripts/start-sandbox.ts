@@ -1,21 +1,47 @@
 /**
  * `npm run sandbox`: the mock server (port 4010) and the gateway (8000, admin 8001) for
  * every API of `apis/`, until Ctrl-C. Ports: GUICHET_GATEWAY_PORT, GUICHET_ADMIN_PORT,
- * MOCK_PORT; data folder: GUICHET_SANDBOX_DIR (default .guichet/sandbox).
+ * MOCK_PORT (defaults in `catalog/default-ports.ts`); data folder: GUICHET_SANDBOX_DIR
+ * (default .guichet/sandbox). See `sandbox-env.ts` for the variables.
  */
+import { defaultPorts } from '../catalog/default-ports.ts';
 import { formatProblem } from '../catalog/index.ts';
+import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
+import { readCommandLine } from './lib/cli/read-command-line.ts';
 import { SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
+import { sandboxEnvSchema } from './lib/sandbox/sandbox-env.ts';
 
-const toPort = (value: string | undefined, fallback: number): number =>
-  value === undefined || value === '' ? fallback : Number(value);
+const command = {
+  name: 'sandbox',
+  usage: `Usage: npm run sandbox
+
+Runs the sandbox until Ctrl-C: the mock server and the gateway for every API of apis/, on the
+catalog read once. Manage its keys with npm run keys.
+
+Environment:
+  APIS_DIR               the APIs folder (default apis)
+  GUICHET_SANDBOX_DIR    store, secret, admin token, logs and snapshot (default .guichet/sandbox)
+  GUICHET_GATEWAY_PORT   the gateway (default ${String(defaultPorts.gateway)})
+  GUICHET_ADMIN_PORT     its admin API and /metrics (default ${String(defaultPorts.admin)})
+  MOCK_PORT              the mock server, which only the gateway calls (default ${String(defaultPorts.mock)})
+The gateway and the mock server read the rest of their settings themselves: see
+gateway-stub/README.md and mock-server/README.md.
+
+  -h, --help   show this help`,
+  options: {},
+} as const;
 
 async function main(): Promise<number> {
+  readCommandLine(command);
+  const env = readCommandEnvironment(command.name, sandboxEnvSchema);
   let started;
   try {
     started = await startSandbox({
-      gatewayPort: toPort(process.env.GUICHET_GATEWAY_PORT, 8000),
-      adminPort: toPort(process.env.GUICHET_ADMIN_PORT, 8001),
-      mockPort: toPort(process.env.MOCK_PORT, 4010),
+      apisDir: env.APIS_DIR,
+      dataDir: env.GUICHET_SANDBOX_DIR,
+      gatewayPort: env.GUICHET_GATEWAY_PORT,
+      adminPort: env.GUICHET_ADMIN_PORT,
+      mockPort: env.MOCK_PORT,
     });
   } catch (error) {
     if (error instanceof SandboxCatalogError) {

@@ -1,13 +1,12 @@
-import { parseArgs } from 'node:util';
 import { planNames, type PlanName } from '../../catalog/index.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
 import type { KeyService } from '../keys/key-service.ts';
 import { formatKeyTable, formatKeyView } from './format-keys.ts';
 
 /** Usage text of `npm run keys`. */
-export const keysUsage = `Manage the sandbox's consumers, keys and subscriptions.
+export const keysUsage = `Usage: npm run keys -- <command> [options]
 
-Usage: npm run keys -- <command> [options]
+Manage the sandbox's consumers, keys and subscriptions.
 
 Commands:
   create --app <name> --api <api-id> [--plan free|premium|internal] [--email <address>]
@@ -54,36 +53,21 @@ export interface KeysCommand {
     pending?: boolean | undefined;
     json?: boolean | undefined;
     'data-dir'?: string | undefined;
-    help?: boolean | undefined;
   };
 }
 
-/** Parses the arguments after `npm run keys --`. */
-export function parseKeysArgs(args: string[]): KeysCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        app: { type: 'string' },
-        consumer: { type: 'string' },
-        api: { type: 'string' },
-        plan: { type: 'string' },
-        email: { type: 'string' },
-        expires: { type: 'string' },
-        pending: { type: 'boolean' },
-        json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const [name = '', ...positionals] = parsed.positionals;
-  return { name, positionals, values: parsed.values };
-}
+/** The flags of `npm run keys`, as `node:util` `parseArgs` reads them. */
+export const keysOptions = {
+  app: { type: 'string' },
+  consumer: { type: 'string' },
+  api: { type: 'string' },
+  plan: { type: 'string' },
+  email: { type: 'string' },
+  expires: { type: 'string' },
+  pending: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+} as const;
 
 /** Runs one command against the key service; returns the exit code. */
 export function runKeysCommand(

@@ -1,11 +1,13 @@
-import { parseArgs } from 'node:util';
 import { visibilities, type Visibility } from '../../../catalog/index.ts';
+import { defaultPorts, toLocalUrl } from '../../../catalog/default-ports.ts';
 import {
   parsePortalSettings,
   PortalSettingsError,
   toSettingsInput,
   type PortalSettings,
 } from '../../../config/portal-settings.ts';
+import type { CommandLine } from '../cli/read-command-line.ts';
+import type { BuildEnv } from './portal-env.ts';
 
 /** Everything one run of `npm run build` needs to know. */
 export interface BuildOptions {
@@ -17,45 +19,41 @@ export interface BuildOptions {
   settings: PortalSettings;
 }
 
-/** Usage printed with `--help` and after a wrong flag. */
-export const buildUsage = `Usage: npm run build -- [options]
+/** `npm run build`: its usage and flags. */
+export const buildCommand = {
+  name: 'build',
+  usage: `Usage: npm run build -- [options]
+
+Reads apis/ once, stops on the owners' mistakes, then builds the static portal and its search
+index. Flags win over the environment variables named beside them.
 
   --audience public|partners|internal   who the portal is for (GUICHET_AUDIENCE, default public)
   --base /preview/my-branch/            path prefix of every URL (GUICHET_BASE_PATH, default /)
   --out <dir>                           output folder (GUICHET_OUT_DIR, default dist)
-  --sandbox-url <url>                   sandbox gateway (GUICHET_SANDBOX_URL, default http://127.0.0.1:8000)
+  --sandbox-url <url>                   sandbox gateway (GUICHET_SANDBOX_URL, default ${toLocalUrl(defaultPorts.gateway)})
   --snapshot <file>                     catalog snapshot (GUICHET_SNAPSHOT, default .guichet/catalog.json)
   --snapshot-only                       write the snapshot and stop
-APIs are read from APIS_DIR (default apis).`;
+  -h, --help                            show this help
+APIs are read from APIS_DIR (default apis).`,
+  options: {
+    audience: { type: 'string' },
+    base: { type: 'string' },
+    out: { type: 'string' },
+    'sandbox-url': { type: 'string' },
+    snapshot: { type: 'string' },
+    'snapshot-only': { type: 'boolean', default: false },
+  },
+} as const;
 
 /**
- * Reads the build's flags, falling back on the environment: flags win, so a one-off command
- * line can override what CI exports. Throws `PortalSettingsError` listing every bad value.
+ * The build's settings from its flags and its environment (`buildEnvSchema`): flags win, so a
+ * one-off command line can override what CI exports. Throws `PortalSettingsError` listing
+ * every bad value, whether a flag or a variable gave it.
  */
-export function parseBuildArguments(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): BuildOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        audience: { type: 'string' },
-        base: { type: 'string' },
-        out: { type: 'string' },
-        'sandbox-url': { type: 'string' },
-        snapshot: { type: 'string' },
-        'snapshot-only': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new PortalSettingsError([error instanceof Error ? error.message : String(error)]);
-  }
-  if (values.help) return 'help';
+export function toBuildOptions(
+  values: CommandLine<typeof buildCommand.options>['values'],
+  env: BuildEnv,
+): BuildOptions {
   const problems: string[] = [];
   const audience = values.audience ?? env.GUICHET_AUDIENCE ?? 'public';
   if (!isVisibility(audience)) {
@@ -89,12 +87,7 @@ export function parseBuildArguments(
   if (problems.length > 0 || !settings || !isVisibility(audience)) {
     throw new PortalSettingsError(problems);
   }
-  return {
-    apisDir: env.APIS_DIR?.trim() || 'apis',
-    audience,
-    snapshotOnly: values['snapshot-only'],
-    settings,
-  };
+  return { apisDir: env.APIS_DIR, audience, snapshotOnly: values['snapshot-only'], settings };
 }
 
 function isVisibility(value: string): value is Visibility {

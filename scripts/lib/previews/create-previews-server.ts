@@ -4,6 +4,7 @@ import { sandboxSegment } from './preview-manifest.ts';
 import { createPreviewRegistry, type Preview, type PreviewRegistry } from './preview-registry.ts';
 import { createSandboxProxy, sendPreviewProblem } from './proxy-to-sandbox.ts';
 import { renderNotFoundPage, renderPreviewsPage } from './render-previews-page.ts';
+import { toOriginForm, toSandboxPath } from './to-sandbox-path.ts';
 
 /** How the previews server runs; `serve-previews.ts` reads these from the environment. */
 export interface PreviewsServerOptions {
@@ -47,7 +48,17 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
   const proxy = createSandboxProxy();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = request.url ?? '/';
+    const url = toOriginForm(request.url ?? '/');
+    if (url === undefined) {
+      send(
+        request,
+        response,
+        400,
+        'text/plain; charset=utf-8',
+        'The request target must be a path.',
+      );
+      return;
+    }
     const pathname = url.split('?', 1)[0] ?? '/';
     if (pathname === '/' || pathname === '/previews.json') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -112,6 +123,16 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     preview: Preview,
     rest: string,
   ): Promise<void> {
+    const path = toSandboxPath(rest);
+    if (path === undefined) {
+      sendPreviewProblem(
+        request,
+        response,
+        'notFound',
+        `The path after /${preview.slug}/${sandboxSegment} must stay in this preview’s sandbox: no empty segment (//), no backslash and no "." or ".." segment, written plainly or percent-encoded.`,
+      );
+      return;
+    }
     let sandbox;
     try {
       sandbox = await registry.useSandbox(preview);
@@ -125,7 +146,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       );
       return;
     }
-    proxy.forward(request, response, sandbox.url, rest.startsWith('/') ? rest : `/${rest}`);
+    proxy.forward(request, response, sandbox.port, path);
   }
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {

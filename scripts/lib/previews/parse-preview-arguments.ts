@@ -1,23 +1,42 @@
-import { parseArgs } from 'node:util';
 import { visibilities, type Visibility } from '../../../catalog/index.ts';
 import { PortalSettingsError } from '../../../config/portal-settings.ts';
+import type { CommandLine } from '../cli/read-command-line.ts';
 import { defaultPreviewsDir } from './preview-manifest.ts';
+import type { PreviewBuildEnv } from './previews-env.ts';
 import { toPreviewSlug } from './to-preview-slug.ts';
 
-/** Usage of `npm run build:preview`, printed with `--help` and after a wrong flag. */
-export const previewUsage = `Usage: npm run build:preview -- --branch <name> [options]
+/** `npm run build:preview`: its usage and flags. */
+export const previewCommand = {
+  name: 'build:preview',
+  usage: `Usage: npm run build:preview -- --branch <name> [options]
+
+Builds this working tree's portal as the branch's preview, with its own sandbox beside it.
 
   --branch <name>                       the branch previewed; its slug (GitLab's CI_COMMIT_REF_SLUG
                                         rule) names the preview: /<slug>/, sandbox at /<slug>/_sandbox
   --previews-dir <dir>                  where previews live (GUICHET_PREVIEWS_DIR, default ${defaultPreviewsDir})
   --audience public|partners|internal   who the preview's portal is for (default internal: reviewers
                                         see restricted APIs too)
-APIs are read from APIS_DIR (default apis). Serve every preview with npm run previews.`;
+  -h, --help                            show this help
+APIs are read from APIS_DIR (default apis). Serve every preview with npm run previews.`,
+  options: {
+    branch: { type: 'string' },
+    'previews-dir': { type: 'string' },
+    audience: { type: 'string' },
+  },
+} as const;
 
-/** Usage of `npm run preview:slug`. */
-export const slugUsage = `Usage: npm run --silent preview:slug -- --branch <name>
+/** `npm run preview:slug`: its usage and flags. */
+export const slugCommand = {
+  name: 'preview:slug',
+  usage: `Usage: npm run --silent preview:slug -- --branch <name>
 
-Prints the branch's preview slug alone, by GitLab's CI_COMMIT_REF_SLUG rule.`;
+Prints the branch's preview slug alone, by GitLab's CI_COMMIT_REF_SLUG rule.
+
+  --branch <name>   the branch
+  -h, --help        show this help`,
+  options: { branch: { type: 'string' } },
+} as const;
 
 /** One run of `npm run build:preview`. */
 export interface PreviewBuildOptions {
@@ -26,75 +45,50 @@ export interface PreviewBuildOptions {
   previewsDir: string;
   audience: Visibility;
   apisDir: string;
+  /** Where reviewers open the previews, if `GUICHET_PREVIEWS_URL` says. */
+  previewsUrl: string | undefined;
 }
 
 /**
- * Reads `npm run build:preview`'s flags (the previews folder may come from the environment).
- * Throws `PortalSettingsError` listing every wrong value, as `npm run build` does.
+ * One preview build from `npm run build:preview`'s flags and environment (the previews folder
+ * may come from either). Throws `PortalSettingsError` listing every wrong value, as
+ * `npm run build` does.
  */
-export function parsePreviewArguments(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): PreviewBuildOptions | 'help' {
-  const values = parseFlags(argv, {
-    branch: { type: 'string' },
-    'previews-dir': { type: 'string' },
-    audience: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help === true) return 'help';
+export function toPreviewBuildOptions(
+  values: CommandLine<typeof previewCommand.options>['values'],
+  env: PreviewBuildEnv,
+): PreviewBuildOptions {
   const problems: string[] = [];
   const branch = toBranchAndSlug(values.branch, problems);
-  const audience = typeof values.audience === 'string' ? values.audience : 'internal';
+  const audience = values.audience ?? 'internal';
   if (!isVisibility(audience)) {
     problems.push(`--audience — "${audience}" is not one of ${visibilities.join(', ')}`);
   }
-  const previewsDir =
-    (typeof values['previews-dir'] === 'string' ? values['previews-dir'] : undefined)?.trim() ||
-    env.GUICHET_PREVIEWS_DIR?.trim() ||
-    defaultPreviewsDir;
   if (branch === undefined || !isVisibility(audience) || problems.length > 0) {
     throw new PortalSettingsError(problems);
   }
   return {
     ...branch,
-    previewsDir,
+    previewsDir: values['previews-dir']?.trim() || env.GUICHET_PREVIEWS_DIR,
     audience,
-    apisDir: env.APIS_DIR?.trim() || 'apis',
+    apisDir: env.APIS_DIR,
+    previewsUrl: env.GUICHET_PREVIEWS_URL,
   };
 }
 
-/** Reads `npm run preview:slug`'s flags: the slug to print, or 'help'. */
-export function parseSlugArguments(argv: readonly string[]): { slug: string } | 'help' {
-  const values = parseFlags(argv, {
-    branch: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help === true) return 'help';
+/** The slug `npm run preview:slug` prints, from its flags. */
+export function toSlugOfBranch(values: CommandLine<typeof slugCommand.options>['values']): string {
   const problems: string[] = [];
   const branch = toBranchAndSlug(values.branch, problems);
   if (branch === undefined) throw new PortalSettingsError(problems);
-  return { slug: branch.slug };
-}
-
-type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: boolean }>;
-
-function parseFlags(
-  argv: readonly string[],
-  options: FlagSpec,
-): Record<string, string | boolean | undefined> {
-  try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new PortalSettingsError([error instanceof Error ? error.message : String(error)]);
-  }
+  return branch.slug;
 }
 
 function toBranchAndSlug(
-  given: string | boolean | undefined,
+  given: string | undefined,
   problems: string[],
 ): { branch: string; slug: string } | undefined {
-  const branch = typeof given === 'string' ? given.trim() : '';
+  const branch = given?.trim() ?? '';
   if (branch === '') {
     problems.push('--branch — is required — give the branch previewed, e.g. --branch "$BRANCH"');
     return undefined;

@@ -1,40 +1,42 @@
 import { z } from 'zod';
+import { defaultHost, defaultPorts } from '../../../catalog/default-ports.ts';
+import { portVariable } from '../../../catalog/read-environment.ts';
+import { apisDirVariable } from '../cli/command-variables.ts';
 import { defaultPreviewsDir } from './preview-manifest.ts';
+
+/** Folder `npm run build:preview` writes previews into and `npm run previews` serves. */
+const previewsDirVariable = z.string().trim().min(1).default(defaultPreviewsDir);
+
+/** The address reviewers open (`https://previews.example.org`), when a proxy fronts the server. */
+const previewsUrlVariable = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) URL such as https://previews.example.org',
+  })
+  .transform((url) => url.replace(/\/+$/, ''))
+  .optional();
 
 /** The environment `npm run previews` reads, with its defaults. */
 export const previewsEnvSchema = z.object({
-  /** Folder `npm run build:preview` writes previews into. */
-  GUICHET_PREVIEWS_DIR: z.string().trim().min(1).default(defaultPreviewsDir),
-  GUICHET_PREVIEWS_HOST: z.string().trim().min(1).default('127.0.0.1'),
-  GUICHET_PREVIEWS_PORT: z.coerce.number().int().min(0).max(65_535).default(4400),
-  /** The address reviewers open (`https://previews.example.org`), when a proxy fronts the server. */
-  GUICHET_PREVIEWS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GUICHET_PREVIEWS_DIR: previewsDirVariable,
+  GUICHET_PREVIEWS_HOST: z.string().trim().min(1).default(defaultHost),
+  GUICHET_PREVIEWS_PORT: portVariable().default(defaultPorts.previews),
+  GUICHET_PREVIEWS_URL: previewsUrlVariable,
   /** Minutes without a call before a preview's sandbox stops until its next call; 0: never. */
-  GUICHET_PREVIEWS_IDLE_MINUTES: z.coerce.number().min(0).default(30),
+  GUICHET_PREVIEWS_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes, 0 for never' })
+    .min(0, { error: 'must be a number of minutes, 0 for never' })
+    .default(30),
+});
+
+/** The environment `npm run build:preview` reads (a flag may override the folder). */
+export const previewBuildEnvSchema = z.object({
+  APIS_DIR: apisDirVariable,
+  GUICHET_PREVIEWS_DIR: previewsDirVariable,
+  GUICHET_PREVIEWS_URL: previewsUrlVariable,
 });
 
 /** The previews server's settings once validated. */
 export type PreviewsEnv = z.output<typeof previewsEnvSchema>;
-
-/**
- * Reads the previews server's settings; empty variables count as unset. Every invalid one is
- * reported at once as `NAME — message — hint`.
- */
-export function parsePreviewsEnv(
-  source: Readonly<Record<string, string | undefined>>,
-): { ok: true; env: PreviewsEnv } | { ok: false; problems: string[] } {
-  const given = Object.fromEntries(
-    Object.keys(previewsEnvSchema.shape).flatMap((name) => {
-      const value = source[name];
-      return value === undefined || value.trim() === '' ? [] : [[name, value]];
-    }),
-  );
-  const result = previewsEnvSchema.safeParse(given);
-  if (result.success) return { ok: true, env: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map(
-      (issue) => `${issue.path.map(String).join('.')} — ${issue.message} — fix or unset it`,
-    ),
-  };
-}
+/** `npm run build:preview`'s settings once validated. */
+export type PreviewBuildEnv = z.output<typeof previewBuildEnvSchema>;

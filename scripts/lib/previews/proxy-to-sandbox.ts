@@ -15,13 +15,19 @@ import {
 import { requestIdPattern } from '../../../gateway-stub/http/request-id.ts';
 import { hopByHopHeaders } from '../../../gateway-stub/proxy/hop-by-hop.ts';
 
+/** Every preview's gateway listens on loopback, in the previews server's own process. */
+const gatewayHost = '127.0.0.1';
+
 /** Forwards requests to one preview's gateway; keep-alive connections are shared. */
 export interface SandboxProxy {
-  /** Sends `request` to `<gatewayUrl><path>` and streams the answer back. */
+  /**
+   * Sends `request` to the gateway on `127.0.0.1:<gatewayPort>`, asking for `path` as it is
+   * (checked by `toSandboxPath`), and streams the answer back.
+   */
   forward(
     request: IncomingMessage,
     response: ServerResponse,
-    gatewayUrl: string,
+    gatewayPort: number,
     path: string,
   ): void;
   /** Closes idle connections to the gateways. */
@@ -37,13 +43,24 @@ export interface SandboxProxy {
 export function createSandboxProxy(): SandboxProxy {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
-    forward(request, response, gatewayUrl, path) {
-      const target = new URL(path, gatewayUrl);
-      const upstream = sendRequest(target, {
-        method: request.method ?? 'GET',
-        headers: toGatewayHeaders(request),
-        agent,
-      });
+    forward(request, response, gatewayPort, path) {
+      // Host and port are the preview's gateway and nothing else: the client's path is only
+      // ever the path, never resolved against a URL where `//host` would pick another host.
+      let upstream;
+      try {
+        upstream = sendRequest({
+          host: gatewayHost,
+          port: gatewayPort,
+          path,
+          method: request.method ?? 'GET',
+          headers: toGatewayHeaders(request),
+          agent,
+        });
+      } catch {
+        // Node refuses to write some paths its parser read (ERR_UNESCAPED_CHARACTERS).
+        sendPreviewProblem(request, response, 'notFound', 'The sandbox has no such path.');
+        return;
+      }
       upstream.on('response', (answer) => {
         response.writeHead(answer.statusCode ?? 502, toClientHeaders(answer.headers));
         answer.pipe(response);

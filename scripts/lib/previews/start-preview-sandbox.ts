@@ -23,6 +23,8 @@ export interface PreviewSandboxOptions {
 export interface PreviewSandbox {
   /** The gateway's public origin: `<url>/<api-id>/<version-id>/…`. */
   url: string;
+  /** The gateway's public port on loopback: the only place the previews proxy sends calls. */
+  port: number;
   /** The gateway's admin API (`/keys`, `/metrics`), token in `<dataDir>/admin-token`. */
   adminUrl: string;
   /** Stops both servers, writes pending usage and closes the store. */
@@ -55,7 +57,7 @@ export async function startPreviewSandbox(options: PreviewSandboxOptions): Promi
   try {
     const mockServer = createServer({ keepAliveTimeout: 30_000 }, mock.handle);
     servers.push(mockServer);
-    const mockUrl = await listenOnLoopback(mockServer);
+    const mockUrl = toLoopbackUrl(await listenOnLoopback(mockServer));
     // A version that fails to prepare says so in its own answers; what is left to reject here
     // is the preparation cut short by `close`, which is no error.
     void mock.prepareAll().catch(() => undefined);
@@ -71,19 +73,23 @@ export async function startPreviewSandbox(options: PreviewSandboxOptions): Promi
     });
     const { publicServer, adminServer } = createGatewayServers(gateway);
     servers.push(publicServer, adminServer);
-    const url = await listenOnLoopback(publicServer);
-    const adminUrl = await listenOnLoopback(adminServer);
-    return { url, adminUrl, close };
+    const port = await listenOnLoopback(publicServer);
+    const adminPort = await listenOnLoopback(adminServer);
+    return { url: toLoopbackUrl(port), port, adminUrl: toLoopbackUrl(adminPort), close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function listenOnLoopback(server: Server): Promise<string> {
+/** Listens on an ephemeral loopback port; returns the port. */
+async function listenOnLoopback(server: Server): Promise<number> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  return (server.address() as AddressInfo).port;
+}
+
+function toLoopbackUrl(port: number): string {
   return `http://127.0.0.1:${String(port)}`;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { defaultPorts } from '../../../catalog/default-ports.ts';
 import { loadCatalog, writeSnapshot, type CatalogProblem } from '../../../catalog/index.ts';
 import { startChildService, type ChildService } from './child-service.ts';
 import { waitUntilAnswering } from './wait-until-answering.ts';
@@ -64,9 +65,9 @@ export async function startSandbox(
   const dataDir = options.dataDir ?? process.env.GUICHET_SANDBOX_DIR ?? '.guichet/sandbox';
   const host = options.host ?? '127.0.0.1';
   const ports = {
-    gateway: options.gatewayPort ?? 8000,
-    admin: options.adminPort ?? 8001,
-    mock: options.mockPort ?? 4010,
+    gateway: options.gatewayPort ?? defaultPorts.gateway,
+    admin: options.adminPort ?? defaultPorts.admin,
+    mock: options.mockPort ?? defaultPorts.mock,
   };
   const output = options.output ?? 'inherit';
 

@@ -179,7 +179,10 @@ describe('admin API and keys CLI', () => {
     );
     const usage = await runKeysCli(test.dataDir, ['frobnicate']);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /^keys: unknown command "frobnicate"\n\nManage the sandbox/);
+    assert.match(
+      usage.stderr,
+      /^keys: unknown command "frobnicate"\n\nUsage: npm run keys -- <command>/,
+    );
     const badPlan = await runKeysCli(test.dataDir, ['plan', 'gk_AAAAAAAA', 'gold']);
     assert.equal(badPlan.code, 2);
     assert.match(badPlan.stderr, /^keys: unknown plan "gold": use free, premium, internal/);

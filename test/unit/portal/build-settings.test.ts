@@ -1,8 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readEnvironment } from '../../../catalog/read-environment.ts';
 import { parsePortalSettings } from '../../../config/portal-settings.ts';
-import { parseBuildArguments } from '../../../scripts/lib/portal/parse-build-arguments.ts';
+import { parseCommandLine, UsageError } from '../../../scripts/lib/cli/read-command-line.ts';
+import {
+  buildCommand,
+  toBuildOptions,
+  type BuildOptions,
+} from '../../../scripts/lib/portal/parse-build-arguments.ts';
+import { buildEnvSchema } from '../../../scripts/lib/portal/portal-env.ts';
 import { toSettingsErrorLines } from '../../helpers/settings-error-lines.ts';
+
+/** What `npm run build` makes of a command line and an environment. */
+function parseBuildArguments(
+  argv: string[],
+  source: Record<string, string>,
+): BuildOptions | 'help' {
+  const line = parseCommandLine(buildCommand, argv);
+  if (line === 'help') return 'help';
+  const read = readEnvironment(buildEnvSchema, source);
+  if (!read.ok) assert.fail(read.problems.join('\n'));
+  return toBuildOptions(line.values, read.env);
+}
 
 describe('portal settings', () => {
   test('default to a root portal, the local sandbox and dist/', () => {
@@ -84,9 +103,21 @@ describe('build arguments', () => {
     );
   });
 
-  test('refuse an unknown flag with the parser’s message', () => {
-    const [line] = toSettingsErrorLines(() => parseBuildArguments(['--outdir', 'x'], {}));
-    assert.match(line ?? '', /Unknown option '--outdir'/);
+  test('refuse an unknown flag as a mistake of the command line', () => {
+    assert.throws(() => parseBuildArguments(['--outdir', 'x'], {}), {
+      name: 'UsageError',
+      message: 'unknown option --outdir',
+    });
+    assert.throws(() => parseBuildArguments(['--out'], {}), UsageError);
+  });
+
+  test('name each wrong variable of the environment, with what to do', () => {
+    assert.deepEqual(readEnvironment(buildEnvSchema, { GUICHET_AUDIENCE: 'everyone' }), {
+      ok: false,
+      problems: [
+        'GUICHET_AUDIENCE — must be one of public, partners, internal — fix or unset this variable',
+      ],
+    });
   });
 
   test('answer --help', () => {

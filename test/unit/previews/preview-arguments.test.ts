@@ -1,10 +1,34 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readEnvironment } from '../../../catalog/read-environment.ts';
+import { parseCommandLine, UsageError } from '../../../scripts/lib/cli/read-command-line.ts';
 import {
-  parsePreviewArguments,
-  parseSlugArguments,
+  previewCommand,
+  slugCommand,
+  toPreviewBuildOptions,
+  toSlugOfBranch,
+  type PreviewBuildOptions,
 } from '../../../scripts/lib/previews/parse-preview-arguments.ts';
+import { previewBuildEnvSchema } from '../../../scripts/lib/previews/previews-env.ts';
 import { toSettingsErrorLines } from '../../helpers/settings-error-lines.ts';
+
+/** What `npm run build:preview` makes of a command line and an environment. */
+function parsePreviewArguments(
+  argv: string[],
+  source: Record<string, string>,
+): PreviewBuildOptions | 'help' {
+  const line = parseCommandLine(previewCommand, argv);
+  if (line === 'help') return 'help';
+  const read = readEnvironment(previewBuildEnvSchema, source);
+  if (!read.ok) assert.fail(read.problems.join('\n'));
+  return toPreviewBuildOptions(line.values, read.env);
+}
+
+/** What `npm run preview:slug` prints for a command line. */
+function parseSlugArguments(argv: string[]): { slug: string } | 'help' {
+  const line = parseCommandLine(slugCommand, argv);
+  return line === 'help' ? 'help' : { slug: toSlugOfBranch(line.values) };
+}
 
 describe('npm run build:preview arguments', () => {
   test('default to an internal preview in .guichet/previews, from apis/', () => {
@@ -14,6 +38,7 @@ describe('npm run build:preview arguments', () => {
       previewsDir: '.guichet/previews',
       audience: 'internal',
       apisDir: 'apis',
+      previewsUrl: undefined,
     });
   });
 
@@ -48,9 +73,11 @@ describe('npm run build:preview arguments', () => {
     );
   });
 
-  test('refuse an unknown flag with the parser’s message', () => {
-    const [line] = toSettingsErrorLines(() => parsePreviewArguments(['--out', 'x'], {}));
-    assert.match(line ?? '', /Unknown option '--out'/);
+  test('refuse an unknown flag as a mistake of the command line', () => {
+    assert.throws(() => parsePreviewArguments(['--out', 'x'], {}), UsageError);
+    assert.throws(() => parsePreviewArguments(['--out', 'x'], {}), {
+      message: 'unknown option --out',
+    });
   });
 });
 

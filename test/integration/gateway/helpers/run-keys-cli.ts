@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-const cli = join(import.meta.dirname, '..', '..', '..', '..', 'gateway-stub', 'cli', 'keys.ts');
+const cli = join(import.meta.dirname, '..', '..', '..', '..', 'scripts', 'manage-keys.ts');
 
 /** What one run of `npm run keys` printed. */
 export interface CliRun {

@@ -1,0 +1,83 @@
+/**
+ * The usage and flags of each `npm run bench:*`, read with the commands' shared helper: a
+ * benchmark asked for `--help` prints this and runs nothing.
+ */
+
+/** `npm run bench:build`. */
+export const benchBuildCommand = {
+  name: 'bench:build',
+  usage: `Usage: npm run bench:build
+
+Builds the sample catalog (apis/) and the corpus of real documents (../shared/corpus), one
+after the other, and prints time, peak memory, pages, output and search index sizes, and the
+JavaScript each kind of page loads.
+
+  -h, --help   show this help`,
+  options: {},
+} as const;
+
+/** `npm run bench:lighthouse`. */
+export const benchLighthouseCommand = {
+  name: 'bench:lighthouse',
+  usage: `Usage: npm run bench:lighthouse
+
+Builds the sample catalog, serves it on loopback and runs Lighthouse (mobile profile, Debian's
+Chromium) on the home, catalog, API, guide and reference pages.
+
+  -h, --help   show this help`,
+  options: {},
+} as const;
+
+/** `npm run bench:sandbox`. */
+export const benchSandboxCommand = {
+  name: 'bench:sandbox',
+  usage: `Usage: npm run bench:sandbox
+
+Mocks every document of the corpus (../shared/corpus) in one mock server process and prints
+each document's preparation and first answer, the process's memory, and the baseline of one
+process per document.
+
+  -h, --help   show this help`,
+  options: {},
+} as const;
+
+/** `npm run bench:diff`. */
+export const benchDiffCommand = {
+  name: 'bench:diff',
+  usage: `Usage: npm run bench:diff
+
+Compares the largest corpus documents, each in its own process, with an identical copy (the
+baseline) and with an edited one, alternated (ABBA) and repeated, and prints CPU medians,
+their spread, paired ratios, changes found and peak memory. BENCH_DIFF_DOCUMENTS sets how many
+documents (default 12), BENCH_DIFF_REPEATS how many rounds (default 4, at least 3).
+
+  -h, --help   show this help`,
+  options: {},
+} as const;
+
+/** The fewest keys bench:gateway sends in turn: fewer would measure little but the key cache. */
+export const minimumKeys = 1_000;
+
+/** `npm run bench:gateway`. */
+export const benchGatewayCommand = {
+  name: 'bench:gateway',
+  usage: `Usage: npm run bench:gateway -- [options]
+
+Sends the same load straight to a fast upstream, through a bare pass-through proxy and through
+the gateway (1,000 keys in turn) and a gateway whose keys outnumber its key cache, and prints
+requests/s, latency and CPU time per request of each; any status but 200 voids the run.
+
+  --duration <s>        measured seconds per slice (default 3)
+  --rounds <n>          rounds of slices (default 4)
+  --rate <requests/s>   the fixed-rate load (default 3000)
+  --keys <n>            keys of the gateway, sent in turn (default and least 1000)
+  --profile <dir>       write a CPU profile of each server process there
+  -h, --help            show this help`,
+  options: {
+    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '4' },
+    rate: { type: 'string', default: '3000' },
+    keys: { type: 'string', default: '1000' },
+    profile: { type: 'string' },
+  },
+} as const;
