@@ -8,7 +8,8 @@ import type { CatalogApi } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { ApiMetadata } from './schema/api-metadata.ts';
 import { resolvePlans } from './schema/plans.ts';
-import { toDisplayPath, type SourceFile } from './source-file.ts';
+import { toDisplayPath } from './display-path.ts';
+import type { SourceFile } from './source-file.ts';
 
 /**
  * Ids the sandbox keeps for itself: problem `type` URIs (`/problems/<slug>`) resolve against

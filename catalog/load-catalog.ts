@@ -5,7 +5,7 @@ import { loadSandboxes } from './load-stubs.ts';
 import type { Catalog, CatalogApi } from './model.ts';
 import { hasErrors, sortProblems, type CatalogProblem } from './problems.ts';
 import { isVisibleTo, type Visibility } from './schema/lifecycle.ts';
-import { toDisplayPath } from './source-file.ts';
+import { toDisplayPath } from './display-path.ts';
 
 /** Where to read APIs from and whom the catalog is for. */
 export interface LoadCatalogOptions {

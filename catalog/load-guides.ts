@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogGuide } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
-import { toDisplayPath } from './source-file.ts';
+import { toDisplayPath } from './display-path.ts';
 
 /**
  * Reads `guides/*.md` of an API. The file name orders and names a guide (`01-quick-start.md` →

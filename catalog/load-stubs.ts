@@ -5,7 +5,8 @@ import type { CatalogApi, CatalogSandbox } from './model.ts';
 import { toFieldPath, type CatalogProblem } from './problems.ts';
 import { resolveStubs } from './resolve-stubs.ts';
 import { sandboxStubsSchema } from './schema/sandbox-stubs.ts';
-import { readSourceFile, toDisplayPath } from './source-file.ts';
+import { toDisplayPath } from './display-path.ts';
+import { readSourceFile } from './source-file.ts';
 
 /** File names the catalog accepts for an API's sandbox stubs, in order of preference. */
 export const stubsFileNames = ['stubs.yaml', 'stubs.yml'] as const;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { toDisplayPath } from './display-path.ts';
 import type { CatalogProblem } from './problems.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { CatalogProblem } from './problems.ts';
 export interface SourceFile {
   /** Absolute path on disk. */
   absolutePath: string;
-  /** Path relative to the working directory, as problems print it. */
+  /** Path relative to the repository root, as problems print it. */
   displayPath: string;
   /** The text as written, line endings included. */
   text: string;
@@ -78,12 +78,6 @@ export function parseSourceText(
     value,
     lineOf: (path) => findLine(document, lineCounter, path),
   };
-}
-
-/** Paths in problems are relative to where the command runs, like compilers print them. */
-export function toDisplayPath(absolutePath: string): string {
-  const path = relative(process.cwd(), absolutePath);
-  return path.startsWith('..') ? absolutePath : path;
 }
 
 function findLine(

@@ -1,4 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
+import { toDisplayPath } from '../display-path.ts';
 import type { CatalogProblem } from '../problems.ts';
 import { readSourceFile, type SourceFile } from '../source-file.ts';
 import { getAt, splitRef, toPointerKeys } from './json-pointer.ts';
@@ -54,7 +55,7 @@ export async function readDocumentFiles(
               file,
               found.path,
               `points outside the API folder (${found.ref})`,
-              `keep every file of the document inside ${relative(process.cwd(), apiDir)}`,
+              `keep every file of the document inside ${toDisplayPath(apiDir)}`,
             ),
           );
           continue;
