@@ -1,6 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkConfined } from './confine-path.ts';
+import { listSubfolders } from './list-subfolders.ts';
 import { metadataFileNames } from './load-metadata.ts';
+import type { CatalogProblem } from './problems.ts';
 
 /** Names an entry document may have; other YAML/JSON files are taken as parts it `$ref`s. */
 const entryNames = [
@@ -25,9 +28,12 @@ export interface DiscoveredVersion {
  * folder is a single version; otherwise each sub-folder holding one is a version named after the
  * folder, newest first; otherwise a lone YAML/JSON file at the top is taken as the document.
  */
-export async function discoverVersions(apiDir: string): Promise<DiscoveredVersion[]> {
+export async function discoverVersions(
+  apiDir: string,
+  problems: CatalogProblem[],
+): Promise<DiscoveredVersion[]> {
   const entries = await readdir(apiDir, { withFileTypes: true });
-  // Symbolic links count as files: benchmarks link real documents in rather than copy them.
+  // Links count as files here; reading one checks that it stays inside the API folder.
   const files = entries
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => entry.name);
@@ -35,12 +41,12 @@ export async function discoverVersions(apiDir: string): Promise<DiscoveredVersio
   if (entry) return [{ id: undefined, document: entry }];
 
   const versions: DiscoveredVersion[] = [];
-  for (const folder of entries.filter(
-    (item) => item.isDirectory() && !/^[._]|^guides$/.test(item.name),
-  )) {
-    const inner = await readdir(join(apiDir, folder.name));
+  for (const folder of (await listSubfolders(apiDir)).filter((name) => name !== 'guides')) {
+    const dir = join(apiDir, folder);
+    if (!(await checkConfined(dir, apiDir, problems))) continue;
+    const inner = await readdir(dir);
     const document = entryNames.find((name) => inner.includes(name));
-    if (document) versions.push({ id: folder.name, document: `${folder.name}/${document}` });
+    if (document) versions.push({ id: folder, document: `${folder}/${document}` });
   }
   if (versions.length > 0) {
     return versions.sort((a, b) => (b.id ?? '').localeCompare(a.id ?? '', 'en', { numeric: true }));

@@ -3,6 +3,7 @@
  * from here and nowhere else.
  */
 export { loadCatalog, type CatalogResult, type LoadCatalogOptions } from './load-catalog.ts';
+export { locateInside, type Whereabouts } from './confine-path.ts';
 export { fromDisplayPath, repositoryRoot, toDisplayPath } from './display-path.ts';
 export { formatProblem, hasErrors, type CatalogProblem } from './problems.ts';
 export type {

@@ -118,8 +118,10 @@ async function planVersions(
       }),
     }));
   }
-  const discovered = await discoverVersions(apiDir);
-  if (discovered.length === 0) {
+  const before = problems.length;
+  const discovered = await discoverVersions(apiDir, problems);
+  // A version folder refused as a link outside is reason enough; "no document" would add noise.
+  if (discovered.length === 0 && problems.length === before) {
     problems.push({
       file: toDisplayPath(apiDir),
       line,

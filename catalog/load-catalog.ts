@@ -1,10 +1,11 @@
-import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadApi } from './load-api.ts';
+import { listSubfolders } from './list-subfolders.ts';
 import { loadSandboxes } from './load-stubs.ts';
 import type { Catalog, CatalogApi } from './model.ts';
 import { hasErrors, sortProblems, type CatalogProblem } from './problems.ts';
 import { isVisibleTo, type Visibility } from './schema/lifecycle.ts';
+import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
 
 /** Where to read APIs from and whom the catalog is for. */
@@ -42,12 +43,7 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
   const problems: CatalogProblem[] = [];
   let folders: string[] = [];
   try {
-    const entries = await readdir(apisDir, { withFileTypes: true });
-    folders = entries
-      .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
-      .filter((entry) => options.ids?.includes(entry.name) ?? true)
-      .map((entry) => entry.name)
-      .sort();
+    folders = (await listSubfolders(apisDir)).filter((name) => options.ids?.includes(name) ?? true);
   } catch {
     problems.push({
       file: toDisplayPath(apisDir),
@@ -60,7 +56,9 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
   }
   const loaded: CatalogApi[] = [];
   for (const folder of folders) {
-    const api = await loadApi(resolve(apisDir, folder), problems);
+    const apiDir = resolve(apisDir, folder);
+    if (!(await checkConfined(apiDir, apisDir, problems))) continue;
+    const api = await loadApi(apiDir, problems);
     if (api) loaded.push(api);
   }
   const mocksDir =

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogGuide } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
+import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
 
 /**
@@ -15,6 +16,7 @@ export async function loadGuides(
   problems: CatalogProblem[],
 ): Promise<CatalogGuide[]> {
   const dir = join(apiDir, 'guides');
+  if (!(await checkConfined(dir, apiDir, problems))) return [];
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
@@ -25,6 +27,7 @@ export async function loadGuides(
   const slugs = new Set<string>();
   for (const name of names) {
     const path = join(dir, name);
+    if (!(await checkConfined(path, apiDir, problems))) continue;
     const raw = (await readFile(path, 'utf8')).replace(/\r\n?/g, '\n');
     const slug = name
       .replace(/\.md$/, '')

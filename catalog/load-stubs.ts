@@ -1,11 +1,13 @@
-import { access, readdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closest, describeIssue } from './describe-issue.ts';
 import type { CatalogApi, CatalogSandbox } from './model.ts';
 import { toFieldPath, type CatalogProblem } from './problems.ts';
 import { resolveStubs } from './resolve-stubs.ts';
 import { sandboxStubsSchema } from './schema/sandbox-stubs.ts';
+import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
+import { listSubfolders } from './list-subfolders.ts';
 import { readSourceFile } from './source-file.ts';
 
 /** File names the catalog accepts for an API's sandbox stubs, in order of preference. */
@@ -42,9 +44,11 @@ export async function loadSandboxes(
   }
   const result: CatalogApi[] = [];
   for (const api of apis) {
-    const sandbox = folders.includes(api.id)
-      ? await loadSandbox(join(mocksDir, api.id), api, problems)
-      : undefined;
+    const dir = join(mocksDir, api.id);
+    const sandbox =
+      folders.includes(api.id) && (await checkConfined(dir, mocksDir, problems))
+        ? await loadSandbox(dir, api, problems)
+        : undefined;
     result.push(sandbox ? { ...api, sandbox } : api);
   }
   return result;
@@ -58,7 +62,7 @@ export async function loadSandbox(
 ): Promise<CatalogSandbox | undefined> {
   const path = await findStubsFile(dir);
   if (!path) return undefined;
-  const file = await readSourceFile(path, problems);
+  const file = await readSourceFile(path, dir, problems);
   if (!file) return undefined;
   // An empty file is a valid start: no stubs yet.
   const input = file.value ?? {};
@@ -86,11 +90,7 @@ export async function loadSandbox(
 
 async function listFolders(dir: string): Promise<string[]> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
+    return await listSubfolders(dir);
   } catch {
     // No mocks/ folder: no API has stubs, which is the usual case.
     return [];

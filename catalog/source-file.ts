@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
 import type { CatalogProblem } from './problems.ts';
 
@@ -20,11 +21,17 @@ export interface SourceFile {
   lineOf: (path: readonly PropertyKey[]) => number;
 }
 
-/** Reads and parses a YAML or JSON file; syntax errors become problems, never exceptions. */
+/**
+ * Reads and parses a YAML or JSON file that must lie inside `folder` (its API's or its mocks
+ * folder) once links are followed; a link leading elsewhere, unreadable files and syntax errors
+ * become problems, never exceptions.
+ */
 export async function readSourceFile(
   absolutePath: string,
+  folder: string,
   problems: CatalogProblem[],
 ): Promise<SourceFile | undefined> {
+  if (!(await checkConfined(absolutePath, folder, problems))) return undefined;
   const displayPath = toDisplayPath(absolutePath);
   let text: string;
   try {

@@ -1,4 +1,5 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { isWithin, locateInside } from '../confine-path.ts';
 import { toDisplayPath } from '../display-path.ts';
 import type { CatalogProblem } from '../problems.ts';
 import { readSourceFile, type SourceFile } from '../source-file.ts';
@@ -23,7 +24,7 @@ export async function readDocumentFiles(
   apiDir: string,
   problems: CatalogProblem[],
 ): Promise<DocumentFiles | undefined> {
-  const entry = await readSourceFile(entryPath, problems);
+  const entry = await readSourceFile(entryPath, apiDir, problems);
   if (!entry) return undefined;
   const files = new Map<string, SourceFile>([[entryPath, entry]]);
   const pending: SourceFile[] = [entry];
@@ -49,7 +50,7 @@ export async function readDocumentFiles(
       if (target !== '') {
         hasExternalRefs = true;
         const targetPath = resolve(dirname(file.absolutePath), decodeURI(target));
-        if (!isInside(targetPath, apiDir)) {
+        if (targetPath === apiDir || !isWithin(targetPath, apiDir)) {
           problems.push(
             refProblem(
               file,
@@ -60,10 +61,21 @@ export async function readDocumentFiles(
           );
           continue;
         }
+        if ((await locateInside(targetPath, apiDir)) === 'outside') {
+          problems.push(
+            refProblem(
+              file,
+              found.path,
+              `points outside the API folder through a symbolic link (${found.ref})`,
+              `keep every file of the document inside ${toDisplayPath(apiDir)}, as a file rather than a link to one elsewhere`,
+            ),
+          );
+          continue;
+        }
         let loaded = files.get(targetPath);
         if (!loaded) {
           const refProblems: CatalogProblem[] = [];
-          loaded = await readSourceFile(targetPath, refProblems);
+          loaded = await readSourceFile(targetPath, apiDir, refProblems);
           if (!loaded) {
             const missing = refProblems.some((problem) => problem.field === '(file)');
             if (missing) {
@@ -175,14 +187,4 @@ function suggestTarget(value: unknown, pointer: string): string {
     if (names.length > 0) return `existing entries there: ${names.join(', ')}`;
   }
   return 'check the pointer after # against the target file';
-}
-
-function isInside(path: string, dir: string): boolean {
-  const fromDir = relative(dir, path);
-  return (
-    fromDir !== '' &&
-    !fromDir.startsWith(`..${sep}`) &&
-    fromDir !== '..' &&
-    !fromDir.startsWith(sep)
-  );
 }

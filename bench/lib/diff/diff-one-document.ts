@@ -4,7 +4,7 @@
  * document costs this much even when nothing changed) and with an edited copy, and prints one
  * JSON line. One process per document, so its peak memory is its own.
  */
-import { mkdtemp, rm, mkdir, symlink } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { loadCatalog } from '../../../catalog/index.ts';
@@ -17,7 +17,7 @@ if (!file) throw new Error('usage: diff-one-document.ts <document>');
 const scratch = await mkdtemp(join(tmpdir(), 'guichet-bench-diff-'));
 try {
   await mkdir(join(scratch, 'api'));
-  await symlink(
+  await copyFile(
     file,
     join(scratch, 'api', extname(file) === '.json' ? 'openapi.json' : 'openapi.yaml'),
   );

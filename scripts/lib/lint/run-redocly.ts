@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { repositoryRoot, toDisplayPath } from '../../../catalog/index.ts';
 import type { Finding } from './finding.ts';
@@ -61,6 +62,8 @@ async function lint(
   config: string,
 ): Promise<{ stdout: string; stderr: string }> {
   const args = [
+    '--import',
+    pathToFileURL(join(import.meta.dirname, 'redocly-offline.ts')).href,
     redoclyBin(),
     'lint',
     '--format=json',

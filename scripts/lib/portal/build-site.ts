@@ -57,7 +57,8 @@ export async function buildSite(
   settings: PortalSettings,
 ): Promise<SiteBuildSummary> {
   await runAstroBuild(settings);
-  const sourceFiles = await copySources(catalog, settings.outDir);
+  const sources = await copySources(catalog, settings.outDir);
+  for (const problem of sources.refused) console.error(formatProblem(problem));
   const search = await indexSearch(settings.outDir);
   const output = await measureFolder(settings.outDir);
   const versions = catalog.apis.flatMap((api) => api.versions);
@@ -67,6 +68,6 @@ export async function buildSite(
     operations: versions.reduce((total, version) => total + version.operations.length, 0),
     pages: output.pages,
     indexedPages: search.pages,
-    sourceFiles,
+    sourceFiles: sources.copied,
   };
 }
