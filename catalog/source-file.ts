@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
 import type { CatalogProblem } from './problems.ts';
+import { checkFileSize, checkValueCount, expandAliases } from './source-limits.ts';
 
 /**
  * A YAML or JSON file read once and kept with its syntax tree, so any value in it can be
@@ -35,6 +36,11 @@ export async function readSourceFile(
   const displayPath = toDisplayPath(absolutePath);
   let text: string;
   try {
+    const tooLarge = checkFileSize((await stat(absolutePath)).size);
+    if (tooLarge) {
+      problems.push({ file: displayPath, ...tooLarge, severity: 'error' });
+      return undefined;
+    }
     text = await readFile(absolutePath, 'utf8');
   } catch (error) {
     problems.push({
@@ -57,8 +63,13 @@ export function parseSourceText(
   problems: CatalogProblem[],
 ): SourceFile | undefined {
   const displayPath = toDisplayPath(absolutePath);
+  const tooMany = checkValueCount(text);
+  if (tooMany) {
+    problems.push({ file: displayPath, ...tooMany, severity: 'error' });
+    return undefined;
+  }
   const lineCounter = new LineCounter();
-  // Real documents repeat keys and use many aliases; neither should stop a build.
+  // Real documents repeat keys; that should not stop a build.
   const document = parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
     uniqueKeys: false,
@@ -77,7 +88,12 @@ export function parseSourceText(
     });
     return undefined;
   }
-  const value: unknown = document.toJS({ maxAliasCount: -1 });
+  const expanded = expandAliases(document, lineCounter);
+  if ('refusal' in expanded) {
+    problems.push({ file: displayPath, ...expanded.refusal, severity: 'error' });
+    return undefined;
+  }
+  const { value } = expanded;
   return {
     absolutePath,
     displayPath,
