@@ -4,6 +4,7 @@ import { toDisplayPath } from '../display-path.ts';
 import type { CatalogProblem } from '../problems.ts';
 import { readSourceFile, type SourceFile } from '../source-file.ts';
 import { getAt, splitRef, toPointerKeys } from './json-pointer.ts';
+import { isLiteral } from './literal-values.ts';
 
 /** An OpenAPI document as read from disk: its entry file and every file its `$ref`s reach. */
 export interface DocumentFiles {
@@ -141,25 +142,15 @@ function collectRefs(root: unknown): FoundRef[] {
       value.forEach((item, index) => stack.push({ value: item, path: [...path, String(index)] }));
       continue;
     }
-    const isPropertyMap = path.at(-1) === 'properties';
     for (const [key, child] of Object.entries(value)) {
       // Examples and defaults are literal data: a "$ref" key inside one is payload, not a reference.
-      if (!isPropertyMap && isLiteral(key, child, path)) continue;
+      if (isLiteral(key, child, path)) continue;
       if (key === '$ref' && typeof child === 'string') found.push({ ref: child, path });
       else if (child !== null && typeof child === 'object')
         stack.push({ value: child, path: [...path, key] });
     }
   }
   return found;
-}
-
-const literalKeys = new Set(['example', 'default', 'enum', 'const']);
-
-function isLiteral(key: string, child: unknown, path: readonly string[]): boolean {
-  if (literalKeys.has(key)) return true;
-  if (key === 'examples' && Array.isArray(child)) return true;
-  // The `value` of an Example Object, itself an entry of an `examples` map.
-  return key === 'value' && path.at(-2) === 'examples';
 }
 
 function refProblem(
