@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { discoverVersions, toVersionId } from './discover-versions.ts';
+import { compareVersionIds, discoverVersions, toVersionId } from './discover-versions.ts';
 import { loadGuides } from './load-guides.ts';
 import { loadMetadata } from './load-metadata.ts';
 import { loadVersion, type LoadedVersion, type VersionPlan } from './load-version.ts';
@@ -56,6 +56,11 @@ export async function loadApi(
   for (const plan of plans) {
     const version = await loadVersion(apiDir, plan, toVersionId, problems);
     if (version) loaded.push(version);
+  }
+  // Listed versions keep the order api.yaml gives; found ones come newest first once their ids,
+  // some derived from `info.version`, are known.
+  if (!metadata?.versions) {
+    loaded.sort((a, b) => compareVersionIds(b.version.id, a.version.id));
   }
   const guides = await loadGuides(apiDir, problems);
   checkVersionIds(loaded, apiDir, problems);
