@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { compareVersionIds, discoverVersions, toVersionId } from './discover-versions.ts';
 import { loadGuides } from './load-guides.ts';
 import { loadMetadata } from './load-metadata.ts';
@@ -16,6 +16,9 @@ import type { SourceFile } from './source-file.ts';
  * the gateway, which sends them on to the portal.
  */
 const reservedIds = new Set(['problems']);
+
+/** Segments the portal uses beside version ids under `/apis/<id>/`: a version there would be hidden. */
+const reservedVersionIds = new Set(['guides']);
 
 /** Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. */
 export async function loadApi(
@@ -151,6 +154,16 @@ function checkVersionIds(
 ): void {
   const seen = new Map<string, string>();
   for (const { version } of loaded) {
+    if (reservedVersionIds.has(version.id)) {
+      problems.push({
+        file: toDisplayPath(join(apiDir, version.entryFile)),
+        line: 1,
+        field: '(version id)',
+        message: `"${version.id}" is a name the portal keeps for its own pages`,
+        hint: 'give the version another id, e.g. v1',
+        severity: 'error',
+      });
+    }
     const other = seen.get(version.id);
     if (other !== undefined) {
       problems.push({

@@ -17,21 +17,23 @@ export const stubsFileNames = ['stubs.yaml', 'stubs.yml'] as const;
  * Reads `mocks/`, the owners' sandbox-only behaviour: each API's `mocks/<api-id>/stubs.yaml`
  * is validated, checked against the API's documents and attached as `sandbox`. A missing
  * `mocks/` folder is fine; a folder there that names no API is a problem, unless only some
- * APIs were read (`readAll` false).
+ * APIs were read (`readAll` false). Problems are filed under their mocks folder (`problemsOf`):
+ * a broken stubs file costs the API its stubs in the sandbox, never the API itself.
  */
 export async function loadSandboxes(
   mocksDir: string,
   apis: readonly CatalogApi[],
   apiFolders: readonly string[],
   readAll: boolean,
-  problems: CatalogProblem[],
+  problemsOf: (folder: string) => CatalogProblem[],
 ): Promise<CatalogApi[]> {
   const folders = await listFolders(mocksDir);
   if (readAll) {
     for (const folder of folders.filter((name) => !apiFolders.includes(name))) {
       const guess = closest(folder, apiFolders);
-      problems.push({
-        file: toDisplayPath(join(mocksDir, folder)),
+      const path = toDisplayPath(join(mocksDir, folder));
+      problemsOf(path).push({
+        file: path,
         line: 1,
         field: '(folder name)',
         message: `names no API of the catalog (no folder "${folder}" among the APIs)`,
@@ -45,6 +47,7 @@ export async function loadSandboxes(
   const result: CatalogApi[] = [];
   for (const api of apis) {
     const dir = join(mocksDir, api.id);
+    const problems = problemsOf(toDisplayPath(dir));
     const sandbox =
       folders.includes(api.id) && (await checkConfined(dir, mocksDir, problems))
         ? await loadSandbox(dir, api, problems)

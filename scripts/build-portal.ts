@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import { PortalSettingsError } from '../config/portal-settings.ts';
-import { addChangelogs, buildSite, reportCatalogProblems } from './lib/portal/build-site.ts';
+import { addChangelogs, buildSite, reportDeployCatalog } from './lib/portal/build-site.ts';
 import { buildUsage, parseBuildArguments } from './lib/portal/parse-build-arguments.ts';
 import { isUnsafeOutDir, prepareOutDir } from './lib/portal/prepare-out-dir.ts';
 
@@ -33,8 +33,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const result = await loadCatalog({ apisDir, audience });
-  if (!reportCatalogProblems(result, apisDir)) return 1;
+  const result = await loadCatalog({ apisDir, audience, brokenApis: 'leave-out' });
+  if (!(await reportDeployCatalog(result, apisDir, settings.snapshotPath))) return 1;
   const { catalog } = result;
   await addChangelogs(catalog);
   await writeSnapshot(catalog, settings.snapshotPath);

@@ -58,11 +58,12 @@ describe('the build publishes nothing a link brings in from outside', () => {
     }
   });
 
-  test('npm run build refuses a guide linked to .git/config and writes none of it', async () => {
+  test('npm run build leaves out an API whose guide links to .git/config, and writes none of it', async () => {
     const repo = await createHostileRepo({
       '.git/config': `[core]\n${secret}\n`,
       'apis/hostile/openapi.yaml': documentWithPathItem(thingsPath),
       'apis/hostile/guides/01-config.md': { linkTo: '../../../.git/config' },
+      'apis/honest/openapi.yaml': documentWithPathItem(thingsPath),
     });
     const snapshot = join(repo.root, 'snapshot.json');
     try {
@@ -70,7 +71,10 @@ describe('the build publishes nothing a link brings in from outside', () => {
         process.execPath,
         ['scripts/build-portal.ts', '--snapshot-only', '--snapshot', snapshot],
         { env: { ...process.env, APIS_DIR: repo.apisDir } },
-      ).catch((error: unknown) => error as { stdout: string; stderr: string; code: number });
+      ).then(
+        (done) => ({ ...done, code: 0 }),
+        (error: unknown) => error as { stdout: string; stderr: string; code: number },
+      );
       const output = `${run.stdout}${run.stderr}`.replaceAll(`${repo.root}/`, '');
       assert.ok(
         output.includes(
@@ -79,8 +83,13 @@ describe('the build publishes nothing a link brings in from outside', () => {
         output,
       );
       assert.ok(!output.includes(secret));
-      const written = await readFile(snapshot, 'utf8').catch(() => '');
+      assert.equal(run.code, 0, 'the honest API is built');
+      const written = await readFile(snapshot, 'utf8');
       assert.ok(!written.includes(secret), 'the snapshot holds nothing of .git/config');
+      assert.deepEqual(
+        (JSON.parse(written) as { apis: { id: string }[] }).apis.map((api) => api.id),
+        ['honest'],
+      );
     } finally {
       await repo.remove();
     }

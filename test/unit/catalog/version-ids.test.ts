@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadCatalog } from '../../../catalog/index.ts';
+import { formatProblem, loadCatalog } from '../../../catalog/index.ts';
 import { createHostileRepo, type HostileFile } from '../../security/helpers/hostile-repo.ts';
 
 async function versionIdsOf(files: Record<string, HostileFile>): Promise<string[]> {
@@ -60,5 +60,23 @@ describe('version ids', () => {
       }),
       ['v2', 'v1'],
     );
+  });
+
+  test('a version named like a folder of the portal’s own pages is a problem', async () => {
+    const repo = await createHostileRepo({
+      'apis/depot/api.yaml': 'versions:\n  - id: guides\n    document: openapi.yaml\n',
+      'apis/depot/openapi.yaml': documentAt('1.0.0'),
+    });
+    try {
+      const result = await loadCatalog({ apisDir: repo.apisDir, audience: 'internal' });
+      assert.deepEqual(
+        result.problems.map((problem) => formatProblem(problem).replaceAll(`${repo.root}/`, '')),
+        [
+          'apis/depot/openapi.yaml:1 — (version id) — "guides" is a name the portal keeps for its own pages — give the version another id, e.g. v1',
+        ],
+      );
+    } finally {
+      await repo.remove();
+    }
   });
 });
