@@ -183,3 +183,15 @@ describe('links that leave the mocks folder are refused', () => {
     ]);
   });
 });
+
+describe('links that lead nowhere are problems, not crashes', () => {
+  test('a guide linked to a file that does not exist', async () => {
+    const report = await reportFor({
+      'apis/hostile/openapi.yaml': validDocument,
+      'apis/hostile/guides/01-gone.md': { linkTo: '/nonexistent/secret.md' },
+    });
+    assert.deepEqual(report, [
+      'apis/hostile/guides/01-gone.md:1 — (file) — cannot be read (ENOENT) — check that the file exists and is readable',
+    ]);
+  });
+});
