@@ -1,6 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkConfined } from './confine-path.ts';
+import { listSubfolders } from './list-subfolders.ts';
 import { metadataFileNames } from './load-metadata.ts';
+import type { CatalogProblem } from './problems.ts';
 
 /** Names an entry document may have; other YAML/JSON files are taken as parts it `$ref`s. */
 const entryNames = [
@@ -12,9 +15,15 @@ const entryNames = [
   'swagger.json',
 ];
 
+/**
+ * A folder named like a version id (`v1`, `v2`, `v2.1`, `v3-beta`) declares the version it holds;
+ * any other folder holding a document (`depot/`, `src/`) is where the document happens to be kept.
+ */
+const versionFolderName = /^v\d+(?:[.-][a-z0-9]+)*$/i;
+
 /** A version found on disk when `api.yaml` does not list them. */
 export interface DiscoveredVersion {
-  /** Version id from the sub-folder name, or `undefined` to derive it from `info.version`. */
+  /** Version id from a folder named like one (`v2`), or `undefined` to derive it from `info.version`. */
   id: string | undefined;
   /** Entry document, relative to the API folder. */
   document: string;
@@ -22,12 +31,17 @@ export interface DiscoveredVersion {
 
 /**
  * Finds an API's documents by convention: `openapi.yaml` (or `swagger.json`…) at the top of the
- * folder is a single version; otherwise each sub-folder holding one is a version named after the
- * folder, newest first; otherwise a lone YAML/JSON file at the top is taken as the document.
+ * folder is a single version; otherwise each sub-folder holding one is a version, named after the
+ * folder when the folder is named like a version (`v2/`) and after the document's `info.version`
+ * otherwise (`depot/openapi.yaml` at 1.4.2 is `v1`); otherwise a lone YAML/JSON file at the top
+ * is taken as the document. Folders named like versions come newest first.
  */
-export async function discoverVersions(apiDir: string): Promise<DiscoveredVersion[]> {
+export async function discoverVersions(
+  apiDir: string,
+  problems: CatalogProblem[],
+): Promise<DiscoveredVersion[]> {
   const entries = await readdir(apiDir, { withFileTypes: true });
-  // Symbolic links count as files: benchmarks link real documents in rather than copy them.
+  // Links count as files here; reading one checks that it stays inside the API folder.
   const files = entries
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => entry.name);
@@ -35,15 +49,17 @@ export async function discoverVersions(apiDir: string): Promise<DiscoveredVersio
   if (entry) return [{ id: undefined, document: entry }];
 
   const versions: DiscoveredVersion[] = [];
-  for (const folder of entries.filter(
-    (item) => item.isDirectory() && !/^[._]|^guides$/.test(item.name),
-  )) {
-    const inner = await readdir(join(apiDir, folder.name));
+  for (const folder of (await listSubfolders(apiDir)).filter((name) => name !== 'guides')) {
+    const dir = join(apiDir, folder);
+    if (!(await checkConfined(dir, apiDir, problems))) continue;
+    const inner = await readdir(dir);
     const document = entryNames.find((name) => inner.includes(name));
-    if (document) versions.push({ id: folder.name, document: `${folder.name}/${document}` });
+    if (!document) continue;
+    const id = versionFolderName.test(folder) ? folder : undefined;
+    versions.push({ id, document: `${folder}/${document}` });
   }
   if (versions.length > 0) {
-    return versions.sort((a, b) => (b.id ?? '').localeCompare(a.id ?? '', 'en', { numeric: true }));
+    return versions.sort((a, b) => compareVersionIds(b.id ?? '', a.id ?? ''));
   }
 
   const documents = files.filter(
@@ -51,6 +67,11 @@ export async function discoverVersions(apiDir: string): Promise<DiscoveredVersio
       /\.(ya?ml|json)$/i.test(name) && !(metadataFileNames as readonly string[]).includes(name),
   );
   return documents.length === 1 && documents[0] ? [{ id: undefined, document: documents[0] }] : [];
+}
+
+/** Orders version ids as people read them: `v2` before `v10`. */
+export function compareVersionIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /** `1.4.2` → `v1`; `v3` → `v3`; a date or other label → its slug. */

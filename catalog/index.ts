@@ -2,7 +2,14 @@
  * guichet's catalog: the one reader of `apis/`. The site, the scripts and the sandbox import
  * from here and nowhere else.
  */
-export { loadCatalog, type CatalogResult, type LoadCatalogOptions } from './load-catalog.ts';
+export {
+  loadCatalog,
+  type CatalogResult,
+  type LeftOutFolder,
+  type LoadCatalogOptions,
+} from './load-catalog.ts';
+export { locateInside, type Whereabouts } from './confine-path.ts';
+export { fromDisplayPath, repositoryRoot, toDisplayPath } from './display-path.ts';
 export { formatProblem, hasErrors, type CatalogProblem } from './problems.ts';
 export type {
   Catalog,

@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
-import { discoverVersions, toVersionId } from './discover-versions.ts';
+import { basename, join } from 'node:path';
+import { compareVersionIds, discoverVersions, toVersionId } from './discover-versions.ts';
 import { loadGuides } from './load-guides.ts';
 import { loadMetadata } from './load-metadata.ts';
 import { loadVersion, type LoadedVersion, type VersionPlan } from './load-version.ts';
@@ -8,13 +8,17 @@ import type { CatalogApi } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { ApiMetadata } from './schema/api-metadata.ts';
 import { resolvePlans } from './schema/plans.ts';
-import { toDisplayPath, type SourceFile } from './source-file.ts';
+import { toDisplayPath } from './display-path.ts';
+import type { SourceFile } from './source-file.ts';
 
 /**
  * Ids the sandbox keeps for itself: problem `type` URIs (`/problems/<slug>`) resolve against
  * the gateway, which sends them on to the portal.
  */
 const reservedIds = new Set(['problems']);
+
+/** Segments the portal uses beside version ids under `/apis/<id>/`: a version there would be hidden. */
+const reservedVersionIds = new Set(['guides']);
 
 /** Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. */
 export async function loadApi(
@@ -55,6 +59,11 @@ export async function loadApi(
   for (const plan of plans) {
     const version = await loadVersion(apiDir, plan, toVersionId, problems);
     if (version) loaded.push(version);
+  }
+  // Listed versions keep the order api.yaml gives; found ones come newest first once their ids,
+  // some derived from `info.version`, are known.
+  if (!metadata?.versions) {
+    loaded.sort((a, b) => compareVersionIds(b.version.id, a.version.id));
   }
   const guides = await loadGuides(apiDir, problems);
   checkVersionIds(loaded, apiDir, problems);
@@ -117,8 +126,10 @@ async function planVersions(
       }),
     }));
   }
-  const discovered = await discoverVersions(apiDir);
-  if (discovered.length === 0) {
+  const before = problems.length;
+  const discovered = await discoverVersions(apiDir, problems);
+  // A version folder refused as a link outside is reason enough; "no document" would add noise.
+  if (discovered.length === 0 && problems.length === before) {
     problems.push({
       file: toDisplayPath(apiDir),
       line,
@@ -143,6 +154,16 @@ function checkVersionIds(
 ): void {
   const seen = new Map<string, string>();
   for (const { version } of loaded) {
+    if (reservedVersionIds.has(version.id)) {
+      problems.push({
+        file: toDisplayPath(join(apiDir, version.entryFile)),
+        line: 1,
+        field: '(version id)',
+        message: `"${version.id}" is a name the portal keeps for its own pages`,
+        hint: 'give the version another id, e.g. v1',
+        severity: 'error',
+      });
+    }
     const other = seen.get(version.id);
     if (other !== undefined) {
       problems.push({

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogGuide } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
-import { toDisplayPath } from './source-file.ts';
+import { checkConfined } from './confine-path.ts';
+import { toDisplayPath } from './display-path.ts';
+import { checkFileSize } from './source-limits.ts';
 
 /**
  * Reads `guides/*.md` of an API. The file name orders and names a guide (`01-quick-start.md` →
@@ -15,6 +17,7 @@ export async function loadGuides(
   problems: CatalogProblem[],
 ): Promise<CatalogGuide[]> {
   const dir = join(apiDir, 'guides');
+  if (!(await checkConfined(dir, apiDir, problems))) return [];
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
@@ -25,7 +28,26 @@ export async function loadGuides(
   const slugs = new Set<string>();
   for (const name of names) {
     const path = join(dir, name);
-    const raw = (await readFile(path, 'utf8')).replace(/\r\n?/g, '\n');
+    if (!(await checkConfined(path, apiDir, problems))) continue;
+    let raw: string;
+    try {
+      const tooLarge = checkFileSize((await stat(path)).size);
+      if (tooLarge) {
+        problems.push({ file: toDisplayPath(path), ...tooLarge, severity: 'error' });
+        continue;
+      }
+      raw = (await readFile(path, 'utf8')).replace(/\r\n?/g, '\n');
+    } catch (error) {
+      problems.push({
+        file: toDisplayPath(path),
+        line: 1,
+        field: '(file)',
+        message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+        hint: 'check that the file exists and is readable',
+        severity: 'error',
+      });
+      continue;
+    }
     const slug = name
       .replace(/\.md$/, '')
       .replace(/^\d+[-_]/, '')

@@ -21,7 +21,7 @@ export async function loadMetadata(
 ): Promise<MetadataResult> {
   const path = await findMetadataFile(apiDir);
   if (!path) return { status: 'absent' };
-  const file = await readSourceFile(path, problems);
+  const file = await readSourceFile(path, apiDir, problems);
   if (!file) return { status: 'invalid' };
   // An empty file is a valid start: everything is derived from the document.
   const input = file.value ?? {};

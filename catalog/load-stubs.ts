@@ -1,11 +1,14 @@
-import { access, readdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closest, describeIssue } from './describe-issue.ts';
 import type { CatalogApi, CatalogSandbox } from './model.ts';
 import { toFieldPath, type CatalogProblem } from './problems.ts';
 import { resolveStubs } from './resolve-stubs.ts';
 import { sandboxStubsSchema } from './schema/sandbox-stubs.ts';
-import { readSourceFile, toDisplayPath } from './source-file.ts';
+import { checkConfined } from './confine-path.ts';
+import { toDisplayPath } from './display-path.ts';
+import { listSubfolders } from './list-subfolders.ts';
+import { readSourceFile } from './source-file.ts';
 
 /** File names the catalog accepts for an API's sandbox stubs, in order of preference. */
 export const stubsFileNames = ['stubs.yaml', 'stubs.yml'] as const;
@@ -14,21 +17,23 @@ export const stubsFileNames = ['stubs.yaml', 'stubs.yml'] as const;
  * Reads `mocks/`, the owners' sandbox-only behaviour: each API's `mocks/<api-id>/stubs.yaml`
  * is validated, checked against the API's documents and attached as `sandbox`. A missing
  * `mocks/` folder is fine; a folder there that names no API is a problem, unless only some
- * APIs were read (`readAll` false).
+ * APIs were read (`readAll` false). Problems are filed under their mocks folder (`problemsOf`):
+ * a broken stubs file costs the API its stubs in the sandbox, never the API itself.
  */
 export async function loadSandboxes(
   mocksDir: string,
   apis: readonly CatalogApi[],
   apiFolders: readonly string[],
   readAll: boolean,
-  problems: CatalogProblem[],
+  problemsOf: (folder: string) => CatalogProblem[],
 ): Promise<CatalogApi[]> {
   const folders = await listFolders(mocksDir);
   if (readAll) {
     for (const folder of folders.filter((name) => !apiFolders.includes(name))) {
       const guess = closest(folder, apiFolders);
-      problems.push({
-        file: toDisplayPath(join(mocksDir, folder)),
+      const path = toDisplayPath(join(mocksDir, folder));
+      problemsOf(path).push({
+        file: path,
         line: 1,
         field: '(folder name)',
         message: `names no API of the catalog (no folder "${folder}" among the APIs)`,
@@ -41,9 +46,12 @@ export async function loadSandboxes(
   }
   const result: CatalogApi[] = [];
   for (const api of apis) {
-    const sandbox = folders.includes(api.id)
-      ? await loadSandbox(join(mocksDir, api.id), api, problems)
-      : undefined;
+    const dir = join(mocksDir, api.id);
+    const problems = problemsOf(toDisplayPath(dir));
+    const sandbox =
+      folders.includes(api.id) && (await checkConfined(dir, mocksDir, problems))
+        ? await loadSandbox(dir, api, problems)
+        : undefined;
     result.push(sandbox ? { ...api, sandbox } : api);
   }
   return result;
@@ -57,7 +65,7 @@ export async function loadSandbox(
 ): Promise<CatalogSandbox | undefined> {
   const path = await findStubsFile(dir);
   if (!path) return undefined;
-  const file = await readSourceFile(path, problems);
+  const file = await readSourceFile(path, dir, problems);
   if (!file) return undefined;
   // An empty file is a valid start: no stubs yet.
   const input = file.value ?? {};
@@ -85,11 +93,7 @@ export async function loadSandbox(
 
 async function listFolders(dir: string): Promise<string[]> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
+    return await listSubfolders(dir);
   } catch {
     // No mocks/ folder: no API has stubs, which is the usual case.
     return [];

@@ -41,9 +41,9 @@ export interface CatalogApi {
   /** The version partners should use. */
   currentVersionId: string;
   guides: CatalogGuide[];
-  /** The API's folder, relative to the working directory (`apis/tax-filing`). */
+  /** The API's folder, relative to the repository root (`apis/tax-filing`; absolute outside it): `fromDisplayPath` finds it on disk. */
   dir: string;
-  /** The metadata file, relative to the working directory, when there is one. */
+  /** The metadata file, relative to the repository root, when there is one. */
   metadataFile?: string;
   /**
    * Changes to the API in the repository's history, newest first. The catalog itself does not
@@ -56,7 +56,7 @@ export interface CatalogApi {
 
 /** What `mocks/<api-id>/stubs.yaml` adds to the sandbox, checked against the API's documents. */
 export interface CatalogSandbox {
-  /** The stubs file, relative to the working directory. */
+  /** The stubs file, relative to the repository root. */
   file: string;
   /** Named extra examples, served on `Prefer: example=<name>`. */
   examples: SandboxExample[];

@@ -5,7 +5,7 @@
 
 /** One mistake found while reading `apis/`, located as precisely as the source allows. */
 export interface CatalogProblem {
-  /** Path of the file at fault, relative to the working directory (`apis/tax/api.yaml`). */
+  /** Path of the file at fault, relative to the repository root (`apis/tax/api.yaml`), absolute outside it. */
   file: string;
   /** 1-based line in that file; 1 when the problem concerns the whole file. */
   line: number;

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { checkConfined } from './confine-path.ts';
+import { toDisplayPath } from './display-path.ts';
 import type { CatalogProblem } from './problems.ts';
+import { checkFileSize, checkValueCount, expandAliases } from './source-limits.ts';
 
 /**
  * A YAML or JSON file read once and kept with its syntax tree, so any value in it can be
@@ -10,7 +12,7 @@ import type { CatalogProblem } from './problems.ts';
 export interface SourceFile {
   /** Absolute path on disk. */
   absolutePath: string;
-  /** Path relative to the working directory, as problems print it. */
+  /** Path relative to the repository root, as problems print it. */
   displayPath: string;
   /** The text as written, line endings included. */
   text: string;
@@ -20,14 +22,25 @@ export interface SourceFile {
   lineOf: (path: readonly PropertyKey[]) => number;
 }
 
-/** Reads and parses a YAML or JSON file; syntax errors become problems, never exceptions. */
+/**
+ * Reads and parses a YAML or JSON file that must lie inside `folder` (its API's or its mocks
+ * folder) once links are followed; a link leading elsewhere, unreadable files and syntax errors
+ * become problems, never exceptions.
+ */
 export async function readSourceFile(
   absolutePath: string,
+  folder: string,
   problems: CatalogProblem[],
 ): Promise<SourceFile | undefined> {
+  if (!(await checkConfined(absolutePath, folder, problems))) return undefined;
   const displayPath = toDisplayPath(absolutePath);
   let text: string;
   try {
+    const tooLarge = checkFileSize((await stat(absolutePath)).size);
+    if (tooLarge) {
+      problems.push({ file: displayPath, ...tooLarge, severity: 'error' });
+      return undefined;
+    }
     text = await readFile(absolutePath, 'utf8');
   } catch (error) {
     problems.push({
@@ -50,8 +63,13 @@ export function parseSourceText(
   problems: CatalogProblem[],
 ): SourceFile | undefined {
   const displayPath = toDisplayPath(absolutePath);
+  const tooMany = checkValueCount(text);
+  if (tooMany) {
+    problems.push({ file: displayPath, ...tooMany, severity: 'error' });
+    return undefined;
+  }
   const lineCounter = new LineCounter();
-  // Real documents repeat keys and use many aliases; neither should stop a build.
+  // Real documents repeat keys; that should not stop a build.
   const document = parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
     uniqueKeys: false,
@@ -70,7 +88,12 @@ export function parseSourceText(
     });
     return undefined;
   }
-  const value: unknown = document.toJS({ maxAliasCount: -1 });
+  const expanded = expandAliases(document, lineCounter);
+  if ('refusal' in expanded) {
+    problems.push({ file: displayPath, ...expanded.refusal, severity: 'error' });
+    return undefined;
+  }
+  const { value } = expanded;
   return {
     absolutePath,
     displayPath,
@@ -78,12 +101,6 @@ export function parseSourceText(
     value,
     lineOf: (path) => findLine(document, lineCounter, path),
   };
-}
-
-/** Paths in problems are relative to where the command runs, like compilers print them. */
-export function toDisplayPath(absolutePath: string): string {
-  const path = relative(process.cwd(), absolutePath);
-  return path.startsWith('..') ? absolutePath : path;
 }
 
 function findLine(

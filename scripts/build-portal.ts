@@ -8,7 +8,7 @@ import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import { PortalSettingsError } from '../config/portal-settings.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
 import { readCommandLine } from './lib/cli/read-command-line.ts';
-import { addChangelogs, buildSite, reportCatalogProblems } from './lib/portal/build-site.ts';
+import { addChangelogs, buildSite, reportDeployCatalog } from './lib/portal/build-site.ts';
 import { buildCommand, toBuildOptions } from './lib/portal/parse-build-arguments.ts';
 import { buildEnvSchema } from './lib/portal/portal-env.ts';
 import { isUnsafeOutDir, prepareOutDir } from './lib/portal/prepare-out-dir.ts';
@@ -33,8 +33,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const result = await loadCatalog({ apisDir, audience });
-  if (!reportCatalogProblems(result, apisDir)) return 1;
+  const result = await loadCatalog({ apisDir, audience, brokenApis: 'leave-out' });
+  if (!(await reportDeployCatalog(result, apisDir, settings.snapshotPath))) return 1;
   const { catalog } = result;
   await addChangelogs(catalog);
   await writeSnapshot(catalog, settings.snapshotPath);

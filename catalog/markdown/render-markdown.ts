@@ -12,22 +12,23 @@ import { visit } from 'unist-util-visit';
 /**
  * Markdown from `apis/` arrives through pull requests from many teams, so it is treated as
  * untrusted: raw HTML is parsed, then everything outside an allow-list is dropped. No script, no
- * event handler, no `javascript:` URL, no style and no embedded frame survives.
+ * event handler, no `javascript:` URL, no style and no embedded frame survives. Owners' ids and
+ * names get the sanitiser's `user-content-` prefix (as on GitHub), so `<pre id="sandbox-curl">`
+ * cannot stand in for the page's own element; links to them are rewritten to match.
  */
 const sanitizeSchema = {
   ...defaultSchema,
-  // Anchors in guides stay readable (#quota) rather than GitHub's `user-content-` prefix,
-  // which would break links owners write by hand.
-  clobberPrefix: '',
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
+  // Footnote ids are prefixed by the sanitiser, like every other id, and so only once.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(() => linkToPrefixedIds)
   .use(() => keepPagesOffline)
   .freeze();
 
@@ -76,6 +77,34 @@ function keepPagesOffline(tree: Root): void {
       node.properties.rel = ['noopener', 'noreferrer'];
     }
   });
+}
+
+/**
+ * Owners write `[the quotas](#quota)` for their own `<h2 id="quota">`: once the id carries the
+ * prefix, the link must too. Links to an id the text does not hold (the page's `#sandbox`) are
+ * left as written.
+ */
+function linkToPrefixedIds(tree: Root): void {
+  const prefix = defaultSchema.clobberPrefix ?? 'user-content-';
+  const ids = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    const fragment = href.slice(1);
+    if (ids.has(`${prefix}${safelyDecode(fragment)}`))
+      node.properties.href = `#${prefix}${fragment}`;
+  });
+}
+
+function safelyDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function isRemote(url: unknown): boolean {

@@ -1,7 +1,10 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { isWithin, locateInside } from '../confine-path.ts';
+import { toDisplayPath } from '../display-path.ts';
 import type { CatalogProblem } from '../problems.ts';
 import { readSourceFile, type SourceFile } from '../source-file.ts';
 import { getAt, splitRef, toPointerKeys } from './json-pointer.ts';
+import { isLiteral } from './literal-values.ts';
 
 /** An OpenAPI document as read from disk: its entry file and every file its `$ref`s reach. */
 export interface DocumentFiles {
@@ -22,7 +25,7 @@ export async function readDocumentFiles(
   apiDir: string,
   problems: CatalogProblem[],
 ): Promise<DocumentFiles | undefined> {
-  const entry = await readSourceFile(entryPath, problems);
+  const entry = await readSourceFile(entryPath, apiDir, problems);
   if (!entry) return undefined;
   const files = new Map<string, SourceFile>([[entryPath, entry]]);
   const pending: SourceFile[] = [entry];
@@ -48,13 +51,24 @@ export async function readDocumentFiles(
       if (target !== '') {
         hasExternalRefs = true;
         const targetPath = resolve(dirname(file.absolutePath), decodeURI(target));
-        if (!isInside(targetPath, apiDir)) {
+        if (targetPath === apiDir || !isWithin(targetPath, apiDir)) {
           problems.push(
             refProblem(
               file,
               found.path,
               `points outside the API folder (${found.ref})`,
-              `keep every file of the document inside ${relative(process.cwd(), apiDir)}`,
+              `keep every file of the document inside ${toDisplayPath(apiDir)}`,
+            ),
+          );
+          continue;
+        }
+        if ((await locateInside(targetPath, apiDir)) === 'outside') {
+          problems.push(
+            refProblem(
+              file,
+              found.path,
+              `points outside the API folder through a symbolic link (${found.ref})`,
+              `keep every file of the document inside ${toDisplayPath(apiDir)}, as a file rather than a link to one elsewhere`,
             ),
           );
           continue;
@@ -62,7 +76,7 @@ export async function readDocumentFiles(
         let loaded = files.get(targetPath);
         if (!loaded) {
           const refProblems: CatalogProblem[] = [];
-          loaded = await readSourceFile(targetPath, refProblems);
+          loaded = await readSourceFile(targetPath, apiDir, refProblems);
           if (!loaded) {
             const missing = refProblems.some((problem) => problem.field === '(file)');
             if (missing) {
@@ -128,25 +142,15 @@ function collectRefs(root: unknown): FoundRef[] {
       value.forEach((item, index) => stack.push({ value: item, path: [...path, String(index)] }));
       continue;
     }
-    const isPropertyMap = path.at(-1) === 'properties';
     for (const [key, child] of Object.entries(value)) {
       // Examples and defaults are literal data: a "$ref" key inside one is payload, not a reference.
-      if (!isPropertyMap && isLiteral(key, child, path)) continue;
+      if (isLiteral(key, child, path)) continue;
       if (key === '$ref' && typeof child === 'string') found.push({ ref: child, path });
       else if (child !== null && typeof child === 'object')
         stack.push({ value: child, path: [...path, key] });
     }
   }
   return found;
-}
-
-const literalKeys = new Set(['example', 'default', 'enum', 'const']);
-
-function isLiteral(key: string, child: unknown, path: readonly string[]): boolean {
-  if (literalKeys.has(key)) return true;
-  if (key === 'examples' && Array.isArray(child)) return true;
-  // The `value` of an Example Object, itself an entry of an `examples` map.
-  return key === 'value' && path.at(-2) === 'examples';
 }
 
 function refProblem(
@@ -174,14 +178,4 @@ function suggestTarget(value: unknown, pointer: string): string {
     if (names.length > 0) return `existing entries there: ${names.join(', ')}`;
   }
   return 'check the pointer after # against the target file';
-}
-
-function isInside(path: string, dir: string): boolean {
-  const fromDir = relative(dir, path);
-  return (
-    fromDir !== '' &&
-    !fromDir.startsWith(`..${sep}`) &&
-    fromDir !== '..' &&
-    !fromDir.startsWith(sep)
-  );
 }

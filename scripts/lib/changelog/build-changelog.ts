@@ -1,7 +1,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { loadCatalog, type CatalogApi, type ChangelogEntry } from '../../../catalog/index.ts';
+import { join, relative } from 'node:path';
+import {
+  fromDisplayPath,
+  loadCatalog,
+  type CatalogApi,
+  type ChangelogEntry,
+} from '../../../catalog/index.ts';
 import { diffApi } from '../diff/diff-apis.ts';
 import { extractAtRef, runGit } from '../git/run-git.ts';
 
@@ -21,7 +26,7 @@ interface Commit {
  * git does not track yet, the changelog is empty.
  */
 export async function buildChangelog(api: CatalogApi): Promise<ChangelogEntry[]> {
-  const apiDir = resolve(api.dir);
+  const apiDir = fromDisplayPath(api.dir);
   const root = await findRepositoryRoot(apiDir);
   if (!root) return [];
   const folder = relative(root, apiDir).split('\\').join('/');

@@ -1,6 +1,6 @@
 /** One thing `npm run lint:apis` reports, from any of its checks, located in a file. */
 export interface Finding {
-  /** Path relative to the working directory. */
+  /** Path relative to the repository root (absolute outside it). */
   file: string;
   line: number;
   column?: number;
@@ -8,7 +8,8 @@ export interface Finding {
   rule: string;
   severity: 'error' | 'warning';
   message: string;
-  hint?: string;
+  /** What to do about it; every check gives one. */
+  hint: string;
 }
 
 /** Orders findings by file, line and rule, so reports read top to bottom and diff cleanly. */

@@ -12,8 +12,7 @@ export function formatFindings(findings: readonly Finding[], format: FindingForm
   if (format === 'github-actions') return findings.map(toAnnotation).join('\n');
   const lines = findings.map((finding) => {
     const place = `${finding.file}:${String(finding.line)}${finding.column ? `:${String(finding.column)}` : ''}`;
-    const hint = finding.hint ? ` — ${finding.hint}` : '';
-    return `${place} — ${finding.severity} — ${finding.rule} — ${finding.message}${hint}`;
+    return `${place} — ${finding.severity} — ${finding.rule} — ${finding.message} — ${finding.hint}`;
   });
   const { errors, warnings } = countFindings(findings);
   lines.push(`${String(errors)} error(s), ${String(warnings)} warning(s)`);
@@ -30,7 +29,7 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
 function toAnnotation(finding: Finding): string {
   const level = finding.severity === 'error' ? 'error' : 'warning';
   const column = finding.column ? `,col=${String(finding.column)}` : '';
-  const message = `${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}`;
+  const message = `${finding.message} — ${finding.hint}`;
   return `::${level} file=${escapeProperty(finding.file)},line=${String(finding.line)}${column},title=${escapeProperty(finding.rule)}::${escapeData(message)}`;
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadCatalog, type CatalogProblem } from '../../../catalog/index.ts';
+import { fromDisplayPath, loadCatalog, type CatalogProblem } from '../../../catalog/index.ts';
 import { checkMetadata } from './check-metadata.ts';
 import { sortFindings, type Finding } from './finding.ts';
 import { runRedocly } from './run-redocly.ts';
@@ -25,7 +25,7 @@ export async function lintApis(options: LintOptions): Promise<Finding[]> {
   });
   const findings: Finding[] = problems.map(toFinding);
   const entries = catalog.apis.flatMap((api) =>
-    api.versions.map((version) => join(api.dir, version.entryFile)),
+    api.versions.map((version) => join(fromDisplayPath(api.dir), version.entryFile)),
   );
   if (entries.length > 0) findings.push(...(await runRedocly(entries, options.redoclyConfig)));
   for (const api of catalog.apis) findings.push(...checkMetadata(api, options.today));

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { repositoryRoot, toDisplayPath } from '../../../catalog/index.ts';
 import type { Finding } from './finding.ts';
+import { toRedoclyHint } from './redocly-hints.ts';
 
 const run = promisify(execFile);
 
@@ -23,7 +26,8 @@ function redoclyBin(): string {
 /**
  * Lints entry documents with Redocly and the project's `redocly.yaml`, in one process for speed.
  * A document Redocly cannot process at all stops its run, so that document becomes a finding of
- * its own and the others are linted again without it.
+ * its own and the others are linted again without it. Redocly runs at the repository root and
+ * prints paths relative to it; they are printed the way the catalog prints its own.
  */
 export async function runRedocly(files: readonly string[], config: string): Promise<Finding[]> {
   const findings: Finding[] = [];
@@ -32,16 +36,19 @@ export async function runRedocly(files: readonly string[], config: string): Prom
     const { stdout, stderr } = await lint(pending, config);
     const crashed = /Something went wrong when processing (.+?):\s*\n\s*-\s*(.+)/.exec(stderr);
     if (crashed?.[1]) {
-      const file = crashed[1];
+      const file = resolve(repositoryRoot, crashed[1]);
       findings.push({
-        file,
+        file: toDisplayPath(file),
         line: 1,
         rule: 'redocly',
         severity: 'error',
         message: `Redocly cannot read this document: ${crashed[2]?.trim() ?? 'unknown error'}`,
         hint: 'check the `openapi`/`swagger` field: write it as text, e.g. swagger: "2.0"',
       });
-      pending = pending.filter((candidate) => candidate !== file);
+      const rest = pending.filter((candidate) => resolve(candidate) !== file);
+      // A crash naming a file that was not asked for would otherwise repeat forever.
+      if (rest.length === pending.length) break;
+      pending = rest;
       continue;
     }
     findings.push(...toFindings(stdout));
@@ -54,10 +61,22 @@ async function lint(
   files: readonly string[],
   config: string,
 ): Promise<{ stdout: string; stderr: string }> {
-  const args = [redoclyBin(), 'lint', '--format=json', `--config=${config}`, ...files];
+  const args = [
+    '--import',
+    pathToFileURL(join(import.meta.dirname, 'redocly-offline.ts')).href,
+    redoclyBin(),
+    'lint',
+    '--format=json',
+    `--config=${resolve(config)}`,
+    ...files.map((file) => resolve(file)),
+  ];
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
   try {
-    return await run(process.execPath, args, { env, maxBuffer: 256 * 1024 * 1024 });
+    return await run(process.execPath, args, {
+      cwd: repositoryRoot,
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch (error) {
     // Redocly exits 1 when it found errors; its report is still on stdout.
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
@@ -73,13 +92,13 @@ function toFindings(stdout: string): Finding[] {
   return problems.map((problem) => {
     const location = problem.location[0];
     return {
-      file: location?.source.ref ?? '(unknown)',
+      file: location ? toDisplayPath(resolve(repositoryRoot, location.source.ref)) : '(unknown)',
       line: location?.start?.line ?? 1,
       ...(location?.start ? { column: location.start.col } : {}),
       rule: problem.ruleId,
       severity: problem.severity === 'error' ? 'error' : 'warning',
       message: problem.message,
-      ...(problem.suggest?.length ? { hint: `did you mean ${problem.suggest.join(' or ')}?` } : {}),
+      hint: toRedoclyHint(problem.ruleId, problem.suggest),
     };
   });
 }

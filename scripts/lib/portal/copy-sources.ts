@@ -1,28 +1,53 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Catalog } from '../../../catalog/index.ts';
+import {
+  fromDisplayPath,
+  locateInside,
+  toDisplayPath,
+  type Catalog,
+  type CatalogProblem,
+} from '../../../catalog/index.ts';
+
+/** What `copySources` published, and what it refused to copy. */
+export interface CopiedSources {
+  copied: number;
+  /** Files that no longer lead inside their API folder (a link swapped in since the catalog read them). */
+  refused: CatalogProblem[];
+}
 
 /**
  * Publishes every version's original files at `apis/<id>/<version>/source/<path>`, keeping their
  * layout inside the API folder so a multi-file document's relative `$ref`s still resolve once
- * downloaded or fetched from the portal. Returns how many files were copied.
+ * downloaded or fetched from the portal. Copying follows links, so each file is followed to where
+ * it really is first and copied only if that is still inside its API folder.
  */
-export async function copySources(catalog: Catalog, outDir: string): Promise<number> {
+export async function copySources(catalog: Catalog, outDir: string): Promise<CopiedSources> {
   const copies: { from: string; to: string }[] = [];
+  const refused: CatalogProblem[] = [];
   for (const api of catalog.apis) {
+    const apiDir = fromDisplayPath(api.dir);
     for (const version of api.versions) {
       for (const file of version.files) {
-        // The catalog keeps documents inside their folder; refuse anything else all the same.
-        if (file.split('/').some((segment) => segment === '..' || segment === '')) continue;
-        copies.push({
-          from: join(api.dir, file),
-          to: join(outDir, 'apis', api.id, version.id, 'source', file),
-        });
+        const from = join(apiDir, file);
+        // The catalog keeps documents inside their folder; check again what is on disk now.
+        const isPlain = !file.split('/').some((segment) => segment === '..' || segment === '');
+        if (!isPlain || (await locateInside(from, apiDir)) !== 'inside') {
+          refused.push({
+            file: toDisplayPath(from),
+            line: 1,
+            field: '(file)',
+            message: 'no longer leads inside its API folder, so it was not published',
+            hint: 'build again from a clean checkout: the file changed while the portal was built',
+            severity: 'error',
+          });
+          continue;
+        }
+        copies.push({ from, to: join(outDir, 'apis', api.id, version.id, 'source', file) });
       }
     }
   }
   const folders = new Set(copies.map((copy) => dirname(copy.to)));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all(copies.map((copy) => copyFile(copy.from, copy.to)));
-  return copies.length;
+  return { copied: copies.length, refused };
 }

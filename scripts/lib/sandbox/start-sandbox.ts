@@ -71,7 +71,7 @@ export async function startSandbox(
   };
   const output = options.output ?? 'inherit';
 
-  const result = await loadCatalog({ apisDir, audience: 'internal' });
+  const result = await loadCatalog({ apisDir, audience: 'internal', brokenApis: 'leave-out' });
   if (result.failed) throw new SandboxCatalogError(result.problems);
   const snapshotFile = join(dataDir, 'catalog.json');
   await writeSnapshot(result.catalog, snapshotFile);

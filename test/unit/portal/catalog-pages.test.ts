@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { loadCatalog, type Catalog } from '../../../catalog/index.ts';
-import { checkRoutes } from '../../../scripts/lib/portal/check-routes.ts';
 import { listFilterOptions } from '../../../site/lib/catalog-filters.ts';
 import { toCatalogJson } from '../../../site/lib/catalog-json.ts';
 import { pickFeaturedApis, toCatalogStats } from '../../../site/lib/catalog-stats.ts';
@@ -160,24 +159,6 @@ describe('what the pages make of the catalog', () => {
     assert.deepEqual(
       pickFeaturedApis(publicCatalog, 2).map((api) => api.id),
       ['tax-declarations', 'appointments'],
-    );
-  });
-
-  test('a version named like a portal folder is reported as a problem', () => {
-    const api = publicCatalog.apis[0];
-    assert.ok(api);
-    const renamed: Catalog = {
-      ...publicCatalog,
-      apis: [{ ...api, versions: api.versions.map((version) => ({ ...version, id: 'guides' })) }],
-    };
-    assert.deepEqual(checkRoutes(publicCatalog), []);
-    assert.deepEqual(
-      checkRoutes(renamed).map(
-        (problem) => `${problem.file} — ${problem.field} — ${problem.message}`,
-      ),
-      [
-        `${api.dir}/openapi.yaml — versions.id — "guides" is a name the portal keeps for its own pages`,
-      ],
     );
   });
 });

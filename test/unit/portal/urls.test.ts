@@ -13,6 +13,7 @@ describe('portal URLs', () => {
     assert.equal(urls.reference('tax-filing', 'v2'), '/apis/tax-filing/v2/reference/');
     assert.equal(urls.guide('tax-filing', 'quick-start'), '/apis/tax-filing/guides/quick-start/');
     assert.equal(urls.bundledDocument('tax-filing', 'v2'), '/apis/tax-filing/v2/openapi.json');
+    assert.equal(urls.consoleDocument('tax-filing', 'v2'), '/apis/tax-filing/v2/console.json');
   });
 
   test('carry the base path of a preview everywhere', () => {

@@ -1,0 +1,60 @@
+import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { isLiteral } from './literal-values.ts';
+
+/**
+ * The document the interactive console (Scalar) is given: the bundled document with what a
+ * browser would act on made as harmless as on the portal's own pages. Scalar renders every
+ * `description` as Markdown with its own rules and follows every `$ref` it meets, examples
+ * included, so:
+ *
+ * - each `description` is replaced by the catalog's sanitised HTML (remote images become links,
+ *   owners' ids are prefixed, no script survives), which Markdown keeps as it is;
+ * - a `$ref` inside literal data (an example, a default) is dropped: it is payload, and Scalar
+ *   would fetch it;
+ * - an example's `externalValue` is dropped, for the same reason (and the console could not
+ *   show it anyway).
+ *
+ * The downloadable `openapi.json` stays the owners' document as written.
+ */
+export function toConsoleDocument(document: Record<string, unknown>): Record<string, unknown> {
+  return toConsoleValue(document, [], false) as Record<string, unknown>;
+}
+
+function toConsoleValue(value: unknown, path: readonly string[], inLiteral: boolean): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item, index) => toConsoleValue(item, [...path, String(index)], inLiteral));
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = [...path, key];
+    if (inLiteral) {
+      if (key !== '$ref') result[key] = toConsoleValue(child, childPath, true);
+      continue;
+    }
+    if (isLiteral(key, child, path)) {
+      result[key] = toConsoleValue(child, childPath, true);
+    } else if (isOpenApiField(path) && key === 'description' && typeof child === 'string') {
+      result[key] = toSafeMarkdown(child);
+    } else if (isOpenApiField(path) && key === 'externalValue') {
+      continue;
+    } else {
+      result[key] = toConsoleValue(child, childPath, false);
+    }
+  }
+  return result;
+}
+
+/** A key in a schema's `properties` map names a property, never an OpenAPI field. */
+function isOpenApiField(path: readonly string[]): boolean {
+  return path.at(-1) !== 'properties';
+}
+
+/**
+ * Text with neither `<` (HTML, autolinks) nor `[` (links and images) can hold no tag, link or
+ * image once rendered: it is kept as written, which spares rendering thousands of plain schema
+ * descriptions.
+ */
+function toSafeMarkdown(markdown: string): string {
+  return /[<[]/.test(markdown) ? renderMarkdown(markdown).html : markdown;
+}
