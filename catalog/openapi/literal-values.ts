@@ -16,3 +16,41 @@ export function isLiteral(key: string, child: unknown, path: readonly string[]):
   // The `value` of an Example Object, itself an entry of an `examples` map.
   return key === 'value' && path.at(-2) === 'examples';
 }
+
+/**
+ * Removes every `$ref` key found inside literal data (and each example's `externalValue`), in
+ * place: resolvers such as Prism's follow a `$ref` wherever it stands, and one inside an example
+ * may name another host. The rest of the example is kept as the owner wrote it.
+ */
+export function dropLiteralReferences(value: unknown, path: readonly string[] = []): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      dropLiteralReferences(item, [...path, String(index)]);
+    });
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if (path.at(-1) !== 'properties' && typeof object.externalValue === 'string') {
+    delete object.externalValue;
+  }
+  for (const [key, child] of Object.entries(object)) {
+    if (isLiteral(key, child, path)) dropReferencesInLiteral(child);
+    else dropLiteralReferences(child, [...path, key]);
+  }
+}
+
+function dropReferencesInLiteral(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      stack.push(...(current as unknown[]));
+      continue;
+    }
+    const object = current as Record<string, unknown>;
+    delete object.$ref;
+    stack.push(...Object.values(object));
+  }
+}

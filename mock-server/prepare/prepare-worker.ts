@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { dropLiteralReferences } from '../../catalog/openapi/literal-values.ts';
 import { prepareByReference } from './prepare-by-reference.ts';
 
 /**
@@ -53,6 +54,8 @@ async function prepare(job: PrepareJob): Promise<PrepareOutcome> {
   const elapsed = (): number => Math.round(performance.now() - started);
   try {
     const document = JSON.parse(job.text) as Record<string, unknown>;
+    // A `$ref` inside an example is the owner's data: dropped, so nothing follows it.
+    dropLiteralReferences(document);
     const external = findExternalRef(document);
     if (external !== undefined) {
       return {
