@@ -3,6 +3,8 @@
  * enums and constants are payload, so a `$ref` or a `description` key inside one is data the
  * owner wrote, not a reference to follow nor Markdown to render.
  */
+import { visitObjects } from './visit-objects.ts';
+
 const literalKeys = new Set(['example', 'default', 'enum', 'const']);
 
 /**
@@ -41,16 +43,8 @@ export function dropLiteralReferences(value: unknown, path: readonly string[] = 
 }
 
 function dropReferencesInLiteral(value: unknown): void {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === null || typeof current !== 'object') continue;
-    if (Array.isArray(current)) {
-      stack.push(...(current as unknown[]));
-      continue;
-    }
-    const object = current as Record<string, unknown>;
+  visitObjects(value, (object) => {
     delete object.$ref;
-    stack.push(...Object.values(object));
-  }
+    return true;
+  });
 }

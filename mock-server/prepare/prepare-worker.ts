@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { dropLiteralReferences } from '../../catalog/openapi/literal-values.ts';
+import { visitObjects } from '../../catalog/openapi/visit-objects.ts';
 import { prepareByReference } from './prepare-by-reference.ts';
 
 /**
@@ -33,20 +34,13 @@ export type PrepareOutcome =
  * of a multi-file document.
  */
 export function findExternalRef(value: unknown): string | undefined {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === null || typeof current !== 'object') continue;
-    if (Array.isArray(current)) {
-      stack.push(...(current as unknown[]));
-      continue;
-    }
-    for (const [key, child] of Object.entries(current)) {
-      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return child;
-      if (typeof child === 'object') stack.push(child);
-    }
-  }
-  return undefined;
+  let found: string | undefined;
+  visitObjects(value, (object) => {
+    const ref = object.$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) found = ref;
+    return found === undefined;
+  });
+  return found;
 }
 
 async function prepare(job: PrepareJob): Promise<PrepareOutcome> {

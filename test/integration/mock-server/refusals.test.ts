@@ -7,8 +7,7 @@ describe('mock server refusals are problem+json', () => {
   let base: string;
 
   before(async () => {
-    // Without the fallback, a document Prism's own preparation refuses is not mocked at all.
-    test = await startMockServer({ maxBodyBytes: 1024, referenceFallback: false });
+    test = await startMockServer({ maxBodyBytes: 1024 });
     await test.mock.prepareAll();
     base = `${test.baseUrl}/entreprises/v2`;
   });
@@ -109,17 +108,6 @@ describe('mock server refusals are problem+json', () => {
       }),
     );
     assert.deepEqual([large.status, large.type], [413, '/problems/body-too-large']);
-  });
-
-  it('answers 503 for a document the mock engine cannot load, and only for it', async () => {
-    const broken = await fetch(`${test.baseUrl}/casse/v1/schemas`);
-    const problem = await readProblem(broken);
-    assert.deepEqual([problem.status, problem.type], [503, '/problems/api-unavailable']);
-    assert.match(problem.detail, /^The sandbox cannot mock casse v1: its document /);
-    assert.doesNotMatch(JSON.stringify(problem), /at .*\.js:\d+/);
-
-    const healthy = await fetch(`${base}/entreprises/412345670`);
-    assert.equal(healthy.status, 200);
   });
 });
 
