@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planNames } from '../../catalog/index.ts';
+import { expiryInputSchema } from '../keys/expiry.ts';
 
 /** `POST /keys`: issue a key to an application for one API. */
 export const createKeyRequestSchema = z.strictObject({
@@ -13,8 +14,8 @@ export const createKeyRequestSchema = z.strictObject({
   plan: z.enum(planNames).optional(),
   /** `active` unless said otherwise; `pending` waits for an approval. */
   status: z.enum(['active', 'pending']).optional(),
-  /** End of the subscription (YYYY-MM-DD or ISO date-time); none by default. */
-  expiresAt: z.string().min(10).optional(),
+  /** End of the subscription (YYYY-MM-DD or ISO date-time, after now, by 9999-12-31); none by default. */
+  expiresAt: expiryInputSchema.optional(),
 });
 
 /** `POST /keys/{ref}/approve|reject|revoke`: optionally only the subscription to one API. */

@@ -120,7 +120,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       metrics.observeRequest('', '', problemTypes[name].status, 0);
     },
     renderMetrics() {
-      return metrics.render(options.store.countByState(new Date().toISOString()));
+      return metrics.render(options.store.countByState(Date.now()));
     },
     flush() {
       flushUsage();

@@ -1,0 +1,67 @@
+/**
+ * Hostile inputs to the running sandbox that aim at its resources and its promises rather than
+ * its parsing: dates built to confuse a comparison, connection floods, a second gateway on a
+ * store already served. Each runs through the real gateway on real sockets and a real store.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { writeSnapshot } from '../../catalog/index.ts';
+import { runKeysCli } from '../integration/gateway/helpers/run-keys-cli.ts';
+import {
+  startEchoUpstream,
+  type EchoUpstream,
+} from '../integration/gateway/helpers/start-echo-upstream.ts';
+import {
+  loadFixtureCatalog,
+  startTestGateway,
+  type TestGateway,
+} from '../integration/gateway/helpers/start-test-gateway.ts';
+
+describe('end dates built to confuse a comparison', () => {
+  let upstream: EchoUpstream;
+  let gateway: TestGateway;
+  before(async () => {
+    upstream = await startEchoUpstream();
+    gateway = await startTestGateway(upstream.url);
+    await writeSnapshot(await loadFixtureCatalog(), join(gateway.dataDir, 'catalog.json'));
+  });
+  after(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  test('expiresAt "99999-01-01" through the admin API', async () => {
+    const response = await fetch(`${gateway.adminUrl}/keys`, {
+      method: 'POST',
+      headers: { ...gateway.admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ application: 'Forever', api: 'colis', expiresAt: '99999-01-01' }),
+    });
+    const problem = (await response.json()) as { type: string; errors: { pointer: string }[] };
+    assert.equal(response.status, 400);
+    assert.equal(problem.type, '/problems/invalid-request');
+    assert.deepEqual(
+      problem.errors.map((error) => error.pointer),
+      ['#/expiresAt'],
+    );
+  });
+
+  test('--expires 99999-01-01 through npm run keys', async () => {
+    const run = await runKeysCli(gateway.dataDir, [
+      'create',
+      '--app',
+      'Forever',
+      '--api',
+      'colis',
+      '--expires',
+      '99999-01-01',
+    ]);
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /^keys: end date "99999-01-01" must be an end date after now and no later than 9999-12-31/m,
+    );
+    const list = await fetch(`${gateway.adminUrl}/keys`, { headers: gateway.admin });
+    assert.deepEqual(((await list.json()) as { keys: unknown[] }).keys, []);
+  });
+});
