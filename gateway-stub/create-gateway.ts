@@ -69,7 +69,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     });
   const routes = createRouteTable(options.catalog, options.portalUrl);
   const cors = createCors(options.corsOrigins);
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, { checkIntegrity: true });
   const store = createKeyStore(db);
   const hasher = createKeyHasher(readServerSecret(options.dataDir));
   const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
