@@ -251,6 +251,12 @@ export const problemTypes = {
     'Sandbox mock too slow',
     'The mock server did not answer within the gateway’s time limit (10 s unless configured otherwise).',
   ),
+  insufficientStorage: define(
+    'insufficient-storage',
+    507,
+    'Sandbox storage full',
+    'The sandbox could not record the change asked for (a key, a decision) because the disk holding its store is full; nothing was changed. Calls to the APIs keep working. Retry once its operator has freed space.',
+  ),
 } as const satisfies Record<string, ProblemType>;
 
 /** The name of a problem type in `problemTypes`. */

@@ -24,6 +24,7 @@ import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
+import { isStoreFull } from './store/store-errors.ts';
 import { createKeyStore } from './store/key-store.ts';
 import { createChangeDetector } from './store/change-detector.ts';
 import { databaseFileName, openDatabase } from './store/open-database.ts';
@@ -67,6 +68,11 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     ((error: unknown) => {
       console.error(error);
     });
+  const onNotice =
+    options.onNotice ??
+    ((line: string) => {
+      console.error(`gateway: ${line}`);
+    });
   const routes = createRouteTable(options.catalog, options.portalUrl);
   const cors = createCors(options.corsOrigins);
   const db = openDatabase(options.dataDir, { checkIntegrity: true });
@@ -92,6 +98,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     anonymizeClientAddresses: options.anonymizeClientAddresses,
     usageFlushMs: options.usageFlushMs,
     onError,
+    onNotice,
   });
   const quota = createSlidingWindow(quotaWindowSeconds * 1000);
   const trialLimiter = createSlidingWindow(3_600_000);
@@ -110,13 +117,30 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     connections: options.upstreamConnections,
     done: createForwardedHandler(finish),
   });
-  const fail = (exchange: Exchange, error: unknown): void => {
+  /**
+   * Answers an error no stage expected. A full disk is expected enough to be named (507): the
+   * partner learns nothing was changed and calls still work; anything else is a 500 that leaks
+   * nothing. `where` adds the data folder to the admin API's wording, never to the public's.
+   */
+  const answerFailure = (exchange: Exchange, error: unknown, where: string): void => {
+    if (isStoreFull(error)) {
+      observer.countStoreFull();
+      sendProblem(
+        exchange,
+        'insufficientStorage',
+        `The disk holding the sandbox store${where} is full: nothing was changed. Calls to the APIs still work; retry once space is freed.`,
+      );
+      return;
+    }
     onError(error);
     sendProblem(
       exchange,
       'internalError',
       'The gateway met an unexpected error. Quote the instance to the support.',
     );
+  };
+  const fail = (exchange: Exchange, error: unknown): void => {
+    answerFailure(exchange, error, '');
     finish(exchange);
   };
   const handleApi = createApiRequestHandler({
@@ -207,8 +231,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       keys,
       renderMetrics: observer.renderMetrics,
       fail: (exchange, error) => {
-        onError(error);
-        sendProblem(exchange, 'internalError', 'The gateway met an unexpected error.');
+        answerFailure(exchange, error, ` (${options.dataDir})`);
       },
     }),
     handleClientError,

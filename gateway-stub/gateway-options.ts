@@ -39,6 +39,11 @@ export const gatewayOptionsSchema = z.strictObject({
   trialKeysPerHour: z.int().positive().default(5),
   /** How often usage counts are written to the store, in ms. */
   usageFlushMs: z.int().positive().default(5_000),
+  /**
+   * Where operational notices go, one line each: the access log or the store cannot be written
+   * (a full disk), and when they can again. Told once per change, not once per request.
+   */
+  onNotice: z.custom<(line: string) => void>((value) => typeof value === 'function').optional(),
   /** Where unexpected errors are reported (stack traces stay server-side). */
   onError: z.custom<(error: unknown) => void>((value) => typeof value === 'function').optional(),
 });

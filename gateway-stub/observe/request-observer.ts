@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Exchange } from '../http/exchange.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
+import { isStoreFull } from '../store/store-errors.ts';
 import { createUsageRecorder } from '../store/usage-recorder.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
@@ -16,6 +17,8 @@ export interface RequestObserverOptions {
   anonymizeClientAddresses: boolean;
   usageFlushMs: number;
   onError: (error: unknown) => void;
+  /** Operational notices (a full disk, a recovery), once per change. */
+  onNotice: (line: string) => void;
 }
 
 /** What happens after each answer: a log line, metrics, a usage count. */
@@ -25,6 +28,8 @@ export interface RequestObserver {
   countQuotaRefusal: (exchange: Exchange) => void;
   /** Counts a request Node refused before the gateway saw it. */
   countClientError: (name: ProblemName) => void;
+  /** Counts a write the store refused because its disk is full. */
+  countStoreFull: () => void;
   renderMetrics: () => string;
   flush: () => void;
   close: () => void;
@@ -36,8 +41,13 @@ export interface RequestObserver {
  */
 export function createRequestObserver(options: RequestObserverOptions): RequestObserver {
   const metrics = createMetrics();
-  const log = createAccessLog({ dir: options.logDir, retentionDays: options.logRetentionDays });
+  const log = createAccessLog({
+    dir: options.logDir,
+    retentionDays: options.logRetentionDays,
+    onNotice: options.onNotice,
+  });
   const usage = createUsageRecorder(options.db);
+  let storeFullErrors = 0;
   // Most traffic comes from few addresses: remember the blurred form of recent ones.
   const blurred = new Map<string, string>();
   const toClient = (address: string): string => {
@@ -50,11 +60,21 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     }
     return value;
   };
+  // A failed flush keeps its counts for the next one (see `usage-recorder.ts`), so the only
+  // news is that writing stopped, then that it works again: told once each, not every flush.
+  let usageFailing = false;
   const flushUsage = (): void => {
     try {
       usage.flush();
+      if (usageFailing) options.onNotice('usage counts are written to the store again');
+      usageFailing = false;
     } catch (error) {
-      options.onError(error);
+      if (isStoreFull(error)) storeFullErrors += 1;
+      if (usageFailing) return;
+      usageFailing = true;
+      options.onNotice(
+        `usage counts cannot be written to the store (${error instanceof Error ? error.message : String(error)}): ${String(usage.pending)} calls kept in memory, written once it can`,
+      );
     }
   };
   const timer = setInterval(flushUsage, options.usageFlushMs);
@@ -119,8 +139,15 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     countClientError(name) {
       metrics.observeRequest('', '', problemTypes[name].status, 0);
     },
+    countStoreFull() {
+      storeFullErrors += 1;
+    },
     renderMetrics() {
-      return metrics.render(options.store.countByState(Date.now()));
+      return metrics.render(options.store.countByState(Date.now()), {
+        droppedLogLines: log.droppedLines,
+        pendingUsageRequests: usage.pending,
+        storeFullErrors,
+      });
     },
     flush() {
       flushUsage();
