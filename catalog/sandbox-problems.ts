@@ -203,6 +203,12 @@ export const problemTypes = {
     'Too many trial keys',
     'One address may ask for a few trial keys an hour. Wait for the seconds given in `Retry-After`.',
   ),
+  tooManyConnections: define(
+    'too-many-connections',
+    429,
+    'Too many connections',
+    'One client address may hold only so many connections to the sandbox at once (256 unless configured otherwise). Reuse connections (keep-alive) or close idle ones, then retry.',
+  ),
   headersTooLarge: define(
     'headers-too-large',
     431,

@@ -7,6 +7,7 @@ import {
   type GatewayOptions,
   type GatewayOptionsInput,
 } from './gateway-options.ts';
+import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
 import { toRequestId } from './http/request-id.ts';
@@ -37,6 +38,8 @@ export interface Gateway {
   handleAdmin: (req: IncomingMessage, res: ServerResponse) => void;
   /** `clientError` listener: answers requests Node refused to parse (431, 408, 400). */
   handleClientError: (error: Error & { code?: string }, socket: Duplex) => void;
+  /** Counts a connection refused for the connection limits, for `/metrics`. */
+  countRefusedConnection: (reason: ConnectionRefusal) => void;
   /** The admin token in force. */
   adminToken: string;
   /** Consumers and keys, as the admin API manages them. */
@@ -235,6 +238,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       },
     }),
     handleClientError,
+    countRefusedConnection: observer.countRefusedConnection,
     adminToken,
     keys,
     options,

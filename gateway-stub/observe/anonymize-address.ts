@@ -14,7 +14,7 @@ export function anonymizeAddress(address: string): string {
 }
 
 /** `2001:db8::1` → the eight groups, four hex digits each. */
-function expandIPv6(address: string): string[] {
+export function expandIPv6(address: string): string[] {
   const withoutZone = address.split('%')[0] ?? address;
   const [head = '', tail] = withoutZone.split('::');
   const left = head === '' ? [] : head.split(':');

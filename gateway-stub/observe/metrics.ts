@@ -28,6 +28,8 @@ export interface Metrics {
   observeRequest(api: string, version: string, status: number, seconds: number): void;
   /** Counts one refusal for quota. */
   observeQuotaRefusal(api: string, plan: string): void;
+  /** Counts one connection refused by the connection limits (`address` or `total`). */
+  observeRefusedConnection(reason: string): void;
   /** Prometheus text exposition (format 0.0.4). */
   render(subscriptionsByState: Record<SubscriptionState, number>, backlog?: WriteBacklog): string;
 }
@@ -41,6 +43,10 @@ export function createMetrics(): Metrics {
   const requests = new Map<string, Map<string, Map<number, number>>>();
   const quotaRefusals = new Map<string, number>();
   const latencies = new Map<string, Histogram>();
+  const refusedConnections = new Map<string, number>([
+    ['address', 0],
+    ['total', 0],
+  ]);
 
   return {
     observeRequest(api, version, status, seconds) {
@@ -68,6 +74,9 @@ export function createMetrics(): Metrics {
       }
       histogram.sum += seconds;
       histogram.count += 1;
+    },
+    observeRefusedConnection(reason) {
+      refusedConnections.set(reason, (refusedConnections.get(reason) ?? 0) + 1);
     },
     observeQuotaRefusal(api, plan) {
       const key = api + separator + plan;
@@ -115,6 +124,15 @@ export function createMetrics(): Metrics {
       );
       for (const [state, value] of Object.entries(subscriptionsByState)) {
         out.push(`guichet_gateway_subscriptions${labels({ state })} ${value}`);
+      }
+      header(
+        out,
+        'guichet_gateway_connections_refused_total',
+        'counter',
+        'Connections refused: past the cap of one client address (429), or of the port in all (dropped).',
+      );
+      for (const [reason, value] of refusedConnections) {
+        out.push(`guichet_gateway_connections_refused_total${labels({ reason })} ${value}`);
       }
       renderBacklog(out, backlog);
       return out.join('\n') + '\n';

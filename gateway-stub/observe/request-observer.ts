@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { ConnectionRefusal } from '../http/connection-limits.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
@@ -30,6 +31,8 @@ export interface RequestObserver {
   countClientError: (name: ProblemName) => void;
   /** Counts a write the store refused because its disk is full. */
   countStoreFull: () => void;
+  /** Counts a connection refused by the connection limits. */
+  countRefusedConnection: (reason: ConnectionRefusal) => void;
   renderMetrics: () => string;
   flush: () => void;
   close: () => void;
@@ -141,6 +144,9 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     },
     countStoreFull() {
       storeFullErrors += 1;
+    },
+    countRefusedConnection(reason) {
+      metrics.observeRefusedConnection(reason);
     },
     renderMetrics() {
       return metrics.render(options.store.countByState(Date.now()), {

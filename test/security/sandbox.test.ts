@@ -12,7 +12,9 @@ import {
   startEchoUpstream,
   type EchoUpstream,
 } from '../integration/gateway/helpers/start-echo-upstream.ts';
+import { getFrom, openIdleSockets } from '../integration/gateway/helpers/open-idle-sockets.ts';
 import {
+  issueKey,
   loadFixtureCatalog,
   startTestGateway,
   type TestGateway,
@@ -63,5 +65,41 @@ describe('end dates built to confuse a comparison', () => {
     );
     const list = await fetch(`${gateway.adminUrl}/keys`, { headers: gateway.admin });
     assert.deepEqual(((await list.json()) as { keys: unknown[] }).keys, []);
+  });
+});
+
+describe('connection floods', () => {
+  let upstream: EchoUpstream;
+  let gateway: TestGateway;
+  before(async () => {
+    upstream = await startEchoUpstream();
+    // The caps are small so the flood is too; by default they are 256 an address, 4096 in all.
+    gateway = await startTestGateway(upstream.url, {
+      maxConnectionsPerAddress: 20,
+      headersTimeoutMs: 60_000,
+    });
+  });
+  after(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  test('30 idle connections from one address, then a call from another', async () => {
+    const { key } = await issueKey(gateway);
+    const flood = await openIdleSockets(gateway.baseUrl, '127.0.0.2', 30);
+    try {
+      // The ten past the cap are answered at once and closed; the twenty others stay open…
+      for (const closed of flood.closed.slice(20)) {
+        assert.match(await closed, /^HTTP\/1\.1 429 [^]*"type":"\/problems\/too-many-connections"/);
+      }
+      assert.equal(flood.sockets.filter((socket) => !socket.destroyed).length, 20);
+      // …and another address is served all the same.
+      const answer = await getFrom(`${gateway.baseUrl}/colis/v2/parcels/AB1234`, '127.0.0.3', {
+        'x-api-key': key,
+      });
+      assert.deepEqual('status' in answer ? answer.status : answer, 200);
+    } finally {
+      flood.destroy();
+    }
   });
 });
