@@ -13,7 +13,10 @@ export const gatewayOptionsSchema = z.strictObject({
   ),
   /** Origin of the mock server. */
   upstreamUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4010'),
-  /** Longest wait for the mock server's answer headers (then between body chunks), in ms. */
+  /**
+   * Longest wait for the mock server's answer headers, in ms, counted from when the request is
+   * passed on, time queued for one of `upstreamConnections` included; then between body chunks.
+   */
   upstreamTimeoutMs: z.int().positive().default(10_000),
   /** Longest wait to open a connection to the mock server, in ms. */
   connectTimeoutMs: z.int().positive().default(2_000),
