@@ -20,15 +20,17 @@ import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from '../catalog/sandbox-problems.ts';
 import { createForwarder } from './proxy/forwarder.ts';
 import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
-import { createSlidingWindow } from './quota/sliding-window.ts';
-import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
+import { createOutageNotice } from './observe/outage-notice.ts';
+import { createLimiters } from './quota/create-limiters.ts';
+import { createRouteTable } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from './store/store-errors.ts';
 import { createKeyStore } from './store/key-store.ts';
 import { createChangeDetector } from './store/change-detector.ts';
-import { databaseFileName, openDatabase } from './store/open-database.ts';
+import { holdStore } from './store/hold-store.ts';
+import { databaseFileName } from './store/open-database.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -45,8 +47,13 @@ export interface Gateway {
   /** Consumers and keys, as the admin API manages them. */
   keys: KeyService;
   options: GatewayOptions;
-  /** Writes pending usage counts and log lines now. */
+  /** Writes pending usage counts, quota windows and log lines now. */
   flush(): void;
+  /**
+   * Settles if another gateway took the store over (this one stopped its heartbeat for
+   * `lockStaleMs`, frozen): it must stop, or both would count quotas apart.
+   */
+  storeLost: Promise<string>;
   /** Flushes, then closes the connections to the mock server and the store. */
   close(): Promise<void>;
 }
@@ -78,7 +85,14 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     });
   const routes = createRouteTable(options.catalog, options.portalUrl);
   const cors = createCors(options.corsOrigins);
-  const db = openDatabase(options.dataDir, { checkIntegrity: true });
+  // Background writes other than usage counts (quota windows, the lock's heartbeat) report a
+  // refusal of the store once per outage, like the usage counts do.
+  const backgroundFailure = (error: unknown): void => {
+    if (isStoreFull(error)) observer.countStoreFull();
+    windowsOutage.failed(error);
+  };
+  const held = holdStore(options.dataDir, backgroundFailure);
+  const { db } = held;
   const store = createKeyStore(db);
   const hasher = createKeyHasher(readServerSecret(options.dataDir));
   const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
@@ -103,14 +117,21 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     onError,
     onNotice,
   });
-  const quota = createSlidingWindow(quotaWindowSeconds * 1000);
-  const trialLimiter = createSlidingWindow(3_600_000);
-  const sweeper = setInterval(() => {
-    const now = performance.now();
-    quota.sweep(now);
-    trialLimiter.sweep(now);
-  }, 60_000);
-  sweeper.unref();
+  const windowsOutage = createOutageNotice(
+    onNotice,
+    'quota windows',
+    () => 'quotas still apply; a restart now would forget the calls counted since',
+  );
+  const limiters = createLimiters({
+    db,
+    hasher,
+    flushMs: options.quotaFlushMs,
+    onFailure: backgroundFailure,
+    onSuccess: () => {
+      windowsOutage.succeeded();
+    },
+  });
+  const { quota } = limiters;
 
   const finish = observer.finish;
   const forwarder = createForwarder({
@@ -159,7 +180,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
-    limiter: trialLimiter,
+    limiter: limiters.trialKeys,
     trialKeysPerHour: options.trialKeysPerHour,
     finish,
     fail,
@@ -242,12 +263,21 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     adminToken,
     keys,
     options,
-    flush: observer.flush,
+    storeLost: held.lost,
+    flush() {
+      observer.flush();
+      try {
+        limiters.flush();
+      } catch (error) {
+        backgroundFailure(error);
+      }
+    },
     async close() {
-      clearInterval(sweeper);
+      limiters.close();
       observer.close();
       await forwarder.close();
       changes.close();
+      held.release();
       db.close();
     },
   };

@@ -66,6 +66,11 @@ export const gatewayOptionsSchema = z.strictObject({
    * (a full disk), and when they can again. Told once per change, not once per request.
    */
   onNotice: z.custom<(line: string) => void>((value) => typeof value === 'function').optional(),
+  /**
+   * How often quota windows are written to the store, in ms, so a restarted gateway goes on
+   * counting; after a crash a key can get at most this interval's calls a second time.
+   */
+  quotaFlushMs: z.int().positive().default(1_000),
   /** Where unexpected errors are reported (stack traces stay server-side). */
   onError: z.custom<(error: unknown) => void>((value) => typeof value === 'function').optional(),
 });

@@ -40,6 +40,8 @@ export const gatewayEnvSchema = z.object({
   GUICHET_REQUEST_TIMEOUT_MS: positive.optional(),
   /** Idle time between two requests of a keep-alive connection (5000 ms). */
   GUICHET_KEEP_ALIVE_TIMEOUT_MS: positive.optional(),
+  /** How often quota windows reach the store (1000 ms). */
+  GUICHET_QUOTA_FLUSH_MS: positive.optional(),
 });
 
 /** The gateway's environment once validated. */
@@ -120,6 +122,9 @@ export function parseGatewayEnv(
     ...(env.GUICHET_KEEP_ALIVE_TIMEOUT_MS === undefined
       ? {}
       : { keepAliveTimeoutMs: env.GUICHET_KEEP_ALIVE_TIMEOUT_MS }),
+    ...(env.GUICHET_QUOTA_FLUSH_MS === undefined
+      ? {}
+      : { quotaFlushMs: env.GUICHET_QUOTA_FLUSH_MS }),
   };
   return { ok: true, settings: { env, options } };
 }

@@ -7,6 +7,7 @@ import { isStoreFull } from '../store/store-errors.ts';
 import { createUsageRecorder } from '../store/usage-recorder.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
+import { createOutageNotice } from './outage-notice.ts';
 import { createMetrics } from './metrics.ts';
 
 /** Where the observer writes. */
@@ -65,19 +66,18 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
   };
   // A failed flush keeps its counts for the next one (see `usage-recorder.ts`), so the only
   // news is that writing stopped, then that it works again: told once each, not every flush.
-  let usageFailing = false;
+  const usageOutage = createOutageNotice(
+    options.onNotice,
+    'usage counts',
+    () => `${String(usage.pending)} calls kept in memory, written once it can`,
+  );
   const flushUsage = (): void => {
     try {
       usage.flush();
-      if (usageFailing) options.onNotice('usage counts are written to the store again');
-      usageFailing = false;
+      usageOutage.succeeded();
     } catch (error) {
       if (isStoreFull(error)) storeFullErrors += 1;
-      if (usageFailing) return;
-      usageFailing = true;
-      options.onNotice(
-        `usage counts cannot be written to the store (${error instanceof Error ? error.message : String(error)}): ${String(usage.pending)} calls kept in memory, written once it can`,
-      );
+      usageOutage.failed(error);
     }
   };
   const timer = setInterval(flushUsage, options.usageFlushMs);

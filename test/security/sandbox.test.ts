@@ -4,7 +4,10 @@
  * store already served. Each runs through the real gateway on real sockets and a real store.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, test } from 'node:test';
 import { writeSnapshot } from '../../catalog/index.ts';
 import { runKeysCli } from '../integration/gateway/helpers/run-keys-cli.ts';
@@ -13,6 +16,7 @@ import {
   type EchoUpstream,
 } from '../integration/gateway/helpers/start-echo-upstream.ts';
 import { getFrom, openIdleSockets } from '../integration/gateway/helpers/open-idle-sockets.ts';
+import { startGatewayProcess } from '../integration/gateway/helpers/start-gateway-process.ts';
 import {
   issueKey,
   loadFixtureCatalog,
@@ -100,6 +104,53 @@ describe('connection floods', () => {
       assert.deepEqual('status' in answer ? answer.status : answer, 200);
     } finally {
       flood.destroy();
+    }
+  });
+});
+
+describe('a second gateway on a store already served', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-second-'));
+  after(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a second gateway started on the same data folder', async () => {
+    const first = await startGatewayProcess(dataDir, 'http://127.0.0.1:9');
+    try {
+      await first.ready();
+      const second = await startGatewayProcess(dataDir, 'http://127.0.0.1:9');
+      const how = await Promise.race([second.exited, second.ready().then(() => 'answering')]);
+      if (how === 'answering') await second.stop();
+      assert.deepEqual(how, { code: 1, signal: null });
+      assert.match(
+        second.stderr(),
+        new RegExp(
+          `^gateway: ${join(dataDir, 'gateway.sqlite')} is already served by the gateway with pid ${String(first.child.pid)} on ${hostname()} \\(since .+\\): two gateways on one store would each count their own quotas — stop that one first, or give this one its own data folder \\(GUICHET_SANDBOX_DIR\\)$`,
+          'm',
+        ),
+      );
+      // The first one is untouched, and the CLI still writes the store beside it.
+      assert.equal((await fetch(`${first.baseUrl}/_guichet/health`)).status, 200);
+      const run = await runKeysCli(dataDir, ['create', '--app', 'Beside', '--api', 'colis']);
+      assert.equal(run.code, 0, run.stderr);
+    } finally {
+      await first.stop();
+    }
+  });
+
+  test('a lock left by a gateway that stopped beating, its pid reused by a live process', async () => {
+    // The test's own pid is alive; a heartbeat a minute old says no gateway holds the store.
+    const db = new DatabaseSync(join(dataDir, 'gateway.sqlite'));
+    db.prepare('DELETE FROM gateway_lock').run();
+    db.prepare(
+      'INSERT INTO gateway_lock (id, owner, pid, host, started_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?)',
+    ).run('stale-owner', process.pid, hostname(), new Date().toISOString(), Date.now() - 60_000);
+    db.close();
+    const gateway = await startGatewayProcess(dataDir, 'http://127.0.0.1:9');
+    try {
+      await gateway.ready();
+    } finally {
+      await gateway.stop();
     }
   });
 });
