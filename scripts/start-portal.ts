@@ -19,7 +19,7 @@ import {
 import { createStaticServer } from './lib/portal/create-static-server.ts';
 import { isBuildStale } from './lib/portal/is-build-stale.ts';
 import { planSandbox } from './lib/portal/plan-sandbox.ts';
-import { SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
+import { printSandboxEvent, SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
 
 /** Something `npm start` runs until it is stopped. */
 interface RunningService {
@@ -143,6 +143,7 @@ async function startLocalSandbox(
     gatewayPort: port,
     adminPort: toPort(process.env.GUICHET_ADMIN_PORT, 8001),
     mockPort: toPort(process.env.MOCK_PORT, 4010),
+    onEvent: printSandboxEvent,
   });
   for (const problem of warnings) console.warn(formatProblem(problem));
   return {

@@ -1,10 +1,11 @@
 /**
  * `npm run sandbox`: the mock server (port 4010) and the gateway (8000, admin 8001) for
- * every API of `apis/`, until Ctrl-C. Ports: GUICHET_GATEWAY_PORT, GUICHET_ADMIN_PORT,
+ * every API of `apis/`, until Ctrl-C. A server that dies is started again (0.5 s, doubling to
+ * 30 s while it keeps dying); the launcher gives up, exit code 1, after five failed starts. Ports: GUICHET_GATEWAY_PORT, GUICHET_ADMIN_PORT,
  * MOCK_PORT; data folder: GUICHET_SANDBOX_DIR (default .guichet/sandbox).
  */
 import { formatProblem } from '../catalog/index.ts';
-import { SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
+import { printSandboxEvent, SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
 
 const toPort = (value: string | undefined, fallback: number): number =>
   value === undefined || value === '' ? fallback : Number(value);
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
       gatewayPort: toPort(process.env.GUICHET_GATEWAY_PORT, 8000),
       adminPort: toPort(process.env.GUICHET_ADMIN_PORT, 8001),
       mockPort: toPort(process.env.MOCK_PORT, 4010),
+      onEvent: printSandboxEvent,
     });
   } catch (error) {
     if (error instanceof SandboxCatalogError) {
@@ -51,7 +53,7 @@ async function main(): Promise<number> {
   await sandbox.close();
   if (stopped === 'signal') return 0;
   console.error(
-    `sandbox: the ${stopped.name} stopped (${stopped.signal ?? `exit code ${String(stopped.code)}`})`,
+    `sandbox: the ${stopped.name} kept stopping as it started again (${stopped.signal ?? `exit code ${String(stopped.code)}`}): giving up`,
   );
   return 1;
 }
