@@ -85,16 +85,24 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     });
   const routes = createRouteTable(options.catalog, options.portalUrl);
   const cors = createCors(options.corsOrigins);
+  // Read before the store is held, so a damaged secret file leaves no lock behind.
+  const hasher = createKeyHasher(readServerSecret(options.dataDir));
+  const adminToken = readAdminToken(options.dataDir, options.adminToken);
   // Background writes other than usage counts (quota windows, the lock's heartbeat) report a
   // refusal of the store once per outage, like the usage counts do.
+  const windowsOutage = createOutageNotice(
+    onNotice,
+    'quota windows',
+    () => 'quotas still apply; a restart now would forget the calls counted since',
+  );
+  let countStoreFull = (): void => undefined;
   const backgroundFailure = (error: unknown): void => {
-    if (isStoreFull(error)) observer.countStoreFull();
+    if (isStoreFull(error)) countStoreFull();
     windowsOutage.failed(error);
   };
   const held = holdStore(options.dataDir, backgroundFailure);
   const { db } = held;
   const store = createKeyStore(db);
-  const hasher = createKeyHasher(readServerSecret(options.dataDir));
   const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
   const lookup = createKeyLookup(changes, store, hasher);
   const keys = createKeyService({
@@ -106,7 +114,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       lookup.invalidate();
     },
   });
-  const adminToken = readAdminToken(options.dataDir, options.adminToken);
   const observer = createRequestObserver({
     db,
     store,
@@ -117,11 +124,9 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     onError,
     onNotice,
   });
-  const windowsOutage = createOutageNotice(
-    onNotice,
-    'quota windows',
-    () => 'quotas still apply; a restart now would forget the calls counted since',
-  );
+  countStoreFull = () => {
+    observer.countStoreFull();
+  };
   const limiters = createLimiters({
     db,
     hasher,
