@@ -101,6 +101,8 @@ describe('startSandbox when a server dies', () => {
       gatewayPort: await findFreePort(),
       adminPort: await findFreePort(),
       mockPort: await findFreePort(),
+      // Far longer than a call takes, so the call below surely meets the mock server away.
+      restart: { initialDelayMs: 3_000 },
       onEvent: (event) => {
         events.push(event);
         for (const waiter of waiters.filter((item) => item.match(event))) waiter.resolve();
@@ -154,7 +156,7 @@ describe('startSandbox when a server dies', () => {
     );
     assert.deepEqual(
       events.filter((event) => event.type === 'exited').map((event) => event.restartInMs),
-      [500, 500],
+      [3_000, 3_000],
     );
   });
 });
