@@ -203,6 +203,12 @@ export const problemTypes = {
     'Too many trial keys',
     'One address may ask for a few trial keys an hour. Wait for the seconds given in `Retry-After`.',
   ),
+  tooManyConnections: define(
+    'too-many-connections',
+    429,
+    'Too many connections',
+    'One client address may hold only so many connections to the sandbox at once (256 unless configured otherwise). Reuse connections (keep-alive) or close idle ones, then retry.',
+  ),
   headersTooLarge: define(
     'headers-too-large',
     431,
@@ -250,6 +256,12 @@ export const problemTypes = {
     504,
     'Sandbox mock too slow',
     'The mock server did not answer within the gateway’s time limit (10 s unless configured otherwise).',
+  ),
+  insufficientStorage: define(
+    'insufficient-storage',
+    507,
+    'Sandbox storage full',
+    'The sandbox could not record the change asked for (a key, a decision) because the disk holding its store is full; nothing was changed. Calls to the APIs keep working. Retry once its operator has freed space.',
   ),
 } as const satisfies Record<string, ProblemType>;
 

@@ -7,6 +7,7 @@ import {
   type GatewayOptions,
   type GatewayOptionsInput,
 } from './gateway-options.ts';
+import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
 import { toRequestId } from './http/request-id.ts';
@@ -19,14 +20,17 @@ import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from '../catalog/sandbox-problems.ts';
 import { createForwarder } from './proxy/forwarder.ts';
 import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
-import { createSlidingWindow } from './quota/sliding-window.ts';
-import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
+import { createOutageNotice } from './observe/outage-notice.ts';
+import { createLimiters } from './quota/create-limiters.ts';
+import { createRouteTable } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
+import { isStoreFull } from './store/store-errors.ts';
 import { createKeyStore } from './store/key-store.ts';
 import { createChangeDetector } from './store/change-detector.ts';
-import { databaseFileName, openDatabase } from './store/open-database.ts';
+import { holdStore } from './store/hold-store.ts';
+import { databaseFileName } from './store/open-database.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -36,13 +40,20 @@ export interface Gateway {
   handleAdmin: (req: IncomingMessage, res: ServerResponse) => void;
   /** `clientError` listener: answers requests Node refused to parse (431, 408, 400). */
   handleClientError: (error: Error & { code?: string }, socket: Duplex) => void;
+  /** Counts a connection refused for the connection limits, for `/metrics`. */
+  countRefusedConnection: (reason: ConnectionRefusal) => void;
   /** The admin token in force. */
   adminToken: string;
   /** Consumers and keys, as the admin API manages them. */
   keys: KeyService;
   options: GatewayOptions;
-  /** Writes pending usage counts and log lines now. */
+  /** Writes pending usage counts, quota windows and log lines now. */
   flush(): void;
+  /**
+   * Settles if another gateway took the store over (this one stopped its heartbeat for
+   * `lockStaleMs`, frozen): it must stop, or both would count quotas apart.
+   */
+  storeLost: Promise<string>;
   /** Flushes, then closes the connections to the mock server and the store. */
   close(): Promise<void>;
 }
@@ -67,11 +78,31 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     ((error: unknown) => {
       console.error(error);
     });
+  const onNotice =
+    options.onNotice ??
+    ((line: string) => {
+      console.error(`gateway: ${line}`);
+    });
   const routes = createRouteTable(options.catalog, options.portalUrl, options.audience);
   const cors = createCors(options.corsOrigins);
-  const db = openDatabase(options.dataDir);
-  const store = createKeyStore(db);
+  // Read before the store is held, so a damaged secret file leaves no lock behind.
   const hasher = createKeyHasher(readServerSecret(options.dataDir));
+  const adminToken = readAdminToken(options.dataDir, options.adminToken);
+  // Background writes other than usage counts (quota windows, the lock's heartbeat) report a
+  // refusal of the store once per outage, like the usage counts do.
+  const windowsOutage = createOutageNotice(
+    onNotice,
+    'quota windows',
+    () => 'quotas still apply; a restart now would forget the calls counted since',
+  );
+  let countStoreFull = (): void => undefined;
+  const backgroundFailure = (error: unknown): void => {
+    if (isStoreFull(error)) countStoreFull();
+    windowsOutage.failed(error);
+  };
+  const held = holdStore(options.dataDir, backgroundFailure);
+  const { db } = held;
+  const store = createKeyStore(db);
   const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
   const lookup = createKeyLookup(changes, store, hasher);
   const keys = createKeyService({
@@ -83,7 +114,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       lookup.invalidate();
     },
   });
-  const adminToken = readAdminToken(options.dataDir, options.adminToken);
   const observer = createRequestObserver({
     db,
     store,
@@ -92,15 +122,21 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     anonymizeClientAddresses: options.anonymizeClientAddresses,
     usageFlushMs: options.usageFlushMs,
     onError,
+    onNotice,
   });
-  const quota = createSlidingWindow(quotaWindowSeconds * 1000);
-  const trialLimiter = createSlidingWindow(3_600_000);
-  const sweeper = setInterval(() => {
-    const now = performance.now();
-    quota.sweep(now);
-    trialLimiter.sweep(now);
-  }, 60_000);
-  sweeper.unref();
+  countStoreFull = () => {
+    observer.countStoreFull();
+  };
+  const limiters = createLimiters({
+    db,
+    hasher,
+    flushMs: options.quotaFlushMs,
+    onFailure: backgroundFailure,
+    onSuccess: () => {
+      windowsOutage.succeeded();
+    },
+  });
+  const { quota } = limiters;
 
   const finish = observer.finish;
   const forwarder = createForwarder({
@@ -110,13 +146,30 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     connections: options.upstreamConnections,
     done: createForwardedHandler(finish),
   });
-  const fail = (exchange: Exchange, error: unknown): void => {
+  /**
+   * Answers an error no stage expected. A full disk is expected enough to be named (507): the
+   * partner learns nothing was changed and calls still work; anything else is a 500 that leaks
+   * nothing. `where` adds the data folder to the admin API's wording, never to the public's.
+   */
+  const answerFailure = (exchange: Exchange, error: unknown, where: string): void => {
+    if (isStoreFull(error)) {
+      observer.countStoreFull();
+      sendProblem(
+        exchange,
+        'insufficientStorage',
+        `The disk holding the sandbox store${where} is full: nothing was changed. Calls to the APIs still work; retry once space is freed.`,
+      );
+      return;
+    }
     onError(error);
     sendProblem(
       exchange,
       'internalError',
       'The gateway met an unexpected error. Quote the instance to the support.',
     );
+  };
+  const fail = (exchange: Exchange, error: unknown): void => {
+    answerFailure(exchange, error, '');
     finish(exchange);
   };
   const handleApi = createApiRequestHandler({
@@ -132,7 +185,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
-    limiter: trialLimiter,
+    limiter: limiters.trialKeys,
     trialKeysPerHour: options.trialKeysPerHour,
     finish,
     fail,
@@ -207,20 +260,29 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       keys,
       renderMetrics: observer.renderMetrics,
       fail: (exchange, error) => {
-        onError(error);
-        sendProblem(exchange, 'internalError', 'The gateway met an unexpected error.');
+        answerFailure(exchange, error, ` (${options.dataDir})`);
       },
     }),
     handleClientError,
+    countRefusedConnection: observer.countRefusedConnection,
     adminToken,
     keys,
     options,
-    flush: observer.flush,
+    storeLost: held.lost,
+    flush() {
+      observer.flush();
+      try {
+        limiters.flush();
+      } catch (error) {
+        backgroundFailure(error);
+      }
+    },
     async close() {
-      clearInterval(sweeper);
+      limiters.close();
       observer.close();
       await forwarder.close();
       changes.close();
+      held.release();
       db.close();
     },
   };

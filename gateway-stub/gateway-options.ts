@@ -23,7 +23,10 @@ export const gatewayOptionsSchema = z.strictObject({
   audience: z.enum(visibilities).default('public'),
   /** Origin of the mock server. */
   upstreamUrl: z.url({ protocol: /^https?$/ }).default(toLocalUrl(defaultPorts.mock)),
-  /** Longest wait for the mock server's answer headers (then between body chunks), in ms. */
+  /**
+   * Longest wait for the mock server's answer headers, in ms, counted from when the request is
+   * passed on, time queued for one of `upstreamConnections` included; then between body chunks.
+   */
   upstreamTimeoutMs: z.int().positive().default(10_000),
   /** Longest wait to open a connection to the mock server, in ms. */
   connectTimeoutMs: z.int().positive().default(2_000),
@@ -41,6 +44,25 @@ export const gatewayOptionsSchema = z.strictObject({
   maxBodyBytes: z.int().positive().default(1_048_576),
   /** Largest request line plus headers accepted, in bytes (Node's `maxHeaderSize`). */
   maxHeaderBytes: z.int().min(1_024).default(16_384),
+  /**
+   * Connections one client address (an IPv6 /64) may hold open on each port; more are answered
+   * 429 `too-many-connections` and closed, so one client cannot lock the others out.
+   */
+  maxConnectionsPerAddress: z.int().positive().default(256),
+  /**
+   * Connections each port holds open in all; more are closed unanswered. Keep it well under the
+   * process's file-descriptor limit (`ulimit -n`), which the store, logs and upstream use too.
+   */
+  maxConnections: z.int().positive().default(4_096),
+  /**
+   * Longest time for a client to send its request line and headers, in ms (then 408); it also
+   * closes connections that send nothing at all.
+   */
+  headersTimeoutMs: z.int().positive().default(10_000),
+  /** Longest time to receive a whole request, body included, in ms (at least `headersTimeoutMs`). */
+  requestTimeoutMs: z.int().positive().default(30_000),
+  /** How long a keep-alive connection may stay idle between two requests, in ms. */
+  keepAliveTimeoutMs: z.int().positive().default(5_000),
   /** Days of access-log files kept, today included. */
   logRetentionDays: z.int().min(1).max(3_650).default(10),
   /** Blur client addresses in the access log (last IPv4 octet, IPv6 past /48). */
@@ -49,6 +71,16 @@ export const gatewayOptionsSchema = z.strictObject({
   trialKeysPerHour: z.int().positive().default(5),
   /** How often usage counts are written to the store, in ms. */
   usageFlushMs: z.int().positive().default(5_000),
+  /**
+   * Where operational notices go, one line each: the access log or the store cannot be written
+   * (a full disk), and when they can again. Told once per change, not once per request.
+   */
+  onNotice: z.custom<(line: string) => void>((value) => typeof value === 'function').optional(),
+  /**
+   * How often quota windows are written to the store, in ms, so a restarted gateway goes on
+   * counting; after a crash a key can get at most this interval's calls a second time.
+   */
+  quotaFlushMs: z.int().positive().default(1_000),
   /** Where unexpected errors are reported (stack traces stay server-side). */
   onError: z.custom<(error: unknown) => void>((value) => typeof value === 'function').optional(),
 });

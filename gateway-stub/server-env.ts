@@ -35,6 +35,18 @@ export const gatewayEnvSchema = z.object({
   GUICHET_ANONYMIZE_IPS: flag.optional(),
   GUICHET_TRIAL_KEYS_PER_HOUR: positive.optional(),
   GUICHET_USAGE_FLUSH_MS: positive.optional(),
+  /** Connections one client address may hold on each port (256). */
+  GUICHET_MAX_CONNECTIONS_PER_ADDRESS: positive.optional(),
+  /** Connections each port holds in all (4096). */
+  GUICHET_MAX_CONNECTIONS: positive.optional(),
+  /** Time to send the request headers, idle connections included (10000 ms). */
+  GUICHET_HEADERS_TIMEOUT_MS: positive.optional(),
+  /** Time to send a whole request (30000 ms). */
+  GUICHET_REQUEST_TIMEOUT_MS: positive.optional(),
+  /** Idle time between two requests of a keep-alive connection (5000 ms). */
+  GUICHET_KEEP_ALIVE_TIMEOUT_MS: positive.optional(),
+  /** How often quota windows reach the store (1000 ms). */
+  GUICHET_QUOTA_FLUSH_MS: positive.optional(),
 });
 
 /** The gateway's environment once validated. */
@@ -101,6 +113,24 @@ export function parseGatewayEnv(
     ...(env.GUICHET_USAGE_FLUSH_MS === undefined
       ? {}
       : { usageFlushMs: env.GUICHET_USAGE_FLUSH_MS }),
+    ...(env.GUICHET_MAX_CONNECTIONS_PER_ADDRESS === undefined
+      ? {}
+      : { maxConnectionsPerAddress: env.GUICHET_MAX_CONNECTIONS_PER_ADDRESS }),
+    ...(env.GUICHET_MAX_CONNECTIONS === undefined
+      ? {}
+      : { maxConnections: env.GUICHET_MAX_CONNECTIONS }),
+    ...(env.GUICHET_HEADERS_TIMEOUT_MS === undefined
+      ? {}
+      : { headersTimeoutMs: env.GUICHET_HEADERS_TIMEOUT_MS }),
+    ...(env.GUICHET_REQUEST_TIMEOUT_MS === undefined
+      ? {}
+      : { requestTimeoutMs: env.GUICHET_REQUEST_TIMEOUT_MS }),
+    ...(env.GUICHET_KEEP_ALIVE_TIMEOUT_MS === undefined
+      ? {}
+      : { keepAliveTimeoutMs: env.GUICHET_KEEP_ALIVE_TIMEOUT_MS }),
+    ...(env.GUICHET_QUOTA_FLUSH_MS === undefined
+      ? {}
+      : { quotaFlushMs: env.GUICHET_QUOTA_FLUSH_MS }),
   };
   return { ok: true, settings: { env, options } };
 }

@@ -41,7 +41,7 @@ if (options.adminToken === undefined) {
 }
 
 let stopping = false;
-const stop = async (): Promise<void> => {
+const stop = async (code = 0): Promise<void> => {
   if (stopping) return;
   stopping = true;
   const closing = Promise.all([close(publicServer), close(adminServer)]);
@@ -55,12 +55,17 @@ const stop = async (): Promise<void> => {
   await closing;
   clearTimeout(grace);
   await gateway.close();
-  process.exit(0);
+  process.exit(code);
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 // Started by the sandbox launcher with an IPC channel: when the launcher dies, so do we.
 process.on('disconnect', () => void stop());
+// Frozen long enough for another gateway to take the store: writing on would count quotas twice.
+void gateway.storeLost.then((reason) => {
+  console.error(`gateway: ${reason}`);
+  void stop(1);
+});
 
 async function readCatalog(snapshot: string | undefined): Promise<Catalog> {
   if (snapshot !== undefined) {

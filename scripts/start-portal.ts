@@ -23,7 +23,7 @@ import { createStaticServer } from './lib/portal/create-static-server.ts';
 import { isBuildStale } from './lib/portal/is-build-stale.ts';
 import { planSandbox } from './lib/portal/plan-sandbox.ts';
 import { startEnvSchema, type StartEnv } from './lib/portal/portal-env.ts';
-import { SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
+import { printSandboxEvent, SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
 
 const command = {
   name: 'start',
@@ -173,6 +173,7 @@ async function startLocalSandbox(
     gatewayPort: port,
     adminPort: env.GUICHET_ADMIN_PORT,
     mockPort: env.MOCK_PORT,
+    onEvent: printSandboxEvent,
   });
   for (const problem of warnings) console.warn(formatProblem(problem));
   return {

@@ -1,14 +1,16 @@
 /**
  * `npm run sandbox`: the mock server (port 4010) and the gateway (8000, admin 8001) for
- * every API of `apis/`, until Ctrl-C. Ports: GUICHET_GATEWAY_PORT, GUICHET_ADMIN_PORT,
- * MOCK_PORT (defaults in `catalog/default-ports.ts`); data folder: GUICHET_SANDBOX_DIR
- * (default .guichet/sandbox). See `sandbox-env.ts` for the variables.
+ * every API of `apis/`, until Ctrl-C. A server that dies is started again (0.5 s, doubling to
+ * 30 s while it keeps dying); the launcher gives up, exit code 1, after five failed starts.
+ * Ports: GUICHET_GATEWAY_PORT, GUICHET_ADMIN_PORT, MOCK_PORT (defaults in
+ * `catalog/default-ports.ts`); data folder: GUICHET_SANDBOX_DIR (default .guichet/sandbox). See
+ * `sandbox-env.ts` for the variables.
  */
 import { defaultPorts } from '../catalog/default-ports.ts';
 import { formatProblem } from '../catalog/index.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
 import { readCommandLine } from './lib/cli/read-command-line.ts';
-import { SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
+import { printSandboxEvent, SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
 import { sandboxEnvSchema } from './lib/sandbox/sandbox-env.ts';
 
 const command = {
@@ -16,7 +18,9 @@ const command = {
   usage: `Usage: npm run sandbox
 
 Runs the sandbox until Ctrl-C: the mock server and the gateway for every API of apis/, on the
-catalog read once. Manage its keys with npm run keys.
+catalog read once. A server that dies is started again (after 0.5 s, doubling to 30 s while it
+keeps dying); after five failed starts in a row the launcher gives up with exit code 1. Manage
+its keys with npm run keys.
 
 Environment:
   APIS_DIR               the APIs folder (default apis)
@@ -42,6 +46,7 @@ async function main(): Promise<number> {
       gatewayPort: env.GUICHET_GATEWAY_PORT,
       adminPort: env.GUICHET_ADMIN_PORT,
       mockPort: env.MOCK_PORT,
+      onEvent: printSandboxEvent,
     });
   } catch (error) {
     if (error instanceof SandboxCatalogError) {
@@ -77,7 +82,7 @@ async function main(): Promise<number> {
   await sandbox.close();
   if (stopped === 'signal') return 0;
   console.error(
-    `sandbox: the ${stopped.name} stopped (${stopped.signal ?? `exit code ${String(stopped.code)}`})`,
+    `sandbox: the ${stopped.name} kept stopping as it started again (${stopped.signal ?? `exit code ${String(stopped.code)}`}): giving up`,
   );
   return 1;
 }

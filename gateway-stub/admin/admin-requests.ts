@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planNames } from '../../catalog/index.ts';
+import { expiryInputSchema } from '../keys/expiry.ts';
 
 /**
  * `POST /keys`: issue a key for one API, to a new consumer (`application`, `email`) or to an
@@ -20,8 +21,8 @@ export const createKeyRequestSchema = z
     plan: z.enum(planNames).optional(),
     /** `active` unless said otherwise; `pending` waits for an approval. */
     status: z.enum(['active', 'pending']).optional(),
-    /** End of the subscription (YYYY-MM-DD or ISO date-time); none by default. */
-    expiresAt: z.string().min(10).optional(),
+    /** End of the subscription (YYYY-MM-DD or ISO date-time, after now, by 9999-12-31); none by default. */
+    expiresAt: expiryInputSchema.optional(),
   })
   // Checked even when other fields are wrong, so one answer lists every mistake.
   .refine((value) => value.consumerId !== undefined || value.application !== undefined, {

@@ -1,6 +1,7 @@
 import type { PlanName } from '../../catalog/index.ts';
 import type { ChangeDetector } from '../store/change-detector.ts';
 import type { KeyStore, SubscriptionStatus } from '../store/key-store.ts';
+import { toExpiryInstant } from './expiry.ts';
 import { isKeyShaped, toKeyPrefix } from './key-format.ts';
 import type { KeyHasher } from './key-hasher.ts';
 
@@ -9,7 +10,7 @@ export interface GrantedSubscription {
   id: string;
   plan: PlanName;
   status: SubscriptionStatus;
-  /** Epoch ms after which it is expired; Infinity when it never expires. */
+  /** Epoch ms from which it is expired: Infinity when it never expires, -Infinity when unreadable. */
   expiresAtMs: number;
 }
 
@@ -84,7 +85,7 @@ export function createKeyLookup(
         id: item.id,
         plan: item.plan,
         status: item.status,
-        expiresAtMs: item.expiresAt === null ? Infinity : Date.parse(item.expiresAt),
+        expiresAtMs: toExpiryInstant(item.expiresAt),
       });
     }
     return {

@@ -9,6 +9,7 @@ import {
   type SubscriptionRecord,
   type SubscriptionStatus,
 } from '../store/key-store.ts';
+import { expiryInputSchema } from './expiry.ts';
 import { createKey, isKeyPrefix } from './key-format.ts';
 import type { KeyHasher } from './key-hasher.ts';
 import { KeyServiceError } from './key-service-error.ts';
@@ -110,7 +111,7 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     const key = store.findKeyById(keyId);
     if (!key) throw new KeyServiceError('unknown-subscription', `no key "${keyId}"`, '');
     const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
-    return toKeyView(key, consumers, store.listSubscriptionsOfKey(key.id), now().toISOString());
+    return toKeyView(key, consumers, store.listSubscriptionsOfKey(key.id), now().getTime());
   }
 
   /** The consumer the key goes to: the one named by id, or a new one. */
@@ -169,7 +170,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
         );
       }
       const expiresAt = toExpiry(input.expiresAt);
-      const at = now().toISOString();
+      const date = now();
+      const at = date.toISOString();
       const issued = inTransaction(db, () => {
         const consumer = toConsumer(input, at);
         let fresh = createKey();
@@ -206,13 +208,13 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
           id: issued.subscription.id,
           api: issued.subscription.api,
           plan: issued.subscription.plan,
-          state: toSubscriptionState(issued.subscription, at),
+          state: toSubscriptionState(issued.subscription, date.getTime()),
           expiresAt: issued.subscription.expiresAt,
         },
       };
     },
     listKeys() {
-      const at = now().toISOString();
+      const at = now().getTime();
       const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
       const byKey = Map.groupBy(store.listSubscriptions(), (item) => item.keyId);
       return store.listKeys().map((key) => toKeyView(key, consumers, byKey.get(key.id) ?? [], at));
@@ -272,15 +274,14 @@ function toId(kind: string): string {
   return `${kind}_${randomBytes(9).toString('base64url')}`;
 }
 
+/** The end date to store, checked as the admin API checks it (the CLI comes this way). */
 function toExpiry(value: string | undefined): string | null {
   if (value === undefined) return null;
-  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time)) {
-    throw new KeyServiceError(
-      'invalid-input',
-      `"${value}" is not a date`,
-      'give the end date as YYYY-MM-DD or an ISO date-time such as 2026-12-31T23:59:59Z',
-    );
-  }
-  return new Date(time).toISOString();
+  const parsed = expiryInputSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new KeyServiceError(
+    'invalid-input',
+    `end date "${value}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`,
+    '',
+  );
 }

@@ -48,7 +48,7 @@ export function toKeyView(
   key: KeyRecord,
   consumers: ReadonlyMap<string, ConsumerRecord>,
   subscriptions: readonly SubscriptionRecord[],
-  now: string,
+  nowMs: number,
 ): KeyView {
   const consumer = consumers.get(key.consumerId);
   return {
@@ -64,7 +64,7 @@ export function toKeyView(
       id: item.id,
       api: item.api,
       plan: item.plan,
-      state: toSubscriptionState(item, now),
+      state: toSubscriptionState(item, nowMs),
       expiresAt: item.expiresAt,
     })),
   };

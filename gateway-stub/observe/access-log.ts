@@ -1,5 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { createDailyLogFiles } from './daily-log-files.ts';
 
 /** One line of the access log. Never the key: only the consumer it belongs to. */
 export interface AccessLogEntry {
@@ -25,10 +24,12 @@ export interface AccessLogEntry {
 export interface AccessLog {
   /** Formats and buffers one line; `entry` is not kept and may be reused by the caller. */
   write(entry: AccessLogEntry): void;
-  /** Writes buffered lines now. */
+  /** Writes buffered lines now; lines the disk refuses are dropped and counted, never thrown. */
   flush(): void;
   /** Deletes the daily files beyond the retention; returns the names deleted. */
   prune(today?: Date): string[];
+  /** Lines dropped since start because the disk refused them. */
+  readonly droppedLines: number;
   close(): void;
 }
 
@@ -38,86 +39,44 @@ export interface AccessLogOptions {
   retentionDays: number;
   /** Buffered lines are written at least this often. */
   flushIntervalMs?: number;
+  /** Where the log says, once, that it cannot write (and once that it can again). */
+  onNotice?: (line: string) => void;
 }
 
-const filePattern = /^access-(\d{4}-\d{2}-\d{2})\.jsonl$/;
-const bufferBytes = 256 * 1024;
-const dayMs = 86_400_000;
-
 /**
- * Creates the log in `dir` (`access-YYYY-MM-DD.jsonl`, UTC days). Lines are buffered and
- * written in one system call every `flushIntervalMs` (or when 256 KiB are waiting), so the
- * request path pays for formatting a line, not for a write. A crash loses at most that interval.
- * Only the last `retentionDays` daily files (today included) are kept: older ones are deleted at
- * start and at each change of day.
+ * Creates the log in `dir` (`access-YYYY-MM-DD.jsonl`, UTC days, see `daily-log-files.ts`):
+ * lines are buffered and written every `flushIntervalMs`; only the last `retentionDays` daily
+ * files (today included) are kept, older ones deleted at start and at each change of day.
  */
 export function createAccessLog(options: AccessLogOptions): AccessLog {
-  const { dir, retentionDays } = options;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // Lines are encoded straight into one buffer, written out in one call when it fills or
-  // on the timer: no array of strings to join, no string kept per request.
-  let buffer = Buffer.allocUnsafe(bufferBytes);
-  let used = 0;
-  let day = '';
-  let dayEndsAt = 0;
-  let fd: number | undefined;
-
-  function open(now: number): void {
-    if (fd !== undefined) closeSync(fd);
-    const date = new Date(now);
-    day = date.toISOString().slice(0, 10);
-    dayEndsAt = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) + dayMs;
-    fd = openSync(join(dir, `access-${day}.jsonl`), 'a', 0o600);
-  }
-
-  function flush(): void {
-    if (used === 0) return;
-    if (fd === undefined) open(Date.now());
-    if (fd !== undefined) writeSync(fd, buffer, 0, used);
-    used = 0;
-  }
-
-  const log: AccessLog = {
+  const files = createDailyLogFiles({
+    dir: options.dir,
+    prefix: 'access-',
+    retentionDays: options.retentionDays,
+    flushIntervalMs: options.flushIntervalMs ?? 250,
+    onNotice:
+      options.onNotice ??
+      ((line) => {
+        console.error(`gateway: ${line}`);
+      }),
+  });
+  return {
     write(entry) {
-      const now = Date.now();
-      if (now >= dayEndsAt) {
-        flush();
-        open(now);
-        log.prune(new Date(now));
-      }
-      const line = toAccessLogLine(entry);
-      // Three bytes a character at most, as UTF-8: room is checked before encoding.
-      if (used + line.length * 3 > buffer.length) {
-        flush();
-        if (line.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(line.length * 3);
-      }
-      used += buffer.write(line, used, 'utf8');
+      files.append(toAccessLogLine(entry));
     },
-    flush,
-    prune(today = new Date()) {
-      const cutoff = new Date(today.getTime() - (retentionDays - 1) * dayMs)
-        .toISOString()
-        .slice(0, 10);
-      const deleted: string[] = [];
-      for (const name of readdirSync(dir)) {
-        const fileDay = filePattern.exec(name)?.[1];
-        if (fileDay === undefined || fileDay >= cutoff) continue;
-        rmSync(join(dir, name), { force: true });
-        deleted.push(name);
-      }
-      return deleted;
+    flush() {
+      files.flush();
+    },
+    prune(today) {
+      return files.prune(today);
+    },
+    get droppedLines() {
+      return files.droppedLines;
     },
     close() {
-      clearInterval(timer);
-      flush();
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
+      files.close();
     },
   };
-  log.prune();
-  const timer = setInterval(flush, options.flushIntervalMs ?? 250);
-  timer.unref();
-  return log;
 }
 
 /**

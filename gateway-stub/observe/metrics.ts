@@ -10,14 +10,28 @@ interface Histogram {
   count: number;
 }
 
+/** What the gateway could not write to disk: the faults `/metrics` tells an operator about. */
+export interface WriteBacklog {
+  /** Access-log lines dropped since start because the disk refused them. */
+  droppedLogLines: number;
+  /** Calls counted in memory and not yet in the store's usage table. */
+  pendingUsageRequests: number;
+  /** Writes the store refused since start because its disk was full. */
+  storeFullErrors: number;
+}
+
+const noBacklog: WriteBacklog = { droppedLogLines: 0, pendingUsageRequests: 0, storeFullErrors: 0 };
+
 /** The gateway's counters, kept in memory and rendered in Prometheus text format. */
 export interface Metrics {
   /** Counts one answered request and its latency. `api` is '' for paths naming no API. */
   observeRequest(api: string, version: string, status: number, seconds: number): void;
   /** Counts one refusal for quota. */
   observeQuotaRefusal(api: string, plan: string): void;
+  /** Counts one connection refused by the connection limits (`address` or `total`). */
+  observeRefusedConnection(reason: string): void;
   /** Prometheus text exposition (format 0.0.4). */
-  render(subscriptionsByState: Record<SubscriptionState, number>): string;
+  render(subscriptionsByState: Record<SubscriptionState, number>, backlog?: WriteBacklog): string;
 }
 
 /**
@@ -29,6 +43,10 @@ export function createMetrics(): Metrics {
   const requests = new Map<string, Map<string, Map<number, number>>>();
   const quotaRefusals = new Map<string, number>();
   const latencies = new Map<string, Histogram>();
+  const refusedConnections = new Map<string, number>([
+    ['address', 0],
+    ['total', 0],
+  ]);
 
   return {
     observeRequest(api, version, status, seconds) {
@@ -57,11 +75,14 @@ export function createMetrics(): Metrics {
       histogram.sum += seconds;
       histogram.count += 1;
     },
+    observeRefusedConnection(reason) {
+      refusedConnections.set(reason, (refusedConnections.get(reason) ?? 0) + 1);
+    },
     observeQuotaRefusal(api, plan) {
       const key = api + separator + plan;
       quotaRefusals.set(key, (quotaRefusals.get(key) ?? 0) + 1);
     },
-    render(subscriptionsByState) {
+    render(subscriptionsByState, backlog = noBacklog) {
       const out: string[] = [];
       header(
         out,
@@ -104,9 +125,46 @@ export function createMetrics(): Metrics {
       for (const [state, value] of Object.entries(subscriptionsByState)) {
         out.push(`guichet_gateway_subscriptions${labels({ state })} ${value}`);
       }
+      header(
+        out,
+        'guichet_gateway_connections_refused_total',
+        'counter',
+        'Connections refused: past the cap of one client address (429), or of the port in all (dropped).',
+      );
+      for (const [reason, value] of refusedConnections) {
+        out.push(`guichet_gateway_connections_refused_total${labels({ reason })} ${value}`);
+      }
+      renderBacklog(out, backlog);
       return out.join('\n') + '\n';
     },
   };
+}
+
+function renderBacklog(out: string[], backlog: WriteBacklog): void {
+  const samples: [string, string, string, number][] = [
+    [
+      'guichet_gateway_access_log_dropped_lines_total',
+      'counter',
+      'Access-log lines dropped because the disk refused them (full, read-only).',
+      backlog.droppedLogLines,
+    ],
+    [
+      'guichet_gateway_usage_pending_requests',
+      'gauge',
+      'Calls counted in memory and not yet written to the store (grows while it refuses writes).',
+      backlog.pendingUsageRequests,
+    ],
+    [
+      'guichet_gateway_store_full_errors_total',
+      'counter',
+      'Writes the store refused because the disk holding it was full.',
+      backlog.storeFullErrors,
+    ],
+  ];
+  for (const [name, type, help, value] of samples) {
+    header(out, name, type, help);
+    out.push(`${name} ${value}`);
+  }
 }
 
 function renderHistogram(out: string[], api: string, histogram: Histogram): void {

@@ -1,11 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { ConnectionRefusal } from '../http/connection-limits.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
+import { isStoreFull } from '../store/store-errors.ts';
 import { createUsageRecorder } from '../store/usage-recorder.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
 import { toLoggedPath } from './logged-path.ts';
+import { createOutageNotice } from './outage-notice.ts';
 import { createMetrics } from './metrics.ts';
 
 /** Where the observer writes. */
@@ -17,6 +20,8 @@ export interface RequestObserverOptions {
   anonymizeClientAddresses: boolean;
   usageFlushMs: number;
   onError: (error: unknown) => void;
+  /** Operational notices (a full disk, a recovery), once per change. */
+  onNotice: (line: string) => void;
 }
 
 /** What happens after each answer: a log line, metrics, a usage count. */
@@ -26,6 +31,10 @@ export interface RequestObserver {
   countQuotaRefusal: (exchange: Exchange) => void;
   /** Counts a request Node refused before the gateway saw it. */
   countClientError: (name: ProblemName) => void;
+  /** Counts a write the store refused because its disk is full. */
+  countStoreFull: () => void;
+  /** Counts a connection refused by the connection limits. */
+  countRefusedConnection: (reason: ConnectionRefusal) => void;
   renderMetrics: () => string;
   flush: () => void;
   close: () => void;
@@ -37,8 +46,13 @@ export interface RequestObserver {
  */
 export function createRequestObserver(options: RequestObserverOptions): RequestObserver {
   const metrics = createMetrics();
-  const log = createAccessLog({ dir: options.logDir, retentionDays: options.logRetentionDays });
+  const log = createAccessLog({
+    dir: options.logDir,
+    retentionDays: options.logRetentionDays,
+    onNotice: options.onNotice,
+  });
   const usage = createUsageRecorder(options.db);
+  let storeFullErrors = 0;
   // Most traffic comes from few addresses: remember the blurred form of recent ones.
   const blurred = new Map<string, string>();
   const toClient = (address: string): string => {
@@ -51,11 +65,20 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     }
     return value;
   };
+  // A failed flush keeps its counts for the next one (see `usage-recorder.ts`), so the only
+  // news is that writing stopped, then that it works again: told once each, not every flush.
+  const usageOutage = createOutageNotice(
+    options.onNotice,
+    'usage counts',
+    () => `${String(usage.pending)} calls kept in memory, written once it can`,
+  );
   const flushUsage = (): void => {
     try {
       usage.flush();
+      usageOutage.succeeded();
     } catch (error) {
-      options.onError(error);
+      if (isStoreFull(error)) storeFullErrors += 1;
+      usageOutage.failed(error);
     }
   };
   const timer = setInterval(flushUsage, options.usageFlushMs);
@@ -118,8 +141,18 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     countClientError(name) {
       metrics.observeRequest('', '', problemTypes[name].status, 0);
     },
+    countStoreFull() {
+      storeFullErrors += 1;
+    },
+    countRefusedConnection(reason) {
+      metrics.observeRefusedConnection(reason);
+    },
     renderMetrics() {
-      return metrics.render(options.store.countByState(new Date().toISOString()));
+      return metrics.render(options.store.countByState(Date.now()), {
+        droppedLogLines: log.droppedLines,
+        pendingUsageRequests: usage.pending,
+        storeFullErrors,
+      });
     },
     flush() {
       flushUsage();

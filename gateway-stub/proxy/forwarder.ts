@@ -7,7 +7,10 @@ import { toUpstreamFailure, type UpstreamFailure } from './upstream-errors.ts';
 export interface ForwarderOptions {
   /** Origin of the mock server, e.g. `http://127.0.0.1:4010`. */
   upstreamUrl: string;
-  /** Longest wait for the answer's headers, then between body chunks. */
+  /**
+   * Longest wait for the answer's headers, counted from when the request is passed on, time
+   * queued for a connection included; then longest wait between body chunks.
+   */
   timeoutMs: number;
   connectTimeoutMs: number;
   /** Connections kept open to the mock server. */
@@ -29,18 +32,47 @@ export interface Forwarder {
   close(): Promise<void>;
 }
 
+/** One request on its way to the mock server: what `stream()` carries as `opaque`. */
+interface Forwarding {
+  exchange: Exchange;
+  controller: AbortController;
+  /** Set right after the record is made: the timer needs the record as its argument. */
+  deadline: NodeJS.Timeout | undefined;
+  /**
+   * `waiting` for the answer's headers; `streaming` the answer to the client; `answered` at the
+   * deadline, or with a failure — after which whatever undici reports is moot.
+   */
+  state: 'waiting' | 'streaming' | 'answered';
+}
+
 /**
  * Creates the forwarder over one undici `Pool` of keep-alive connections. `stream()` writes
- * the answer straight into the client's `ServerResponse`, with no intermediate stream, and
- * `opaque` carries the exchange so no closure or record is made per request.
+ * the answer straight into the client's `ServerResponse`, with no intermediate stream.
+ *
+ * Each request carries its own deadline, armed when it is passed on: undici's `headersTimeout`
+ * starts only once a connection takes the request, so with a stopped mock server and more
+ * requests than connections, the queued ones waited for those ahead to time out first — 300
+ * calls got their 504 after 10.7 to 53 s instead of 10. At the deadline the gateway answers 504
+ * itself, and aborts the request: undici cuts it if it was sent, and drops it unsent when its
+ * turn comes if it was queued (undici reports a queued abort only then, hence the own answer).
  */
 export function createForwarder(options: ForwarderOptions): Forwarder {
   const pool = new Pool(options.upstreamUrl, {
     connections: options.connections,
-    headersTimeout: options.timeoutMs,
+    // A backstop only: the deadline below fires first, counting the time queued as well.
+    headersTimeout: options.timeoutMs + 1_000,
     bodyTimeout: options.timeoutMs,
     connect: { timeout: options.connectTimeoutMs },
   });
+  const timeoutFailure = toUpstreamFailure({ code: 'UND_ERR_HEADERS_TIMEOUT' }, options.timeoutMs);
+
+  /** At a request's deadline: stop it at undici, and answer the client now. */
+  const expire = (forwarding: Forwarding): void => {
+    forwarding.controller.abort();
+    if (forwarding.state !== 'waiting') return;
+    forwarding.state = 'answered';
+    options.done(forwarding.exchange, timeoutFailure);
+  };
 
   const factory = ({
     statusCode,
@@ -51,7 +83,12 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     headers: Record<string, string | string[] | undefined>;
     opaque: unknown;
   }) => {
-    const exchange = opaque as Exchange;
+    const forwarding = opaque as Forwarding;
+    clearTimeout(forwarding.deadline);
+    // Unreachable once aborted, as undici checks; kept so an answer is never written twice.
+    if (forwarding.state !== 'waiting') throw new Error('the request was answered at its deadline');
+    forwarding.state = 'streaming';
+    const { exchange } = forwarding;
     const operation = headers['x-guichet-operation'];
     if (typeof operation === 'string') exchange.operation = operation;
     exchange.status = statusCode;
@@ -60,24 +97,38 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   };
 
   const finished = (error: Error | null, data: { opaque: unknown }): void => {
-    const exchange = data.opaque as Exchange;
-    if (error === null || exchange.res.headersSent) {
+    const forwarding = data.opaque as Forwarding;
+    clearTimeout(forwarding.deadline);
+    const { exchange } = forwarding;
+    if (forwarding.state === 'answered') return;
+    if (forwarding.state === 'streaming' || error === null) {
+      // The answer was passed on to its end, or broke halfway (the client's stream is cut).
       options.done(exchange, undefined);
       return;
     }
+    forwarding.state = 'answered';
     options.done(exchange, toUpstreamFailure(error, options.timeoutMs));
   };
 
   return {
     forward(exchange, body) {
       const { req } = exchange;
+      const controller = new AbortController();
+      const forwarding: Forwarding = {
+        exchange,
+        controller,
+        deadline: undefined,
+        state: 'waiting',
+      };
+      forwarding.deadline = setTimeout(expire, options.timeoutMs, forwarding);
       pool.stream(
         {
           path: req.url ?? '/',
           method: req.method ?? 'GET',
           headers: toUpstreamHeaders(req.headers, exchange.requestId),
           body: body ?? null,
-          opaque: exchange,
+          signal: controller.signal,
+          opaque: forwarding,
         },
         factory,
         finished,

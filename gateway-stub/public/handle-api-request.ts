@@ -188,7 +188,9 @@ export function createApiRequestHandler(
       refuse(
         exchange,
         'subscriptionExpired',
-        `The subscription of key ${grant.prefix}… to "${api.id}" expired on ${new Date(subscription.expiresAtMs).toISOString()}.`,
+        Number.isFinite(subscription.expiresAtMs)
+          ? `The subscription of key ${grant.prefix}… to "${api.id}" expired on ${new Date(subscription.expiresAtMs).toISOString()}.`
+          : `The subscription of key ${grant.prefix}… to "${api.id}" has an end date the sandbox cannot read, so it is closed.`,
       );
       return;
     }

@@ -29,6 +29,12 @@ export interface SlidingWindow {
   take(subject: string, limit: number, now: number): WindowDecision;
   /** Forgets subjects idle for a whole window; call now and then to bound memory. */
   sweep(now: number): void;
+  /** The times counted for `subject` and still in the window at `now`, oldest first. */
+  read(subject: string, now: number): number[];
+  /** Counts past requests of `subject` again (after a restart): times on this clock, oldest first. */
+  restore(subject: string, stamps: readonly number[], now: number): void;
+  /** The subjects counted since the previous call, which starts a new list. */
+  takeChanged(): Set<string>;
   /** Number of subjects tracked. */
   readonly size: number;
 }
@@ -38,6 +44,7 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
   if (!(windowMs > 0)) throw new Error('the window must last more than 0 ms');
   const rings = new Map<string, Ring>();
   const decision: WindowDecision = { allowed: false, remaining: 0, resetSeconds: 0 };
+  let changed = new Set<string>();
 
   function prune(ring: Ring, now: number): void {
     const capacity = ring.stamps.length;
@@ -86,6 +93,7 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
       ring.stamps[(ring.head + ring.size) % ring.stamps.length] = now;
       ring.size += 1;
       ring.last = now;
+      changed.add(subject);
       decision.allowed = true;
       decision.remaining = limit - ring.size;
       decision.resetSeconds = resetOf(ring, now);
@@ -95,6 +103,33 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
       for (const [subject, ring] of rings) {
         if (ring.last <= now - windowMs) rings.delete(subject);
       }
+    },
+    read(subject, now) {
+      const ring = rings.get(subject);
+      if (ring === undefined) return [];
+      prune(ring, now);
+      const stamps: number[] = [];
+      for (let index = 0; index < ring.size; index += 1) {
+        stamps.push(ring.stamps[(ring.head + index) % ring.stamps.length] ?? 0);
+      }
+      return stamps;
+    },
+    restore(subject, stamps, now) {
+      const kept = stamps.filter((stamp) => stamp > now - windowMs && stamp <= now);
+      if (kept.length === 0) return;
+      const ring: Ring = {
+        stamps: new Float64Array(Math.max(8, kept.length)),
+        head: 0,
+        size: kept.length,
+        last: kept.at(-1) ?? now,
+      };
+      ring.stamps.set(kept);
+      rings.set(subject, ring);
+    },
+    takeChanged() {
+      const subjects = changed;
+      changed = new Set();
+      return subjects;
     },
     get size() {
       return rings.size;

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { PlanName } from '../../catalog/index.ts';
+import { isPastExpiry } from '../keys/expiry.ts';
 
 /** What an administrator decided about a subscription (expiry is computed, not stored). */
 export const subscriptionStatuses = ['active', 'pending', 'rejected', 'revoked'] as const;
@@ -34,7 +35,7 @@ export interface SubscriptionRecord {
   api: string;
   plan: PlanName;
   status: SubscriptionStatus;
-  /** ISO date-time after which the subscription is expired, or null. */
+  /** ISO date-time after which the subscription is expired, or null (read with `toExpiryInstant`). */
   expiresAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -55,8 +56,8 @@ export interface KeyStore {
   listSubscriptions(): SubscriptionRecord[];
   updateStatus(id: string, status: SubscriptionStatus, updatedAt: string): void;
   updatePlan(id: string, plan: PlanName, updatedAt: string): void;
-  /** Subscriptions per state; those past their end date count as `expired`. */
-  countByState(now: string): Record<SubscriptionState, number>;
+  /** Subscriptions per state at `nowMs`; those past their end date count as `expired`. */
+  countByState(nowMs: number): Record<SubscriptionState, number>;
 }
 
 /** Prepares the statements of the key store on an open database. */
@@ -90,10 +91,9 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
     ),
     updateStatus: prepare('UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?'),
     updatePlan: prepare('UPDATE subscriptions SET plan = ?, updated_at = ? WHERE id = ?'),
-    countByState: prepare(
-      `SELECT CASE WHEN status IN ('active', 'pending') AND expires_at IS NOT NULL AND expires_at <= ? THEN 'expired' ELSE status END AS state,
-              COUNT(*) AS count
-         FROM subscriptions GROUP BY state`,
+    // End dates are compared as instants in JavaScript, as everywhere else, not as text in SQL.
+    countByEndDate: prepare(
+      'SELECT status, expires_at AS expiresAt, COUNT(*) AS count FROM subscriptions GROUP BY status, expires_at',
     ),
   };
   return {
@@ -150,16 +150,16 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
     updatePlan(id, plan, updatedAt) {
       statements.updatePlan.run(plan, updatedAt, id);
     },
-    countByState(now) {
+    countByState(nowMs) {
       const counts = Object.fromEntries(subscriptionStates.map((state) => [state, 0])) as Record<
         SubscriptionState,
         number
       >;
-      for (const row of statements.countByState.all(now) as {
-        state: SubscriptionState;
-        count: number;
-      }[]) {
-        counts[row.state] = row.count;
+      for (const row of statements.countByEndDate.all() as (Pick<
+        SubscriptionRecord,
+        'status' | 'expiresAt'
+      > & { count: number })[]) {
+        counts[toSubscriptionState(row, nowMs)] += row.count;
       }
       return counts;
     },
@@ -167,14 +167,14 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
 }
 
 /**
- * The state a subscription is in at `now` (ISO date-time, compared as text: both sides are
- * written by `Date.prototype.toISOString`). An end date closes active and pending ones alike.
+ * The state a subscription is in at `nowMs` (epoch ms; the end date is compared as an instant,
+ * see `keys/expiry.ts`). An end date closes active and pending ones alike.
  */
 export function toSubscriptionState(
   subscription: Pick<SubscriptionRecord, 'status' | 'expiresAt'>,
-  now: string,
+  nowMs: number,
 ): SubscriptionState {
   const open = subscription.status === 'active' || subscription.status === 'pending';
-  if (open && subscription.expiresAt !== null && subscription.expiresAt <= now) return 'expired';
+  if (open && isPastExpiry(subscription.expiresAt, nowMs)) return 'expired';
   return subscription.status;
 }

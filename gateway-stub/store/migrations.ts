@@ -53,4 +53,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX usage_by_operation ON usage (api, version, operation, day);
     `,
   },
+  {
+    version: 2,
+    summary: 'quota windows kept across restarts; the lock of the one gateway serving the store',
+    sql: `
+      CREATE TABLE quota_windows (
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        stamps BLOB NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, subject)
+      ) WITHOUT ROWID;
+      CREATE TABLE gateway_lock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        owner TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        heartbeat_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -18,7 +18,7 @@ export interface ProblemGroup {
   problems: ListedProblem[];
 }
 
-/** Reason phrases of the statuses the sandbox answers (RFC 9110, RFC 6585). */
+/** Reason phrases of the statuses the sandbox answers (RFC 9110, RFC 6585, RFC 4918 for 507). */
 const reasonPhrases: Readonly<Record<number, string>> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -38,6 +38,7 @@ const reasonPhrases: Readonly<Record<number, string>> = {
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
+  507: 'Insufficient Storage',
 };
 
 /** `429` → `429 Too Many Requests`; an unlisted status reads alone. */

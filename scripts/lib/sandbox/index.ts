@@ -6,3 +6,9 @@ export {
   type Sandbox,
   type StartSandboxOptions,
 } from './start-sandbox.ts';
+export {
+  defaultRestartPolicy,
+  type RestartPolicy,
+  type SupervisorEvent,
+} from './supervise-child.ts';
+export { describeSandboxEvent, printSandboxEvent } from './describe-event.ts';

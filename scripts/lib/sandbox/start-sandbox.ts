@@ -3,6 +3,12 @@ import { join, resolve } from 'node:path';
 import { defaultPorts } from '../../../catalog/default-ports.ts';
 import { loadCatalog, writeSnapshot, type CatalogProblem } from '../../../catalog/index.ts';
 import { startChildService, type ChildService } from './child-service.ts';
+import {
+  defaultRestartPolicy,
+  superviseChild,
+  type RestartPolicy,
+  type SupervisorEvent,
+} from './supervise-child.ts';
 import { waitUntilAnswering } from './wait-until-answering.ts';
 
 /** Where the sandbox runs; every field has a default. */
@@ -19,6 +25,10 @@ export interface StartSandboxOptions {
   output?: 'inherit' | 'ignore';
   /** Longest wait for both servers to answer. */
   readyTimeoutMs?: number;
+  /** How a server that dies is started again (see `defaultRestartPolicy`). */
+  restart?: Partial<RestartPolicy>;
+  /** Told when a server dies and when it answers again (the launcher prints it). */
+  onEvent?: (event: SupervisorEvent) => void;
 }
 
 /** A running sandbox; `name`, `url` and `close` are what `npm start` lists beside the portal. */
@@ -32,8 +42,13 @@ export interface Sandbox {
   adminTokenFile: string | undefined;
   /** The catalog snapshot both servers read. */
   snapshotFile: string;
-  /** Settles when either server stops on its own, naming it. */
+  /**
+   * Settles when a server stopped for good, naming it: the sandbox was closed, or a server kept
+   * dying as it started again. A server that dies once is restarted, and this does not settle.
+   */
   exited: Promise<{ name: string; code: number | null; signal: NodeJS.Signals | null }>;
+  /** The pid of a server's process now (it changes when the server is restarted). */
+  pidOf(name: 'mock server' | 'gateway'): number | undefined;
   /** Stops both servers. */
   close(): Promise<void>;
 }
@@ -55,8 +70,10 @@ export class SandboxStartError extends Error {}
 /**
  * Loads the catalog once (audience `internal`: every API; the gateway conceals those
  * `GUICHET_AUDIENCE` may not see, and keeps restricted ones behind approved keys), writes the
- * sandbox's snapshot, then starts the mock server and the gateway as child
- * processes and waits until both answer. Warnings of the catalog are returned to print.
+ * sandbox's snapshot, then starts the mock server and the gateway as child processes and waits
+ * until both answer. From then on a server that dies is started again with a back-off
+ * (`supervise-child.ts`): the other keeps serving meanwhile — the gateway answers 503 while the
+ * mock server is away. Warnings of the catalog are returned to print.
  */
 export async function startSandbox(
   options: StartSandboxOptions = {},
@@ -82,17 +99,22 @@ export async function startSandbox(
     throw new SandboxStartError(`${mockEntry} is missing: the sandbox needs the mock server`);
   }
   const mockUrl = `http://${host}:${String(ports.mock)}`;
-  const children: ChildService[] = [
-    startChildService(
-      'mock server',
-      mockEntry,
-      { ...process.env, MOCK_PORT: String(ports.mock), GUICHET_SANDBOX_SNAPSHOT: snapshotFile },
-      output,
-    ),
-    startChildService(
-      'gateway',
-      join(root, 'gateway-stub', 'server.ts'),
-      {
+  const url = `http://${host}:${String(ports.gateway)}`;
+  const servers = [
+    {
+      name: 'mock server',
+      entry: mockEntry,
+      env: {
+        ...process.env,
+        MOCK_PORT: String(ports.mock),
+        GUICHET_SANDBOX_SNAPSHOT: snapshotFile,
+      },
+      healthUrl: `${mockUrl}/_mock/health`,
+    },
+    {
+      name: 'gateway',
+      entry: join(root, 'gateway-stub', 'server.ts'),
+      env: {
         ...process.env,
         GUICHET_SANDBOX_SNAPSHOT: snapshotFile,
         GUICHET_SANDBOX_DIR: dataDir,
@@ -101,32 +123,44 @@ export async function startSandbox(
         GUICHET_ADMIN_PORT: String(ports.admin),
         GUICHET_UPSTREAM_URL: mockUrl,
       },
-      output,
-    ),
+      healthUrl: `${url}/_guichet/health`,
+    },
   ];
-  const close = async (): Promise<void> => {
-    await Promise.all(children.map((child) => child.stop()));
-  };
-  const exited = Promise.race(
+  const children: ChildService[] = servers.map((server) =>
+    startChildService(server.name, server.entry, server.env, output),
+  );
+  const exitedWhileStarting = Promise.race(
     children.map((child) => child.exited.then((how) => ({ name: child.name, ...how }))),
   );
-  const url = `http://${host}:${String(ports.gateway)}`;
   try {
     await Promise.race([
-      Promise.all([
-        waitUntilAnswering(`${mockUrl}/_mock/health`, options.readyTimeoutMs),
-        waitUntilAnswering(`${url}/_guichet/health`, options.readyTimeoutMs),
-      ]),
-      exited.then((how) => {
+      Promise.all(
+        servers.map((server) => waitUntilAnswering(server.healthUrl, options.readyTimeoutMs)),
+      ),
+      exitedWhileStarting.then((how) => {
         throw new SandboxStartError(
           `the ${how.name} stopped while starting (${how.signal ?? `exit code ${String(how.code)}`}); its output above says why`,
         );
       }),
     ]);
   } catch (error) {
-    await close();
+    await Promise.all(children.map((child) => child.stop()));
     throw error;
   }
+  // Both answer: from now on a server that dies is started again.
+  const policy = { ...defaultRestartPolicy, ...options.restart };
+  const supervised = servers.map((server, index) =>
+    superviseChild(children[index] as ChildService, {
+      ...server,
+      output,
+      policy,
+      onEvent: options.onEvent ?? (() => undefined),
+    }),
+  );
+  const close = async (): Promise<void> => {
+    await Promise.all(supervised.map((child) => child.stop()));
+  };
+  const exited = Promise.race(supervised.map((child) => child.ended));
   return {
     sandbox: {
       name: 'Sandbox',
@@ -136,6 +170,7 @@ export async function startSandbox(
       adminTokenFile: process.env.GUICHET_ADMIN_TOKEN ? undefined : join(dataDir, 'admin-token'),
       snapshotFile,
       exited,
+      pidOf: (name) => supervised.find((child) => child.name === name)?.pid(),
       close,
     },
     warnings: result.problems,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import { startEchoUpstream, type EchoUpstream } from './helpers/start-echo-upstream.ts';
 import { issueKey, startTestGateway, type TestGateway } from './helpers/start-test-gateway.ts';
@@ -104,11 +106,14 @@ describe('gateway refusals', () => {
         slug,
       );
     }
-    const expired = await issueKey(test, {
-      application: 'Old app',
-      api: 'colis',
-      expiresAt: '2020-01-01',
-    });
+    // An end date already passed cannot be given any more: it passed while the key was kept.
+    const expired = await issueKey(test, { application: 'Old app', api: 'colis' });
+    const db = new DatabaseSync(join(test.dataDir, 'gateway.sqlite'));
+    db.prepare('UPDATE subscriptions SET expires_at = ? WHERE key_id = ?').run(
+      '2020-01-01T00:00:00.000Z',
+      expired.keyId,
+    );
+    db.close();
     const body = await expectProblem(
       await call('/colis/v2/x', { headers: { 'x-api-key': expired.key } }, false),
       403,

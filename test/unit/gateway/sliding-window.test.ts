@@ -69,3 +69,26 @@ describe('sliding window', () => {
     assert.equal(window.size, 1);
   });
 });
+
+describe('sliding window across a restart', () => {
+  it('reads the counted times and restores them into a new window, which goes on counting', () => {
+    const before = createSlidingWindow(60_000);
+    for (let at = 1_000; at <= 5_000; at += 1_000) before.take('sub', 5, at);
+    before.take('other', 5, 2_000);
+    assert.deepEqual([...before.takeChanged()].sort(), ['other', 'sub']);
+    assert.deepEqual([...before.takeChanged()], []);
+    // The next process's clock starts elsewhere: the times are shifted, not copied.
+    const shift = -40_000;
+    const after = createSlidingWindow(60_000);
+    after.restore(
+      'sub',
+      before.read('sub', 30_000).map((stamp) => stamp + shift),
+      30_000 + shift,
+    );
+    assert.equal(after.take('sub', 5, 30_000 + shift).allowed, false);
+    assert.equal(after.take('sub', 5, 61_001 + shift).allowed, true);
+    // Times already out of the window are not restored.
+    after.restore('old', [0, 1], 70_000);
+    assert.equal(after.read('old', 70_000).length, 0);
+  });
+});

@@ -19,8 +19,10 @@ export interface EchoUpstream {
 
 /**
  * Starts an upstream on an ephemeral port that echoes each request as JSON and names the
- * operation in `X-Guichet-Operation`, as the mock server does. Two paths misbehave on purpose:
- * `…/slow` answers after `slowMs`, and `…/broken` drops the connection.
+ * operation in `X-Guichet-Operation`, as the mock server does. Three paths misbehave on purpose:
+ * `…/slow` answers after `slowMs`, `…/broken` drops the connection, and `…/trickle` sends its
+ * headers at once, then one byte every 100 ms for 20 s: a healthy answer that keeps its
+ * connection busy.
  */
 export async function startEchoUpstream(slowMs = 1_000): Promise<EchoUpstream> {
   const seen: SeenRequest[] = [];
@@ -37,6 +39,23 @@ export async function startEchoUpstream(slowMs = 1_000): Promise<EchoUpstream> {
       seen.push(request);
       if (request.url.endsWith('/broken')) {
         req.socket.destroy();
+        return;
+      }
+      if (request.url.endsWith('/trickle')) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        let sent = 0;
+        const timer = setInterval(() => {
+          sent += 1;
+          if (sent < 200) res.write('.');
+          else {
+            clearInterval(timer);
+            res.end('.');
+          }
+        }, 100);
+        timer.unref();
+        res.once('close', () => {
+          clearInterval(timer);
+        });
         return;
       }
       const answer = (): void => {
