@@ -3,6 +3,7 @@ import type { CatalogOperation } from '../openapi/list-operations.ts';
 import { collectSeeds } from './collect-seeds.ts';
 import { findIdentifierField, readIdentifierSchema } from './find-identifier.ts';
 import { inferList } from './infer-list.ts';
+import { readObjectFields } from './schema-properties.ts';
 import {
   listMethods,
   listPathItems,
@@ -90,10 +91,7 @@ export function describeResource(
     delete: view(itemPath, 'DELETE'),
   };
   if (!views.read && !views.replace && !views.update && !views.delete) return undefined;
-  const itemSchema =
-    (views.read && readSuccessAnswer(document, views.read)?.schema) ??
-    (views.replace && readRequestSchema(document, views.replace)) ??
-    (views.create && readSuccessAnswer(document, views.create)?.schema);
+  const itemSchema = findItemSchema(document, views);
   const name = collectionPath.slice(collectionPath.lastIndexOf('/') + 1);
   const idField = choices.idField ?? findIdentifierField(document, itemSchema, idParameter, name);
   const idView = views.read ?? views.replace ?? views.update ?? views.delete;
@@ -147,6 +145,34 @@ export function describeResource(
     parentParameters,
   );
   return resource;
+}
+
+/** An object's schema: what reading one answers, else what replacing one reads, else creating. */
+function findItemSchema(
+  document: Record<string, unknown>,
+  views: Partial<Record<ResourceRole, OperationView | undefined>>,
+): Record<string, unknown> | undefined {
+  return (
+    (views.read && readSuccessAnswer(document, views.read)?.schema) ??
+    (views.replace && readRequestSchema(document, views.replace)) ??
+    (views.create && readSuccessAnswer(document, views.create)?.schema)
+  );
+}
+
+/** The field names the schema of a resource's objects declares (empty when it declares none). */
+export function listItemFields(
+  document: Record<string, unknown>,
+  resource: CatalogResource,
+): string[] {
+  const items = new Map(listPathItems(document).map(({ path, item }) => [path, item]));
+  const views: Partial<Record<ResourceRole, OperationView | undefined>> = {};
+  for (const role of ['read', 'replace', 'create'] as const) {
+    const operation = resource.operations[role];
+    const item = operation && items.get(operation.path);
+    if (operation && item)
+      views[role] = readOperation(document, item, operation.path, operation.method);
+  }
+  return [...readObjectFields(document, findItemSchema(document, views)).properties.keys()];
 }
 
 /** `METHOD /path` of an operation, the key the marks are found by. */
