@@ -25,8 +25,9 @@ export function findIdentifierField(
 }
 
 /**
- * The identifier's type and bounds: the item schema's field when it says, else the path
- * placeholder's schema; text when neither does.
+ * The identifier's type and bounds: each from the item schema's field when it says, else from
+ * the path placeholder's schema (a field typed `string` whose placeholder has the pattern gets
+ * the pattern: an id must fit both); text when neither says.
  */
 export function readIdentifierSchema(
   document: unknown,
@@ -38,22 +39,27 @@ export function readIdentifierSchema(
     idField === undefined
       ? undefined
       : readObjectFields(document, itemSchema).properties.get(idField);
-  const source = field && readTypes(field).length > 0 ? field : parameterSchema;
-  const types = readTypes(source).filter((type) => type !== 'null');
+  const sources = [field, parameterSchema].filter(
+    (source): source is Record<string, unknown> => isMapping(source) && !Array.isArray(source.enum),
+  );
+  const typed = sources.find((source) => readTypes(source).length > 0);
+  const types = typed ? readTypes(typed).filter((type) => type !== 'null') : [];
   const type = types.includes('integer')
     ? 'integer'
     : types.includes('number') && !types.includes('string')
       ? 'number'
       : 'string';
   const schema: IdentifierSchema = { type };
-  if (typeof source.format === 'string') schema.format = source.format;
-  if (typeof source.pattern === 'string') schema.pattern = source.pattern;
+  const first = (key: string): unknown =>
+    sources.map((source) => source[key]).find((value) => value !== undefined);
+  const format = first('format');
+  if (typeof format === 'string') schema.format = format;
+  const pattern = first('pattern');
+  if (typeof pattern === 'string' && type === 'string') schema.pattern = pattern;
   for (const key of ['minimum', 'maximum', 'minLength', 'maxLength'] as const) {
-    const value = source[key];
+    const value = first(key);
     if (typeof value === 'number' && Number.isFinite(value)) schema[key] = value;
   }
-  // A string field whose only description is an enum gives no room for new ids.
-  if (isMapping(source) && Array.isArray(source.enum) && type === 'string') delete schema.pattern;
   return schema;
 }
 

@@ -21,6 +21,9 @@ export interface Migration {
   sql: string;
 }
 
+/** SQLite's name for a database that lives in memory only (tests, a sandbox without a folder). */
+export const inMemoryPath = ':memory:';
+
 /** How to open a file. */
 export interface OpenSqliteOptions {
   /** The file's schema, in order. */
@@ -44,11 +47,12 @@ export interface OpenSqliteOptions {
  * file throws `StoreDamagedError`, naming it; a full disk `StoreFullError`.
  */
 export function openSqlite(path: string, options: OpenSqliteOptions): DatabaseSync {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const onDisk = path !== inMemoryPath;
+  if (onDisk) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new DatabaseSync(path, { timeout: 5_000 });
   try {
     // SQLite gives its -wal and -shm files the same mode.
-    chmodSync(path, 0o600);
+    if (onDisk) chmodSync(path, 0o600);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');

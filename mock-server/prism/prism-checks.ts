@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import type { IHttpRequest } from '@stoplight/prism-http';
+import type { MockOperation } from './prism-engine.ts';
+
+/**
+ * Prism's request and answer validators and its schema-driven generator, for the stateful
+ * layer: it checks a request as the mocker would, checks what it answers against the declared
+ * answer, and fills a field no example gives. Required from their files (not exported by the
+ * entry point), as `prism-engine.ts` does; Prism is pinned in package.json.
+ */
+
+/** One finding of Prism's validator; severity 0 is an error. */
+export interface PrismFinding {
+  path?: string[];
+  code?: string | number;
+  message: string;
+  severity: number;
+}
+
+type Either<L, R> = { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R };
+
+const require = createRequire(import.meta.url);
+const validator = require('@stoplight/prism-http/dist/validator/index.js') as {
+  validateInput: (options: {
+    resource: MockOperation;
+    element: IHttpRequest;
+  }) => Either<PrismFinding[], unknown>;
+  validateOutput: (options: {
+    resource: MockOperation;
+    element: { statusCode: number; headers: Record<string, string>; body: unknown };
+  }) => Either<PrismFinding[], unknown>;
+};
+const generator = require('@stoplight/prism-http/dist/mocker/generator/JSONSchema.js') as {
+  generate: (resource: MockOperation, bundle: unknown, source: unknown) => Either<Error, unknown>;
+};
+
+const errorSeverity = 0;
+
+/** The request's mistakes against its operation: what the mocker would answer 422 for. */
+export function findRequestErrors(operation: MockOperation, input: IHttpRequest): PrismFinding[] {
+  const result = validator.validateInput({ resource: operation, element: input });
+  return result._tag === 'Left'
+    ? result.left.filter((finding) => finding.severity === errorSeverity)
+    : [];
+}
+
+/** How an answer breaks what the operation declares for its status (empty when it does not). */
+export function findAnswerErrors(
+  operation: MockOperation,
+  status: number,
+  contentType: string,
+  body: unknown,
+): PrismFinding[] {
+  const result = validator.validateOutput({
+    resource: operation,
+    element: { statusCode: status, headers: { 'content-type': contentType }, body },
+  });
+  return result._tag === 'Left'
+    ? result.left.filter((finding) => finding.severity === errorSeverity)
+    : [];
+}
+
+/** A value for `schema` drawn by Prism's generator (json-schema-faker); `undefined` if it fails. */
+export function generateValue(operation: MockOperation, schema: unknown): unknown {
+  try {
+    const bundle = (operation as { __bundled__?: unknown }).__bundled__;
+    const result = generator.generate(operation, bundle, schema);
+    return result._tag === 'Right' ? result.right : undefined;
+  } catch {
+    // A schema the generator cannot follow: the caller goes without the value.
+    return undefined;
+  }
+}

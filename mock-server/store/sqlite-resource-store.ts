@@ -1,0 +1,251 @@
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { inMemoryPath, inTransaction, openSqlite } from '../../catalog/sqlite/open-sqlite.ts';
+import { resourceMigrations } from './resource-migrations.ts';
+import type {
+  CollectionKey,
+  ResourceStore,
+  Scope,
+  ScopeSummary,
+  StoredObject,
+  WriteOutcome,
+} from './resource-store.ts';
+
+/** The mock server's file in the sandbox's data folder, beside the gateway's. */
+export const resourcesFileName = 'resources.sqlite';
+
+/** What a row costs beyond its JSON and id, so a flood of empty objects still counts. */
+const rowOverheadBytes = 64;
+
+/** How to open the store. */
+export interface ResourceStoreOptions {
+  /** The sandbox's data folder; `undefined` keeps everything in memory (lost at exit). */
+  dataDir: string | undefined;
+  /** Data unused for longer than this are dropped. */
+  idleMs: number;
+  maxObjectsPerConsumer: number;
+  maxBytesPerConsumer: number;
+  /** Check every page at opening (the mock server does at start). */
+  checkIntegrity?: boolean;
+  /** The clock (tests move it). */
+  now?: () => number;
+}
+
+interface Usage {
+  objects: number;
+  bytes: number;
+}
+
+/**
+ * Opens the SQLite store of objects (WAL, migrations, the page check: `openSqlite`). Every
+ * write is one transaction that also keeps the consumer's totals, so a limit is checked against
+ * what is really stored. A scope's last use is written at most every minute (or tenth of the
+ * idle time): a read costs one SELECT, not a write.
+ */
+export function openResourceStore(options: ResourceStoreOptions): ResourceStore {
+  const db = openSqlite(
+    options.dataDir === undefined ? inMemoryPath : join(options.dataDir, resourcesFileName),
+    {
+      steps: resourceMigrations,
+      owner: 'mock server',
+      ...(options.checkIntegrity === undefined ? {} : { checkIntegrity: options.checkIntegrity }),
+    },
+  );
+  const now = options.now ?? Date.now;
+  const refreshMs = Math.min(60_000, Math.max(1, Math.floor(options.idleMs / 10)));
+  const touched = new Map<string, number>();
+  const sql = prepareStatements(db);
+  let sequence = (sql.maxSeq.get() as { seq: number | null }).seq ?? 0;
+  let calls = 0;
+
+  const scopeArgs = (scope: Scope) => [scope.consumer, scope.api, scope.version] as const;
+  const keyArgs = (scope: Scope, key: CollectionKey) =>
+    [...scopeArgs(scope), key.resource, key.parent] as const;
+  const usageOf = (consumer: string): Usage =>
+    (sql.usage.get(consumer) as Usage | undefined) ?? { objects: 0, bytes: 0 };
+  const costOf = (id: string, text: string): number =>
+    Buffer.byteLength(text) + Buffer.byteLength(id) + rowOverheadBytes;
+
+  const insertRow = (scope: Scope, key: CollectionKey, id: string, text: string): WriteOutcome => {
+    if (sql.find.get(...keyArgs(scope, key), id)) return { ok: false, reason: 'exists' };
+    const usage = usageOf(scope.consumer);
+    const cost = costOf(id, text);
+    if (usage.objects + 1 > options.maxObjectsPerConsumer) {
+      return { ok: false, reason: 'objects-limit' };
+    }
+    if (usage.bytes + cost > options.maxBytesPerConsumer)
+      return { ok: false, reason: 'bytes-limit' };
+    sequence += 1;
+    sql.insert.run(...keyArgs(scope, key), id, sequence, text, cost);
+    sql.count.run(scope.consumer, 1, cost);
+    return { ok: true };
+  };
+
+  const dropScope = (scope: Scope): number => {
+    const total = sql.scopeTotal.get(...scopeArgs(scope)) as {
+      objects: number;
+      bytes: number | null;
+    };
+    sql.dropObjects.run(...scopeArgs(scope));
+    sql.count.run(scope.consumer, -total.objects, -(total.bytes ?? 0));
+    sql.dropScope.run(...scopeArgs(scope));
+    touched.delete(toScopeKey(scope));
+    return total.objects;
+  };
+
+  const inWrite = <T>(work: () => T): Promise<T> => {
+    calls += 1;
+    return Promise.resolve(inTransaction(db, work));
+  };
+  const inRead = <T>(work: () => T): Promise<T> => {
+    calls += 1;
+    return Promise.resolve(work());
+  };
+
+  return {
+    enter(scope, seeds) {
+      const key = toScopeKey(scope);
+      const at = now();
+      const last = touched.get(key);
+      if (last !== undefined && at - last < refreshMs) {
+        calls += 1;
+        return Promise.resolve();
+      }
+      return inWrite(() => {
+        const row = sql.findScope.get(...scopeArgs(scope)) as { touchedAt: number } | undefined;
+        const expired = row !== undefined && at - row.touchedAt > options.idleMs;
+        if (expired) dropScope(scope);
+        if (row === undefined || expired) {
+          sql.createScope.run(...scopeArgs(scope), at, at);
+          // Seeds past a limit are left out: the consumer starts with what fits.
+          for (const seed of seeds()) insertRow(scope, seed, seed.id, seed.text);
+        } else {
+          sql.touchScope.run(at, ...scopeArgs(scope));
+        }
+        touched.set(key, at);
+      });
+    },
+    read(scope, key, id) {
+      return inRead(() => {
+        const row = sql.find.get(...keyArgs(scope, key), id) as { body: string } | undefined;
+        return row?.body;
+      });
+    },
+    list(scope, key) {
+      return inRead(() =>
+        (sql.list.all(...keyArgs(scope, key)) as { id: string; body: string }[]).map(
+          (row): StoredObject => ({ id: row.id, text: row.body }),
+        ),
+      );
+    },
+    insert(scope, key, id, text) {
+      return inWrite(() => insertRow(scope, key, id, text));
+    },
+    replace(scope, key, id, text) {
+      return inWrite((): WriteOutcome => {
+        const row = sql.find.get(...keyArgs(scope, key), id) as { bytes: number } | undefined;
+        if (!row) return { ok: false, reason: 'missing' };
+        const cost = costOf(id, text);
+        const usage = usageOf(scope.consumer);
+        if (usage.bytes - row.bytes + cost > options.maxBytesPerConsumer) {
+          return { ok: false, reason: 'bytes-limit' };
+        }
+        sql.update.run(text, cost, ...keyArgs(scope, key), id);
+        sql.count.run(scope.consumer, 0, cost - row.bytes);
+        return { ok: true };
+      });
+    },
+    remove(scope, key, id) {
+      return inWrite(() => {
+        const row = sql.find.get(...keyArgs(scope, key), id) as { bytes: number } | undefined;
+        if (!row) return false;
+        sql.remove.run(...keyArgs(scope, key), id);
+        sql.count.run(scope.consumer, -1, -row.bytes);
+        return true;
+      });
+    },
+    maxNumericId(scope, key) {
+      return inRead(() => {
+        const row = sql.maxNumeric.get(...keyArgs(scope, key)) as { id: number | null };
+        return row.id ?? 0;
+      });
+    },
+    reset(scope) {
+      return inWrite(() => dropScope(scope));
+    },
+    summarize(scope) {
+      return inRead((): ScopeSummary => {
+        const resources = sql.perResource.all(...scopeArgs(scope)) as {
+          resource: string;
+          objects: number;
+        }[];
+        const total = sql.scopeTotal.get(...scopeArgs(scope)) as unknown as Usage;
+        const row = sql.findScope.get(...scopeArgs(scope)) as { touchedAt: number } | undefined;
+        return {
+          objects: total.objects,
+          bytes: total.bytes,
+          resources: resources.map((item) => ({ ...item })),
+          consumer: { ...usageOf(scope.consumer) },
+          touchedAt: row?.touchedAt,
+        };
+      });
+    },
+    expireIdle() {
+      return inWrite(() => {
+        const idle = sql.idleScopes.all(now() - options.idleMs) as unknown as Scope[];
+        for (const scope of idle) dropScope(scope);
+        return idle.length;
+      });
+    },
+    calls: () => calls,
+    close() {
+      db.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+function toScopeKey(scope: Scope): string {
+  return `${scope.consumer}\u0000${scope.api}\u0000${scope.version}`;
+}
+
+function prepareStatements(db: DatabaseSync) {
+  const scope = 'consumer = ? AND api = ? AND version = ?';
+  const collection = `${scope} AND resource = ? AND parent = ?`;
+  return {
+    maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM objects'),
+    usage: db.prepare('SELECT objects, bytes FROM consumers WHERE consumer = ?'),
+    count: db.prepare(
+      `INSERT INTO consumers (consumer, objects, bytes) VALUES (?1, ?2, ?3)
+       ON CONFLICT (consumer) DO UPDATE SET objects = objects + ?2, bytes = bytes + ?3`,
+    ),
+    findScope: db.prepare(`SELECT touched_at AS touchedAt FROM scopes WHERE ${scope}`),
+    createScope: db.prepare(
+      'INSERT INTO scopes (consumer, api, version, created_at, touched_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    touchScope: db.prepare(`UPDATE scopes SET touched_at = ? WHERE ${scope}`),
+    dropScope: db.prepare(`DELETE FROM scopes WHERE ${scope}`),
+    dropObjects: db.prepare(`DELETE FROM objects WHERE ${scope}`),
+    scopeTotal: db.prepare(
+      `SELECT COUNT(*) AS objects, COALESCE(SUM(bytes), 0) AS bytes FROM objects WHERE ${scope}`,
+    ),
+    perResource: db.prepare(
+      `SELECT resource, COUNT(*) AS objects FROM objects WHERE ${scope} GROUP BY resource ORDER BY resource`,
+    ),
+    idleScopes: db.prepare(
+      'SELECT consumer, api, version FROM scopes WHERE touched_at < ? ORDER BY touched_at',
+    ),
+    find: db.prepare(`SELECT body, bytes FROM objects WHERE ${collection} AND id = ?`),
+    list: db.prepare(`SELECT id, body FROM objects WHERE ${collection} ORDER BY seq`),
+    insert: db.prepare(
+      `INSERT INTO objects (consumer, api, version, resource, parent, id, seq, body, bytes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: db.prepare(`UPDATE objects SET body = ?, bytes = ? WHERE ${collection} AND id = ?`),
+    remove: db.prepare(`DELETE FROM objects WHERE ${collection} AND id = ?`),
+    maxNumeric: db.prepare(
+      `SELECT MAX(CAST(id AS INTEGER)) AS id FROM objects
+       WHERE ${collection} AND id GLOB '[0-9]*' AND id NOT GLOB '*[^0-9]*' AND length(id) < 16`,
+    ),
+  };
+}
