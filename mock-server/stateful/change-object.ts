@@ -1,7 +1,7 @@
 import { findRequestErrors } from '../prism/prism-checks.ts';
 import { applyJsonPatch, applyMergePatch, jsonPatchType } from './apply-patch.ts';
 import { isJsonObject, setOwn, type JsonObject } from './json-values.ts';
-import { findRequestSchema, readFields } from './operation-answers.ts';
+import { findRequestSchema, findSuccessStatus, readFields } from './operation-answers.ts';
 import { checkObject, findObjectAnswer, findOwnAnswer } from './object-schema.ts';
 import { omitFields, shapeObject } from './shape-object.ts';
 import {
@@ -39,8 +39,7 @@ async function load(call: StatefulCall): Promise<Loaded> {
 /** What the operation answers once the object is written: the object, or no body. */
 function answerWith(call: StatefulCall, object: JsonObject, now: Date): StatefulOutcome {
   const own = findOwnAnswer(call.route.operation);
-  const status = own?.status ?? 204;
-  if (!own) return answerJson(status, undefined, undefined);
+  if (!own) return answerJson(findSuccessStatus(call.route.operation) ?? 204, undefined, undefined);
   const target = findObjectAnswer(call.route);
   const body =
     target && own.schema !== target.answer.schema
@@ -51,7 +50,7 @@ function answerWith(call: StatefulCall, object: JsonObject, now: Date): Stateful
           strict: true,
         })
       : object;
-  return answerJson(status, own.mediaType, body);
+  return answerJson(own.status, own.mediaType, body);
 }
 
 /** `GET` of one object: the consumer's, as stored. */

@@ -78,9 +78,11 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
   if (findings.length > 0) {
     return notStored(documentAnswer, findings[0]?.message ?? 'it breaks its schema');
   }
+  // A creation declared without a JSON answer (201 and `Location` alone) answers no body.
   const created = findOwnAnswer(operation);
-  const body =
-    created && created.schema !== target.answer.schema
+  const body = !created
+    ? undefined
+    : created.schema !== target.answer.schema
       ? shapeObject(operation, created.schema, {
           given: object,
           base: toBase(output.body),

@@ -27,7 +27,7 @@ export interface StatefulVersion {
 }
 
 /** Roles whose answer is an object or a list: without a JSON answer they stay with examples. */
-const answering = new Set<ResourceRole>(['create', 'read', 'list']);
+const answering = new Set<ResourceRole>(['read', 'list']);
 
 /**
  * Maps the catalog's resources onto the version's Prism operations. A role whose operation

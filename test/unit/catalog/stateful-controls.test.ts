@@ -65,7 +65,7 @@ describe('owners control what the sandbox remembers (stubs.yaml, stateful:)', ()
     );
     assert.deepEqual(pieces?.seeds, [
       {
-        params: { dossierId: '12' },
+        params: { dossierId: '7' },
         id: '6f1c2d4e-0000-4000-8000-000000000001',
         value: { pieceId: '6f1c2d4e-0000-4000-8000-000000000001', nom: 'avis.pdf' },
       },
