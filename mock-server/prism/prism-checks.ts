@@ -36,12 +36,32 @@ const generator = require('@stoplight/prism-http/dist/mocker/generator/JSONSchem
 
 const errorSeverity = 0;
 
-/** The request's mistakes against its operation: what the mocker would answer 422 for. */
+/**
+ * The request's mistakes against its operation: what the mocker would answer 422 for. The
+ * body is checked against the schema of its own media type when the operation declares it:
+ * Prism would take the first `+json` type for any other (a merge patch read as a JSON Patch).
+ */
 export function findRequestErrors(operation: MockOperation, input: IHttpRequest): PrismFinding[] {
-  const result = validator.validateInput({ resource: operation, element: input });
+  const result = validator.validateInput({
+    resource: narrowToMediaType(operation, input.headers?.['content-type']),
+    element: input,
+  });
   return result._tag === 'Left'
     ? result.left.filter((finding) => finding.severity === errorSeverity)
     : [];
+}
+
+function narrowToMediaType(
+  operation: MockOperation,
+  contentType: string | undefined,
+): MockOperation {
+  const body = operation.request?.body;
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  const exact = body?.contents?.filter((content) => content.mediaType.toLowerCase() === type);
+  if (!body || !exact || exact.length === 0 || exact.length === body.contents?.length) {
+    return operation;
+  }
+  return { ...operation, request: { ...operation.request, body: { ...body, contents: exact } } };
 }
 
 /** How an answer breaks what the operation declares for its status (empty when it does not). */
