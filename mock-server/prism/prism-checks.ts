@@ -25,16 +25,25 @@ const validator = require('@stoplight/prism-http/dist/validator/index.js') as {
     resource: MockOperation;
     element: IHttpRequest;
   }) => Either<PrismFinding[], unknown>;
-  validateOutput: (options: {
-    resource: MockOperation;
-    element: { statusCode: number; headers: Record<string, string>; body: unknown };
-  }) => Either<PrismFinding[], unknown>;
+};
+const bodyValidator = require('@stoplight/prism-http/dist/validator/validators/body.js') as {
+  validate: (
+    body: unknown,
+    contents: readonly unknown[],
+    context: number,
+    mediaType: string,
+    multipartBoundary: undefined,
+    bundle: unknown,
+  ) => Either<PrismFinding[], unknown>;
 };
 const generator = require('@stoplight/prism-http/dist/mocker/generator/JSONSchema.js') as {
   generate: (resource: MockOperation, bundle: unknown, source: unknown) => Either<Error, unknown>;
 };
 
 const errorSeverity = 0;
+
+/** Prism's `ValidationContext.Output`: an answer, whose write-only fields are not required. */
+const outputContext = 1;
 
 /**
  * The request's mistakes against its operation: what the mocker would answer 422 for. The
@@ -64,17 +73,29 @@ function narrowToMediaType(
   return { ...operation, request: { ...operation.request, body: { ...body, contents: exact } } };
 }
 
-/** How an answer breaks what the operation declares for its status (empty when it does not). */
+/**
+ * How an answer's body breaks what the operation declares for its status (empty when it
+ * fits), by Prism's body validator (ajv, compiled once per schema): the body alone, the status
+ * and media type being the stateful layer's own choice.
+ */
 export function findAnswerErrors(
   operation: MockOperation,
   status: number,
   contentType: string,
   body: unknown,
 ): PrismFinding[] {
-  const result = validator.validateOutput({
-    resource: operation,
-    element: { statusCode: status, headers: { 'content-type': contentType }, body },
-  });
+  const response = operation.responses.find((item) => item.code === String(status));
+  const contents = response?.contents ?? [];
+  if (contents.length === 0) return [];
+  const bundle = (operation as { __bundled__?: unknown }).__bundled__;
+  const result = bodyValidator.validate(
+    body,
+    contents,
+    outputContext,
+    contentType,
+    undefined,
+    bundle,
+  );
   return result._tag === 'Left'
     ? result.left.filter((finding) => finding.severity === errorSeverity)
     : [];

@@ -2,7 +2,7 @@ import { findRequestErrors } from '../prism/prism-checks.ts';
 import { applyJsonPatch, applyMergePatch, jsonPatchType } from './apply-patch.ts';
 import { isJsonObject, setOwn, type JsonObject } from './json-values.ts';
 import { findRequestSchema, findSuccessStatus, readFields } from './operation-answers.ts';
-import { checkObject, findObjectAnswer, findOwnAnswer } from './object-schema.ts';
+import { checkObject, findObjectAnswer, findOwnAnswer, isSameSchema } from './object-schema.ts';
 import { omitFields, shapeObject } from './shape-object.ts';
 import {
   answerJson,
@@ -42,7 +42,7 @@ function answerWith(call: StatefulCall, object: JsonObject, now: Date): Stateful
   if (!own) return answerJson(findSuccessStatus(call.route.operation) ?? 204, undefined, undefined);
   const target = findObjectAnswer(call.route);
   const body =
-    target && own.schema !== target.answer.schema
+    target && !isSameSchema(own.schema, target.answer.schema)
       ? shapeObject(call.route.operation, own.schema, {
           given: object,
           base: undefined,

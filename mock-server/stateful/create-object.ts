@@ -3,7 +3,13 @@ import { toRefusal } from '../answer/to-refusal.ts';
 import { drawIdentifier } from './draw-identifier.ts';
 import { isJsonObject, setOwn, type JsonObject } from './json-values.ts';
 import { findRequestSchema, readFields } from './operation-answers.ts';
-import { checkObject, findObjectAnswer, findOwnAnswer, mendObject } from './object-schema.ts';
+import {
+  checkObject,
+  findObjectAnswer,
+  findOwnAnswer,
+  isSameSchema,
+  mendObject,
+} from './object-schema.ts';
 import { shapeObject, toBase } from './shape-object.ts';
 import { toItemReference } from './item-reference.ts';
 import {
@@ -52,16 +58,13 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
     idField !== undefined && requestFields.properties.has(idField)
       ? toIdText(given[idField])
       : undefined;
-  const drawn =
+  const draw = (retry: boolean) =>
+    drawIdentifier(operation, resource.idSchema, () => store.maxNumericId(scope, key), retry);
+  let drawn =
     ownId !== undefined
       ? { value: given[idField ?? ''] as string | number, text: ownId }
-      : await drawIdentifier(
-          operation,
-          resource.idSchema,
-          async (text) => (await store.read(scope, key, text)) !== undefined,
-          () => store.maxNumericId(scope, key),
-        );
-  if (!drawn) return notStored(documentAnswer, 'no free identifier fits its schema');
+      : await draw(false);
+  if (!drawn) return notStored(documentAnswer, 'no identifier fits its schema');
   if (idField !== undefined) setOwn(given, idField, drawn.value);
 
   // The creation's answer says what a new object holds (a draft has no decision yet); the
@@ -82,7 +85,7 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
   const created = findOwnAnswer(operation);
   const body = !created
     ? undefined
-    : created.schema !== target.answer.schema
+    : !isSameSchema(created.schema, target.answer.schema)
       ? shapeObject(operation, created.schema, {
           given: object,
           base: toBase(output.body),
@@ -90,7 +93,20 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
           strict: true,
         })
       : object;
-  const written = await store.insert(scope, key, drawn.text, JSON.stringify(object));
+  let written = await store.insert(scope, key, drawn.text, JSON.stringify(object));
+  // A drawn id already taken (rare: a consumer's own, or a seed's) is drawn again.
+  for (
+    let attempt = 0;
+    !written.ok && written.reason === 'exists' && ownId === undefined && attempt < 8;
+    attempt += 1
+  ) {
+    const again = await draw(true);
+    if (!again) break;
+    drawn = again;
+    if (idField !== undefined) setOwn(object, idField, drawn.value);
+    if (body !== object && body && idField !== undefined) setOwn(body, idField, drawn.value);
+    written = await store.insert(scope, key, drawn.text, JSON.stringify(object));
+  }
   if (!written.ok) return refuseWrite(written, call, drawn.text);
   const headers: Record<string, unknown> = { ...(output.headers ?? {}) };
   delete headers.location;

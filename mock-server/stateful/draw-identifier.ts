@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { IdentifierSchema } from '../../catalog/index.ts';
 import { generateValue } from '../prism/prism-checks.ts';
 import type { MockOperation } from '../prism/prism-engine.ts';
@@ -9,34 +10,34 @@ export interface DrawnIdentifier {
   text: string;
 }
 
-/** Draws that collide with an existing object are drawn again, this many times at most. */
-const attempts = 20;
+// json-schema-faker (Prism's generator, pinned with it) draws strings of a pattern; its
+// `randexp` alone costs a fifth of a whole generation, which a creation pays each time.
+const require = createRequire(import.meta.url);
+const { JSONSchemaFaker } = require('json-schema-faker') as {
+  JSONSchemaFaker: { random: { randexp: (pattern: string) => unknown } };
+};
 
 /**
  * Draws an identifier of the schema's kind: the next whole number for an integer (after the
- * largest one there, from the minimum), a UUID for `format: uuid`, a string matching the
- * pattern (drawn by Prism's generator), else random letters and digits within the length
- * bounds. `undefined` when nothing free fits the schema.
+ * largest one there, from the minimum; `retry` draws at random in the bounds instead), a UUID
+ * for `format: uuid`, a string matching the pattern, else random letters and digits within the
+ * length bounds. The store refuses one already taken, and the caller draws again.
+ * `undefined` when nothing fits the schema.
  */
 export async function drawIdentifier(
   operation: MockOperation,
   schema: IdentifierSchema,
-  isTaken: (text: string) => Promise<boolean>,
   largestNumber: () => Promise<number>,
+  retry: boolean,
 ): Promise<DrawnIdentifier | undefined> {
-  if (schema.type !== 'string') {
+  if (schema.type !== 'string' && !retry) {
     const next = Math.max((await largestNumber()) + 1, Math.ceil(schema.minimum ?? 1));
     if (schema.maximum === undefined || next <= schema.maximum) {
       return { value: next, text: String(next) };
     }
   }
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const value = drawOne(operation, schema);
-    if (value === undefined) return undefined;
-    const text = String(value);
-    if (!(await isTaken(text))) return { value, text };
-  }
-  return undefined;
+  const value = drawOne(operation, schema);
+  return value === undefined ? undefined : { value, text: String(value) };
 }
 
 function drawOne(operation: MockOperation, schema: IdentifierSchema): string | number | undefined {
@@ -47,8 +48,8 @@ function drawOne(operation: MockOperation, schema: IdentifierSchema): string | n
   }
   if (schema.format === 'uuid') return randomUUID();
   if (schema.pattern !== undefined) {
-    const drawn = generateValue(operation, { type: 'string', pattern: schema.pattern });
-    return typeof drawn === 'string' && fitsPattern(drawn, schema.pattern) ? drawn : undefined;
+    const drawn = drawFromPattern(schema.pattern);
+    return drawn !== undefined && fitsPattern(drawn, schema.pattern) ? drawn : undefined;
   }
   if (schema.format !== undefined && schema.format !== 'string') {
     const drawn = generateValue(operation, { type: 'string', format: schema.format });
@@ -59,6 +60,16 @@ function drawOne(operation: MockOperation, schema: IdentifierSchema): string | n
   let text = '';
   while (text.length < length) text += randomBytes(16).toString('base64url').replace(/[-_]/g, '');
   return text.slice(0, length);
+}
+
+function drawFromPattern(pattern: string): string | undefined {
+  try {
+    const drawn = JSONSchemaFaker.random.randexp(pattern);
+    return typeof drawn === 'string' ? drawn : undefined;
+  } catch {
+    // A pattern the generator cannot read: no identifier of it.
+    return undefined;
+  }
 }
 
 function fitsPattern(text: string, pattern: string): boolean {

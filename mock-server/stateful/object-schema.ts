@@ -72,3 +72,32 @@ export function mendObject(
   }
   return mended;
 }
+
+/** Pairs of schemas already compared: Prism's preparation copies a schema wherever it is used. */
+const compared = new WeakMap<object, WeakMap<object, boolean>>();
+
+/** True when two answers' schemas say the same (the same object, or equal as JSON). */
+export function isSameSchema(first: unknown, second: unknown): boolean {
+  if (first === second) return true;
+  if (
+    typeof first !== 'object' ||
+    first === null ||
+    typeof second !== 'object' ||
+    second === null
+  ) {
+    return false;
+  }
+  const known = compared.get(first)?.get(second);
+  if (known !== undefined) return known;
+  let same: boolean;
+  try {
+    same = JSON.stringify(first) === JSON.stringify(second);
+  } catch {
+    // A schema that cannot be written as JSON (cyclic): compared by identity only.
+    same = false;
+  }
+  const entry = compared.get(first) ?? new WeakMap<object, boolean>();
+  entry.set(second, same);
+  compared.set(first, entry);
+  return same;
+}

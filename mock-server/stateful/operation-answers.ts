@@ -79,10 +79,17 @@ export function findRequestSchema(
   return content?.schema as Record<string, unknown> | undefined;
 }
 
+/** Fields already read, by schema: every call of an operation meets the same schemas. */
+const fieldsOf = new WeakMap<object, ObjectFields>();
+
 /** The fields of a schema of the operation, `$ref`s followed in its bundle. */
 export function readFields(operation: MockOperation, schema: unknown): ObjectFields {
+  const cached = typeof schema === 'object' && schema !== null ? fieldsOf.get(schema) : undefined;
+  if (cached) return cached;
   const bundle = (operation as { __bundled__?: unknown }).__bundled__;
-  return readObjectFields({ __bundled__: bundle }, schema);
+  const fields = readObjectFields({ __bundled__: bundle }, schema);
+  if (typeof schema === 'object' && schema !== null) fieldsOf.set(schema, fields);
+  return fields;
 }
 
 /** False when the schema closes the object to fields it does not declare. */

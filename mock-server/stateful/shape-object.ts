@@ -73,13 +73,20 @@ export function shapeObject(
 function toServerValue(field: Record<string, unknown>, value: unknown, now: Date): unknown {
   if (typeof value !== 'string') return value;
   if (field.format === 'date-time') return toDateTime(now);
-  if (field.format === 'date') return now.toISOString().slice(0, 10);
+  if (field.format === 'date') return toDateTime(now).slice(0, 10);
   return value;
 }
 
+/** The call's instant as text, written once per call whatever the number of date fields. */
+const written = new WeakMap<Date, string>();
+
 /** `2026-12-01T09:41:27Z`: to the second, as examples write them. */
 function toDateTime(now: Date): string {
-  return `${now.toISOString().slice(0, 19)}Z`;
+  const known = written.get(now);
+  if (known !== undefined) return known;
+  const text = `${now.toISOString().slice(0, 19)}Z`;
+  written.set(now, text);
+  return text;
 }
 
 /** A value for a required field nothing gave: its default, const, first enum value, or drawn. */
@@ -88,7 +95,7 @@ function drawValue(operation: MockOperation, field: Record<string, unknown>, now
   if (field.const !== undefined) return field.const;
   if (Array.isArray(field.enum) && field.enum.length > 0) return field.enum[0];
   if (field.format === 'date-time') return toDateTime(now);
-  if (field.format === 'date') return now.toISOString().slice(0, 10);
+  if (field.format === 'date') return toDateTime(now).slice(0, 10);
   const examples = field.examples;
   if (Array.isArray(examples) && examples.length > 0) return examples[0];
   if (field.example !== undefined) return field.example;
