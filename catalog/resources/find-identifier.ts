@@ -25,8 +25,9 @@ export function findIdentifierField(
 }
 
 /**
- * The identifier's type and bounds: each from the item schema's field when it says, else from
- * the path placeholder's schema (a field typed `string` whose placeholder has the pattern gets
+ * The identifier's type and bounds: its type from the path placeholder's schema when it says
+ * (the path must accept it), else the field's; format, pattern and bounds from the field when
+ * it says, else the placeholder (a field typed `string` whose placeholder has the pattern gets
  * the pattern: an id must fit both); text when neither says.
  */
 export function readIdentifierSchema(
@@ -42,7 +43,8 @@ export function readIdentifierSchema(
   const sources = [field, parameterSchema].filter(
     (source): source is Record<string, unknown> => isMapping(source) && !Array.isArray(source.enum),
   );
-  const typed = sources.find((source) => readTypes(source).length > 0);
+  // The path must accept the id first: the placeholder's type wins over the field's.
+  const typed = [...sources].reverse().find((source) => readTypes(source).length > 0);
   const types = typed ? readTypes(typed).filter((type) => type !== 'null') : [];
   const type = types.includes('integer')
     ? 'integer'

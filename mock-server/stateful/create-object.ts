@@ -65,7 +65,11 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
       ? { value: given[idField ?? ''] as string | number, text: ownId }
       : await draw(false);
   if (!drawn) return notStored(documentAnswer, 'no identifier fits its schema');
-  if (idField !== undefined) setOwn(given, idField, drawn.value);
+  const idValue = (value: string | number): string | number =>
+    idField !== undefined && typeof value === 'number' && isTextField(target, idField)
+      ? String(value)
+      : value;
+  if (idField !== undefined) setOwn(given, idField, idValue(drawn.value));
 
   // The creation's answer says what a new object holds (a draft has no decision yet); the
   // read's example only fills what the object's schema requires and that answer lacks.
@@ -74,8 +78,10 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
   const keep = new Set(idField === undefined ? [] : [idField]);
   let object = shapeObject(target.operation, target.answer.schema, { given, base, fallback, now });
   let findings = checkObject(target, object);
-  if (findings.length > 0) {
-    object = mendObject(target, object, base ?? fallback, findings, keep);
+  // Mended with the example's values first, then with values drawn from the schema.
+  for (const source of [base ?? fallback, undefined]) {
+    if (findings.length === 0) break;
+    object = mendObject(target, object, source, findings, keep);
     findings = checkObject(target, object);
   }
   if (findings.length > 0) {
@@ -103,8 +109,9 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
     const again = await draw(true);
     if (!again) break;
     drawn = again;
-    if (idField !== undefined) setOwn(object, idField, drawn.value);
-    if (body !== object && body && idField !== undefined) setOwn(body, idField, drawn.value);
+    if (idField !== undefined) setOwn(object, idField, idValue(drawn.value));
+    if (body !== object && body && idField !== undefined)
+      setOwn(body, idField, idValue(drawn.value));
     written = await store.insert(scope, key, drawn.text, JSON.stringify(object));
   }
   if (!written.ok) return refuseWrite(written, call, drawn.text);
@@ -120,6 +127,15 @@ export async function createObject(call: StatefulCall): Promise<StatefulOutcome>
     body,
     headers,
   );
+}
+
+/** True when the object's schema types a field as text only (an id numbered in its path). */
+function isTextField(
+  target: NonNullable<ReturnType<typeof findObjectAnswer>>,
+  name: string,
+): boolean {
+  const field = readFields(target.operation, target.answer.schema).properties.get(name);
+  return field?.type === 'string';
 }
 
 function notStored(outcome: StatefulOutcome, why: string): StatefulOutcome {

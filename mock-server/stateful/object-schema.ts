@@ -1,5 +1,5 @@
 import type { PrismFinding } from '../prism/prism-checks.ts';
-import { findAnswerErrors } from '../prism/prism-checks.ts';
+import { findAnswerErrors, generateValue } from '../prism/prism-checks.ts';
 import type { MockOperation } from '../prism/prism-engine.ts';
 import { getOwn, setOwn, type JsonObject } from './json-values.ts';
 import {
@@ -43,9 +43,11 @@ export function checkObject(target: ObjectAnswer, object: unknown): PrismFinding
 }
 
 /**
- * Mends the fields a check found at fault, once: each takes the base's value when the base has
- * one, and is dropped when the schema does not require it. A consumer's value that the answer's
- * schema forbids (an answer stricter than the request) thus gives way to the example's.
+ * Mends the fields a check found at fault: each takes the base's value when the base has one
+ * (a consumer's value that the answer's schema forbids, an answer stricter than the request,
+ * gives way to the example's), else one drawn from the field's schema when it is required, else
+ * is dropped. `base` undefined draws every faulty field: an example that breaks its own schema
+ * (many real documents have one) gives way too.
  */
 export function mendObject(
   target: ObjectAnswer,
@@ -62,7 +64,13 @@ export function mendObject(
     const name = path[0];
     if (name === undefined || keep.has(name)) continue;
     const fromBase = getOwn(base, name);
+    const field = fields.properties.get(name);
+    const drawn =
+      fromBase === undefined && field && fields.required.has(name)
+        ? generateValue(target.operation, field)
+        : undefined;
     if (fromBase !== undefined) setOwn(replaced, name, fromBase);
+    else if (drawn !== undefined) setOwn(replaced, name, drawn);
     else if (!fields.required.has(name)) dropped.add(name);
   }
   const mended: JsonObject = {};

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { inMemoryPath, inTransaction, openSqlite } from '../../catalog/sqlite/open-sqlite.ts';
+import { toSqliteCode, toStoreError } from '../../catalog/sqlite/store-errors.ts';
 import { resourceMigrations } from './resource-migrations.ts';
 import type {
   CollectionKey,
@@ -13,6 +14,9 @@ import type {
 
 /** The mock server's file in the sandbox's data folder, beside the gateway's. */
 export const resourcesFileName = 'resources.sqlite';
+
+/** SQLite's result code for a constraint broken (here: an id already taken). */
+const sqliteConstraint = 19;
 
 /** What a row costs beyond its JSON and id, so a flood of empty objects still counts. */
 const rowOverheadBytes = 64;
@@ -83,16 +87,22 @@ export function openResourceStore(options: ResourceStoreOptions): ResourceStore 
     Buffer.byteLength(text) + Buffer.byteLength(id) + rowOverheadBytes;
 
   const insertRow = (scope: Scope, key: CollectionKey, id: string, text: string): WriteOutcome => {
-    if (sql.find.get(...keyArgs(scope, key), id)) return { ok: false, reason: 'exists' };
     const usage = usageOf(scope.consumer);
     const cost = costOf(id, text);
     if (usage.objects + 1 > options.maxObjectsPerConsumer) {
       return { ok: false, reason: 'objects-limit' };
     }
-    if (usage.bytes + cost > options.maxBytesPerConsumer)
+    if (usage.bytes + cost > options.maxBytesPerConsumer) {
       return { ok: false, reason: 'bytes-limit' };
+    }
     sequence += 1;
-    sql.insert.run(...keyArgs(scope, key), id, sequence, text, cost);
+    try {
+      sql.insert.run(...keyArgs(scope, key), id, sequence, text, cost);
+    } catch (error) {
+      // The primary key says the id is taken: one statement, where a look-up first made two.
+      if (toSqliteCode(error) === sqliteConstraint) return { ok: false, reason: 'exists' };
+      throw error;
+    }
     count(scope.consumer, 1, cost);
     return { ok: true };
   };
@@ -118,6 +128,19 @@ export function openResourceStore(options: ResourceStoreOptions): ResourceStore 
       usage.clear();
       touched.clear();
       throw error;
+    }
+  };
+  /**
+   * A write of one statement (or a look-up and one statement) needs no transaction of its own:
+   * SQLite commits each statement whole, and the totals it changes are this process's.
+   */
+  const inStatement = <T>(work: () => T): Promise<T> => {
+    calls += 1;
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      usage.clear();
+      throw toStoreError(error, db.location() ?? '(in memory)');
     }
   };
   const inRead = <T>(work: () => T): Promise<T> => {
@@ -162,10 +185,10 @@ export function openResourceStore(options: ResourceStoreOptions): ResourceStore 
       );
     },
     insert(scope, key, id, text) {
-      return inWrite(() => insertRow(scope, key, id, text));
+      return inStatement(() => insertRow(scope, key, id, text));
     },
     replace(scope, key, id, text) {
-      return inWrite((): WriteOutcome => {
+      return inStatement((): WriteOutcome => {
         const row = sql.find.get(...keyArgs(scope, key), id) as { bytes: number } | undefined;
         if (!row) return { ok: false, reason: 'missing' };
         const cost = costOf(id, text);
@@ -179,7 +202,7 @@ export function openResourceStore(options: ResourceStoreOptions): ResourceStore 
       });
     },
     remove(scope, key, id) {
-      return inWrite(() => {
+      return inStatement(() => {
         const row = sql.find.get(...keyArgs(scope, key), id) as { bytes: number } | undefined;
         if (!row) return false;
         sql.remove.run(...keyArgs(scope, key), id);
