@@ -291,7 +291,7 @@ export const problemTypes = {
     'sandbox-data-limit',
     507,
     'Sandbox data limit reached',
-    'Your consumer keeps as many objects, or as many bytes, as the sandbox allows one consumer over all its APIs (`limits` says both); nothing was changed. Delete objects you no longer need, or reset your data of an API version with `DELETE /<api-id>/<version-id>/_guichet/data` (or the button on the API page).',
+    'Your consumer keeps as many objects, or as many bytes, as the sandbox allows one consumer over all its APIs (`GET /<api-id>/<version-id>/_guichet/data` says both); nothing was changed. Delete objects you no longer need, or reset your data of an API version with `DELETE /<api-id>/<version-id>/_guichet/data` (or the button on the API page).',
   ),
 } as const satisfies Record<string, ProblemType>;
 

@@ -63,7 +63,11 @@ describe('the sandbox remembers per consumer, through the real gateway and proce
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const call = (key: string, path: string, init: RequestInit = {}): Promise<Response> =>
+  const call = (
+    key: string,
+    path: string,
+    init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> =>
     fetch(`${api}${path}`, {
       ...init,
       headers: { 'x-api-key': key, 'content-type': 'application/json', ...init.headers },
