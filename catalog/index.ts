@@ -9,6 +9,7 @@ export {
   type LoadCatalogOptions,
 } from './load-catalog.ts';
 export { locateInside, type Whereabouts } from './confine-path.ts';
+export { documentFileHint, isDocumentFileName } from './document-file-names.ts';
 export { fromDisplayPath, repositoryRoot, toDisplayPath } from './display-path.ts';
 export { formatProblem, hasErrors, type CatalogProblem } from './problems.ts';
 export type {
