@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { formatProblem, loadCatalog } from '../../catalog/index.ts';
 import { copySources } from '../../scripts/lib/portal/copy-sources.ts';
+import { buildPreview } from '../../scripts/lib/previews/build-preview.ts';
 import { reportFor } from './helpers/catalog-report.ts';
 import { createHostileRepo, documentWithPathItem } from './helpers/hostile-repo.ts';
 
@@ -119,6 +120,40 @@ describe('a document’s files are only .yaml, .yml or .json', () => {
         ['honest'],
       );
     } finally {
+      await repo.remove();
+    }
+  });
+
+  test('npm run build:preview builds nothing of a branch whose document refers to evil.svg', async () => {
+    const repo = await createHostileRepo({
+      'apis/hostile/openapi.yaml': documentReferring('./evil.svg'),
+      'apis/hostile/evil.svg': svgInYaml,
+    });
+    const printed: string[] = [];
+    const original = console.error;
+    console.error = (...parts: unknown[]) => {
+      printed.push(parts.map(String).join(' '));
+    };
+    try {
+      const build = await buildPreview({
+        apisDir: repo.apisDir,
+        previewsDir: join(repo.root, 'previews'),
+        branch: 'feature/hostile',
+        slug: 'feature-hostile',
+        audience: 'public',
+        previewsUrl: undefined,
+      });
+      assert.equal(build, undefined);
+      assert.deepEqual(
+        printed.map((line) => line.replaceAll(`${repo.root}/`, '')),
+        [
+          "apis/hostile/openapi.yaml:14 — components.schemas.Evil.$ref — points to a file that is not .yaml, .yml or .json (./evil.svg) — rename it to .yaml, .yml or .json: the portal publishes a document's files as they are, and a browser could run any other kind",
+          '\n1 error(s) in apis: the portal was not built.',
+        ],
+      );
+      await assert.rejects(access(join(repo.root, 'previews')), { code: 'ENOENT' });
+    } finally {
+      console.error = original;
       await repo.remove();
     }
   });
