@@ -8,7 +8,9 @@ export {
   type LeftOutFolder,
   type LoadCatalogOptions,
 } from './load-catalog.ts';
+export type { TriedDocument } from './load-api.ts';
 export { locateInside, type Whereabouts } from './confine-path.ts';
+export { documentFileHint, isDocumentFileName } from './document-file-names.ts';
 export { fromDisplayPath, repositoryRoot, toDisplayPath } from './display-path.ts';
 export { formatProblem, hasErrors, type CatalogProblem } from './problems.ts';
 export type {

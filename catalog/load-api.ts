@@ -20,10 +20,22 @@ const reservedIds = new Set(['problems']);
 /** Segments the portal uses beside version ids under `/apis/<id>/`: a version there would be hidden. */
 const reservedVersionIds = new Set(['guides']);
 
-/** Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. */
+/** An entry document the catalog tried, and whether it read every file of it without a problem. */
+export interface TriedDocument {
+  /** Absolute path of the entry document. */
+  path: string;
+  /** True when it and every file its `$ref`s reach were read and checked (inside the folder). */
+  checked: boolean;
+}
+
+/**
+ * Loads one folder of `apis/`; every problem found is appended, and `undefined` returned. Each
+ * entry document tried is appended to `tried`, even when the API is not loaded.
+ */
 export async function loadApi(
   apiDir: string,
   problems: CatalogProblem[],
+  tried: TriedDocument[] = [],
 ): Promise<CatalogApi | undefined> {
   const before = problems.length;
   const id = basename(apiDir);
@@ -58,6 +70,7 @@ export async function loadApi(
   const loaded: LoadedVersion[] = [];
   for (const plan of plans) {
     const version = await loadVersion(apiDir, plan, toVersionId, problems);
+    tried.push({ path: join(apiDir, plan.document), checked: version !== undefined });
     if (version) loaded.push(version);
   }
   // Listed versions keep the order api.yaml gives; found ones come newest first once their ids,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
-import { loadApi } from './load-api.ts';
+import { loadApi, type TriedDocument } from './load-api.ts';
 import { listSubfolders } from './list-subfolders.ts';
 import { loadSandboxes } from './load-stubs.ts';
 import type { Catalog, CatalogApi } from './model.ts';
@@ -53,6 +53,11 @@ export interface CatalogResult {
   leftOut: LeftOutFolder[];
   /** True when nothing may be built from this catalog (see `brokenApis`). */
   failed: boolean;
+  /**
+   * Every entry document tried, left-out APIs' included: `lint:apis` runs Redocly on the checked
+   * ones, so one run shows every problem, and never on the others, whose `$ref`s may lead out.
+   */
+  documents: TriedDocument[];
 }
 
 /**
@@ -84,11 +89,12 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
     });
   }
   const loaded: CatalogApi[] = [];
+  const documents: TriedDocument[] = [];
   for (const folder of folders) {
     const apiDir = resolve(apisDir, folder);
     const problems = problemsOf(toDisplayPath(apiDir));
     if (!(await checkConfined(apiDir, apisDir, problems))) continue;
-    const api = await loadApi(apiDir, problems);
+    const api = await loadApi(apiDir, problems, documents);
     if (api) loaded.push(api);
   }
   const mocksDir =
@@ -120,6 +126,7 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
     },
     problems,
     leftOut,
+    documents,
     failed: leaveOut
       ? hasErrors(general) || (apis.length === 0 && leftOut.some((entry) => entry.kind === 'api'))
       : hasErrors(problems),

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { documentFileHint, isDocumentFileName } from './document-file-names.ts';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogVersion } from './model.ts';
 import { bundleDocument } from './openapi/bundle-document.ts';
@@ -36,6 +37,15 @@ export async function loadVersion(
 ): Promise<LoadedVersion | undefined> {
   const before = problems.length;
   const entryPath = join(apiDir, plan.document);
+  if (plan.declaredAt && !isDocumentFileName(plan.document)) {
+    problems.push({
+      ...plan.declaredAt,
+      message: `names a file that is not .yaml, .yml or .json (${plan.document})`,
+      hint: documentFileHint,
+      severity: 'error',
+    });
+    return undefined;
+  }
   if (plan.declaredAt && !(await isReadable(entryPath))) {
     problems.push({
       ...plan.declaredAt,

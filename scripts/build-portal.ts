@@ -1,6 +1,7 @@
 /**
- * `npm run build`: reads `apis/` once, stops on the owners' mistakes, then builds the static
- * portal (Astro), publishes the original documents and indexes everything with Pagefind.
+ * `npm run build`: reads `apis/` once, leaves out (and names) every API whose folder has errors,
+ * then builds the static portal (Astro) from the others, publishes the original documents and
+ * indexes everything with Pagefind; it stops only when nothing can be built.
  * See `npm run build -- --help` for flags; problems print as `file:line — field — message — hint`.
  */
 import { resolve } from 'node:path';

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { keepPagesOffline } from './keep-pages-offline.ts';
 
 /**
  * Markdown from `apis/` arrives through pull requests from many teams, so it is treated as
@@ -53,33 +54,6 @@ export function toFirstSentence(text: string, maxLength = 200): string {
 }
 
 /**
- * Pages must never load anything from another host: remote images become links to the image,
- * and outbound links open without handing over the portal as referrer.
- */
-function keepPagesOffline(tree: Root): void {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'img' && isRemote(node.properties.src)) {
-      const link: Element = {
-        type: 'element',
-        tagName: 'a',
-        properties: { href: node.properties.src, rel: ['noopener', 'noreferrer'] },
-        children: [
-          {
-            type: 'text',
-            value: typeof node.properties.alt === 'string' ? node.properties.alt : 'image',
-          },
-        ],
-      };
-      if (parent && index !== undefined) parent.children[index] = link;
-      return;
-    }
-    if (node.tagName === 'a' && isRemote(node.properties.href)) {
-      node.properties.rel = ['noopener', 'noreferrer'];
-    }
-  });
-}
-
-/**
  * Owners write `[the quotas](#quota)` for their own `<h2 id="quota">`: once the id carries the
  * prefix, the link must too. Links to an id the text does not hold (the page's `#sandbox`) are
  * left as written.
@@ -105,8 +79,4 @@ function safelyDecode(fragment: string): string {
   } catch {
     return fragment;
   }
-}
-
-function isRemote(url: unknown): boolean {
-  return typeof url === 'string' && /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
 }

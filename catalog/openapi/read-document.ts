@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { isWithin, locateInside } from '../confine-path.ts';
+import { documentFileHint, isDocumentFileName } from '../document-file-names.ts';
 import { toDisplayPath } from '../display-path.ts';
 import type { CatalogProblem } from '../problems.ts';
 import { readSourceFile, type SourceFile } from '../source-file.ts';
@@ -69,6 +70,17 @@ export async function readDocumentFiles(
               found.path,
               `points outside the API folder through a symbolic link (${found.ref})`,
               `keep every file of the document inside ${toDisplayPath(apiDir)}, as a file rather than a link to one elsewhere`,
+            ),
+          );
+          continue;
+        }
+        if (!isDocumentFileName(targetPath)) {
+          problems.push(
+            refProblem(
+              file,
+              found.path,
+              `points to a file that is not .yaml, .yml or .json (${target})`,
+              documentFileHint,
             ),
           );
           continue;

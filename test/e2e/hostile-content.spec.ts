@@ -58,6 +58,22 @@ test('the Scalar console fetches neither a description’s remote image nor an e
   expect(requests.filter((url) => /\.invalid\//.test(url))).toEqual([]);
 });
 
+test('the API page and a guide fetch no image written as /\\host, http:\\\\host or a remote <source>', async ({
+  page,
+  requests,
+}) => {
+  // Each form is an image on another host once the browser resolves it; each must stay a link.
+  const api = new ApiPage(page);
+  await api.goto('grant-notifications');
+  await expect(page.getByRole('link', { name: 'Backslash chart' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Backslashes chart' })).toBeVisible();
+  await page.goto('/apis/grant-notifications/guides/charts/');
+  await expect(page.getByRole('link', { name: 'Guide backslash chart' })).toBeVisible();
+  await page.waitForLoadState('load');
+  // The portal's guard fails any request that leaves 127.0.0.1; this says which ones were tried.
+  expect(requests.filter((url) => /\.invalid\//.test(url))).toEqual([]);
+});
+
 test('a description’s element named like the curl command does not change what is copied', async ({
   page,
 }) => {

@@ -1,7 +1,9 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
+  documentFileHint,
   fromDisplayPath,
+  isDocumentFileName,
   locateInside,
   toDisplayPath,
   type Catalog,
@@ -11,7 +13,10 @@ import {
 /** What `copySources` published, and what it refused to copy. */
 export interface CopiedSources {
   copied: number;
-  /** Files that no longer lead inside their API folder (a link swapped in since the catalog read them). */
+  /**
+   * Files that no longer lead inside their API folder (a link swapped in since the catalog read
+   * them), or that are not `.yaml`, `.yml` or `.json` (the catalog refuses those already).
+   */
   refused: CatalogProblem[];
 }
 
@@ -19,7 +24,8 @@ export interface CopiedSources {
  * Publishes every version's original files at `apis/<id>/<version>/source/<path>`, keeping their
  * layout inside the API folder so a multi-file document's relative `$ref`s still resolve once
  * downloaded or fetched from the portal. Copying follows links, so each file is followed to where
- * it really is first and copied only if that is still inside its API folder.
+ * it really is first and copied only if that is still inside its API folder; and only data files
+ * are copied, since a browser would run an `.html` or `.svg` one on the portal's origin.
  */
 export async function copySources(catalog: Catalog, outDir: string): Promise<CopiedSources> {
   const copies: { from: string; to: string }[] = [];
@@ -38,6 +44,17 @@ export async function copySources(catalog: Catalog, outDir: string): Promise<Cop
             field: '(file)',
             message: 'no longer leads inside its API folder, so it was not published',
             hint: 'build again from a clean checkout: the file changed while the portal was built',
+            severity: 'error',
+          });
+          continue;
+        }
+        if (!isDocumentFileName(file)) {
+          refused.push({
+            file: toDisplayPath(from),
+            line: 1,
+            field: '(file)',
+            message: 'is not .yaml, .yml or .json, so it was not published',
+            hint: documentFileHint,
             severity: 'error',
           });
           continue;

@@ -12,12 +12,37 @@ export interface StaticServerOptions {
   base?: string;
 }
 
+/** Where the build publishes a document's original files: `/apis/<id>/<version>/source/…`. */
+const sourcePath = /^\/apis\/[^/]+\/[^/]+\/source\//;
+
+/** The only types a published source is served as; anything else is shown as plain text. */
+const sourceTypes: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  yaml: 'application/yaml; charset=utf-8',
+  yml: 'application/yaml; charset=utf-8',
+};
+
+/**
+ * No file is sniffed into a type it was not served as. Owners' original files are data whatever
+ * they hold (a `.json` may be HTML; an older build may have left an `.svg`): they get a YAML, JSON
+ * or plain-text type, and a sandbox policy in case a browser renders one anyway, so nothing in
+ * them runs on the portal's origin (or, for previews, the origin every preview shares).
+ */
+function setSafeHeaders(response: ServerResponse, pathname: string): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  if (!sourcePath.test(pathname)) return;
+  const extension = /\.([^./]+)$/.exec(pathname)?.[1]?.toLowerCase() ?? '';
+  response.setHeader('Content-Type', sourceTypes[extension] ?? 'text/plain; charset=utf-8');
+  response.setHeader('Content-Security-Policy', 'sandbox');
+}
+
 /** Answers one request for a built portal. */
 export type StaticHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
  * A small static server for a built portal: files under the base path, `index.html` for
- * folders, the portal's own 404 page (with status 404) for anything else. Used by `npm start`,
+ * folders, the portal's own 404 page (with status 404) for anything else, nothing sniffed and
+ * owners' original files served as data (see `setSafeHeaders`). Used by `npm start`,
  * the end-to-end tests and the Lighthouse benchmark; production can use any static host.
  */
 export function createStaticServer(options: StaticServerOptions): Server {
@@ -27,7 +52,7 @@ export function createStaticServer(options: StaticServerOptions): Server {
 /** The request handler behind `createStaticServer`, for servers that host several portals. */
 export function createStaticHandler(options: StaticServerOptions): StaticHandler {
   const base = toBasePath(options.base ?? '/');
-  const serve = sirv(options.dir, { etag: true, dotfiles: false });
+  const serve = sirv(options.dir, { etag: true, dotfiles: false, setHeaders: setSafeHeaders });
   let notFoundPage: Promise<Buffer | undefined> | undefined;
   const readNotFound = (): Promise<Buffer | undefined> => {
     notFoundPage ??= readFile(join(options.dir, '404.html')).catch(() => undefined);
@@ -37,6 +62,7 @@ export function createStaticHandler(options: StaticServerOptions): StaticHandler
     void readNotFound().then((page) => {
       response.statusCode = 404;
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.setHeader('X-Content-Type-Options', 'nosniff');
       response.end(page ?? 'Not found');
     });
   };

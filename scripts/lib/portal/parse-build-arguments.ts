@@ -24,8 +24,9 @@ export const buildCommand = {
   name: 'build',
   usage: `Usage: npm run build -- [options]
 
-Reads apis/ once, stops on the owners' mistakes, then builds the static portal and its search
-index. Flags win over the environment variables named beside them.
+Reads apis/ once, prints every problem, leaves out each API whose folder has errors (and says
+which), then builds the static portal and its search index from the others. Exits 1 only when
+nothing can be built. Flags win over the environment variables named beside them.
 
   --audience public|partners|internal   who the portal is for (GUICHET_AUDIENCE, default public)
   --base /preview/my-branch/            path prefix of every URL (GUICHET_BASE_PATH, default /)
