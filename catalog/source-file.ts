@@ -78,6 +78,19 @@ export function parseSourceText(
   const [syntaxError] = document.errors;
   if (syntaxError) {
     const offset = syntaxError.pos[0];
+    // The YAML library reports its own stack overflow as a syntax error: the text is valid,
+    // only nested more deeply than it can follow.
+    if (syntaxError.message.includes('Maximum call stack size exceeded')) {
+      problems.push({
+        file: displayPath,
+        line: lineCounter.linePos(offset).line,
+        field: '(nesting)',
+        message: 'nests its values more deeply than guichet reads (a thousand levels or more)',
+        hint: 'move nested parts under components and point to them with $ref: real documents nest a few dozen levels',
+        severity: 'error',
+      });
+      return undefined;
+    }
     problems.push({
       file: displayPath,
       line: lineCounter.linePos(offset).line,
