@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { renderMarkdown } from './markdown/render-markdown.ts';
+import { renderCheckedMarkdown } from './markdown/render-checked.ts';
 import type { CatalogGuide } from './model.ts';
 import type { CatalogProblem } from './problems.ts';
 import { checkConfined } from './confine-path.ts';
@@ -65,12 +65,19 @@ export async function loadGuides(
       continue;
     }
     slugs.add(slug);
-    const { title: declared, body } = splitFrontMatter(raw, path, problems);
+    const { title: declared, body, bodyLine } = splitFrontMatter(raw, path, problems);
     const heading = /^#\s+(.+)$/m.exec(body);
     const title = declared ?? heading?.[1]?.trim() ?? slug;
     // The page prints the title as its own heading; drop the duplicate from the body.
     const content = !declared && heading ? body.replace(heading[0], '') : body;
-    const rendered = renderMarkdown(content);
+    const place = {
+      file: toDisplayPath(path),
+      line: bodyLine,
+      field: '(markdown)',
+      linesFollow: true,
+    };
+    const rendered = renderCheckedMarkdown(content, 'guide', place, problems);
+    if (!rendered) continue;
     guides.push({ slug, title, html: rendered.html, text: rendered.text, file: `guides/${name}` });
   }
   return guides;
@@ -80,14 +87,16 @@ function splitFrontMatter(
   raw: string,
   path: string,
   problems: CatalogProblem[],
-): { title?: string; body: string } {
+): { title?: string; body: string; bodyLine: number } {
   const match = /^---\n([\s\S]*?)\n---\n?/.exec(raw);
-  if (!match) return { body: raw };
+  if (!match) return { body: raw, bodyLine: 1 };
   const body = raw.slice(match[0].length);
+  // Where the body starts, so problems in it point to the file's own lines.
+  const bodyLine = match[0].split('\n').length;
   try {
     const data: unknown = parse(match[1] ?? '');
     const title = (data as { title?: unknown } | null)?.title;
-    return typeof title === 'string' ? { title, body } : { body };
+    return typeof title === 'string' ? { title, body, bodyLine } : { body, bodyLine };
   } catch {
     problems.push({
       file: toDisplayPath(path),
@@ -97,6 +106,6 @@ function splitFrontMatter(
       hint: 'write it as `title: My guide` between two `---` lines',
       severity: 'error',
     });
-    return { body };
+    return { body, bodyLine };
   }
 }

@@ -1,12 +1,14 @@
 import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { documentFileHint, isDocumentFileName } from './document-file-names.ts';
+import { DescriptionRenderError, toRenderProblem } from './markdown/render-checked.ts';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogVersion } from './model.ts';
 import { bundleDocument } from './openapi/bundle-document.ts';
+import { checkDescriptions } from './openapi/check-descriptions.ts';
 import { checkDocument, isMapping, type DocumentHead } from './openapi/check-document.ts';
-import { listOperations } from './openapi/list-operations.ts';
-import { readDocumentFiles } from './openapi/read-document.ts';
+import { listOperations, type CatalogOperation } from './openapi/list-operations.ts';
+import { readDocumentFiles, type DocumentFiles } from './openapi/read-document.ts';
 import { inferResources, markStatefulOperations } from './resources/infer-resources.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { Lifecycle } from './schema/lifecycle.ts';
@@ -57,9 +59,12 @@ export async function loadVersion(
   }
   const files = await readDocumentFiles(entryPath, apiDir, problems);
   if (!files) return undefined;
+  checkDescriptions(files, problems);
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
   const document = await bundleDocument(files);
+  const rendered = renderDescriptions(head, document, files, problems);
+  if (!rendered) return undefined;
   const resources = inferResources(document);
   return {
     head,
@@ -72,15 +77,43 @@ export async function loadVersion(
       format: head.format,
       specVersion: head.specVersion,
       title: head.title,
-      descriptionHtml: renderMarkdown(head.description).html,
+      descriptionHtml: rendered.descriptionHtml,
       entryFile: plan.document,
       files: [...files.files.keys()].map((path) => relative(apiDir, path).split('\\').join('/')),
       document,
-      operations: markStatefulOperations(listOperations(document), resources),
+      operations: markStatefulOperations(rendered.operations, resources),
       resources,
       servers: listServers(document),
     },
   };
+}
+
+/**
+ * Renders the descriptions the version's pages show. Each is within bounds already
+ * (`checkDescriptions`); should the renderer fail all the same, the version becomes a problem
+ * instead of stopping the build.
+ */
+function renderDescriptions(
+  head: DocumentHead,
+  document: Record<string, unknown>,
+  files: DocumentFiles,
+  problems: CatalogProblem[],
+): { descriptionHtml: string; operations: CatalogOperation[] } | undefined {
+  let path: readonly string[] = ['info', 'description'];
+  try {
+    const descriptionHtml = renderMarkdown(head.description).html;
+    path = ['paths'];
+    return { descriptionHtml, operations: listOperations(document) };
+  } catch (error) {
+    if (error instanceof DescriptionRenderError) path = error.path;
+    const place = {
+      file: files.entry.displayPath,
+      line: files.entry.lineOf(path),
+      field: path.join('.'),
+    };
+    problems.push(toRenderProblem(place, error));
+    return undefined;
+  }
 }
 
 function listServers(document: Record<string, unknown>): string[] {

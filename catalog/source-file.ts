@@ -1,5 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { checkConfined } from './confine-path.ts';
 import { toDisplayPath } from './display-path.ts';
 import type { CatalogProblem } from './problems.ts';
@@ -22,6 +31,9 @@ export interface SourceFile {
   lineOf: (path: readonly PropertyKey[]) => number;
 }
 
+/** What a file that is a loop of symbolic links (a.yaml → b.yaml → a.yaml) is reported as. */
+export const loopMessage = 'is a loop of symbolic links that never reaches a file';
+
 /**
  * Reads and parses a YAML or JSON file that must lie inside `folder` (its API's or its mocks
  * folder) once links are followed; a link leading elsewhere, unreadable files and syntax errors
@@ -43,11 +55,23 @@ export async function readSourceFile(
     }
     text = await readFile(absolutePath, 'utf8');
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') {
+      problems.push({
+        file: displayPath,
+        line: 1,
+        field: '(file)',
+        message: loopMessage,
+        hint: 'replace the links with the file itself',
+        severity: 'error',
+      });
+      return undefined;
+    }
     problems.push({
       file: displayPath,
       line: 1,
       field: '(file)',
-      message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+      message: `cannot be read (${code ?? 'unknown error'})`,
       hint: 'check that the file exists and is readable',
       severity: 'error',
     });
@@ -78,12 +102,37 @@ export function parseSourceText(
   const [syntaxError] = document.errors;
   if (syntaxError) {
     const offset = syntaxError.pos[0];
+    // The YAML library reports its own stack overflow as a syntax error: the text is valid,
+    // only nested more deeply than it can follow.
+    if (syntaxError.message.includes('Maximum call stack size exceeded')) {
+      problems.push({
+        file: displayPath,
+        line: lineCounter.linePos(offset).line,
+        field: '(nesting)',
+        message: 'nests its values more deeply than guichet reads (a thousand levels or more)',
+        hint: 'move nested parts under components and point to them with $ref: real documents nest a few dozen levels',
+        severity: 'error',
+      });
+      return undefined;
+    }
     problems.push({
       file: displayPath,
       line: lineCounter.linePos(offset).line,
       field: '(syntax)',
       message: `is not valid YAML or JSON: ${firstLine(syntaxError.message)}`,
       hint: 'check indentation, quotes and colons around this line',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const complexKey = findCollectionKey(document);
+  if (complexKey) {
+    problems.push({
+      file: displayPath,
+      line: complexKey.range ? lineCounter.linePos(complexKey.range[0]).line : 1,
+      field: '(keys)',
+      message: 'uses a list or a mapping as a key (? …), which JSON cannot hold',
+      hint: 'write the key as plain text',
       severity: 'error',
     });
     return undefined;
@@ -101,6 +150,22 @@ export function parseSourceText(
     value,
     lineOf: (path) => findLine(document, lineCounter, path),
   };
+}
+
+/**
+ * Finds a key that is a list, a mapping or an alias (`? [a, b] : 1`, `? *k : 1`): no OpenAPI
+ * document has one, and the YAML library would turn it into text with a warning on stderr.
+ */
+function findCollectionKey(document: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(document, {
+    Pair: (_key, pair) => {
+      if (pair.key === null || isScalar(pair.key)) return undefined;
+      found = pair.key as Node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function findLine(

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { checkTreeDepth, MarkdownRefusedError } from './check-markdown.ts';
 import { keepPagesOffline } from './keep-pages-offline.ts';
 
 /**
@@ -39,10 +40,17 @@ export interface RenderedMarkdown {
   text: string;
 }
 
-/** Renders untrusted Markdown (with inline HTML) to sanitised HTML. */
+/**
+ * Renders untrusted Markdown (with inline HTML) to sanitised HTML. Callers bound the text
+ * first (`checkMarkdown`); a parsed tree nested too deeply for the later steps throws a
+ * `MarkdownRefusedError` before they run.
+ */
 export function renderMarkdown(markdown: string | undefined): RenderedMarkdown {
   if (!markdown?.trim()) return { html: '', text: '' };
-  const tree = processor.runSync(processor.parse(markdown));
+  const parsed = processor.parse(markdown);
+  const tooDeep = checkTreeDepth(parsed);
+  if (tooDeep) throw new MarkdownRefusedError(tooDeep);
+  const tree = processor.runSync(parsed);
   return { html: toHtml(tree), text: toText(tree).replace(/\s+/g, ' ').trim() };
 }
 

@@ -56,5 +56,16 @@ function isOpenApiField(path: readonly string[]): boolean {
  * descriptions.
  */
 function toSafeMarkdown(markdown: string): string {
-  return /[<[]/.test(markdown) ? renderMarkdown(markdown).html : markdown;
+  if (!/[<[]/.test(markdown)) return markdown;
+  try {
+    return renderMarkdown(markdown).html;
+  } catch {
+    // The catalog bounded every description already; one the renderer still fails on is
+    // shown as plain text rather than stopping the whole portal's build.
+    return escapeHtml(markdown);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&#${String(char.charCodeAt(0))};`);
 }

@@ -1,4 +1,5 @@
-import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { DescriptionRenderError } from '../markdown/render-checked.ts';
+import { renderMarkdown, type RenderedMarkdown } from '../markdown/render-markdown.ts';
 import { httpMethods, isMapping } from './check-document.ts';
 import { resolveLocalRef } from './json-pointer.ts';
 import type { StatefulMark } from '../resources/resource-model.ts';
@@ -66,12 +67,26 @@ function toOperation(
     path,
     ...(operationId === undefined ? {} : { operationId }),
     summary,
-    descriptionHtml: renderMarkdown(description).html,
+    descriptionHtml: renderDescription(description, [
+      kind === 'webhook' ? 'webhooks' : 'paths',
+      path,
+      method,
+      'description',
+    ]).html,
     tags: Array.isArray(operation.tags)
       ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
       : [],
     deprecated: operation.deprecated === true,
   };
+}
+
+/** Renders a description, a failure naming where it stands in the document. */
+function renderDescription(description: string | undefined, path: string[]): RenderedMarkdown {
+  try {
+    return renderMarkdown(description);
+  } catch (error) {
+    throw new DescriptionRenderError(path, error);
+  }
 }
 
 /** `get-/agents/{id}` → `get-agents-id`, suffixed when two operations would collide. */

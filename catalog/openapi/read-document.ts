@@ -3,7 +3,7 @@ import { isWithin, locateInside } from '../confine-path.ts';
 import { documentFileHint, isDocumentFileName } from '../document-file-names.ts';
 import { toDisplayPath } from '../display-path.ts';
 import type { CatalogProblem } from '../problems.ts';
-import { readSourceFile, type SourceFile } from '../source-file.ts';
+import { loopMessage, readSourceFile, type SourceFile } from '../source-file.ts';
 import { getAt, splitRef, toPointerKeys } from './json-pointer.ts';
 import { isLiteral } from './literal-values.ts';
 
@@ -90,8 +90,18 @@ export async function readDocumentFiles(
           const refProblems: CatalogProblem[] = [];
           loaded = await readSourceFile(targetPath, apiDir, refProblems);
           if (!loaded) {
+            const loop = refProblems.some((problem) => problem.message === loopMessage);
             const missing = refProblems.some((problem) => problem.field === '(file)');
-            if (missing) {
+            if (loop) {
+              problems.push(
+                refProblem(
+                  file,
+                  found.path,
+                  `points to a loop of symbolic links (${target})`,
+                  'replace the links with the file itself',
+                ),
+              );
+            } else if (missing) {
               problems.push(
                 refProblem(
                   file,
