@@ -275,6 +275,12 @@ export const problemTypes = {
     'Sandbox mock unavailable',
     'The mock server behind the gateway is not running or refuses connections. Retry in a moment.',
   ),
+  storeUnavailable: define(
+    'store-unavailable',
+    503,
+    'Sandbox store unavailable',
+    'The database holding the objects you create in the sandbox (PostgreSQL) did not answer; nothing was changed, and what was stored before is kept. Calls that remember nothing keep working. Retry in a moment.',
+  ),
   upstreamTimeout: define(
     'upstream-timeout',
     504,

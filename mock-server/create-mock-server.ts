@@ -10,6 +10,7 @@ import { sendProblem } from './problems/send-problem.ts';
 import { isNestedDeeper } from './stateful/json-values.ts';
 import { answerSandboxData, sandboxDataPath } from './stateful/sandbox-data.ts';
 import type { ResourceStore } from './store/resource-store.ts';
+import { openPostgresResourceStore } from './store/postgres-resource-store.ts';
 import { openResourceStore } from './store/sqlite-resource-store.ts';
 
 /** The mock server, testable in-process: pass `handle` to `http.createServer`. */
@@ -61,15 +62,17 @@ export function createMockServer(options: MockServerOptions): MockServer {
     maxBytes: settings.maxBytesPerConsumer,
     idleHours: settings.idleHours,
   };
-  const store = settings.stateful
-    ? openResourceStore({
-        dataDir: settings.dataDir,
-        idleMs: settings.idleHours * 3_600_000,
-        maxObjectsPerConsumer: settings.maxObjectsPerConsumer,
-        maxBytesPerConsumer: settings.maxBytesPerConsumer,
-        checkIntegrity: true,
-      })
-    : undefined;
+  const storeLimits = {
+    idleMs: settings.idleHours * 3_600_000,
+    maxObjectsPerConsumer: settings.maxObjectsPerConsumer,
+    maxBytesPerConsumer: settings.maxBytesPerConsumer,
+  };
+  // PostgreSQL opens in the background: `store.opened` says when it can answer, or why not.
+  const store = !settings.stateful
+    ? undefined
+    : settings.databaseUrl === undefined
+      ? openResourceStore({ dataDir: settings.dataDir, ...storeLimits, checkIntegrity: true })
+      : openPostgresResourceStore({ url: settings.databaseUrl, ...storeLimits });
   const sweep = (): void => {
     // A sweep that fails (a full disk) is tried again at the next: calls drop their own.
     store?.expireIdle().catch(() => undefined);

@@ -23,6 +23,11 @@ function settingVariable(
   return wholeNumberVariable().pipe(mockServerSettingsSchema.shape[setting].unwrap()).optional();
 }
 
+/** True when `value` parses as a URL. */
+function canParse(value: string): boolean {
+  return URL.canParse(value);
+}
+
 /** The environment `server.ts` reads, with its defaults. */
 export const mockServerEnvSchema = z.object({
   MOCK_HOST: z.string().trim().min(1).default(defaultHost),
@@ -37,6 +42,18 @@ export const mockServerEnvSchema = z.object({
   MOCK_PREPARE_HEAP_MB: settingVariable('prepareHeapMb'),
   /** The sandbox's data folder, shared with the gateway; the mock server keeps `resources.sqlite` there. */
   GUICHET_SANDBOX_DIR: z.string().trim().min(1).default('.guichet/sandbox'),
+  /**
+   * PostgreSQL for the consumers' objects instead of `resources.sqlite` (the gateway's own store
+   * follows with issue 11). The value is never echoed: it holds a password.
+   */
+  GUICHET_DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(?:ql)?:\/\/[^/?#]+/, {
+      error: 'must be a postgres:// URL (postgres://user:password@host:5432/database)',
+    })
+    .refine(canParse, { error: 'is not a URL that parses (percent-encode @ : / in the password)' })
+    .optional(),
   MOCK_STATEFUL: switchVariable().optional(),
   MOCK_STATEFUL_IDLE_HOURS: settingVariable('idleHours'),
   MOCK_STATEFUL_MAX_OBJECTS: settingVariable('maxObjectsPerConsumer'),
@@ -73,6 +90,7 @@ export function parseMockServerEnv(
     prepareHeapMb: env.MOCK_PREPARE_HEAP_MB,
     stateful: env.MOCK_STATEFUL,
     dataDir: env.GUICHET_SANDBOX_DIR,
+    databaseUrl: env.GUICHET_DATABASE_URL,
     idleHours: env.MOCK_STATEFUL_IDLE_HOURS,
     maxObjectsPerConsumer: env.MOCK_STATEFUL_MAX_OBJECTS,
     maxBytesPerConsumer: env.MOCK_STATEFUL_MAX_BYTES,

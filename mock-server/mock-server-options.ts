@@ -65,6 +65,13 @@ export const mockServerSettingsSchema = z.strictObject({
     .describe(
       "The sandbox's data folder, where the consumers' objects are kept (`resources.sqlite`); without it they live in memory and go with the process.",
     ),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\/./, { error: 'must be a postgres:// URL' })
+    .optional()
+    .describe(
+      "A PostgreSQL database for the consumers' objects (`postgres://user:password@host:5432/database`), so several mock servers share them; without it, `resources.sqlite` in `dataDir`.",
+    ),
   idleHours: z
     .int()
     .min(1)

@@ -9,11 +9,13 @@
  *   to answer 503 when Prism's own preparation fails), `MOCK_LOAD_WAIT_MS`,
  *   `MOCK_PREPARE_CPU_MS`, `MOCK_PREPARE_WORKERS`, `MOCK_PREPARE_HEAP_MB`
  * - `GUICHET_SANDBOX_DIR` (`.guichet/sandbox`): where the consumers' objects are kept
- *   (`resources.sqlite`); `MOCK_STATEFUL` (`false` to remember nothing),
+ *   (`resources.sqlite`), unless `GUICHET_DATABASE_URL` (`postgres://…`) puts them in
+ *   PostgreSQL, shared by every mock server pointing at it; `MOCK_STATEFUL` (`false` to remember nothing),
  *   `MOCK_STATEFUL_IDLE_HOURS`, `MOCK_STATEFUL_MAX_OBJECTS`, `MOCK_STATEFUL_MAX_BYTES`
  */
 import { createServer } from 'node:http';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
+import { describePostgresUrl, PostgresOpenError } from '../catalog/postgres/open-postgres.ts';
 import { StoreDamagedError, StoreFullError } from '../catalog/sqlite/store-errors.ts';
 import { createMockServer, type MockServer } from './create-mock-server.ts';
 import { parseMockServerEnv } from './mock-server-env.ts';
@@ -56,6 +58,19 @@ async function start(): Promise<void> {
       throw new StartError(error.message);
     }
     throw error;
+  }
+  try {
+    // PostgreSQL unreachable at start: one line naming its host (never the password), exit 1.
+    await mock.store?.opened;
+  } catch (error) {
+    await mock.close().catch(() => undefined);
+    if (error instanceof PostgresOpenError) throw new StartError(error.message);
+    throw error;
+  }
+  if (settings.databaseUrl !== undefined && mock.store) {
+    console.log(
+      `guichet mock server: consumers' objects in PostgreSQL at ${describePostgresUrl(settings.databaseUrl)}`,
+    );
   }
   const server = createServer({ keepAliveTimeout: 30_000 }, mock.handle);
   await new Promise<void>((resolve, reject) => {

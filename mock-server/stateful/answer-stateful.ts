@@ -1,9 +1,9 @@
 import type { IHttpRequest } from '@stoplight/prism-http';
 import { matchPathTemplate } from '../../catalog/index.ts';
-import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
 import type { MockPreferences, PrismMocker } from '../prism/prism-engine.ts';
 import type { ResourceStore, Scope } from '../store/resource-store.ts';
 import { readObject, removeObject, replaceObject, updateObject } from './change-object.ts';
+import { toStoreRefusal } from './store-refusal.ts';
 import { createObject } from './create-object.ts';
 import { listObjects } from './list-objects.ts';
 import {
@@ -40,8 +40,8 @@ const handlers = {
 /**
  * Answers a call of a stateful operation from the consumer's objects: the scope is opened
  * (idle data expired, seeds laid on first use), the parent of a nested object must exist,
- * then the operation's role acts. A full disk is a 507 `insufficient-storage` problem; what was
- * stored before stays.
+ * then the operation's role acts. A full disk is a 507 `insufficient-storage` problem, a
+ * PostgreSQL that does not answer a 503 `store-unavailable`; what was stored before stays.
  */
 export async function answerStateful(request: StatefulRequest): Promise<StatefulOutcome> {
   const { route, store, scope, input } = request;
@@ -75,13 +75,9 @@ export async function answerStateful(request: StatefulRequest): Promise<Stateful
     }
     return await handlers[route.role](call);
   } catch (error) {
-    if (!isStoreFull(error)) throw error;
-    return {
-      refusal: {
-        name: 'insufficientStorage',
-        detail: 'The disk holding the sandbox’s objects is full: nothing was changed.',
-      },
-    };
+    const refusal = toStoreRefusal(error);
+    if (!refusal) throw error;
+    return { refusal };
   }
 }
 

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { CatalogResource } from '../../catalog/index.ts';
-import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
 import { sendProblem } from '../problems/send-problem.ts';
 import type { ResourceStore, Scope } from '../store/resource-store.ts';
+import { toStoreRefusal } from './store-refusal.ts';
 
 /** The path, under a version, of a consumer's own data: `GET` tells, `DELETE` resets. */
 export const sandboxDataPath = '/_guichet/data';
@@ -92,12 +92,8 @@ export async function answerSandboxData(
     });
     response.end(method === 'HEAD' ? undefined : body);
   } catch (error) {
-    if (!isStoreFull(error)) throw error;
-    sendProblem(
-      response,
-      'insufficientStorage',
-      'The disk holding the sandbox’s objects is full: nothing was changed.',
-      requestId,
-    );
+    const refusal = toStoreRefusal(error);
+    if (!refusal) throw error;
+    sendProblem(response, refusal.name, refusal.detail, requestId);
   }
 }

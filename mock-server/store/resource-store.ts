@@ -1,9 +1,28 @@
 /**
  * Where the sandbox keeps the objects consumers create, behind one small interface: SQLite in
- * the sandbox's data folder today (`sqlite-resource-store.ts`), PostgreSQL when a deployment
- * needs several mock servers on one store. Every method is asynchronous for that reason, though
- * SQLite answers at once.
+ * the sandbox's data folder by default (`sqlite-resource-store.ts`), PostgreSQL when
+ * `GUICHET_DATABASE_URL` names one (`postgres-resource-store.ts`), so several mock servers share
+ * one store. Every method is asynchronous for that reason, though SQLite answers at once; both
+ * pass the same tests (`test/unit/mock-server/resource-store.test.ts`).
  */
+
+/** What a row costs beyond its JSON and id, so a flood of empty objects still counts. */
+const rowOverheadBytes = 64;
+
+/** The bytes an object counts for in its consumer's total: what the byte limit bounds. */
+export function costOf(id: string, text: string): number {
+  return Buffer.byteLength(text) + Buffer.byteLength(id) + rowOverheadBytes;
+}
+
+/** How much a store keeps, and for how long: the same for every kind of store. */
+export interface ResourceLimits {
+  /** Data unused for longer than this are dropped. */
+  idleMs: number;
+  maxObjectsPerConsumer: number;
+  maxBytesPerConsumer: number;
+  /** The clock (tests move it). */
+  now?: () => number;
+}
 
 /** One consumer's data for one API version: what a reset empties and idleness expires. */
 export interface Scope {
@@ -52,6 +71,11 @@ export interface ScopeSummary {
 
 /** The store of objects. */
 export interface ResourceStore {
+  /**
+   * Settles once the store can answer (its schema applied); rejects with why it cannot, so a
+   * server stops at start with one clear line. SQLite opens before it is returned.
+   */
+  opened: Promise<void>;
   /**
    * Opens a scope for a call: data idle for longer than the store's idle time are dropped, and
    * a scope used for the first time (or again after a reset or an expiry) gets `seeds()`.

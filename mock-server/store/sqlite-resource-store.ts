@@ -3,13 +3,15 @@ import type { DatabaseSync } from 'node:sqlite';
 import { inMemoryPath, inTransaction, openSqlite } from '../../catalog/sqlite/open-sqlite.ts';
 import { toSqliteCode, toStoreError } from '../../catalog/sqlite/store-errors.ts';
 import { resourceMigrations } from './resource-migrations.ts';
-import type {
-  CollectionKey,
-  ResourceStore,
-  Scope,
-  ScopeSummary,
-  StoredObject,
-  WriteOutcome,
+import {
+  costOf,
+  type CollectionKey,
+  type ResourceLimits,
+  type ResourceStore,
+  type Scope,
+  type ScopeSummary,
+  type StoredObject,
+  type WriteOutcome,
 } from './resource-store.ts';
 
 /** The mock server's file in the sandbox's data folder, beside the gateway's. */
@@ -18,21 +20,12 @@ export const resourcesFileName = 'resources.sqlite';
 /** SQLite's result code for a constraint broken (here: an id already taken). */
 const sqliteConstraint = 19;
 
-/** What a row costs beyond its JSON and id, so a flood of empty objects still counts. */
-const rowOverheadBytes = 64;
-
 /** How to open the store. */
-export interface ResourceStoreOptions {
+export interface ResourceStoreOptions extends ResourceLimits {
   /** The sandbox's data folder; `undefined` keeps everything in memory (lost at exit). */
   dataDir: string | undefined;
-  /** Data unused for longer than this are dropped. */
-  idleMs: number;
-  maxObjectsPerConsumer: number;
-  maxBytesPerConsumer: number;
   /** Check every page at opening (the mock server does at start). */
   checkIntegrity?: boolean;
-  /** The clock (tests move it). */
-  now?: () => number;
 }
 
 interface Usage {
@@ -83,8 +76,6 @@ export function openResourceStore(options: ResourceStoreOptions): ResourceStore 
     known.objects += objects;
     known.bytes += bytes;
   };
-  const costOf = (id: string, text: string): number =>
-    Buffer.byteLength(text) + Buffer.byteLength(id) + rowOverheadBytes;
 
   const insertRow = (scope: Scope, key: CollectionKey, id: string, text: string): WriteOutcome => {
     const usage = usageOf(scope.consumer);
@@ -149,6 +140,7 @@ export function openResourceStore(options: ResourceStoreOptions): ResourceStore 
   };
 
   return {
+    opened: Promise.resolve(),
     enter(scope, seeds) {
       const key = toScopeKey(scope);
       const at = now();

@@ -21,7 +21,9 @@ import {
   send,
   type RoundTripSetup,
 } from '../../../bench/lib/stateful/round-trip.ts';
+import type { MockServerSettingsInput } from '../../../mock-server/mock-server-options.ts';
 import type { MockOperation } from '../../../mock-server/prism/prism-engine.ts';
+import { useTestPostgres } from '../../helpers/postgres-cluster.ts';
 import { startMockServer, type TestMockServer } from './helpers/start-mock-server.ts';
 
 /** Every answer of these tests is checked against its declared schema by ajv. */
@@ -341,126 +343,142 @@ describe('the sandbox remembers the sample APIs’ objects, per consumer', async
   });
 });
 
-describe('nested resources, PUT, JSON Patch and the owners’ controls (fixture API)', async () => {
-  const loaded = await loadCatalog({
-    apisDir: 'test/fixtures/stateful/apis',
-    mocksDir: 'test/fixtures/stateful/valid',
-    audience: 'internal',
-  });
-  assert.deepEqual(loaded.problems.map(formatProblem), []);
-  let server: TestMockServer;
-  before(async () => {
-    server = await startMockServer({ maxObjectsPerConsumer: 12 }, 'unused', loaded.catalog);
-    await server.mock.prepareAll();
-  });
-  after(async () => {
-    await server.close();
-  });
-  const call = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    contentType = 'application/json',
-  ): Promise<{ status: number; headers: Headers; body: unknown }> => {
-    const response = await fetch(`${server.baseUrl}/dossiers/v1${path}`, {
-      method,
-      headers: { 'x-guichet-consumer': 'con_fixture', 'content-type': contentType },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+/** The same cases on each store: SQLite in memory, and a PostgreSQL database of their own. */
+const storeSettings = [
+  { name: 'SQLite', settings: (): Promise<MockServerSettingsInput> => Promise.resolve({}) },
+  {
+    name: 'PostgreSQL',
+    settings: async (): Promise<MockServerSettingsInput> => ({
+      databaseUrl: await (await useTestPostgres()).createDatabase('stateful'),
+    }),
+  },
+];
+
+for (const kind of storeSettings)
+  describe(`nested resources, PUT, JSON Patch and the owners’ controls (fixture API, ${kind.name})`, async () => {
+    const loaded = await loadCatalog({
+      apisDir: 'test/fixtures/stateful/apis',
+      mocksDir: 'test/fixtures/stateful/valid',
+      audience: 'internal',
     });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    assert.deepEqual(loaded.problems.map(formatProblem), []);
+    let server: TestMockServer;
+    before(async () => {
+      server = await startMockServer(
+        { ...(await kind.settings()), maxObjectsPerConsumer: 12 },
+        'unused',
+        loaded.catalog,
+      );
+      await server.mock.prepareAll();
+    });
+    after(async () => {
+      await server.close();
+    });
+    const call = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      contentType = 'application/json',
+    ): Promise<{ status: number; headers: Headers; body: unknown }> => {
+      const response = await fetch(`${server.baseUrl}/dossiers/v1${path}`, {
+        method,
+        headers: { 'x-guichet-consumer': 'con_fixture', 'content-type': contentType },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      };
     };
-  };
 
-  test('integer ids follow the largest one; PUT replaces what the request declares, keeps the rest', async () => {
-    const created = await call('POST', '/dossiers', {
-      etat: 'ouvert',
-      demandeur: { commune: 'Lyon' },
+    test('integer ids follow the largest one; PUT replaces what the request declares, keeps the rest', async () => {
+      const created = await call('POST', '/dossiers', {
+        etat: 'ouvert',
+        demandeur: { commune: 'Lyon' },
+      });
+      assert.equal(created.status, 201);
+      // Seeds 7 and 9 come from the document's examples.
+      assert.deepEqual(created.body, { etat: 'ouvert', demandeur: { commune: 'Lyon' }, id: 10 });
+      assert.equal(created.headers.get('location'), 'dossiers/10');
+      assert.equal((await call('PUT', '/dossiers/10', { etat: 'ferme' })).status, 200);
+      assert.deepEqual((await call('GET', '/dossiers/10')).body, { etat: 'ferme', id: 10 });
     });
-    assert.equal(created.status, 201);
-    // Seeds 7 and 9 come from the document's examples.
-    assert.deepEqual(created.body, { etat: 'ouvert', demandeur: { commune: 'Lyon' }, id: 10 });
-    assert.equal(created.headers.get('location'), 'dossiers/10');
-    assert.equal((await call('PUT', '/dossiers/10', { etat: 'ferme' })).status, 200);
-    assert.deepEqual((await call('GET', '/dossiers/10')).body, { etat: 'ferme', id: 10 });
-  });
 
-  test('JSON Patch where the document declares it: applied whole, or 409 when a test fails', async () => {
-    const patched = await call(
-      'PATCH',
-      '/dossiers/10',
-      [
-        { op: 'replace', path: '/etat', value: 'archive' },
-        { op: 'add', path: '/demandeur', value: { commune: 'Dole' } },
-      ],
-      'application/json-patch+json',
-    );
-    assert.equal(patched.status, 200);
-    const failed = await call(
-      'PATCH',
-      '/dossiers/10',
-      [
-        { op: 'test', path: '/etat', value: 'ouvert' },
-        { op: 'remove', path: '/demandeur' },
-      ],
-      'application/json-patch+json',
-    );
-    assert.equal(failed.status, 409);
-    assert.equal((failed.body as { type: string }).type, '/problems/patch-not-applicable');
-    assert.deepEqual((await call('GET', '/dossiers/10')).body, {
-      etat: 'archive',
-      id: 10,
-      demandeur: { commune: 'Dole' },
+    test('JSON Patch where the document declares it: applied whole, or 409 when a test fails', async () => {
+      const patched = await call(
+        'PATCH',
+        '/dossiers/10',
+        [
+          { op: 'replace', path: '/etat', value: 'archive' },
+          { op: 'add', path: '/demandeur', value: { commune: 'Dole' } },
+        ],
+        'application/json-patch+json',
+      );
+      assert.equal(patched.status, 200);
+      const failed = await call(
+        'PATCH',
+        '/dossiers/10',
+        [
+          { op: 'test', path: '/etat', value: 'ouvert' },
+          { op: 'remove', path: '/demandeur' },
+        ],
+        'application/json-patch+json',
+      );
+      assert.equal(failed.status, 409);
+      assert.equal((failed.body as { type: string }).type, '/problems/patch-not-applicable');
+      assert.deepEqual((await call('GET', '/dossiers/10')).body, {
+        etat: 'archive',
+        id: 10,
+        demandeur: { commune: 'Dole' },
+      });
+    });
+
+    test('a nested object lives under its parent, which must exist', async () => {
+      const piece = await call('POST', '/dossiers/10/pieces', { nom: 'devis.pdf' });
+      assert.equal(piece.status, 201);
+      const location = piece.headers.get('location') ?? '';
+      assert.match(location, /^pieces\/[0-9a-f-]{36}$/);
+      assert.equal((await call('GET', `/dossiers/10/${location}`)).status, 200);
+      assert.equal((await call('GET', `/dossiers/9/${location}`)).status, 404);
+      assert.equal((await call('POST', '/dossiers/99/pieces', { nom: 'x' })).status, 404);
+      // The owners' seed lives under the parent they named.
+      const seeded = await call('GET', '/dossiers/7/pieces');
+      assert.deepEqual(seeded.body, [
+        { pieceId: '6f1c2d4e-0000-4000-8000-000000000001', nom: 'avis.pdf' },
+      ]);
+    });
+
+    test('an operation the owners turned off answers from examples and changes nothing', async () => {
+      const removed = await call('DELETE', '/dossiers/10');
+      assert.equal(removed.status, 204);
+      assert.equal((await call('GET', '/dossiers/10')).status, 200);
+    });
+
+    test('a resource mapped by hand answers at its item path, with the owners’ seeds', async () => {
+      assert.deepEqual((await call('GET', '/inscription/I-2')).body, {
+        numero: 'I-2',
+        nom: 'Dominique',
+      });
+      const created = await call('POST', '/inscriptions', { nom: 'Eve' });
+      assert.equal(created.status, 201);
+      assert.match(created.headers.get('location') ?? '', /^inscription\/[A-Za-z0-9]{12}$/);
+    });
+
+    test('past the objects a consumer may keep, a 507 sandbox-data-limit problem; nothing is lost', async () => {
+      let last: { status: number; body: unknown } = { status: 0, body: undefined };
+      for (let index = 0; index < 20 && last.status !== 507; index += 1) {
+        last = await call('POST', '/dossiers', { etat: `n${String(index)}` });
+      }
+      assert.equal(last.status, 507);
+      assert.equal((last.body as { type: string }).type, '/problems/sandbox-data-limit');
+      const summary = (await call('GET', '/_guichet/data')).body as {
+        consumer: { objects: number };
+        limits: { objects: number };
+      };
+      assert.equal(summary.consumer.objects, 12);
+      assert.equal(summary.limits.objects, 12);
+      assert.equal((await call('GET', '/dossiers/10')).status, 200);
     });
   });
-
-  test('a nested object lives under its parent, which must exist', async () => {
-    const piece = await call('POST', '/dossiers/10/pieces', { nom: 'devis.pdf' });
-    assert.equal(piece.status, 201);
-    const location = piece.headers.get('location') ?? '';
-    assert.match(location, /^pieces\/[0-9a-f-]{36}$/);
-    assert.equal((await call('GET', `/dossiers/10/${location}`)).status, 200);
-    assert.equal((await call('GET', `/dossiers/9/${location}`)).status, 404);
-    assert.equal((await call('POST', '/dossiers/99/pieces', { nom: 'x' })).status, 404);
-    // The owners' seed lives under the parent they named.
-    const seeded = await call('GET', '/dossiers/7/pieces');
-    assert.deepEqual(seeded.body, [
-      { pieceId: '6f1c2d4e-0000-4000-8000-000000000001', nom: 'avis.pdf' },
-    ]);
-  });
-
-  test('an operation the owners turned off answers from examples and changes nothing', async () => {
-    const removed = await call('DELETE', '/dossiers/10');
-    assert.equal(removed.status, 204);
-    assert.equal((await call('GET', '/dossiers/10')).status, 200);
-  });
-
-  test('a resource mapped by hand answers at its item path, with the owners’ seeds', async () => {
-    assert.deepEqual((await call('GET', '/inscription/I-2')).body, {
-      numero: 'I-2',
-      nom: 'Dominique',
-    });
-    const created = await call('POST', '/inscriptions', { nom: 'Eve' });
-    assert.equal(created.status, 201);
-    assert.match(created.headers.get('location') ?? '', /^inscription\/[A-Za-z0-9]{12}$/);
-  });
-
-  test('past the objects a consumer may keep, a 507 sandbox-data-limit problem; nothing is lost', async () => {
-    let last: { status: number; body: unknown } = { status: 0, body: undefined };
-    for (let index = 0; index < 20 && last.status !== 507; index += 1) {
-      last = await call('POST', '/dossiers', { etat: `n${String(index)}` });
-    }
-    assert.equal(last.status, 507);
-    assert.equal((last.body as { type: string }).type, '/problems/sandbox-data-limit');
-    const summary = (await call('GET', '/_guichet/data')).body as {
-      consumer: { objects: number };
-      limits: { objects: number };
-    };
-    assert.equal(summary.consumer.objects, 12);
-    assert.equal(summary.limits.objects, 12);
-    assert.equal((await call('GET', '/dossiers/10')).status, 200);
-  });
-});

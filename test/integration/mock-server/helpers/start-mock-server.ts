@@ -33,6 +33,7 @@ export async function startMockServer(
     catalog = result.catalog;
   }
   const mock = createMockServer({ catalog, prepareWorkers: 1, ...settings });
+  await mock.store?.opened;
   const server = createServer(mock.handle);
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);
