@@ -57,6 +57,11 @@ const preferModule = require('@stoplight/prism-http-server/dist/getHttpConfigFro
     request: Pick<IHttpRequest, 'headers' | 'url'>,
   ) => Either<PrismError, MockPreferences>;
 };
+/** Prism's mocker, the component `createInstance` would use. */
+type MockComponent = NonNullable<Parameters<typeof createInstance>[1]['mock']>;
+const mockerModule = require('@stoplight/prism-http/dist/mocker/index.js') as {
+  default: MockComponent;
+};
 const serializeModule = require('@stoplight/prism-http-server/dist/serialize.js') as {
   serialize: (payload: unknown, contentType: string | undefined) => string | undefined;
 };
@@ -103,6 +108,18 @@ function createSilentLogger(): Parameters<typeof createInstance>[1]['logger'] {
   return logger;
 }
 
+/**
+ * Prism's mocker, given each operation without its `callbacks`: after answering, it would call
+ * every callback URL (one from the request as readily as a hard-coded one). Preparation already
+ * drops them (`prepare/harden-operations.ts`); this keeps any operation that still has some
+ * (one built elsewhere) from reaching the network.
+ */
+const mockWithoutCallbacks: MockComponent = ({ resource, ...rest }) => {
+  const operation = { ...resource };
+  delete operation.callbacks;
+  return mockerModule.default({ resource: operation, ...rest });
+};
+
 /** Mocks one version: one Prism instance over the version's operations. */
 export interface PrismMocker {
   /** Mocks `operation` for `input`; `validate` false skips request validation (for stubs). */
@@ -129,7 +146,7 @@ export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
   } as const;
   const prism = createInstance(
     { ...base, mock: { dynamic: options.dynamic } },
-    { logger: createSilentLogger() },
+    { logger: createSilentLogger(), mock: mockWithoutCallbacks },
   );
   return {
     async mock(operation, input, preferences, validate) {
