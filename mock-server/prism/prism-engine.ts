@@ -1,4 +1,7 @@
 import { createRequire } from 'node:module';
+// First: Prism's validator must load after the hook that bounds its patterns.
+import { assertPatternsBounded } from './use-bounded-patterns.ts';
+import { withPatternBudget } from './bounded-patterns.ts';
 import {
   createInstance,
   type getHttpOperationsFromSpec,
@@ -62,6 +65,11 @@ type MockComponent = NonNullable<Parameters<typeof createInstance>[1]['mock']>;
 const mockerModule = require('@stoplight/prism-http/dist/mocker/index.js') as {
   default: MockComponent;
 };
+/** Prism's request validator, the component `createInstance` would use. */
+type ValidateComponent = NonNullable<Parameters<typeof createInstance>[1]['validateInput']>;
+const validatorModule = require('@stoplight/prism-http/dist/validator/index.js') as {
+  validateInput: ValidateComponent;
+};
 const serializeModule = require('@stoplight/prism-http-server/dist/serialize.js') as {
   serialize: (payload: unknown, contentType: string | undefined) => string | undefined;
 };
@@ -120,6 +128,13 @@ const mockWithoutCallbacks: MockComponent = ({ resource, ...rest }) => {
   return mockerModule.default({ resource: operation, ...rest });
 };
 
+/**
+ * Prism's request validation, its patterns that RE2 cannot run sharing one time budget per
+ * request (`bounded-patterns.ts`).
+ */
+const validateWithinBudget: ValidateComponent = (options) =>
+  withPatternBudget(() => validatorModule.validateInput(options));
+
 /** Mocks one version: one Prism instance over the version's operations. */
 export interface PrismMocker {
   /** Mocks `operation` for `input`; `validate` false skips request validation (for stubs). */
@@ -136,6 +151,7 @@ export interface PrismMocker {
  * keys), response validation off, dynamic answers only when asked or configured.
  */
 export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
+  assertPatternsBounded();
   const base = {
     checkSecurity: false,
     validateRequest: true,
@@ -146,7 +162,11 @@ export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
   } as const;
   const prism = createInstance(
     { ...base, mock: { dynamic: options.dynamic } },
-    { logger: createSilentLogger(), mock: mockWithoutCallbacks },
+    {
+      logger: createSilentLogger(),
+      mock: mockWithoutCallbacks,
+      validateInput: validateWithinBudget,
+    },
   );
   return {
     async mock(operation, input, preferences, validate) {
