@@ -266,3 +266,28 @@ function assertBoundedOrTooLarge(answer: Called): void {
   assert.equal(body.type, '/problems/answer-too-large');
   assert.match(String(body.detail), /too large to generate/);
 }
+
+describe('a Prefer header the mock server cannot read gets a clean 400', () => {
+  for (const value of ['code=abc', 'code=', 'code=12345678901234567890', 'dynamic=maybe']) {
+    test(`Prefer: ${value}`, async () => {
+      const answer = await callBeside(() => call('hostile', '/prefer', { prefer: value }));
+      assert.equal(answer.status, 400);
+      assert.equal(answer.contentType, 'application/problem+json');
+      const body = asRecord(answer.body);
+      assert.equal(body.type, '/problems/invalid-prefer-header');
+      const detail = String(body.detail);
+      assert.match(detail, /Prefer/);
+      assert.match(detail, /code=<status>/);
+      // Nothing of Prism's decoder (io-ts) reaches the partner.
+      assert.doesNotMatch(detail, /optional property|cannot decode|└─|should be/);
+    });
+  }
+
+  test('Prefer: code=999 and an unknown example name get 404 naming what exists', async () => {
+    for (const value of ['code=999', 'example=nowhere']) {
+      const answer = await callBeside(() => call('hostile', '/prefer', { prefer: value }));
+      assert.equal(answer.status, 404, value);
+      assert.equal(asRecord(answer.body).type, '/problems/preference-unavailable');
+    }
+  });
+});
