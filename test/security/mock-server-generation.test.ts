@@ -88,6 +88,42 @@ const fanDocument = [
   '',
 ].join('\n');
 
+/** An enum of 300,000 values for a parameter, one of 50,000 for the answer (JSON, to load fast). */
+const enumDocument = JSON.stringify({
+  openapi: '3.1.0',
+  info: { title: 'Enum', version: '1.0.0' },
+  paths: {
+    '/pick': {
+      get: {
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: Array.from({ length: 300_000 }, (_, i) => `v${String(i)}`),
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'string',
+                  enum: Array.from({ length: 50_000 }, (_, i) => `w${String(i)}`),
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
 const otherDocument = `openapi: 3.1.0
 info: { title: Other, version: 1.0.0 }
 paths:
@@ -98,12 +134,13 @@ ${response('{ type: object }').replace('schema: { type: object } }', 'schema: { 
 let repo: HostileRepo;
 let mock: MockProcess;
 let sandbox: GatewaySandbox;
-const keys = { hostile: '', fan: '', other: '' };
+const keys = { hostile: '', fan: '', enum: '', other: '' };
 
 before(async () => {
   repo = await createHostileRepo({
     'apis/hostile/openapi.yaml': hostileDocument,
     'apis/fan/openapi.yaml': fanDocument,
+    'apis/enum/openapi.json': enumDocument,
     'apis/other/openapi.yaml': otherDocument,
   });
   const result = await loadCatalog({
@@ -121,6 +158,7 @@ before(async () => {
   sandbox = await startGatewaySandbox({ catalog: result.catalog, upstreamUrl: mock.url });
   keys.hostile = (await sandbox.issueKey({ application: 'Schémas', api: 'hostile' })).key;
   keys.fan = (await sandbox.issueKey({ application: 'Éventail', api: 'fan' })).key;
+  keys.enum = (await sandbox.issueKey({ application: 'Liste', api: 'enum' })).key;
   keys.other = (await sandbox.issueKey({ application: 'Voisine', api: 'other' })).key;
 });
 after(async () => {
@@ -252,6 +290,21 @@ describe('a generated answer is bounded, and never holds the mock server', () =>
     assert.ok(first.bytes < answerBytesBound);
     assert.ok(typeof asRecord(first.body).p0 === 'object');
     assert.deepEqual((await call('fan', '/fan')).body, first.body);
+  });
+});
+
+describe('an enum of 300,000 values is prepared and answered', () => {
+  for (const prefer of ['dynamic=true', 'dynamic=false']) {
+    test(`a value of it is accepted and one of the answer's is sent (${prefer})`, async () => {
+      const answer = await callBeside(() => call('enum', '/pick?q=v299999', { prefer }));
+      assert.equal(answer.status, 200);
+      assert.ok(typeof answer.body === 'string' && /^w\d+$/.test(answer.body));
+    });
+  }
+
+  test('a value outside it gets its violation', async () => {
+    const answer = await callBeside(() => call('enum', '/pick?q=nope'));
+    assert.equal(answer.status, 422);
   });
 });
 
