@@ -251,6 +251,12 @@ export const problemTypes = {
     'The document gives no answer to send',
     'The operation documents no example and no schema to build an answer from, for the status chosen. The API owners can add one.',
   ),
+  answerTooLarge: define(
+    'answer-too-large',
+    500,
+    'Answer too large to generate',
+    'The response schema describes an answer larger than the sandbox generates (arrays, strings and nesting are bounded so one call cannot hold the sandbox). Ask for a documented example with `Prefer: example=<name>`; the API owners can bound the schema.',
+  ),
   upstreamFailed: define(
     'upstream-failed',
     502,

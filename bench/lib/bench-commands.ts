@@ -96,3 +96,18 @@ requests/s, latency and CPU time per request of each; any status but 200 voids t
     profile: { type: 'string' },
   },
 } as const;
+
+/** `npm run bench:mock-limits`. */
+export const benchMockLimitsCommand = {
+  name: 'bench:mock-limits',
+  usage: `Usage: npm run bench:mock-limits
+
+Starts the mock server process over two APIs, one of them hostile, and prints how long a query
+against \`pattern: '^(a+)+$'\` takes with 32 and 40 'a's (and a call to the other API sent at
+the same time), then what a generated answer of five million 100-character strings costs: its
+status, size, time, and the process's RSS before and after (peak included). A call still
+unanswered after 15 s is reported as such.
+
+  -h, --help   show this help`,
+  options: {},
+} as const;

@@ -10,6 +10,7 @@ import {
   routeRequest,
   type MockOperation,
   type MockPreferences,
+  type PrismError,
   type PrismMocker,
 } from '../prism/prism-engine.ts';
 import { answerStateful } from '../stateful/answer-stateful.ts';
@@ -53,12 +54,7 @@ export async function answerRequest(
   };
   const asked = readPreferences(input);
   if ('error' in asked) {
-    sendProblem(
-      response,
-      'invalidPrefer',
-      `The Prefer header is not understood: ${asked.error.detail ?? asked.error.message}`.trim(),
-      requestId,
-    );
+    sendProblem(response, 'invalidPrefer', toPreferDetail(asked.error), requestId);
     return;
   }
   const routed = routeRequest(version.operations, input);
@@ -249,4 +245,19 @@ function refuseRoute(
 function toViolationsHeader(violations: readonly { path?: string[]; message: string }[]): string {
   const text = JSON.stringify(toViolations(violations));
   return text.length <= violationsHeaderLimit ? text : `${text.slice(0, violationsHeaderLimit)}...`;
+}
+
+/** The preferences Prism reads, in the order the detail names them. */
+const preferenceNames = ['code', 'example', 'dynamic', 'seed'] as const;
+
+/**
+ * Says which preference was not understood and the forms accepted. Prism's decoder explains in
+ * its own tree of text (`optional property "code" └─ cannot decode…`), which names only the
+ * preference worth keeping.
+ */
+function toPreferDetail(error: PrismError): string {
+  const text = `${error.detail ?? ''} ${error.message}`;
+  const wrong = preferenceNames.filter((name) => text.includes(`property "${name}"`));
+  const which = wrong.length === 0 ? 'a value' : wrong.map((name) => `\`${name}\``).join(' and ');
+  return `The Prefer header is not understood: ${which} does not have its form. The sandbox reads \`Prefer: code=<status>\` (three digits), \`example=<name>\`, \`dynamic=true\` or \`dynamic=false\`, and \`seed=<text>\`, separated by commas.`;
 }

@@ -1,4 +1,5 @@
 import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import { generationDraws } from '../prism/generation-budget.ts';
 import type { PrismError } from '../prism/prism-engine.ts';
 
 /** A refusal of ours, as a problem to send: Prism's meaning in the sandbox's one shape. */
@@ -31,6 +32,11 @@ export function toRefusal(error: PrismError): Refusal {
       return {
         name: 'notAcceptable',
         detail: `${error.detail ?? 'No documented response matches the Accept header'}.`,
+      };
+    case 'ANSWER_TOO_LARGE':
+      return {
+        name: 'answerTooLarge',
+        detail: `The response schema describes an answer too large to generate (more than ${String(generationDraws)} generated values). Ask for a documented example with \`Prefer: example=<name>\` or another status with \`Prefer: code=<status>\`; the API owners can bound the schema (maxItems, maxLength, fewer required properties).`,
       };
     case 'NOT_FOUND':
       return { name: 'preferenceUnavailable', detail: error.detail ?? error.message };

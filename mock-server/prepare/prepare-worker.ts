@@ -8,6 +8,8 @@ import { parentPort } from 'node:worker_threads';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { dropLiteralReferences } from '../../catalog/openapi/literal-values.ts';
 import { visitObjects } from '../../catalog/openapi/visit-objects.ts';
+import { boundGeneration } from './bound-generation.ts';
+import { dropCallbacks } from './harden-operations.ts';
 import { prepareByReference } from './prepare-by-reference.ts';
 
 /**
@@ -63,6 +65,8 @@ async function prepare(job: PrepareJob): Promise<PrepareOutcome> {
       job.mode === 'prism'
         ? await getHttpOperationsFromSpec(document)
         : prepareByReference(document);
+    dropCallbacks(operations);
+    boundGeneration(operations);
     return { id: job.id, ok: true, operations, milliseconds: elapsed() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

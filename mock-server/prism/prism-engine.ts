@@ -1,4 +1,9 @@
 import { createRequire } from 'node:module';
+// First: Prism's validator must load after the hook that bounds its patterns.
+import { assertPatternsBounded } from './use-bounded-patterns.ts';
+import { withPatternBudget } from './bounded-patterns.ts';
+import { generationKey, type GenerationSchemas } from '../prepare/bound-generation.ts';
+import { generateWithinBudget } from './generation-budget.ts';
 import {
   createInstance,
   type getHttpOperationsFromSpec,
@@ -57,6 +62,16 @@ const preferModule = require('@stoplight/prism-http-server/dist/getHttpConfigFro
     request: Pick<IHttpRequest, 'headers' | 'url'>,
   ) => Either<PrismError, MockPreferences>;
 };
+/** Prism's mocker, the component `createInstance` would use. */
+type MockComponent = NonNullable<Parameters<typeof createInstance>[1]['mock']>;
+const mockerModule = require('@stoplight/prism-http/dist/mocker/index.js') as {
+  default: MockComponent;
+};
+/** Prism's request validator, the component `createInstance` would use. */
+type ValidateComponent = NonNullable<Parameters<typeof createInstance>[1]['validateInput']>;
+const validatorModule = require('@stoplight/prism-http/dist/validator/index.js') as {
+  validateInput: ValidateComponent;
+};
 const serializeModule = require('@stoplight/prism-http-server/dist/serialize.js') as {
   serialize: (payload: unknown, contentType: string | undefined) => string | undefined;
 };
@@ -103,6 +118,66 @@ function createSilentLogger(): Parameters<typeof createInstance>[1]['logger'] {
   return logger;
 }
 
+const eitherModule = require('fp-ts/Either') as { left: <L>(error: L) => Either<L, never> };
+
+/** The error of an answer whose generation went past its budget (`generation-budget.ts`). */
+export const answerTooLargeName = 'guichet#ANSWER_TOO_LARGE';
+
+/**
+ * Prism's mocker, given each operation without its `callbacks` (after answering, it would call
+ * every callback URL, one from the request as readily as a hard-coded one; preparation already
+ * drops them, this covers an operation built elsewhere), with the bounded copy of its response
+ * schemas when preparation made one (`prepare/bound-generation.ts`), and its generation within
+ * one budget of random draws, the seed applied by the budget rather than by Prism.
+ */
+const mockForGenerators: MockComponent = ({ resource, config, ...rest }) => {
+  const { [generationKey]: generation, ...operation } = resource as MockOperation & {
+    [generationKey]?: GenerationSchemas;
+  };
+  delete operation.callbacks;
+  const bundle = generation
+    ? generation.bundle
+    : (operation as { __bundled__?: unknown }).__bundled__;
+  const bounded = {
+    ...operation,
+    ...(generation ? { responses: generation.responses } : {}),
+    // Prism's dynamic generator writes into the schemas a `$ref` reaches (it merges them in and
+    // drops the `$ref` past its depth), and Prism hands it the bundle itself: the next answer,
+    // and the validator, would see the bundle changed. It gets a copy.
+    ...(bundle === undefined
+      ? {}
+      : { __bundled__: config.dynamic ? structuredClone(bundle) : bundle }),
+  };
+  const { seed, ...unseeded } = config;
+  const answer = mockerModule.default({
+    resource: bounded as MockOperation,
+    config: unseeded,
+    ...rest,
+  });
+  return (logger) => {
+    const outcome = generateWithinBudget(seed, () => answer(logger));
+    if ('value' in outcome) return outcome.value;
+    return eitherModule.left({
+      name: answerTooLargeName,
+      message: 'generated answer too large',
+    } satisfies PrismError);
+  };
+};
+
+/**
+ * Prism's request validation, its patterns that RE2 cannot run sharing one time budget per
+ * request (`bounded-patterns.ts`).
+ */
+const validateWithinBudget: ValidateComponent = (options) =>
+  withPatternBudget(() => validatorModule.validateInput(options));
+
+/** The seed of answers generated where Prism's static sampler gave up. */
+const staticSeed = 'guichet-static';
+
+function isTooComplex(error: PrismError): boolean {
+  return error.name.endsWith('#SCHEMA_TOO_COMPLEX');
+}
+
 /** Mocks one version: one Prism instance over the version's operations. */
 export interface PrismMocker {
   /** Mocks `operation` for `input`; `validate` false skips request validation (for stubs). */
@@ -119,6 +194,7 @@ export interface PrismMocker {
  * keys), response validation off, dynamic answers only when asked or configured.
  */
 export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
+  assertPatternsBounded();
   const base = {
     checkSecurity: false,
     validateRequest: true,
@@ -129,7 +205,11 @@ export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
   } as const;
   const prism = createInstance(
     { ...base, mock: { dynamic: options.dynamic } },
-    { logger: createSilentLogger() },
+    {
+      logger: createSilentLogger(),
+      mock: mockForGenerators,
+      validateInput: validateWithinBudget,
+    },
   );
   return {
     async mock(operation, input, preferences, validate) {
@@ -138,11 +218,23 @@ export function createPrismMocker(options: { dynamic: boolean }): PrismMocker {
       if (preferences.code !== undefined) mock.code = preferences.code;
       if (preferences.exampleKey !== undefined) mock.exampleKey = preferences.exampleKey;
       if (preferences.seed !== undefined) mock.seed = preferences.seed;
-      const config: IHttpConfig = { ...base, validateRequest: validate, mock };
-      const result = (await prism.request(input, [operation], config)()) as Either<
-        PrismError,
-        { output: IHttpResponse; validations: { input: PrismAnswer['violations'] } }
-      >;
+      const request = async (
+        settings: IHttpOperationConfig,
+      ): Promise<
+        Either<
+          PrismError,
+          { output: IHttpResponse; validations: { input: PrismAnswer['violations'] } }
+        >
+      > => {
+        const config: IHttpConfig = { ...base, validateRequest: validate, mock: settings };
+        return await prism.request(input, [operation], config)();
+      };
+      let result = await request(mock);
+      // Prism's static sampler gives up on a schema of more than 2,500 values (ten levels of ten
+      // properties): the answer is generated instead, with a fixed seed so it stays the same.
+      if (result._tag === 'Left' && !mock.dynamic && isTooComplex(result.left)) {
+        result = await request({ ...mock, dynamic: true, seed: staticSeed });
+      }
       if (result._tag === 'Left') return { error: result.left };
       return {
         answer: { response: result.right.output, violations: result.right.validations.input },

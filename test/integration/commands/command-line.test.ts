@@ -42,6 +42,7 @@ describe('every command behaves like a command', () => {
         'bench:sandbox',
         'bench:diff',
         'bench:stateful',
+        'bench:mock-limits',
         'generate:codeowners',
       ],
     );

@@ -18,13 +18,18 @@ export interface MockProcess {
 
 /**
  * Starts the mock server on `snapshot` and waits until `readyPath` answers 200 (its document
- * prepared), so a test can stop it knowing it was serving.
+ * prepared), so a test can stop it knowing it was serving. `env` adds settings (`MOCK_…`).
  */
-export async function startMockProcess(snapshot: string, readyPath: string): Promise<MockProcess> {
+export async function startMockProcess(
+  snapshot: string,
+  readyPath: string,
+  env: Record<string, string> = {},
+): Promise<MockProcess> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [mockEntry], {
     env: {
       ...process.env,
+      ...env,
       MOCK_PORT: String(port),
       GUICHET_SANDBOX_SNAPSHOT: snapshot,
       // The consumers' objects go beside the snapshot, never into the repository's folder.
