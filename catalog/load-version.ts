@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogVersion } from './model.ts';
 import { bundleDocument } from './openapi/bundle-document.ts';
+import { checkAnswerHeaders } from './openapi/check-answer-headers.ts';
 import { checkDocument, isMapping, type DocumentHead } from './openapi/check-document.ts';
 import { listOperations } from './openapi/list-operations.ts';
 import { readDocumentFiles } from './openapi/read-document.ts';
@@ -48,6 +49,7 @@ export async function loadVersion(
   if (!files) return undefined;
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
+  checkAnswerHeaders(files.files.values(), problems);
   const document = await bundleDocument(files);
   return {
     head,
