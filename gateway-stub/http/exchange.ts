@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { listPresentedSecrets } from './presented-secrets.ts';
 import { toRequestId } from './request-id.ts';
 
 /**
@@ -36,7 +37,7 @@ export interface Exchange {
  * see `toRequestId`) and its start time for the latency the log and metrics report.
  */
 export function createExchange(req: IncomingMessage, res: ServerResponse): Exchange {
-  const requestId = toRequestId(req.headers['x-request-id']);
+  const requestId = toRequestId(req.headers['x-request-id'], listPresentedSecrets(req.headers));
   return {
     req,
     res,
