@@ -14,6 +14,7 @@ Builds this working tree's portal as the branch's preview, with its own sandbox 
 
   --branch <name>                       the branch previewed; its slug (GitLab's CI_COMMIT_REF_SLUG
                                         rule) names the preview: /<slug>/, sandbox at /<slug>/_sandbox
+                                        (a slug another branch's preview holds is refused)
   --previews-dir <dir>                  where previews live (GUICHET_PREVIEWS_DIR, default ${defaultPreviewsDir})
   --audience public|partners|internal   who the preview's portal is for (default internal: reviewers
                                         see restricted APIs too)
