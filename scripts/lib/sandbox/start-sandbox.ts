@@ -26,6 +26,8 @@ export interface StartSandboxOptions {
   dataDir?: string;
   host?: string;
   gatewayPort?: number;
+  /** What sets the gateway's port, named when it is taken (default `GUICHET_GATEWAY_PORT`). */
+  gatewayPortVariable?: string;
   adminPort?: number;
   mockPort?: number;
   /** Children's output: shown by default, or hidden. */
@@ -109,7 +111,12 @@ export async function startSandbox(
     { port: ports.mock, host, server: 'the mock server', variable: 'MOCK_PORT' },
   ];
   const gatewayPorts: SandboxPort[] = [
-    { port: ports.gateway, host, server: 'the gateway', variable: 'GUICHET_GATEWAY_PORT' },
+    {
+      port: ports.gateway,
+      host,
+      server: 'the gateway',
+      variable: options.gatewayPortVariable ?? 'GUICHET_GATEWAY_PORT',
+    },
     {
       port: ports.admin,
       host: '127.0.0.1',
