@@ -133,7 +133,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       entry.status = exchange.status;
       entry.latencyMs = Math.round(latencyMs * 1000) / 1000;
       entry.quotaLeft = exchange.quotaLeft < 0 ? null : exchange.quotaLeft;
-      entry.client = toClient(exchange.req.socket.remoteAddress ?? '');
+      entry.client = toClient(exchange.client);
       log.write(entry);
     },
     countQuotaRefusal(exchange) {

@@ -130,6 +130,9 @@ function toGatewayHeaders(request: IncomingMessage): OutgoingHttpHeaders {
   const headers = withoutHopByHop(request.headers);
   delete headers.host;
   if (isSameOrigin(request)) delete headers.origin;
+  // The reviewer's own address, for what the gateway counts per client; whatever the reviewer
+  // wrote there is dropped (the preview sandboxes trust this server, not the reviewer).
+  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
   return headers;
 }
 
