@@ -3,6 +3,7 @@ import { PortalSettingsError } from '../../../config/portal-settings.ts';
 import type { CommandLine } from '../cli/read-command-line.ts';
 import { defaultPreviewsDir } from './preview-manifest.ts';
 import type { PreviewBuildEnv } from './previews-env.ts';
+import { toAudienceProblem } from '../portal/parse-build-arguments.ts';
 import { toPreviewSlug } from './to-preview-slug.ts';
 
 /** `npm run build:preview`: its usage and flags. */
@@ -63,7 +64,7 @@ export function toPreviewBuildOptions(
   const branch = toBranchAndSlug(values.branch, problems);
   const audience = values.audience ?? 'internal';
   if (!isVisibility(audience)) {
-    problems.push(`--audience — "${audience}" is not one of ${visibilities.join(', ')}`);
+    problems.push(toAudienceProblem(audience));
   }
   if (branch === undefined || !isVisibility(audience) || problems.length > 0) {
     throw new PortalSettingsError(problems);
