@@ -52,3 +52,11 @@ describe('a wrong flag value is a mistake of the command line: one line, a hint,
     });
   }
 });
+
+test('keys --help says when a key given --expires YYYY-MM-DD stops working', async () => {
+  const run = await runCommand('scripts/manage-keys.ts', ['--help']);
+  assert.match(
+    run.stdout,
+    /--expires YYYY-MM-DD: the key stops working at 00:00 UTC of that day\n/,
+  );
+});
