@@ -5,7 +5,7 @@ import { loadMetadata } from './load-metadata.ts';
 import { loadVersion, type LoadedVersion, type VersionPlan } from './load-version.ts';
 import { renderMarkdown, toFirstSentence } from './markdown/render-markdown.ts';
 import type { CatalogApi } from './model.ts';
-import type { CatalogProblem } from './problems.ts';
+import { hasErrors, type CatalogProblem } from './problems.ts';
 import type { ApiMetadata } from './schema/api-metadata.ts';
 import { resolvePlans } from './schema/plans.ts';
 import { toDisplayPath } from './display-path.ts';
@@ -80,7 +80,8 @@ export async function loadApi(
   }
   const guides = await loadGuides(apiDir, problems);
   checkVersionIds(loaded, apiDir, problems);
-  if (problems.length > before || result.status === 'invalid') return undefined;
+  // Warnings (a header the sandbox leaves out) keep the API; errors leave it out.
+  if (hasErrors(problems.slice(before)) || result.status === 'invalid') return undefined;
 
   const versions = loaded.map((item) => item.version);
   const current =

@@ -5,6 +5,7 @@ import { DescriptionRenderError, toRenderProblem } from './markdown/render-check
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import type { CatalogVersion } from './model.ts';
 import { bundleDocument } from './openapi/bundle-document.ts';
+import { checkAnswerHeaders } from './openapi/check-answer-headers.ts';
 import { checkDescriptions } from './openapi/check-descriptions.ts';
 import { checkDocument, isMapping, type DocumentHead } from './openapi/check-document.ts';
 import { listOperations, type CatalogOperation } from './openapi/list-operations.ts';
@@ -62,6 +63,7 @@ export async function loadVersion(
   checkDescriptions(files, problems);
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
+  checkAnswerHeaders(files.files.values(), problems);
   const document = await bundleDocument(files);
   const rendered = renderDescriptions(head, document, files, problems);
   if (!rendered) return undefined;

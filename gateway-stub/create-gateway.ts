@@ -9,6 +9,7 @@ import {
 } from './gateway-options.ts';
 import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
+import { toTrustedProxies } from './http/trusted-proxies.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
 import { toRequestId } from './http/request-id.ts';
 import { sendProblem } from './http/send-response.ts';
@@ -191,8 +192,9 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     fail,
   });
 
+  const trustedProxies = toTrustedProxies(options.trustedProxies);
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
-    const exchange = createExchange(req, res);
+    const exchange = createExchange(req, res, trustedProxies);
     try {
       if (!cors.applyTo(req, exchange.headers)) {
         sendProblem(

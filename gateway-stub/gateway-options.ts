@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProxyEntry } from './http/trusted-proxies.ts';
 import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities, type Catalog } from '../catalog/index.ts';
 
@@ -67,6 +68,23 @@ export const gatewayOptionsSchema = z.strictObject({
   logRetentionDays: z.int().min(1).max(3_650).default(10),
   /** Blur client addresses in the access log (last IPv4 octet, IPv6 past /48). */
   anonymizeClientAddresses: z.boolean().default(true),
+  /**
+   * Reverse proxies (addresses or networks: `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`) believed about
+   * the client they forward for: from them the client is the right-most `X-Forwarded-For` entry
+   * that is not one of them, and their connections are not held to `maxConnectionsPerAddress`
+   * (they carry every client's). None by default: from any other peer the header is ignored.
+   */
+  trustedProxies: z
+    .array(
+      z
+        .string()
+        .trim()
+        .refine(
+          isProxyEntry,
+          'must be IP addresses or networks such as 10.0.0.0/8, comma-separated',
+        ),
+    )
+    .default([]),
   /** Trial keys one client (an IPv4 address, an IPv6 /64) may ask for in an hour. */
   trialKeysPerHour: z.int().positive().default(5),
   /** How often usage counts are written to the store, in ms. */

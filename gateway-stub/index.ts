@@ -20,4 +20,5 @@ export {
 export { problemMediaType, type ProblemBody } from './problems/problem-body.ts';
 export type { IssuedKey, KeyView, ConsumerView, SubscriptionView } from './keys/key-views.ts';
 export { subscriptionStates, type SubscriptionState } from './store/key-store.ts';
+export { describeStoreHolder } from './store/store-lock.ts';
 export { countConsumersByOperation, type ConsumersByOperation } from './store/read-usage.ts';

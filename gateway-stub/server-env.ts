@@ -3,6 +3,7 @@ import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities } from '../catalog/index.ts';
 import { portVariable } from '../catalog/read-environment.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
+import { isProxyEntry } from './http/trusted-proxies.ts';
 
 const port = portVariable();
 const positive = z.coerce.number().int().positive();
@@ -45,9 +46,26 @@ export const gatewayEnvSchema = z.object({
   GUICHET_REQUEST_TIMEOUT_MS: positive.optional(),
   /** Idle time between two requests of a keep-alive connection (5000 ms). */
   GUICHET_KEEP_ALIVE_TIMEOUT_MS: positive.optional(),
+  /** Reverse proxies believed about X-Forwarded-For: comma-separated addresses or networks. */
+  GUICHET_TRUSTED_PROXIES: z
+    .string()
+    .refine((value) => toListItems(value).every(isProxyEntry), {
+      error: (issue) =>
+        `"${String(toListItems(String(issue.input)).find((item) => !isProxyEntry(item)))}" is not an IP address or a network such as 10.0.0.0/8`,
+    })
+    .transform(toListItems)
+    .optional(),
   /** How often quota windows reach the store (1000 ms). */
   GUICHET_QUOTA_FLUSH_MS: positive.optional(),
 });
+
+/** `a, b,,c` → `a`, `b`, `c`. */
+function toListItems(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
 
 /** The gateway's environment once validated. */
 export type GatewayEnv = z.output<typeof gatewayEnvSchema>;
@@ -113,6 +131,9 @@ export function parseGatewayEnv(
     ...(env.GUICHET_USAGE_FLUSH_MS === undefined
       ? {}
       : { usageFlushMs: env.GUICHET_USAGE_FLUSH_MS }),
+    ...(env.GUICHET_TRUSTED_PROXIES === undefined
+      ? {}
+      : { trustedProxies: env.GUICHET_TRUSTED_PROXIES }),
     ...(env.GUICHET_MAX_CONNECTIONS_PER_ADDRESS === undefined
       ? {}
       : { maxConnectionsPerAddress: env.GUICHET_MAX_CONNECTIONS_PER_ADDRESS }),

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
 import { PortalSettingsError } from '../config/portal-settings.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
-import { readCommandLine } from './lib/cli/read-command-line.ts';
+import { exitWithSettingsProblems, readCommandLine } from './lib/cli/read-command-line.ts';
 import { addChangelogs, buildSite, reportDeployCatalog } from './lib/portal/build-site.ts';
 import { buildCommand, toBuildOptions } from './lib/portal/parse-build-arguments.ts';
 import { buildEnvSchema } from './lib/portal/portal-env.ts';
@@ -23,8 +23,7 @@ async function main(): Promise<number> {
     options = toBuildOptions(values, env);
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`build: ${line}`);
-    return 1;
+    exitWithSettingsProblems(buildCommand, error.lines);
   }
   const { apisDir, audience, settings } = options;
   if (!options.snapshotOnly && isUnsafeOutDir(resolve(settings.outDir), process.cwd())) {

@@ -7,7 +7,7 @@
  */
 import { PortalSettingsError } from '../config/portal-settings.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
-import { readCommandLine } from './lib/cli/read-command-line.ts';
+import { exitWithSettingsProblems, readCommandLine } from './lib/cli/read-command-line.ts';
 import { buildPreview, PreviewBuildError } from './lib/previews/build-preview.ts';
 import { previewCommand, toPreviewBuildOptions } from './lib/previews/parse-preview-arguments.ts';
 import { previewBuildEnvSchema } from './lib/previews/previews-env.ts';
@@ -21,9 +21,7 @@ async function main(): Promise<number> {
     options = toPreviewBuildOptions(values, env);
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`build:preview: ${line}`);
-    console.error(`\n${previewCommand.usage}`);
-    return 1;
+    exitWithSettingsProblems(previewCommand, error.lines);
   }
 
   let build;

@@ -3,7 +3,7 @@
  * (GitLab's `CI_COMMIT_REF_SLUG` rule), for pipelines that link a pull request to its preview.
  */
 import { PortalSettingsError } from '../config/portal-settings.ts';
-import { readCommandLine } from './lib/cli/read-command-line.ts';
+import { exitWithSettingsProblems, readCommandLine } from './lib/cli/read-command-line.ts';
 import { slugCommand, toSlugOfBranch } from './lib/previews/parse-preview-arguments.ts';
 
 function main(): number {
@@ -13,9 +13,7 @@ function main(): number {
     slug = toSlugOfBranch(values);
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
-    for (const line of error.lines) console.error(`preview:slug: ${line}`);
-    console.error(`\n${slugCommand.usage}`);
-    return 1;
+    exitWithSettingsProblems(slugCommand, error.lines);
   }
   console.log(slug);
   return 0;

@@ -18,11 +18,12 @@ import {
   toSettingsInput,
 } from '../config/portal-settings.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
-import { readCommandLine } from './lib/cli/read-command-line.ts';
+import { exitWithUsage, readCommandLine } from './lib/cli/read-command-line.ts';
 import { createStaticServer } from './lib/portal/create-static-server.ts';
 import { isBuildStale } from './lib/portal/is-build-stale.ts';
 import { planSandbox } from './lib/portal/plan-sandbox.ts';
 import { startEnvSchema, type StartEnv } from './lib/portal/portal-env.ts';
+import { findTakenPort } from './lib/sandbox/find-taken-port.ts';
 import { printSandboxEvent, SandboxCatalogError, startSandbox } from './lib/sandbox/index.ts';
 
 const command = {
@@ -30,10 +31,11 @@ const command = {
   usage: `Usage: npm start [-- options]
 
 Serves the built portal and, beside it, the sandbox its console calls, until Ctrl-C. The portal
-is built first when its folder is missing or older than apis/.
+is built first when its folder is missing or older than apis/. A port already in use stops it
+before anything is built.
 
   --build        build the portal first, even if it looks up to date
-  --no-build     never build; serve what is there
+  --no-build     never build; serve what is there (not with --build)
   --no-sandbox   serve the portal alone
   -h, --help     show this help
 
@@ -62,6 +64,9 @@ interface RunningService {
 
 async function main(): Promise<number> {
   const { values } = readCommandLine(command);
+  if (values.build && values['no-build']) {
+    exitWithUsage(command, '--build and --no-build contradict each other — give one of them');
+  }
   const env = readCommandEnvironment(command.name, startEnvSchema);
   let settings;
   try {
@@ -69,6 +74,19 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
     for (const line of error.lines) console.error(`start: ${line}`);
+    return 1;
+  }
+  // Checked before building: a build would replace the folder a running portal serves.
+  const taken = await findTakenPort([
+    {
+      port: env.GUICHET_PORTAL_PORT,
+      host: env.GUICHET_PORTAL_HOST,
+      server: 'the portal',
+      variable: 'GUICHET_PORTAL_PORT',
+    },
+  ]);
+  if (taken !== undefined) {
+    console.error(`start: ${taken}`);
     return 1;
   }
   const apisDir = env.APIS_DIR;
@@ -171,6 +189,7 @@ async function startLocalSandbox(
     dataDir: env.GUICHET_SANDBOX_DIR,
     host,
     gatewayPort: port,
+    gatewayPortVariable: 'GUICHET_SANDBOX_URL',
     adminPort: env.GUICHET_ADMIN_PORT,
     mockPort: env.MOCK_PORT,
     onEvent: printSandboxEvent,
@@ -179,9 +198,10 @@ async function startLocalSandbox(
   return {
     name: 'Sandbox',
     url: `${sandbox.url}/<api-id>/<version-id>/… (admin ${sandbox.adminUrl})`,
-    exited: sandbox.exited.then(
-      (how) =>
-        `sandbox: the ${how.name} stopped (${how.signal ?? `exit code ${String(how.code)}`})`,
+    exited: sandbox.exited.then((how) =>
+      how.reason === undefined
+        ? `sandbox: the ${how.name} stopped (${how.signal ?? `exit code ${String(how.code)}`})`
+        : `sandbox: ${how.reason}`,
     ),
     close: () => sandbox.close(),
   };

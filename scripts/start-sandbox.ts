@@ -1,7 +1,8 @@
 /**
  * `npm run sandbox`: the mock server (port 4010) and the gateway (8000, admin 8001) for
  * every API of `apis/`, until Ctrl-C. A server that dies is started again (0.5 s, doubling to
- * 30 s while it keeps dying); the launcher gives up, exit code 1, after five failed starts.
+ * 30 s while it keeps dying); the launcher gives up, exit code 1, after five failed starts, and
+ * at once when a port or the store is held by another process.
  * Ports: GUICHET_GATEWAY_PORT, GUICHET_ADMIN_PORT, MOCK_PORT (defaults in
  * `catalog/default-ports.ts`); data folder: GUICHET_SANDBOX_DIR (default .guichet/sandbox). See
  * `sandbox-env.ts` for the variables.
@@ -19,7 +20,8 @@ const command = {
 
 Runs the sandbox until Ctrl-C: the mock server and the gateway for every API of apis/, on the
 catalog read once. A server that dies is started again (after 0.5 s, doubling to 30 s while it
-keeps dying); after five failed starts in a row the launcher gives up with exit code 1. Manage
+keeps dying); after five failed starts in a row the launcher gives up with exit code 1. A port
+already in use, or a store another gateway serves, stops it at once with exit code 1. Manage
 its keys with npm run keys.
 
 Environment:
@@ -82,6 +84,10 @@ async function main(): Promise<number> {
   ]);
   await sandbox.close();
   if (stopped === 'signal') return 0;
+  if (stopped.reason !== undefined) {
+    console.error(`sandbox: ${stopped.reason}`);
+    return 1;
+  }
   console.error(
     `sandbox: the ${stopped.name} kept stopping as it started again (${stopped.signal ?? `exit code ${String(stopped.code)}`}): giving up`,
   );

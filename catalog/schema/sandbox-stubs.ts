@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isJudgedName, toWithheldReason } from '../sandbox-answer-headers.ts';
 
 /**
  * The stubs file `mocks/<api-id>/stubs.yaml`: sandbox-only behaviour an API's owners add
@@ -40,8 +41,28 @@ const headersSchema = z
     z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name'),
     z.string(),
   )
+  .superRefine((headers, context) => {
+    // The sandbox drops these from every answer (`catalog/sandbox-answer-headers.ts`): a stub
+    // that sets one would promise partners a header they never get.
+    for (const [name, value] of Object.entries(headers)) {
+      const reason = toWithheldReason(name, value);
+      if (reason === undefined) continue;
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is not passed on by the sandbox: it ${reason}`,
+        params: {
+          hint: isJudgedName(name.toLowerCase())
+            ? 'write a path of the sandbox instead (e.g. `/dossiers/42`), or remove it'
+            : 'remove it: the sandbox drops it from every answer',
+        },
+      });
+    }
+  })
   .default({})
-  .describe('Response headers, e.g. `Retry-After: "30"`.');
+  .describe(
+    'Response headers, e.g. `Retry-After: "30"`. Headers that act beyond the answer are refused: cookies, CORS, `Clear-Site-Data`, `Refresh`, a password prompt, a `Location` or `Link` to another host…',
+  );
 
 const contentTypeSchema = z
   .string()

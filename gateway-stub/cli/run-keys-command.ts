@@ -23,6 +23,8 @@ Commands:
 
 <ref> is a key prefix (gk_ and 8 characters), a key id (key_…) or a subscription id (sub_…).
 Without --api, a decision applies to every subscription of the key.
+--expires YYYY-MM-DD: the key stops working at 00:00 UTC of that day
+  (give the next day to keep it working through a day).
 
 Options:
   --data-dir <dir>   the sandbox's data folder (default: $GUICHET_SANDBOX_DIR or .guichet/sandbox)

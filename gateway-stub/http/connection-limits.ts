@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
-import type { Socket } from 'node:net';
+import type { BlockList, Socket } from 'node:net';
 import { toClientNetwork } from './client-address.ts';
+import { isTrustedProxy } from './trusted-proxies.ts';
 import { toRawProblemResponse } from '../problems/problem-body.ts';
 import { toRequestId } from './request-id.ts';
 
@@ -11,6 +12,8 @@ export type ConnectionRefusal = 'address' | 'total';
 export interface ConnectionLimits {
   /** Per client address (an IPv6 /64: one subscriber's whole network). */
   perAddress: number;
+  /** Reverse proxies: their connections carry every client's, so they count in `total` only. */
+  trustedProxies: BlockList;
   /** In all; past it Node closes new connections unanswered, before any JavaScript runs. */
   total: number;
   onRefused: (reason: ConnectionRefusal) => void;
@@ -31,6 +34,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits): void
   });
   // Runs after the HTTP server's own listener: the parser is attached, but nothing was read yet.
   server.on('connection', (socket: Socket) => {
+    if (isTrustedProxy(socket.remoteAddress ?? '', limits.trustedProxies)) return;
     // One client is one IPv4 address or one IPv6 /64, as for the trial-key limit.
     const group = toClientNetwork(socket.remoteAddress ?? '');
     const count = (open.get(group) ?? 0) + 1;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Gateway } from '../create-gateway.ts';
 import { limitConnections } from './connection-limits.ts';
+import { toTrustedProxies } from './trusted-proxies.ts';
 
 /** The gateway's two HTTP servers, not yet listening. */
 export interface GatewayServers {
@@ -29,6 +30,7 @@ export function createGatewayServers(gateway: Gateway): GatewayServers {
   };
   const limits = {
     perAddress: options.maxConnectionsPerAddress,
+    trustedProxies: toTrustedProxies(options.trustedProxies),
     total: options.maxConnections,
     onRefused: gateway.countRefusedConnection,
   };

@@ -1,5 +1,8 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { BlockList } from 'node:net';
+import { listPresentedSecrets } from './presented-secrets.ts';
 import { toRequestId } from './request-id.ts';
+import { toClientAddress } from './trusted-proxies.ts';
 
 /**
  * One request's journey through the gateway: what each stage learned (the API, the consumer,
@@ -11,6 +14,8 @@ export interface Exchange {
   res: ServerResponse;
   /** Accepted from `X-Request-ID` when well formed, else generated. */
   requestId: string;
+  /** The client's address: its peer's, or what a trusted proxy says (`toClientAddress`). */
+  client: string;
   /** `performance.now()` when the request arrived. */
   startedAt: number;
   /** Headers added to whatever answer is sent: request id, CORS, RateLimit, Deprecation… */
@@ -33,14 +38,20 @@ export interface Exchange {
 
 /**
  * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
- * see `toRequestId`) and its start time for the latency the log and metrics report.
+ * see `toRequestId`), its client (`trustedProxies` may say who it is) and its start time for the
+ * latency the log and metrics report.
  */
-export function createExchange(req: IncomingMessage, res: ServerResponse): Exchange {
-  const requestId = toRequestId(req.headers['x-request-id']);
+export function createExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustedProxies?: BlockList,
+): Exchange {
+  const requestId = toRequestId(req.headers['x-request-id'], listPresentedSecrets(req.headers));
   return {
     req,
     res,
     requestId,
+    client: toClientAddress(req, trustedProxies),
     startedAt: performance.now(),
     headers: { 'x-request-id': requestId },
     api: '',

@@ -1,8 +1,15 @@
+import { holdsSecret } from '../http/presented-secrets.ts';
 import { keyMarker } from '../keys/key-format.ts';
 
-/** A key, or what is left of one from its display prefix on: replaced whole in the log. */
-const keyRun = new RegExp(`${keyMarker}[A-Za-z0-9_-]{8,}`, 'g');
+/**
+ * A key, or what is left of one from its display prefix on, its marker in any case (`GK_…` is
+ * still a key): replaced whole in the log.
+ */
+const keyRun = new RegExp(`${keyMarker}[A-Za-z0-9_-]{8,}`, 'gi');
+const markerPattern = new RegExp(keyMarker, 'i');
 const hiddenKey = `${keyMarker}(hidden)`;
+/** What a segment holding the presented credentials is written as. */
+const hiddenSegment = '(hidden)';
 /** Characters a path segment holds as they are (RFC 3986 `pchar`, less `%`). */
 const segmentCharacter = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
 
@@ -10,24 +17,35 @@ const segmentCharacter = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
  * The path of a request as the access log writes it: without the query string, which could
  * carry anything a client put there, and with any key a client pasted into it hidden — also
  * when it was percent-encoded, in part or whole, once or several times (`%67k_…`, `gk%5F…`,
- * `%2567k_…`), since a reader of the log would decode it. Segments that hold no key stay as
- * they were sent; one that does is written decoded, keys hidden, and encoded again.
+ * `%2567k_…`), since a reader of the log would decode it, and whatever the case of its marker.
+ * A segment holding part of the credentials the request presents (`secrets`, from
+ * `listPresentedSecrets`), with no marker at all, in any case or encoding, is written
+ * `(hidden)` whole. Segments that hold neither stay as they were sent; one with a key is
+ * written decoded, keys hidden, and encoded again.
  */
-export function toLoggedPath(url: string): string {
+export function toLoggedPath(url: string, secrets: readonly string[] = []): string {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
-  // Most paths hold neither a key's marker nor an escape: they are logged as they are.
-  if (!path.includes('%') && !path.includes(keyMarker)) return path;
-  return path.split('/').map(toLoggedSegment).join('/');
+  // Most paths hold neither a key's marker, nor an escape, nor the credentials presented.
+  if (
+    !path.includes('%') &&
+    !markerPattern.test(path) &&
+    (secrets.length === 0 || !holdsSecret(path.toLowerCase(), secrets))
+  ) {
+    return path;
+  }
+  return path
+    .split('/')
+    .map((segment) => toLoggedSegment(segment, secrets))
+    .join('/');
 }
 
-function toLoggedSegment(segment: string): string {
-  if (!segment.includes('%') && !segment.includes(keyMarker)) return segment;
-  const decoded = decodeAsciiEscapes(segment);
-  if (!decoded.includes(keyMarker)) return segment;
+function toLoggedSegment(segment: string, secrets: readonly string[]): string {
+  const decoded = segment.includes('%') ? decodeAsciiEscapes(segment) : segment;
   keyRun.lastIndex = 0;
-  if (!keyRun.test(decoded)) return segment;
-  return encodeSegment(decoded.replace(keyRun, hiddenKey));
+  const withoutKeys = markerPattern.test(decoded) ? decoded.replace(keyRun, hiddenKey) : decoded;
+  if (secrets.length > 0 && holdsSecret(withoutKeys.toLowerCase(), secrets)) return hiddenSegment;
+  return withoutKeys === decoded ? segment : encodeSegment(withoutKeys);
 }
 
 /**

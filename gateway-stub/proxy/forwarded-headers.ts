@@ -1,4 +1,10 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import {
+  inertAnswerHeaders,
+  isJudgedName,
+  isWithheldName,
+  toWithheldReason,
+} from '../../catalog/sandbox-answer-headers.ts';
 import { hopByHopHeaders } from './hop-by-hop.ts';
 
 /**
@@ -48,8 +54,11 @@ export function toUpstreamHeaders(
 
 /**
  * The headers sent to the client: the gateway's own (`own`, completed in place and returned,
- * one object less per request) plus the mock server's, minus the above. Where both set a
- * header, the gateway's wins (its `X-Request-ID`, its `RateLimit`).
+ * one object less per request) plus the mock server's, minus the above and minus what a
+ * document or a stub must not make a browser do (`catalog/sandbox-answer-headers.ts`: cookies,
+ * CORS, Clear-Site-Data, Refresh, a `Location` leaving the sandbox…), plus the headers that
+ * keep the answer inert if a browser opens it as a page. Where both set a header, the
+ * gateway's wins (its `X-Request-ID`, its `RateLimit`).
  */
 export function toClientHeaders(
   upstream: Record<string, string | string[] | undefined>,
@@ -58,14 +67,22 @@ export function toClientHeaders(
   const named = connectionTokens(upstream.connection);
   for (const name in upstream) {
     const value = upstream[name];
-    if (value === undefined || responseHeadersDropped.has(name)) continue;
+    if (value === undefined || responseHeadersDropped.has(name) || isWithheldName(name)) continue;
     if (named !== undefined && named.has(name)) continue;
+    if (isJudgedName(name) && !isPassedOn(name, value)) continue;
     const mine = own[name];
     if (mine === undefined) own[name] = value;
     // Both vary: the answer varies on the mock server's reasons and on the Origin.
     else if (name === 'vary') own.vary = `${String(mine)}, ${String(value)}`;
   }
+  for (const name in inertAnswerHeaders) own[name] = inertAnswerHeaders[name];
   return own;
+}
+
+/** A header judged by its value: each one kept only if the rule lets every value through. */
+function isPassedOn(name: string, value: string | string[]): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  return values.every((one) => toWithheldReason(name, one) === undefined);
 }
 
 /** Names listed in `Connection`, which are hop-by-hop too; undefined in the usual case. */

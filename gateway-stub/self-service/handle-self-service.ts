@@ -66,7 +66,7 @@ export function createSelfServiceHandler(
       return;
     }
     exchange.api = route.id;
-    const client = toClientNetwork(exchange.req.socket.remoteAddress ?? '');
+    const client = toClientNetwork(exchange.client);
     const decision = limiter.take(client, options.trialKeysPerHour, performance.now());
     if (!decision.allowed) {
       const wait = Math.max(1, decision.resetSeconds);

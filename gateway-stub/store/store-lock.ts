@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
+import { databaseFileName } from './open-database.ts';
 
 /** How often the gateway holding the store says it is alive. */
 export const lockHeartbeatMs = 2_000;
@@ -71,6 +74,34 @@ export function acquireStoreLock(db: DatabaseSync, path: string): StoreLock {
       release.run(owner);
     },
   };
+}
+
+/**
+ * Why a gateway could not take the store of `dataDir` now — the `StoreInUseError` message
+ * naming the live gateway holding it — or undefined when it is free, absent or unreadable
+ * (the gateway then says what is wrong itself). Reads only: the sandbox launcher asks before
+ * it starts anything, so a second sandbox stops at once instead of restarting a gateway that
+ * cannot start.
+ */
+export function describeStoreHolder(dataDir: string): string | undefined {
+  const path = join(dataDir, databaseFileName);
+  if (!existsSync(path)) return undefined;
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(path, { readOnly: true, timeout: 1_000 });
+    const holder = db
+      .prepare(
+        'SELECT owner, pid, host, started_at AS startedAt, heartbeat_at AS heartbeatAt FROM gateway_lock WHERE id = 1',
+      )
+      .get() as LockRow | undefined;
+    return holder !== undefined && isAlive(holder, hostname())
+      ? new StoreInUseError(path, holder).message
+      : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
 }
 
 function isAlive(holder: LockRow, host: string): boolean {

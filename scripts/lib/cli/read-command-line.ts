@@ -107,3 +107,21 @@ export function exitWithUsage(
   process.stderr.write(`${command.name}: ${message}\n\n${command.usage}\n`);
   process.exit(2);
 }
+
+/**
+ * Stops the command for wrong settings, one `<name>: <line>` each: a flag's value (a line
+ * starting `--flag —`) is a mistake of the command line, so the usage follows and the exit code
+ * is 2, as for any other; an environment variable's alone exits 1.
+ */
+export function exitWithSettingsProblems(
+  command: Pick<CommandDefinition<ParseArgsOptionsConfig>, 'name' | 'usage'>,
+  lines: readonly string[],
+): never {
+  const text = lines.map((line) => `${command.name}: ${line}\n`).join('');
+  if (lines.some((line) => /^--[a-z]/.test(line))) {
+    process.stderr.write(`${text}\n${command.usage}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(text);
+  process.exit(1);
+}

@@ -58,7 +58,7 @@ export function toBuildOptions(
   const problems: string[] = [];
   const audience = values.audience ?? env.GUICHET_AUDIENCE ?? 'public';
   if (!isVisibility(audience)) {
-    problems.push(`--audience — "${audience}" is not one of ${visibilities.join(', ')}`);
+    problems.push(toAudienceProblem(audience));
   }
   const flags = {
     base: values.base,
@@ -75,11 +75,16 @@ export function toBuildOptions(
   const given = Object.entries(flags).filter(
     (entry): entry is [keyof PortalSettings, string] => entry[1] !== undefined,
   );
+  // An empty value (`--out=`) is a slip of the command line, not a setting to check.
+  for (const [key, value] of given) {
+    if (value.trim() === '') problems.push(`${flagNames[key]} — is empty — ${emptyFlagHints[key]}`);
+  }
+  const kept = given.filter(([, value]) => value.trim() !== '');
   let settings: PortalSettings | undefined;
   try {
     settings = parsePortalSettings(
-      { ...toSettingsInput(env), ...Object.fromEntries(given) },
-      Object.fromEntries(given.map(([key]) => [key, flagNames[key]])),
+      { ...toSettingsInput(env), ...Object.fromEntries(kept) },
+      Object.fromEntries(kept.map(([key]) => [key, flagNames[key]])),
     );
   } catch (error) {
     if (!(error instanceof PortalSettingsError)) throw error;
@@ -89,6 +94,19 @@ export function toBuildOptions(
     throw new PortalSettingsError(problems);
   }
   return { apisDir: env.APIS_DIR, audience, snapshotOnly: values['snapshot-only'], settings };
+}
+
+/** What to give instead of an empty flag. */
+const emptyFlagHints: Record<keyof PortalSettings, string> = {
+  base: 'give a path prefix, e.g. --base /preview/my-branch/',
+  outDir: 'give a folder, e.g. --out dist',
+  sandboxUrl: `give the gateway's address, e.g. --sandbox-url ${toLocalUrl(defaultPorts.gateway)}`,
+  snapshotPath: 'give a file, e.g. --snapshot .guichet/catalog.json',
+};
+
+/** The line for an `--audience` that names no audience (build and build:preview). */
+export function toAudienceProblem(audience: string): string {
+  return `--audience — "${audience}" is not one of ${visibilities.join(', ')} — give one of them, e.g. --audience partners`;
 }
 
 function isVisibility(value: string): value is Visibility {

@@ -13,6 +13,7 @@ import { isUnsafeOutDir, prepareOutDir } from '../portal/prepare-out-dir.ts';
 import type { PreviewBuildOptions } from './parse-preview-arguments.ts';
 import {
   previewFiles,
+  readPreviewManifest,
   sandboxSegment,
   writePreviewManifest,
   type PreviewManifest,
@@ -48,6 +49,7 @@ export async function buildPreview(
       `--previews-dir — refusing to write previews into ${dir}: choose a folder of its own, such as .guichet/previews`,
     );
   }
+  await refuseSlugOfAnotherBranch(dir, options);
   const result = await loadCatalog({ apisDir: options.apisDir, audience: 'internal' });
   if (!reportCatalogProblems(result, options.apisDir)) return undefined;
   const sandboxCatalog = result.catalog;
@@ -80,6 +82,23 @@ export async function buildPreview(
   };
   await writePreviewManifest(dir, manifest);
   return { manifest, dir, site };
+}
+
+/**
+ * Refuses a slug already taken by another branch's preview: `Main`, `main/` and `MAIN--` all
+ * have the slug `main`, and building into that folder would hand the other branch's URL and its
+ * sandbox data (store, secret, admin token, issued keys) to this one. A preview's URL stays the
+ * branch's own and GitLab's `CI_COMMIT_REF_SLUG`, so the slug is not renamed behind its back:
+ * the person who ran the build decides (rename the branch, or remove the other preview).
+ */
+async function refuseSlugOfAnotherBranch(dir: string, options: PreviewBuildOptions): Promise<void> {
+  const taken = await readPreviewManifest(dir);
+  if (taken === undefined || taken.branch === options.branch) return;
+  throw new PreviewBuildError(
+    `--branch — "${options.branch}" has the slug "${options.slug}" of the preview of the branch ` +
+      `"${taken.branch}", which keeps its URL and its sandbox data — rename the branch, or remove ` +
+      `${dir} if the preview of "${taken.branch}" is no longer wanted`,
+  );
 }
 
 /** The part of an internal catalog an audience may see, as `loadCatalog` would have kept it. */

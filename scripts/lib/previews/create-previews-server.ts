@@ -38,9 +38,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       console.error(error);
     });
   const server = createServer({ keepAliveTimeout: 5_000 });
+  const publicUrl = (): string => options.publicUrl?.replace(/\/+$/, '') ?? toListeningUrl(server);
   const registry = createPreviewRegistry({
     previewsDir: options.previewsDir,
-    publicUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? toListeningUrl(server),
+    publicUrl,
     idleMs: options.idleMs ?? 30 * 60_000,
     log: options.log ?? (() => undefined),
     onError,
@@ -146,7 +147,13 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       );
       return;
     }
-    proxy.forward(request, response, sandbox.port, path);
+    const publicAddress = new URL(publicUrl());
+    proxy.forward(request, response, {
+      port: sandbox.port,
+      path,
+      prefix: `${publicAddress.pathname.replace(/\/$/, '')}/${preview.slug}/${sandboxSegment}`,
+      origin: publicAddress.origin,
+    });
   }
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {

@@ -3,6 +3,7 @@ import { PortalSettingsError } from '../../../config/portal-settings.ts';
 import type { CommandLine } from '../cli/read-command-line.ts';
 import { defaultPreviewsDir } from './preview-manifest.ts';
 import type { PreviewBuildEnv } from './previews-env.ts';
+import { toAudienceProblem } from '../portal/parse-build-arguments.ts';
 import { toPreviewSlug } from './to-preview-slug.ts';
 
 /** `npm run build:preview`: its usage and flags. */
@@ -14,6 +15,7 @@ Builds this working tree's portal as the branch's preview, with its own sandbox 
 
   --branch <name>                       the branch previewed; its slug (GitLab's CI_COMMIT_REF_SLUG
                                         rule) names the preview: /<slug>/, sandbox at /<slug>/_sandbox
+                                        (a slug another branch's preview holds is refused)
   --previews-dir <dir>                  where previews live (GUICHET_PREVIEWS_DIR, default ${defaultPreviewsDir})
   --audience public|partners|internal   who the preview's portal is for (default internal: reviewers
                                         see restricted APIs too)
@@ -62,7 +64,7 @@ export function toPreviewBuildOptions(
   const branch = toBranchAndSlug(values.branch, problems);
   const audience = values.audience ?? 'internal';
   if (!isVisibility(audience)) {
-    problems.push(`--audience — "${audience}" is not one of ${visibilities.join(', ')}`);
+    problems.push(toAudienceProblem(audience));
   }
   if (branch === undefined || !isVisibility(audience) || problems.length > 0) {
     throw new PortalSettingsError(problems);

@@ -14,22 +14,30 @@ import {
 } from '../../../catalog/sandbox-problems.ts';
 import { requestIdPattern } from '../../../gateway-stub/http/request-id.ts';
 import { hopByHopHeaders } from '../../../gateway-stub/proxy/hop-by-hop.ts';
+import { toPreviewAnswerHeaders } from './preview-answer-headers.ts';
 
 /** Every preview's gateway listens on loopback, in the previews server's own process. */
 const gatewayHost = '127.0.0.1';
 
+/** Which preview's gateway a call goes to, and where that preview lives on this server. */
+export interface SandboxTarget {
+  /** The gateway's public port on loopback. */
+  port: number;
+  /** The path the gateway is asked for, as it is (checked by `toSandboxPath`). */
+  path: string;
+  /** Where the preview's sandbox is served here: `/<slug>/_sandbox`. */
+  prefix: string;
+  /** This server's public origin, whose URLs in the gateway's own answers are the preview's. */
+  origin: string;
+}
+
 /** Forwards requests to one preview's gateway; keep-alive connections are shared. */
 export interface SandboxProxy {
   /**
-   * Sends `request` to the gateway on `127.0.0.1:<gatewayPort>`, asking for `path` as it is
-   * (checked by `toSandboxPath`), and streams the answer back.
+   * Sends `request` to the preview's gateway on `127.0.0.1:<target.port>` and streams the
+   * answer back, its headers held to the sandbox's rule (`preview-answer-headers.ts`).
    */
-  forward(
-    request: IncomingMessage,
-    response: ServerResponse,
-    gatewayPort: number,
-    path: string,
-  ): void;
+  forward(request: IncomingMessage, response: ServerResponse, target: SandboxTarget): void;
   /** Closes idle connections to the gateways. */
   close(): void;
 }
@@ -43,7 +51,8 @@ export interface SandboxProxy {
 export function createSandboxProxy(): SandboxProxy {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
-    forward(request, response, gatewayPort, path) {
+    forward(request, response, target) {
+      const { port: gatewayPort, path } = target;
       // Host and port are the preview's gateway and nothing else: the client's path is only
       // ever the path, never resolved against a URL where `//host` would pick another host.
       let upstream;
@@ -62,7 +71,10 @@ export function createSandboxProxy(): SandboxProxy {
         return;
       }
       upstream.on('response', (answer) => {
-        response.writeHead(answer.statusCode ?? 502, toClientHeaders(answer.headers));
+        response.writeHead(
+          answer.statusCode ?? 502,
+          toPreviewAnswerHeaders(withoutHopByHop(answer.headers), target),
+        );
         answer.pipe(response);
         answer.on('error', () => response.destroy());
       });
@@ -118,11 +130,10 @@ function toGatewayHeaders(request: IncomingMessage): OutgoingHttpHeaders {
   const headers = withoutHopByHop(request.headers);
   delete headers.host;
   if (isSameOrigin(request)) delete headers.origin;
+  // The reviewer's own address, for what the gateway counts per client; whatever the reviewer
+  // wrote there is dropped (the preview sandboxes trust this server, not the reviewer).
+  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
   return headers;
-}
-
-function toClientHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  return withoutHopByHop(headers);
 }
 
 function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {

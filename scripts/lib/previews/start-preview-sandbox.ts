@@ -32,11 +32,13 @@ export interface PreviewSandbox {
 }
 
 /**
- * Every reviewer reaches the gateway through the previews server, so it sees one client
- * address: the trial-key limit per address is shared by all of them and must be roomier
- * than a partner's own.
+ * Every reviewer reaches the gateway through the previews server, which names the reviewer's
+ * address (trusted proxy): reviewers count apart, but those of one office share an address, so
+ * the limit is roomier than a partner's own.
  */
 const trialKeysPerHour = 50;
+/** Where the previews server reaches its preview sandboxes from (they listen on loopback). */
+const previewsServerAddresses = ['127.0.0.1', '::1'] as const;
 
 /**
  * Starts a branch's sandbox in this process from its snapshot: the mock server (Prism) and the
@@ -66,6 +68,8 @@ export async function startPreviewSandbox(options: PreviewSandboxOptions): Promi
       upstreamUrl: mockUrl,
       dataDir: options.dataDir,
       corsOrigins: [],
+      // Every call comes through the previews server on loopback, which names the reviewer.
+      trustedProxies: [...previewsServerAddresses],
       portalUrl: options.portalUrl,
       audience: options.audience,
       trialKeysPerHour,

@@ -2,14 +2,21 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultPorts } from '../../../catalog/default-ports.ts';
 import { loadCatalog, writeSnapshot, type CatalogProblem } from '../../../catalog/index.ts';
+import { describeStoreHolder } from '../../../gateway-stub/index.ts';
 import { startChildService, type ChildService } from './child-service.ts';
+import { findTakenPort, type SandboxPort } from './find-taken-port.ts';
 import {
   defaultRestartPolicy,
   superviseChild,
+  type FinalExit,
   type RestartPolicy,
   type SupervisorEvent,
 } from './supervise-child.ts';
-import { waitUntilAnswering } from './wait-until-answering.ts';
+import {
+  SandboxPortError,
+  waitUntilOwnAnswer,
+  type SandboxServer,
+} from './wait-until-own-answer.ts';
 
 /** Where the sandbox runs; every field has a default. */
 export interface StartSandboxOptions {
@@ -19,6 +26,8 @@ export interface StartSandboxOptions {
   dataDir?: string;
   host?: string;
   gatewayPort?: number;
+  /** What sets the gateway's port, named when it is taken (default `GUICHET_GATEWAY_PORT`). */
+  gatewayPortVariable?: string;
   adminPort?: number;
   mockPort?: number;
   /** Children's output: shown by default, or hidden. */
@@ -43,10 +52,11 @@ export interface Sandbox {
   /** The catalog snapshot both servers read. */
   snapshotFile: string;
   /**
-   * Settles when a server stopped for good, naming it: the sandbox was closed, or a server kept
-   * dying as it started again. A server that dies once is restarted, and this does not settle.
+   * Settles when a server stopped for good, naming it: the sandbox was closed, a server kept
+   * dying as it started again, or its port or store was taken meanwhile (`reason` says so). A
+   * server that dies once is restarted, and this does not settle.
    */
-  exited: Promise<{ name: string; code: number | null; signal: NodeJS.Signals | null }>;
+  exited: Promise<FinalExit>;
   /** The pid of a server's process now (it changes when the server is restarted). */
   pidOf(name: 'mock server' | 'gateway'): number | undefined;
   /** Stops both servers. */
@@ -64,7 +74,7 @@ export class SandboxCatalogError extends Error {
   }
 }
 
-/** A server did not come up; the message says which and why. */
+/** A server did not come up, or a port or the store is held; the message says which and why. */
 export class SandboxStartError extends Error {}
 
 /**
@@ -74,6 +84,11 @@ export class SandboxStartError extends Error {}
  * until both answer. From then on a server that dies is started again with a back-off
  * (`supervise-child.ts`): the other keeps serving meanwhile — the gateway answers 503 while the
  * mock server is away. Warnings of the catalog are returned to print.
+ *
+ * Before anything is started or written, each port must be free and the store not served by a
+ * live gateway: otherwise it throws `SandboxStartError` with one line saying which and what to
+ * do (a second `npm run sandbox` beside `npm start`). A server counts as up only once it has
+ * itself reported listening on its ports: another process answering there is never taken for it.
  */
 export async function startSandbox(
   options: StartSandboxOptions = {},
@@ -88,19 +103,40 @@ export async function startSandbox(
   };
   const output = options.output ?? 'inherit';
 
+  const mockUrl = `http://${host}:${String(ports.mock)}`;
+  const url = `http://${host}:${String(ports.gateway)}`;
+  const root = resolve(import.meta.dirname, '..', '..', '..');
+  const mockEntry = join(root, 'mock-server', 'server.ts');
+  const mockPorts: SandboxPort[] = [
+    { port: ports.mock, host, server: 'the mock server', variable: 'MOCK_PORT' },
+  ];
+  const gatewayPorts: SandboxPort[] = [
+    {
+      port: ports.gateway,
+      host,
+      server: 'the gateway',
+      variable: options.gatewayPortVariable ?? 'GUICHET_GATEWAY_PORT',
+    },
+    {
+      port: ports.admin,
+      host: '127.0.0.1',
+      server: 'the gateway’s admin API',
+      variable: 'GUICHET_ADMIN_PORT',
+    },
+  ];
+  const takenBeforeStart =
+    (await findTakenPort([...mockPorts, ...gatewayPorts])) ?? describeStoreHolder(dataDir);
+  if (takenBeforeStart !== undefined) throw new SandboxStartError(takenBeforeStart);
+
   const result = await loadCatalog({ apisDir, audience: 'internal', brokenApis: 'leave-out' });
   if (result.failed) throw new SandboxCatalogError(result.problems);
   const snapshotFile = join(dataDir, 'catalog.json');
   await writeSnapshot(result.catalog, snapshotFile);
 
-  const root = resolve(import.meta.dirname, '..', '..', '..');
-  const mockEntry = join(root, 'mock-server', 'server.ts');
   if (!existsSync(mockEntry)) {
     throw new SandboxStartError(`${mockEntry} is missing: the sandbox needs the mock server`);
   }
-  const mockUrl = `http://${host}:${String(ports.mock)}`;
-  const url = `http://${host}:${String(ports.gateway)}`;
-  const servers = [
+  const servers: (SandboxServer & { findObstacle: () => Promise<string | undefined> })[] = [
     {
       name: 'mock server',
       entry: mockEntry,
@@ -112,7 +148,9 @@ export async function startSandbox(
         // GUICHET_DATABASE_URL, inherited, puts them in PostgreSQL.
         GUICHET_SANDBOX_DIR: dataDir,
       },
+      ports: mockPorts,
       healthUrl: `${mockUrl}/_mock/health`,
+      findObstacle: () => findTakenPort(mockPorts),
     },
     {
       name: 'gateway',
@@ -126,7 +164,9 @@ export async function startSandbox(
         GUICHET_ADMIN_PORT: String(ports.admin),
         GUICHET_UPSTREAM_URL: mockUrl,
       },
+      ports: gatewayPorts,
       healthUrl: `${url}/_guichet/health`,
+      findObstacle: async () => (await findTakenPort(gatewayPorts)) ?? describeStoreHolder(dataDir),
     },
   ];
   const children: ChildService[] = servers.map((server) =>
@@ -138,7 +178,9 @@ export async function startSandbox(
   try {
     await Promise.race([
       Promise.all(
-        servers.map((server) => waitUntilAnswering(server.healthUrl, options.readyTimeoutMs)),
+        servers.map((server, index) =>
+          waitUntilOwnAnswer(children[index] as ChildService, server, options.readyTimeoutMs),
+        ),
       ),
       exitedWhileStarting.then((how) => {
         throw new SandboxStartError(
@@ -148,6 +190,7 @@ export async function startSandbox(
     ]);
   } catch (error) {
     await Promise.all(children.map((child) => child.stop()));
+    if (error instanceof SandboxPortError) throw new SandboxStartError(error.message);
     throw error;
   }
   // Both answer: from now on a server that dies is started again.

@@ -1,5 +1,10 @@
 import { startChildService, type ChildService } from './child-service.ts';
-import { waitUntilAnswering } from './wait-until-answering.ts';
+import { describeTakenPort } from './find-taken-port.ts';
+import {
+  SandboxPortError,
+  waitUntilOwnAnswer,
+  type SandboxServer,
+} from './wait-until-own-answer.ts';
 
 /** How a dead server is started again. */
 export interface RestartPolicy {
@@ -40,6 +45,8 @@ export interface FinalExit {
   name: string;
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** Why it cannot be started again (a port or the store held by another process), if so. */
+  reason?: string;
 }
 
 /** One server of the sandbox, kept running. */
@@ -54,14 +61,14 @@ export interface SupervisedChild {
 }
 
 /** What to start, how to know it answers, and who to tell. */
-export interface SuperviseOptions {
-  name: string;
-  entry: string;
-  env: NodeJS.ProcessEnv;
+export interface SuperviseOptions extends SandboxServer {
   output: 'inherit' | 'ignore';
-  /** A URL that answers once the server is up. */
-  healthUrl: string;
   policy: RestartPolicy;
+  /**
+   * Before each restart: why the server cannot start now (its port or store held by another
+   * process), worded for the launcher's line, or undefined.
+   */
+  findObstacle: () => Promise<string | undefined>;
   onEvent: (event: SupervisorEvent) => void;
 }
 
@@ -74,7 +81,9 @@ export function toRestartDelay(attempt: number, policy: RestartPolicy): number {
  * Keeps a server running once it has started (`first`, already answering): when it dies — a
  * crash, a kill -9 — it is started again after a back-off delay, and the sandbox goes on (the
  * gateway answers 503 while the mock server is away). A server that keeps dying before it
- * answers is given up on after `maxFailedStarts` tries, and `ended` settles.
+ * answers is given up on after `maxFailedStarts` tries, and `ended` settles. A server whose
+ * port or store another process took meanwhile is given up on at once, `ended` saying why: it
+ * would only die again, and a health answer from that other process is never taken for its own.
  */
 export function superviseChild(first: ChildService, options: SuperviseOptions): SupervisedChild {
   const { name, policy } = options;
@@ -84,6 +93,7 @@ export function superviseChild(first: ChildService, options: SuperviseOptions): 
   let failedStarts = 0;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
+  let givenUp: string | undefined;
   let end: (exit: FinalExit) => void = () => undefined;
   const ended = new Promise<FinalExit>((resolve) => {
     end = resolve;
@@ -91,8 +101,13 @@ export function superviseChild(first: ChildService, options: SuperviseOptions): 
 
   function watch(child: ChildService): void {
     void child.exited.then(({ code, signal }) => {
-      if (stopping) {
-        end({ name, code, signal });
+      const failure = child.listenFailure();
+      const port = options.ports.find((item) => item.port === failure?.port);
+      if (failure !== undefined && port !== undefined) {
+        givenUp ??= describeTakenPort(port, failure.code);
+      }
+      if (stopping || givenUp !== undefined) {
+        end({ name, code, signal, ...(givenUp === undefined ? {} : { reason: givenUp }) });
         return;
       }
       if (answeringSince === undefined) failedStarts += 1;
@@ -113,11 +128,28 @@ export function superviseChild(first: ChildService, options: SuperviseOptions): 
   function restart(): void {
     timer = undefined;
     if (stopping) return;
+    void options.findObstacle().then((obstacle) => {
+      if (stopping) return;
+      if (obstacle !== undefined) {
+        givenUp = obstacle;
+        end({
+          name,
+          code: current.child.exitCode,
+          signal: current.child.signalCode,
+          reason: obstacle,
+        });
+        return;
+      }
+      startAgain();
+    });
+  }
+
+  function startAgain(): void {
     const child = startChildService(name, options.entry, options.env, options.output);
     current = child;
     watch(child);
     void Promise.race([
-      waitUntilAnswering(options.healthUrl, policy.readyTimeoutMs).then(() => true),
+      waitUntilOwnAnswer(child, options, policy.readyTimeoutMs).then(() => true),
       child.exited.then(() => false),
     ]).then(
       (answering) => {
@@ -126,8 +158,12 @@ export function superviseChild(first: ChildService, options: SuperviseOptions): 
         failedStarts = 0;
         options.onEvent({ type: 'restarted', name, pid: child.child.pid });
       },
-      // Neither answered nor died in time: stop it, and its exit counts as a failed start.
-      () => child.stop(),
+      (error: unknown) => {
+        // Its port is taken: it is given up on as it exits. Otherwise it neither answered nor
+        // died in time: stop it, and its exit counts as a failed start.
+        if (error instanceof SandboxPortError) givenUp = error.message;
+        void child.stop();
+      },
     );
   }
 

@@ -34,13 +34,17 @@ export interface PreviewsFixture {
 }
 
 /**
- * Writes a preview per slug (manifest, sandbox snapshot of the fixture APIs for the internal
- * audience, data folder, a one-page site) into a new folder, and serves them with the real
- * previews server on an ephemeral loopback port. No portal is built: the sandbox needs none.
+ * Writes a preview per slug (manifest, sandbox snapshot of the fixture APIs — or of `apisDir` —
+ * for the internal audience, data folder, a one-page site) into a new folder, and serves them
+ * with the real previews server on an ephemeral loopback port. No portal is built: the sandbox
+ * needs none.
  */
-export async function startPreviewsFixture(slugs: readonly string[]): Promise<PreviewsFixture> {
+export async function startPreviewsFixture(
+  slugs: readonly string[],
+  apisDir = fixtureApisDir,
+): Promise<PreviewsFixture> {
   const previewsDir = await mkdtemp(join(tmpdir(), 'guichet-previews-'));
-  const result = await loadCatalog({ apisDir: fixtureApisDir, audience: 'internal' });
+  const result = await loadCatalog({ apisDir, audience: 'internal' });
   if (result.failed) throw new Error('the previews fixture APIs do not load');
   for (const slug of slugs) {
     const dir = join(previewsDir, slug);

@@ -68,6 +68,8 @@ describe('forwarded headers', () => {
       ratelimit: '"free";r=1;t=60',
       vary: 'Origin, Accept',
       'content-type': 'application/json',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
     });
   });
 });

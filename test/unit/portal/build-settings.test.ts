@@ -90,7 +90,7 @@ describe('build arguments', () => {
         parseBuildArguments(['--audience', 'everyone', '--base', '/a b/'], {}),
       ),
       [
-        '--audience — "everyone" is not one of public, partners, internal',
+        '--audience — "everyone" is not one of public, partners, internal — give one of them, e.g. --audience partners',
         '--base — must be a URL path made of letters, digits, ".", "_", "~", "-" and "/"',
       ],
     );

@@ -64,7 +64,7 @@ describe('npm run build:preview arguments', () => {
       toSettingsErrorLines(() => parsePreviewArguments(['--audience', 'everyone'], {})),
       [
         '--branch — is required — give the branch previewed, e.g. --branch "$BRANCH"',
-        '--audience — "everyone" is not one of public, partners, internal',
+        '--audience — "everyone" is not one of public, partners, internal — give one of them, e.g. --audience partners',
       ],
     );
     assert.deepEqual(
