@@ -19,7 +19,7 @@ import { createRequestObserver } from './observe/request-observer.ts';
 import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from '../catalog/sandbox-problems.ts';
 import { createForwarder } from './proxy/forwarder.ts';
-import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
+import { createApiPipeline } from './pipeline/create-api-pipeline.ts';
 import { createOutageNotice } from './observe/outage-notice.ts';
 import { createLimiters } from './quota/create-limiters.ts';
 import { createRouteTable } from './routing/route-table.ts';
@@ -138,13 +138,14 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   });
   const { quota } = limiters;
 
-  const finish = observer.finish;
   const forwarder = createForwarder({
     upstreamUrl: options.upstreamUrl,
     timeoutMs: options.upstreamTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
     connections: options.upstreamConnections,
-    done: createForwardedHandler(finish),
+    done: (exchange, failure) => {
+      if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
+    },
   });
   /**
    * Answers an error no stage expected. A full disk is expected enough to be named (507): the
@@ -170,15 +171,13 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   };
   const fail = (exchange: Exchange, error: unknown): void => {
     answerFailure(exchange, error, '');
-    finish(exchange);
   };
-  const handleApi = createApiRequestHandler({
+  const handleApi = createApiPipeline({
     routes,
     keys: lookup,
     quota,
     forwarder,
     maxBodyBytes: options.maxBodyBytes,
-    finish,
     fail,
     onQuotaRefusal: observer.countQuotaRefusal,
   });
@@ -187,12 +186,17 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     keys,
     limiter: limiters.trialKeys,
     trialKeysPerHour: options.trialKeysPerHour,
-    finish,
     fail,
   });
 
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
     const exchange = createExchange(req, res);
+    // The one place that sees every exchange end: 'close' follows 'finish' when the answer
+    // went out whole, and also comes when it was cut short (a stream broken halfway), which
+    // 'finish' alone would miss. A client that left before any answer started is no exchange.
+    res.once('close', () => {
+      if (exchange.status !== 0) observer.finish(exchange);
+    });
     try {
       if (!cors.applyTo(req, exchange.headers)) {
         sendProblem(
@@ -200,7 +204,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
           'originNotAllowed',
           `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
         );
-        finish(exchange);
         return;
       }
       if (cors.isPreflight(req)) {
@@ -214,10 +217,9 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       }
       if (url.startsWith(problemTypePrefix)) {
         redirectProblemType(exchange, url, options.portalUrl);
-        finish(exchange);
         return;
       }
-      handleApi(exchange, url.charCodeAt(0) === 47 ? url : '/');
+      handleApi(exchange);
     } catch (error) {
       fail(exchange, error);
     }
@@ -236,7 +238,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
       exchange.res.end();
     }
-    finish(exchange);
   }
 
   function handleClientError(error: Error & { code?: string }, socket: Duplex): void {

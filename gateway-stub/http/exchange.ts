@@ -1,4 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { GrantedSubscription, KeyGrant } from '../keys/key-lookup.ts';
+import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
 import { toRequestId } from './request-id.ts';
 
 /**
@@ -29,6 +31,14 @@ export interface Exchange {
   status: number;
   /** Operation the mock server matched (`X-Guichet-Operation`), or ''. */
   operation: string;
+  /** The API the path names, once the route stage found it. */
+  apiRoute: ApiRoute | undefined;
+  /** The version the path names, once the route stage found it. */
+  versionRoute: VersionRoute | undefined;
+  /** What the presented credentials are granted, once recognised. */
+  grant: KeyGrant | undefined;
+  /** The subscription the call is made under, once authorised. */
+  subscription: GrantedSubscription | undefined;
 }
 
 /**
@@ -50,5 +60,9 @@ export function createExchange(req: IncomingMessage, res: ServerResponse): Excha
     quotaLeft: -1,
     status: 0,
     operation: '',
+    apiRoute: undefined,
+    versionRoute: undefined,
+    grant: undefined,
+    subscription: undefined,
   };
 }
