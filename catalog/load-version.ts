@@ -5,6 +5,8 @@ import type { CatalogVersion } from './model.ts';
 import { bundleDocument } from './openapi/bundle-document.ts';
 import { checkDocument, isMapping, type DocumentHead } from './openapi/check-document.ts';
 import { listOperations } from './openapi/list-operations.ts';
+import { listScopes, readDocumentSecurity } from './openapi/operation-security.ts';
+import { listSecuritySchemes } from './openapi/security-schemes.ts';
 import { readDocumentFiles } from './openapi/read-document.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { Lifecycle } from './schema/lifecycle.ts';
@@ -49,6 +51,8 @@ export async function loadVersion(
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
   const document = await bundleDocument(files);
+  const operations = listOperations(document);
+  const securitySchemes = listSecuritySchemes(document);
   return {
     head,
     version: {
@@ -64,8 +68,11 @@ export async function loadVersion(
       entryFile: plan.document,
       files: [...files.files.keys()].map((path) => relative(apiDir, path).split('\\').join('/')),
       document,
-      operations: listOperations(document),
+      operations,
       servers: listServers(document),
+      securitySchemes,
+      security: readDocumentSecurity(document),
+      scopes: listScopes(securitySchemes, operations),
     },
   };
 }

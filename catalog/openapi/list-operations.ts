@@ -1,6 +1,11 @@
 import { renderMarkdown } from '../markdown/render-markdown.ts';
 import { httpMethods, isMapping } from './check-document.ts';
 import { resolveLocalRef } from './json-pointer.ts';
+import {
+  readDocumentSecurity,
+  readOperationSecurity,
+  type CatalogSecurity,
+} from './operation-security.ts';
 
 /** One operation (or webhook) as the portal lists it and search indexes it. */
 export interface CatalogOperation {
@@ -18,12 +23,15 @@ export interface CatalogOperation {
   descriptionHtml: string;
   tags: string[];
   deprecated: boolean;
+  /** What it takes to call it: the operation's `security`, else the document's. */
+  security: CatalogSecurity;
 }
 
 /** Lists a bundled document's operations and webhooks in document order. */
 export function listOperations(document: Record<string, unknown>): CatalogOperation[] {
   const operations: CatalogOperation[] = [];
   const anchors = new Set<string>();
+  const documentSecurity = readDocumentSecurity(document);
   const groups: [CatalogOperation['kind'], unknown][] = [
     ['operation', document.paths],
     ['webhook', document.webhooks],
@@ -36,7 +44,7 @@ export function listOperations(document: Record<string, unknown>): CatalogOperat
       for (const method of httpMethods) {
         const operation = resolveLocalRef(document, item[method]);
         if (!isMapping(operation)) continue;
-        operations.push(toOperation(kind, method, path, operation, anchors));
+        operations.push(toOperation(kind, method, path, operation, anchors, documentSecurity));
       }
     }
   }
@@ -49,6 +57,7 @@ function toOperation(
   path: string,
   operation: Record<string, unknown>,
   anchors: Set<string>,
+  documentSecurity: CatalogSecurity,
 ): CatalogOperation {
   const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
   const summary =
@@ -68,6 +77,7 @@ function toOperation(
       ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
       : [],
     deprecated: operation.deprecated === true,
+    security: readOperationSecurity(operation, documentSecurity),
   };
 }
 
