@@ -45,6 +45,8 @@ export interface CatalogApi {
   tags: string[];
   /** Quotas the sandbox enforces and the portal shows. */
   plans: ResolvedPlan[];
+  /** OAuth 2.0 scopes a subscription gets only once an administrator approves them. */
+  restrictedScopes: string[];
   breakingChanges: 'require-new-major' | 'warn';
   /** Versions, newest first. */
   versions: CatalogVersion[];

@@ -13,8 +13,14 @@ import { createExchange, type Exchange } from './http/exchange.ts';
 import { toRequestId } from './http/request-id.ts';
 import { sendProblem } from './http/send-response.ts';
 import { createKeyHasher } from './keys/key-hasher.ts';
-import { createKeyLookup } from './keys/key-lookup.ts';
-import { createKeyService, type KeyService } from './keys/key-service.ts';
+import type { KeyService } from './keys/key-service.ts';
+import { createAddressHasher } from './keys/address-hasher.ts';
+import { createCallerIdentifier } from './auth/identify-caller.ts';
+import { createFailureGuard } from './auth/failure-guard.ts';
+import { createOAuthHandler, isOAuthPath } from './oauth/handle-oauth-request.ts';
+import { introspectToken } from './oauth/introspect-token.ts';
+import { openGatewayServices } from './open-services.ts';
+import { createCredentialEndpoints } from './self-service/handle-credentials.ts';
 import { createRequestObserver } from './observe/request-observer.ts';
 import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from '../catalog/sandbox-problems.ts';
@@ -27,10 +33,7 @@ import { createSelfServiceHandler, selfServicePrefix } from './self-service/hand
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from './store/store-errors.ts';
-import { createKeyStore } from './store/key-store.ts';
-import { createChangeDetector } from './store/change-detector.ts';
 import { holdStore } from './store/hold-store.ts';
-import { databaseFileName } from './store/open-database.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -102,18 +105,15 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   };
   const held = holdStore(options.dataDir, backgroundFailure);
   const { db } = held;
-  const store = createKeyStore(db);
-  const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
-  const lookup = createKeyLookup(changes, store, hasher);
-  const keys = createKeyService({
+  const services = openGatewayServices({
     db,
-    store,
+    dataDir: options.dataDir,
     hasher,
     apis: routes,
-    onChange: () => {
-      lookup.invalidate();
-    },
+    issuer: options.issuerUrl,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
   });
+  const { store, keys } = services;
   const observer = createRequestObserver({
     db,
     store,
@@ -172,20 +172,49 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   const fail = (exchange: Exchange, error: unknown): void => {
     answerFailure(exchange, error, '');
   };
+  const failures = createFailureGuard(
+    limiters.authFailures,
+    options.maxFailedAuthenticationsPerMinute,
+  );
+  const identifier = createCallerIdentifier({
+    keys: services.keyLookup,
+    clients: services.clientLookup,
+    tokens: services.tokens,
+    failures,
+  });
   const handleApi = createApiPipeline({
     routes,
-    keys: lookup,
+    keys: services.keyLookup,
+    identifier,
     quota,
     forwarder,
     maxBodyBytes: options.maxBodyBytes,
     fail,
     onQuotaRefusal: observer.countQuotaRefusal,
+    toAnonymousSubject: createAddressHasher(hasher),
   });
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
     limiter: limiters.trialKeys,
     trialKeysPerHour: options.trialKeysPerHour,
+    fail,
+    credentials: createCredentialEndpoints({
+      clients: services.clientLookup,
+      service: services.clients,
+      failures,
+      secretGraceSeconds: options.secretGraceSeconds,
+    }),
+  });
+  const handleOAuth = createOAuthHandler({
+    issuer: options.issuerUrl,
+    routes,
+    clients: services.clientLookup,
+    tokens: services.tokens,
+    revoked: services.revoked,
+    signingKeys: services.signingKeys,
+    failures,
+    portalUrl: options.portalUrl,
     fail,
   });
 
@@ -213,6 +242,10 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       const url = req.url ?? '/';
       if (url.startsWith(selfServicePrefix)) {
         handleSelfService(exchange);
+        return;
+      }
+      if (isOAuthPath(url)) {
+        handleOAuth(exchange);
         return;
       }
       if (url.startsWith(problemTypePrefix)) {
@@ -260,6 +293,15 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       token: adminToken,
       keys,
       renderMetrics: observer.renderMetrics,
+      clients: services.clients,
+      rotateSigningKey: () => {
+        const kid = services.signingKeys.rotate();
+        services.watch.notify();
+        return kid;
+      },
+      introspect: (token) =>
+        introspectToken(token, services.tokens, services.clientLookup, options.issuerUrl),
+      secretGraceSeconds: options.secretGraceSeconds,
       fail: (exchange, error) => {
         answerFailure(exchange, error, ` (${options.dataDir})`);
       },
@@ -282,7 +324,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       limiters.close();
       observer.close();
       await forwarder.close();
-      changes.close();
+      services.close();
       held.release();
       db.close();
     },

@@ -1,4 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { CompiledRequirement } from '../auth/compile-security.ts';
+import type { Identity } from '../auth/identify-caller.ts';
 import type { GrantedSubscription, KeyGrant } from '../keys/key-lookup.ts';
 import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
 import { toRequestId } from './request-id.ts';
@@ -37,9 +39,17 @@ export interface Exchange {
   versionRoute: VersionRoute | undefined;
   /** What the presented credentials are granted, once recognised. */
   grant: KeyGrant | undefined;
+  /** Who the credentials stand for and how they came, once recognised (undefined: anonymous). */
+  identity: Identity | undefined;
+  /** What the operation called takes, once the authenticate stage found it. */
+  requirement: CompiledRequirement | undefined;
+  /** The scopes the call needs, of the alternative the credentials met. */
+  requiredScopes: readonly string[];
   /** The subscription the call is made under, once authorised. */
   subscription: GrantedSubscription | undefined;
 }
+
+const noScopes: readonly string[] = [];
 
 /**
  * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
@@ -63,6 +73,9 @@ export function createExchange(req: IncomingMessage, res: ServerResponse): Excha
     apiRoute: undefined,
     versionRoute: undefined,
     grant: undefined,
+    identity: undefined,
+    requirement: undefined,
+    requiredScopes: noScopes,
     subscription: undefined,
   };
 }

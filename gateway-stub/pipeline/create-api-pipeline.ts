@@ -1,4 +1,5 @@
 import type { Exchange } from '../http/exchange.ts';
+import type { CallerIdentifier } from '../auth/identify-caller.ts';
 import type { KeyLookup } from '../keys/key-lookup.ts';
 import type { Forwarder } from '../proxy/forwarder.ts';
 import type { SlidingWindow } from '../quota/sliding-window.ts';
@@ -14,6 +15,7 @@ import { chainStages, type Step } from './stage.ts';
 export interface ApiPipelineOptions {
   routes: ReadonlyMap<string, ApiRoute>;
   keys: KeyLookup;
+  identifier: CallerIdentifier;
   quota: SlidingWindow;
   forwarder: Pick<Forwarder, 'forward'>;
   maxBodyBytes: number;
@@ -21,6 +23,8 @@ export interface ApiPipelineOptions {
   onQuotaRefusal: (exchange: Exchange) => void;
   /** Answers an error no stage expected. */
   fail: (exchange: Exchange, error: unknown) => void;
+  /** The quota subject of an anonymous caller's network (a keyed hash). */
+  toAnonymousSubject: (network: string) => string;
 }
 
 /**
@@ -41,9 +45,18 @@ export function createApiPipeline(options: ApiPipelineOptions): Step {
         version,
         chainStages(
           [
-            createAuthenticateStage({ keys: options.keys }),
+            createAuthenticateStage({
+              security: version.security,
+              keys: options.keys,
+              identifier: options.identifier,
+              fail: options.fail,
+            }),
             createAuthorizeStage(),
-            createQuotaStage({ quota: options.quota, onRefusal: options.onQuotaRefusal }),
+            createQuotaStage({
+              quota: options.quota,
+              onRefusal: options.onQuotaRefusal,
+              toAnonymousSubject: options.toAnonymousSubject,
+            }),
           ],
           forward,
         ),
@@ -56,5 +69,10 @@ export function createApiPipeline(options: ApiPipelineOptions): Step {
     if (step === undefined) throw new Error('no pipeline for the version the route stage found');
     step(exchange);
   };
-  return createRouteStage({ routes: options.routes, keys: options.keys })(dispatch);
+  return createRouteStage({
+    routes: options.routes,
+    keys: options.keys,
+    identifier: options.identifier,
+    fail: options.fail,
+  })(dispatch);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripCredentials } from '../auth/strip-credentials.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { hasBody, isDeclaredTooLarge, readBody } from '../http/read-body.ts';
 import { sendProblem } from '../http/send-response.ts';
@@ -18,7 +19,7 @@ const forwardOptionsSchema = z.strictObject({
 export type ForwardStageOptions = z.input<typeof forwardOptionsSchema>;
 
 /**
- * The last step: reads the request body whole (so one over the limit gets a clean 413 rather
+ * The last step: takes the credentials off the request, reads its body whole (so one over the limit gets a clean 413 rather
  * than a request cut halfway at the mock server), then passes the request on. The forwarder
  * answers with the mock server's answer, or with the problem saying why there is none.
  */
@@ -41,6 +42,7 @@ export function createForwardStage(input: ForwardStageOptions): Step {
 
   return (exchange) => {
     const { req } = exchange;
+    stripCredentials(exchange);
     if (!hasBody(req)) {
       forwarder.forward(exchange, undefined);
       return;

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { readSource } from '../auth/credential-sources.ts';
+import {
+  isRefusal,
+  type CallerIdentifier,
+  type Identity,
+  type Outcome,
+} from '../auth/identify-caller.ts';
+import type { Exchange } from '../http/exchange.ts';
 import { sendProblem } from '../http/send-response.ts';
-import type { KeyLookup } from '../keys/key-lookup.ts';
+import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
 import type { ApiRoute } from '../routing/route-table.ts';
 import { toContainedPath } from '../routing/safe-path.ts';
-import { objectWith, parseStageOptions } from './stage-options.ts';
-import type { Stage } from './stage.ts';
+import { functionOption, objectWith, parseStageOptions } from './stage-options.ts';
+import type { Stage, Step } from './stage.ts';
 
 const routeOptionsSchema = z.strictObject({
   routes: z.custom<ReadonlyMap<string, ApiRoute>>(
@@ -12,6 +20,8 @@ const routeOptionsSchema = z.strictObject({
     'must be the route table (createRouteTable)',
   ),
   keys: objectWith<KeyLookup>('find'),
+  identifier: objectWith<CallerIdentifier>('identify'),
+  fail: functionOption<(exchange: Exchange, error: unknown) => void>(),
 });
 
 /** What the route stage needs. */
@@ -27,19 +37,82 @@ export type RouteStageOptions = z.input<typeof routeOptionsSchema>;
  * up for an unknown id too, so the work done does not tell the two apart either.
  */
 export function createRouteStage(input: RouteStageOptions): Stage {
-  const { routes, keys } = parseStageOptions('route', routeOptionsSchema, input);
-  return (next) => (exchange) => {
-    const raw = exchange.req.url ?? '/';
-    const url = raw.charCodeAt(0) === 47 ? raw : '/';
-    // `/api/version/rest?query`: split by hand, the request path runs this for every call.
-    const apiEnd = url.indexOf('/', 1);
-    const apiId = apiEnd === -1 ? (url.slice(1).split('?')[0] ?? '') : url.slice(1, apiEnd);
-    const presented = exchange.req.headers['x-api-key'];
-    const key = typeof presented === 'string' ? presented : '';
-    const found = routes.get(apiId);
-    const grant = key !== '' && found?.concealed !== false ? keys.find(key) : undefined;
-    const api =
-      found?.concealed === true && grant?.subscriptions.has(found.id) !== true ? undefined : found;
+  const { routes, keys, identifier, fail } = parseStageOptions('route', routeOptionsSchema, input);
+
+  /**
+   * The grant behind whatever credential the request carries for a concealed API: guichet's
+   * own header, or any place one of its versions reads a credential from.
+   */
+  const findCaller = (
+    exchange: Exchange,
+    api: ApiRoute,
+  ): KeyGrant | undefined | Promise<KeyGrant | undefined> => {
+    const outcomes: (Outcome | Promise<Outcome>)[] = [];
+    for (const source of api.credentialSources) {
+      const value = readSource(exchange.req, source);
+      if (value !== undefined) outcomes.push(identifier.identify(exchange, source, value, api.id));
+    }
+    if (outcomes.length === 0) return undefined;
+    const pick = (settled: readonly Outcome[]): KeyGrant | undefined =>
+      settled.find(
+        (outcome): outcome is Identity =>
+          !isRefusal(outcome) && outcome.grant.subscriptions.has(api.id),
+      )?.grant;
+    return outcomes.some((outcome) => outcome instanceof Promise)
+      ? Promise.all(outcomes.map((outcome) => Promise.resolve(outcome))).then(pick)
+      : pick(outcomes as Outcome[]);
+  };
+
+  return (next) => {
+    const routeVersion = createVersionRouting(next);
+    return (exchange) => {
+      const raw = exchange.req.url ?? '/';
+      const url = raw.charCodeAt(0) === 47 ? raw : '/';
+      // `/api/version/rest?query`: split by hand, the request path runs this for every call.
+      const apiEnd = url.indexOf('/', 1);
+      const apiId = apiEnd === -1 ? (url.slice(1).split('?')[0] ?? '') : url.slice(1, apiEnd);
+      const presented = exchange.req.headers['x-api-key'];
+      const key = typeof presented === 'string' ? presented : '';
+      const found = routes.get(apiId);
+      const grant = key !== '' && found?.concealed !== false ? keys.find(key) : undefined;
+      if (found?.concealed !== true) {
+        routeVersion(exchange, found, apiId, url, apiEnd, grant);
+        return;
+      }
+      const caller = key !== '' ? grant : findCaller(exchange, found);
+      const reveal = (holder: KeyGrant | undefined): void => {
+        routeVersion(
+          exchange,
+          holder?.subscriptions.has(found.id) === true ? found : undefined,
+          apiId,
+          url,
+          apiEnd,
+          key !== '' ? holder : undefined,
+        );
+      };
+      if (caller instanceof Promise) {
+        caller.then(reveal, (error: unknown) => {
+          fail(exchange, error);
+        });
+      } else {
+        reveal(caller);
+      }
+    };
+  };
+}
+
+/** The rest of routing, once it is known whether the caller may know of the API. */
+function createVersionRouting(
+  next: Step,
+): (
+  exchange: Exchange,
+  api: ApiRoute | undefined,
+  apiId: string,
+  url: string,
+  apiEnd: number,
+  grant: KeyGrant | undefined,
+) => void {
+  return (exchange, api, apiId, url, apiEnd, grant) => {
     if (!api) {
       sendProblem(
         exchange,

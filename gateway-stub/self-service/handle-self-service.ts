@@ -19,12 +19,15 @@ export interface SelfServiceOptions {
   trialKeysPerHour: number;
   /** Answers an unexpected error (a 500 that leaks nothing). */
   fail: (exchange: Exchange, error: unknown) => void;
+  /** The holder's own endpoints (`handle-credentials.ts`): true when it answered the path. */
+  credentials: (exchange: Exchange, path: string) => boolean;
 }
 
 const maxBodyBytes = 16 * 1024;
 
 /**
- * `POST /_guichet/trial-keys` issues a key on the free plan, always to a new consumer: active
+ * `POST /_guichet/trial-keys` issues a trial application — a key, a client id and secret (shown
+ * once) and a subscription on the free plan — always to a new consumer: active
  * at once for a public API, pending an administrator's approval for a restricted one the
  * deployment's audience may see. `GET /_guichet/health` tells the sandbox's launcher the
  * gateway is up.
@@ -87,6 +90,10 @@ export function createSelfServiceHandler(
     sendJson(exchange, 201, {
       key: issued.key,
       prefix: issued.prefix,
+      clientId: issued.clientId,
+      clientSecret: issued.clientSecret,
+      scopes: issued.subscription.scopes,
+      requestedScopes: issued.subscription.requestedScopes,
       status,
       plan: issued.subscription.plan,
       api: route.id,
@@ -101,6 +108,7 @@ export function createSelfServiceHandler(
       sendJson(exchange, 200, { status: 'ok' });
       return;
     }
+    if (options.credentials(exchange, path ?? '')) return;
     if (path !== '/_guichet/trial-keys') {
       sendProblem(exchange, 'notFound', 'The gateway has no endpoint at this address.');
       return;

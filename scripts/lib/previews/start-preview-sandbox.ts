@@ -67,6 +67,8 @@ export async function startPreviewSandbox(options: PreviewSandboxOptions): Promi
       dataDir: options.dataDir,
       corsOrigins: [],
       portalUrl: options.portalUrl,
+      // Reviewers reach this sandbox through the previews server, at `/<slug>/_sandbox`.
+      issuerUrl: `${options.portalUrl}/_sandbox`,
       audience: options.audience,
       trialKeysPerHour,
       ...(options.onError === undefined ? {} : { onError: options.onError }),

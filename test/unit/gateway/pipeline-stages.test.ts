@@ -21,15 +21,28 @@ describe('the request path stages', () => {
         createRouteStage({
           routes: {} as never,
           keys: { find: () => undefined, invalidate: () => undefined },
+          identifier: { identify: () => ({ problem: 'unknownKey', detail: '', headers: {} }) },
+          fail: () => undefined,
         }),
       /invalid route stage options:\n {2}routes — must be the route table/,
     );
     assert.throws(
-      () => createAuthenticateStage({ keys: undefined as never }),
-      /keys — must be an object with find/,
+      () =>
+        createAuthenticateStage({
+          security: { requirementOf: () => undefined } as never,
+          keys: undefined as never,
+          identifier: undefined as never,
+          fail: () => undefined,
+        }),
+      /keys — must be an object with find(.|\n)*identifier — must be an object with identify/,
     );
     assert.throws(
-      () => createQuotaStage({ quota: { take: () => undefined } as never, onRefusal: 1 as never }),
+      () =>
+        createQuotaStage({
+          quota: { take: () => undefined } as never,
+          onRefusal: 1 as never,
+          toAnonymousSubject: String,
+        }),
       /onRefusal — must be a function/,
     );
   });
