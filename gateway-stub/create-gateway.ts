@@ -18,6 +18,7 @@ import { createAddressHasher } from './keys/address-hasher.ts';
 import { createCallerIdentifier } from './auth/identify-caller.ts';
 import { createFailureGuard } from './auth/failure-guard.ts';
 import { createOAuthHandler, isOAuthPath } from './oauth/handle-oauth-request.ts';
+import { createIdentityTokens } from './oauth/identity-tokens.ts';
 import { introspectToken } from './oauth/introspect-token.ts';
 import { openGatewayServices } from './open-services.ts';
 import { createCredentialEndpoints } from './self-service/handle-credentials.ts';
@@ -192,6 +193,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     fail,
     onQuotaRefusal: observer.countQuotaRefusal,
     toAnonymousSubject: createAddressHasher(hasher),
+    statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
   });
   const handleSelfService = createSelfServiceHandler({
     routes,

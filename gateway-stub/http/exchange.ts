@@ -45,6 +45,10 @@ export interface Exchange {
   requirement: CompiledRequirement | undefined;
   /** The scopes the call needs, of the alternative the credentials met. */
   requiredScopes: readonly string[];
+  /** The scopes the call is made with, space-separated (the subscription's, a token's share). */
+  grantedScopes: string;
+  /** Who calls, as the mock server is told (`X-Guichet-*`), once the forward stage knows. */
+  identityHeaders: Record<string, string> | undefined;
   /** The subscription the call is made under, once authorised. */
   subscription: GrantedSubscription | undefined;
 }
@@ -76,6 +80,8 @@ export function createExchange(req: IncomingMessage, res: ServerResponse): Excha
     identity: undefined,
     requirement: undefined,
     requiredScopes: noScopes,
+    grantedScopes: '',
+    identityHeaders: undefined,
     subscription: undefined,
   };
 }

@@ -67,9 +67,10 @@ export function createAuthorizeStage(): Stage {
     }
     exchange.subscription = subscription;
     const required = exchange.requiredScopes;
+    const granted = subscription.scopes ?? apiRoute.defaultScopes;
+    const carried = exchange.identity?.tokenScopes;
+    exchange.grantedScopes = toScopeText(granted, carried);
     if (required.length > 0) {
-      const granted = subscription.scopes ?? apiRoute.defaultScopes;
-      const carried = exchange.identity?.tokenScopes;
       const missing = required.filter(
         (scope) => !granted.has(scope) || (carried !== undefined && !carried.has(scope)),
       );
@@ -93,6 +94,30 @@ export function createAuthorizeStage(): Stage {
     }
     next(exchange);
   };
+}
+
+const scopeTexts = new WeakMap<ReadonlySet<string>, string>();
+
+/**
+ * The scopes a call is made with, sorted and space-separated: those the subscription grants,
+ * and of a token only those it carries too. A subscription's text is kept, not joined per call.
+ */
+function toScopeText(
+  granted: ReadonlySet<string>,
+  carried: ReadonlySet<string> | undefined,
+): string {
+  if (carried !== undefined) {
+    return [...granted]
+      .filter((scope) => carried.has(scope))
+      .sort()
+      .join(' ');
+  }
+  let text = scopeTexts.get(granted);
+  if (text === undefined) {
+    text = [...granted].sort().join(' ');
+    scopeTexts.set(granted, text);
+  }
+  return text;
 }
 
 function lowerFirst(text: string): string {

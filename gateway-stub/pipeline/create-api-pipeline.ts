@@ -1,6 +1,7 @@
 import type { Exchange } from '../http/exchange.ts';
 import type { CallerIdentifier } from '../auth/identify-caller.ts';
 import type { KeyLookup } from '../keys/key-lookup.ts';
+import type { IdentityTokens } from '../oauth/identity-tokens.ts';
 import type { Forwarder } from '../proxy/forwarder.ts';
 import type { SlidingWindow } from '../quota/sliding-window.ts';
 import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
@@ -25,6 +26,8 @@ export interface ApiPipelineOptions {
   fail: (exchange: Exchange, error: unknown) => void;
   /** The quota subject of an anonymous caller's network (a keyed hash). */
   toAnonymousSubject: (network: string) => string;
+  /** Signs the statements of who calls that the back end is sent. */
+  statements: IdentityTokens;
 }
 
 /**
@@ -37,6 +40,7 @@ export function createApiPipeline(options: ApiPipelineOptions): Step {
     forwarder: options.forwarder,
     maxBodyBytes: options.maxBodyBytes,
     fail: options.fail,
+    statements: options.statements,
   });
   const byVersion = new Map<VersionRoute, Step>();
   for (const api of options.routes.values()) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { stripCredentials } from '../auth/strip-credentials.ts';
+import { toIdentityHeaders } from '../auth/upstream-identity.ts';
+import type { IdentityTokens } from '../oauth/identity-tokens.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { hasBody, isDeclaredTooLarge, readBody } from '../http/read-body.ts';
 import { sendProblem } from '../http/send-response.ts';
@@ -13,18 +15,21 @@ const forwardOptionsSchema = z.strictObject({
   maxBodyBytes: z.int().positive(),
   /** Answers an error no stage expected (a 500 that leaks nothing). */
   fail: functionOption<(exchange: Exchange, error: unknown) => void>(),
+  /** Signs the statement of who calls that the back end is sent. */
+  statements: objectWith<IdentityTokens>('statementOf'),
 });
 
 /** What the forward stage needs. */
 export type ForwardStageOptions = z.input<typeof forwardOptionsSchema>;
 
 /**
- * The last step: takes the credentials off the request, reads its body whole (so one over the limit gets a clean 413 rather
+ * The last step: takes the credentials off the request, states who calls
+ * (`upstream-identity.ts`), reads its body whole (so one over the limit gets a clean 413 rather
  * than a request cut halfway at the mock server), then passes the request on. The forwarder
  * answers with the mock server's answer, or with the problem saying why there is none.
  */
 export function createForwardStage(input: ForwardStageOptions): Step {
-  const { forwarder, maxBodyBytes, fail } = parseStageOptions(
+  const { forwarder, maxBodyBytes, fail, statements } = parseStageOptions(
     'forward',
     forwardOptionsSchema,
     input,
@@ -40,9 +45,8 @@ export function createForwardStage(input: ForwardStageOptions): Step {
     );
   };
 
-  return (exchange) => {
+  const send = (exchange: Exchange): void => {
     const { req } = exchange;
-    stripCredentials(exchange);
     if (!hasBody(req)) {
       forwarder.forward(exchange, undefined);
       return;
@@ -63,5 +67,24 @@ export function createForwardStage(input: ForwardStageOptions): Step {
         fail(exchange, error);
       }
     });
+  };
+
+  return (exchange) => {
+    stripCredentials(exchange);
+    const identity = toIdentityHeaders(exchange, statements);
+    if (!(identity instanceof Promise)) {
+      exchange.identityHeaders = identity;
+      send(exchange);
+      return;
+    }
+    identity.then(
+      (headers) => {
+        exchange.identityHeaders = headers;
+        send(exchange);
+      },
+      (error: unknown) => {
+        fail(exchange, error);
+      },
+    );
   };
 }

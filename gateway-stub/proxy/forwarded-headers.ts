@@ -22,20 +22,29 @@ const responseHeadersDropped = new Set([
   'x-guichet-operation',
 ]);
 
-/** The headers sent to the mock server: the client's, minus the above, plus the request id. */
+/**
+ * The headers sent to the mock server: the client's, minus the above and minus every
+ * `X-Guichet-*` (the gateway's own: a client must never pass for another consumer), plus the
+ * request id and who calls, as the gateway established it (`identity`).
+ */
 export function toUpstreamHeaders(
   headers: IncomingHttpHeaders,
   requestId: string,
+  identity?: Readonly<Record<string, string>>,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const named = connectionTokens(headers.connection);
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined || requestHeadersDropped.has(name)) continue;
+    if (name.startsWith('x-guichet-')) continue;
     if (named !== undefined && named.has(name)) continue;
     out[name] = value;
   }
   out['x-request-id'] = requestId;
+  if (identity !== undefined) {
+    for (const name in identity) out[name] = identity[name] as string;
+  }
   return out;
 }
 

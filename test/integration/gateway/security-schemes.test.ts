@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { startEchoUpstream, type EchoUpstream } from './helpers/start-echo-upstream.ts';
 import {
   getToken,
@@ -256,6 +257,26 @@ describe('the sandbox enforces the security each operation declares', () => {
     );
   });
 
+  it("owners' stubs answer per scope, through the gateway, and per consumer", async () => {
+    const reader = await getToken(test.baseUrl, app, 'coffre:lecture');
+    const writer = await getToken(test.baseUrl, app, 'coffre:lecture coffre:ecriture');
+    const read = await call('/documents', { headers: { authorization: `Bearer ${reader}` } });
+    assert.deepEqual(await read.json(), { operation: 'listerDocuments' });
+    const written = await call('/documents', { headers: { authorization: `Bearer ${writer}` } });
+    assert.equal(written.headers.get('x-guichet-stub'), 'documents-en-ecriture');
+    assert.deepEqual(await written.json(), { operation: 'listerDocuments', vue: 'ecriture' });
+    // The consumer a stub names, as the gateway states it to the mock server.
+    const partner = await fetch(`${mock.url}/coffre/v1/documents`, {
+      headers: { 'x-guichet-consumer': 'con_partenaire0001' },
+    });
+    assert.deepEqual(await partner.json(), { operation: 'listerDocuments', vue: 'partenaire' });
+    // Through the gateway a client cannot claim to be that consumer.
+    const claimed = await call('/documents', {
+      headers: { authorization: `Bearer ${reader}`, 'x-guichet-consumer': 'con_partenaire0001' },
+    });
+    assert.deepEqual(await claimed.json(), { operation: 'listerDocuments' });
+  });
+
   it('Swagger 2.0 definitions: a key in the query, basic on one operation', async () => {
     const registre = await issue(test, 'registre');
     const base = `${test.baseUrl}/registre/v1`;
@@ -311,5 +332,47 @@ describe('credentials never reach the mock server, wherever they were', () => {
       assert.ok(!JSON.stringify(request).includes(token), request.url);
     }
     assert.equal(seen[2]?.headers.cookie, 'theme=clair');
+  });
+
+  it('tells the back end who calls: consumer, application, plan, scopes, and a signed statement of it', async () => {
+    const token = await getToken(test.baseUrl, app, 'coffre:lecture');
+    await fetch(`${test.baseUrl}/coffre/v1/documents`, {
+      headers: { authorization: `Bearer ${token}`, 'x-guichet-consumer': 'con_someoneelse' },
+    });
+    const seen = upstream.seen.at(-1);
+    assert.ok(seen);
+    assert.equal(seen.headers['x-guichet-consumer'], app.consumerId);
+    assert.equal(seen.headers['x-guichet-application'], 'Logiciel de test');
+    assert.equal(seen.headers['x-guichet-plan'], 'free');
+    assert.equal(seen.headers['x-guichet-scopes'], 'coffre:lecture');
+    const statement = String(seen.headers['x-guichet-identity']);
+    const jwks = createRemoteJWKSet(new URL(`${test.baseUrl}/.well-known/jwks.json`));
+    const { payload, protectedHeader } = await jwtVerify(statement, jwks, {
+      issuer: 'http://127.0.0.1:8000',
+      audience: 'http://127.0.0.1:8000/coffre',
+      typ: 'guichet-identity+jwt',
+    });
+    assert.equal(protectedHeader.alg, 'ES256');
+    assert.equal(payload.sub, app.consumerId);
+    assert.equal(payload.application, 'Logiciel de test');
+    assert.equal(payload.plan, 'free');
+    assert.equal(payload.scope, 'coffre:lecture');
+    assert.equal(payload.client_id, app.clientId);
+    assert.ok((payload.exp ?? 0) - (payload.iat ?? 0) <= 300);
+
+    // A key grants every scope of its subscription; an anonymous call states no consumer.
+    await fetch(`${test.baseUrl}/coffre/v1/documents`, { headers: { 'x-api-key': app.key } });
+    assert.equal(
+      upstream.seen.at(-1)?.headers['x-guichet-scopes'],
+      'coffre:ecriture coffre:lecture',
+    );
+    await fetch(`${test.baseUrl}/coffre/v1/public`, {
+      headers: { 'x-guichet-consumer': app.consumerId, 'x-guichet-scopes': 'coffre:admin' },
+    });
+    const anonymous = upstream.seen.at(-1)?.headers ?? {};
+    assert.equal(anonymous['x-guichet-consumer'], undefined);
+    assert.equal(anonymous['x-guichet-scopes'], undefined);
+    assert.equal(anonymous['x-guichet-identity'], undefined);
+    assert.equal(anonymous['x-guichet-plan'], 'anonymous');
   });
 });

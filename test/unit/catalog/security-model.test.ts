@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { loadCatalog, type CatalogOperation, type CatalogVersion } from '../../../catalog/index.ts';
+import {
+  formatProblem,
+  loadCatalog,
+  type CatalogOperation,
+  type CatalogVersion,
+} from '../../../catalog/index.ts';
 
 /** Fixture APIs declaring every security scheme the sandbox takes (also the gateway's). */
 const apisDir = 'test/fixtures/security/apis';
@@ -131,4 +136,29 @@ describe('the catalog reads what it takes to call each operation', () => {
       [{ scheme: 'oauth', scopes: ['coffre:lecture'] }],
     ]);
   });
+});
+
+describe("owners' stubs can answer per consumer and per scope", () => {
+  test('the catalog keeps the conditions, and refuses a scope no version declares', async () => {
+    const result = await loadCatalog({ apisDir, audience: 'internal' });
+    const stubs = result.catalog.apis.find((api) => api.id === 'coffre')?.sandbox?.stubs ?? [];
+    assert.deepEqual(
+      stubs.map((stub) => [stub.name, stub.request.consumer, stub.request.scopes]),
+      [
+        ['documents-du-partenaire', 'con_partenaire0001', []],
+        ['documents-en-ecriture', undefined, ['coffre:ecriture']],
+      ],
+    );
+  });
+});
+
+test('a stub naming a scope no version declares is a problem naming the file, the field and the scopes', async () => {
+  const result = await loadCatalog({
+    apisDir,
+    mocksDir: 'test/fixtures/security/invalid-mocks',
+    audience: 'internal',
+  });
+  assert.deepEqual(result.problems.map(formatProblem), [
+    'test/fixtures/security/invalid-mocks/coffre/stubs.yaml:7 — stubs.0.request.scopes.0 — names "coffre:lire", a scope no version of coffre it applies to declares — scopes: coffre:lecture, coffre:ecriture, coffre:admin',
+  ]);
 });

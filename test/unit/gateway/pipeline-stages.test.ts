@@ -10,7 +10,13 @@ import { chainStages, type Stage } from '../../../gateway-stub/pipeline/stage.ts
 describe('the request path stages', () => {
   it('refuse wrong options when they are built, naming every wrong field', () => {
     assert.throws(
-      () => createForwardStage({ forwarder: {} as never, maxBodyBytes: 0, fail: () => undefined }),
+      () =>
+        createForwardStage({
+          forwarder: {} as never,
+          maxBodyBytes: 0,
+          fail: () => undefined,
+          statements: { statementOf: () => '' },
+        }),
       (error: Error) =>
         error.message.startsWith('invalid forward stage options:') &&
         error.message.includes('forwarder — must be an object with forward') &&
