@@ -101,7 +101,12 @@ function toScheme(name: string, scheme: Mapping): CatalogSecurityScheme {
   if (type === 'apiKey') {
     const where = scheme.in;
     const parameter = typeof scheme.name === 'string' ? scheme.name.trim() : '';
-    if ((where !== 'header' && where !== 'query' && where !== 'cookie') || parameter === '') {
+    // A name that is no HTTP token (RFC 9110 §5.6.2) could not be sent as a header or a cookie,
+    // and would break the challenge that names it: the sandbox cannot check such a scheme.
+    if (
+      (where !== 'header' && where !== 'query' && where !== 'cookie') ||
+      !isTokenName(parameter)
+    ) {
       return { ...base, type: 'apiKey' };
     }
     return { ...base, type: 'apiKey', in: where, parameterName: parameter, credential: 'key' };
@@ -177,4 +182,9 @@ function mergeScopes(lists: unknown[]): DeclaredScope[] {
  */
 export function isScopeName(value: string): boolean {
   return /^[\x21\x23-\x5b\x5d-\x7e]{1,128}$/.test(value);
+}
+
+/** An HTTP token (RFC 9110 §5.6.2) of at most 128 characters. */
+export function isTokenName(value: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/.test(value);
 }

@@ -1,5 +1,6 @@
 import type { CatalogSecurity, CatalogSecurityScheme } from '../../catalog/index.ts';
 import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import { isScopeName } from '../../catalog/openapi/security-schemes.ts';
 import {
   basicSource,
   bearerSource,
@@ -165,10 +166,11 @@ function toChallenges(
         if (source.in === 'header' && source.name === 'x-api-key') continue;
         add(`ApiKey realm="${sandboxRealm}", in="${source.in}", name="${scheme.parameterName}"`);
       } else if (source.kind === 'bearer') {
+        const scopes = toScopeAttribute(need.scopes);
         add(
-          need.scopes.length === 0
+          scopes === ''
             ? `Bearer realm="${sandboxRealm}"`
-            : `Bearer realm="${sandboxRealm}", scope="${need.scopes.join(' ')}"`,
+            : `Bearer realm="${sandboxRealm}", scope="${scopes}"`,
         );
       } else if (source.kind === 'basic') {
         add(`Basic realm="${sandboxRealm}", charset="UTF-8"`);
@@ -201,4 +203,13 @@ function toMissingDetail(
     alternative.map((need) => describe(need.scheme, need.scopes)).join(' and '),
   );
   return `Send ${[...clauses, 'your subscription key in the X-Api-Key header'].join('; or ')}.`;
+}
+
+/**
+ * Scopes as a challenge's `scope` attribute holds them (RFC 6750 §3): space-separated, each one
+ * a valid scope. A document's scope that is not one (a quote, a space, a line break) is left
+ * out of the header it would break; it stays required, and no token can carry it.
+ */
+export function toScopeAttribute(scopes: readonly string[]): string {
+  return scopes.filter(isScopeName).join(' ');
 }

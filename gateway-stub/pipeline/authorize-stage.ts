@@ -1,5 +1,5 @@
 import type { ProblemName } from '../../catalog/sandbox-problems.ts';
-import { sandboxRealm } from '../auth/compile-security.ts';
+import { sandboxRealm, toScopeAttribute } from '../auth/compile-security.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { sendProblem } from '../http/send-response.ts';
 import type { GrantedSubscription } from '../keys/key-lookup.ts';
@@ -84,7 +84,7 @@ export function createAuthorizeStage(): Stage {
           `This operation needs the scope ${required.join(' ')}; ${lacking} ${missing.join(' ')}.`,
           {
             headers: {
-              'www-authenticate': `Bearer realm="${sandboxRealm}", error="insufficient_scope", scope="${required.join(' ')}"`,
+              'www-authenticate': `Bearer realm="${sandboxRealm}", error="insufficient_scope", scope="${toScopeAttribute(required)}"`,
             },
             extensions: { scope: required.join(' ') },
           },
