@@ -308,7 +308,9 @@ describe('requests that pass for someone else, or leave secrets behind', () => {
 
   test('a key, a client secret and a token in the query and the path, for the log to keep', async () => {
     const token = await getToken(sandbox.baseUrl, app);
-    await fetch(`${sandbox.baseUrl}/coffre/v1/requete?apikey=${app.key}&secret=${app.clientSecret}`);
+    await fetch(
+      `${sandbox.baseUrl}/coffre/v1/requete?apikey=${app.key}&secret=${app.clientSecret}`,
+    );
     await fetch(`${sandbox.baseUrl}/coffre/v1/x/${app.key}/${app.clientSecret}/${token}`, {
       headers: { KeyId: app.key },
     });
