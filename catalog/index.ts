@@ -56,3 +56,15 @@ export {
   type PathTemplate,
 } from './openapi/path-template.ts';
 export { defaultSnapshotPath, readSnapshot, writeSnapshot } from './snapshot.ts';
+export {
+  resourceRoles,
+  type CatalogResource,
+  type IdentifierSchema,
+  type ResourceFilter,
+  type ResourceList,
+  type ResourceOperation,
+  type ResourcePaging,
+  type ResourceRole,
+  type ResourceSeed,
+  type StatefulMark,
+} from './resources/resource-model.ts';

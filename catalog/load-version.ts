@@ -8,6 +8,7 @@ import { listOperations } from './openapi/list-operations.ts';
 import { listScopes, readDocumentSecurity } from './openapi/operation-security.ts';
 import { listSecuritySchemes } from './openapi/security-schemes.ts';
 import { readDocumentFiles } from './openapi/read-document.ts';
+import { inferResources, markStatefulOperations } from './resources/infer-resources.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { Lifecycle } from './schema/lifecycle.ts';
 
@@ -51,7 +52,8 @@ export async function loadVersion(
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
   const document = await bundleDocument(files);
-  const operations = listOperations(document);
+  const resources = inferResources(document);
+  const operations = markStatefulOperations(listOperations(document), resources);
   const securitySchemes = listSecuritySchemes(document);
   return {
     head,
@@ -69,6 +71,7 @@ export async function loadVersion(
       files: [...files.files.keys()].map((path) => relative(apiDir, path).split('\\').join('/')),
       document,
       operations,
+      resources,
       servers: listServers(document),
       securitySchemes,
       security: readDocumentSecurity(document),

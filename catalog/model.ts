@@ -5,6 +5,7 @@ import type { DocumentFormat } from './openapi/check-document.ts';
 import type { CatalogOperation } from './openapi/list-operations.ts';
 import type { CatalogScope, CatalogSecurity } from './openapi/operation-security.ts';
 import type { CatalogSecurityScheme } from './openapi/security-schemes.ts';
+import type { CatalogResource } from './resources/resource-model.ts';
 
 export type { CatalogOperation } from './openapi/list-operations.ts';
 export type { DocumentFormat } from './openapi/check-document.ts';
@@ -131,6 +132,11 @@ export interface CatalogVersion {
   /** The document with every file joined in. */
   document: Record<string, unknown>;
   operations: CatalogOperation[];
+  /**
+   * The resources the sandbox remembers per consumer: found in the document, then turned off,
+   * corrected or added by the owners' `stubs.yaml`.
+   */
+  resources: CatalogResource[];
   /** Server URLs the document declares. */
   servers: string[];
   /** The security schemes the document declares, which operations' requirements name. */

@@ -6,6 +6,7 @@ import {
   readOperationSecurity,
   type CatalogSecurity,
 } from './operation-security.ts';
+import type { StatefulMark } from '../resources/resource-model.ts';
 
 /** One operation (or webhook) as the portal lists it and search indexes it. */
 export interface CatalogOperation {
@@ -25,6 +26,8 @@ export interface CatalogOperation {
   deprecated: boolean;
   /** What it takes to call it: the operation's `security`, else the document's. */
   security: CatalogSecurity;
+  /** Set when the sandbox remembers what this operation does (a resource's create, read…). */
+  stateful?: StatefulMark;
 }
 
 /** Lists a bundled document's operations and webhooks in document order. */

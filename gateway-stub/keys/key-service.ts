@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { PlanName, Visibility } from '../../catalog/index.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { createClientId, createClientSecret } from '../clients/client-format.ts';
 import type { ClientStore } from '../store/client-store.ts';
-import { inTransaction } from '../store/open-database.ts';
 import {
   toSubscriptionState,
   type KeyStore,

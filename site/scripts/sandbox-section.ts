@@ -1,11 +1,12 @@
 import { createAnnouncer, startCopyButtons } from './copy-buttons.ts';
 import { startCommandFilling } from './fill-commands.ts';
+import { startSandboxDataReset } from './sandbox-data.ts';
 import { startTrialKeyForm } from './trial-key-form.ts';
 
 /**
  * The API page's one script: the sandbox section's trial-key form, its commands (filled with
- * the partner's credentials) and copy buttons. Everything
- * else on the page is static HTML.
+ * the partner's credentials), copy buttons and the reset of the partner's sandbox data.
+ * Everything else on the page is static HTML.
  */
 export function startSandboxSection(): void {
   const section = document.querySelector<HTMLElement>('#sandbox');
@@ -15,6 +16,7 @@ export function startSandboxSection(): void {
   if (apiId !== undefined) startCommandFilling(section, apiId);
   startCopyButtons(section, createAnnouncer(section.querySelector<HTMLElement>('#copy-status')));
   startTrialKeyForm(section);
+  startSandboxDataReset(section);
 }
 
 /**
