@@ -3,7 +3,7 @@ import type { KeyHasher } from '../keys/key-hasher.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
 import type { ClientRecord, ClientStore } from '../store/client-store.ts';
 import type { KeyStore } from '../store/key-store.ts';
-import { inTransaction } from '../store/open-database.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { createClientSecret, isClientIdShaped } from './client-format.ts';
 
 /** A secret just drawn: the only time it is shown. */
