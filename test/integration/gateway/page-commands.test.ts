@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -16,10 +17,10 @@ import type { Application } from './helpers/security-fixtures.ts';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.ts';
 
 /**
- * The commands each API page of the sample catalog (`apis/`) gives a partner ("Try it from a
- * terminal"), run as a partner pastes them, by bash and the real curl, against the real sandbox
- * (gateway and Prism), with the trial application's credentials put in where the page's script
- * puts them: every one gets a 2xx, whatever scheme its document declares (KeyId header, apikey
+ * The commands the README gives for each scheme, and those each API page of the sample catalog
+ * (`apis/`) gives a partner ("Try it from a terminal"), run as a partner pastes them, by bash and
+ * the real curl, against the real sandbox (gateway and Prism), with the trial application's
+ * credentials put in where the page's script puts them: every one gets a 2xx, whatever scheme its document declares (KeyId header, apikey
  * query parameter, HTTP bearer, OAuth 2.0 client credentials with scopes, authorization code
  * served by client credentials).
  */
@@ -59,6 +60,43 @@ describe("the API pages' terminal commands, run by curl against the real sandbox
   after(async () => {
     await test.close();
     await mock.close();
+  });
+
+  it("the README's commands, one per scheme, each get a 2xx", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /```sh\n(SANDBOX=http:\/\/127\.0\.0\.1:8000\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'the README shows how to call with each scheme');
+    const issue = async (api: string): Promise<Application> => {
+      const response = await fetch(`${test.adminUrl}/keys`, {
+        method: 'POST',
+        headers: { ...test.admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ application: `README ${api}`, api }),
+      });
+      assert.equal(response.status, 201);
+      return (await response.json()) as Application;
+    };
+    // One application per API, as a partner holds them; each command is run with the
+    // application of the API it calls.
+    const lines = block.replace(/\\\n\s*/g, ' ').split('\n');
+    const statuses: string[] = [];
+    for (const line of lines) {
+      if (!line.startsWith('curl')) continue;
+      const api = /\$SANDBOX\/([a-z-]+)\//.exec(line)?.[1];
+      assert.ok(api, line);
+      const app = await issue(api);
+      const token = lines.find((item) => item.startsWith('TOKEN=')) ?? '';
+      const script = [
+        `SANDBOX=${test.baseUrl}`,
+        `KEY=${app.key}; CLIENT_ID=${app.clientId}; CLIENT_SECRET=${app.clientSecret}`,
+        line.includes('$TOKEN') ? token : '',
+        line,
+      ].join('\n');
+      const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', script]);
+      const status = lastStatus(stdout);
+      assert.ok(status >= 200 && status < 300, `${line} answered ${String(status)}:\n${stdout}`);
+      statuses.push(`${String(status)} ${line}`);
+    }
+    assert.equal(statuses.length, 5, statuses.join('\n'));
   });
 
   it('every sample API has a command, and each one gets a 2xx with the partner’s credentials', async () => {
