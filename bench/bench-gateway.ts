@@ -5,11 +5,12 @@
  *   2. through a bare pass-through proxy written here (undici `Pool.stream`, hop-by-hop
  *      headers dropped — the least any correct proxy does): the baseline,
  *   3. through the gateway, access log, usage counts and metrics on, with 1,000 real keys
- *      issued through its key service and sent in turn, each on the `internal` plan as the
- *      catalog defines it; the run stays far below what would spend any key's quota,
- *   4. through a second gateway whose pool holds more keys than its key lookup caches, so
- *      every request meets a key that is not in memory (store query and HMAC check): the cost
- *      of a cold key,
+ *      issued through its key service and sent in turn in `X-Api-Key`, each on the `internal`
+ *      plan as the catalog defines it; the run stays far below what would spend any quota,
+ *   4. through a gateway called with 1,000 access tokens in turn (`Authorization: Bearer`),
+ *      one per application, from its own token endpoint: the bearer-token path,
+ *   5. through a gateway whose store holds 100,000 keys, all of them sent in turn: a busy
+ *      sandbox, whose keys all stay in its bounded cache,
  * and prints requests/s, p50/p99 latency and the CPU time per request of the proxy process
  * (`process.cpuUsage()` of that process over the measured window, all threads included).
  * The fast upstream is the same for all so the mock server's own cost (Prism) does not hide
@@ -26,15 +27,15 @@
  *
  * Options: --duration <s> (measured seconds per slice, default 3), --rounds <n> (default 4,
  * rounded up to whole cycles of the order), --rate <requests/s> (fixed-rate load, default
- * 3000), --keys <n> (keys of the gateway, at least 1,000), --profile <dir> (write a CPU
- * profile of each server process there, to see where time goes).
+ * 1000), --keys <n> (keys and tokens of the first two gateways, at least 1,000), --big-store
+ * <n> (keys of the last one, default 100,000), --profile <dir> (write a CPU profile of each
+ * server process there, to see where time goes).
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
-import { maxCachedKeys } from '../gateway-stub/keys/key-lookup.ts';
 import { children, profiling, startRole, type Run } from './lib/gateway/measure.ts';
 import { printPhase, printSummary } from './lib/gateway/print-figures.ts';
 import { runPhase, VoidRun, type Phase } from './lib/gateway/run-phase.ts';
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
   const rounds = Number(values.rounds);
   const rate = Number(values.rate);
   const keyCount = Number(values.keys);
+  const bigStore = Number(values['big-store']);
   if (!(keyCount >= minimumKeys)) {
     throw new Error(`--keys must be at least ${String(minimumKeys)}: one key measures a cache`);
   }
@@ -76,13 +78,13 @@ async function main(): Promise<number> {
   const load = startRole('load');
   const options = { snapshot, workDir: work, api: api.id, load };
   const hot: GatewaySetup = { name: 'gateway', keys: keyCount };
-  // Enough keys that the lookup's cache (maxCachedKeys) never holds the next one to come.
-  const cold: GatewaySetup = { name: 'gateway cold keys', keys: maxCachedKeys + 1_000 };
+  const tokens: GatewaySetup = { name: 'gateway tokens', keys: keyCount, credential: 'token' };
+  const big: GatewaySetup = { name: 'gateway 100k keys', keys: bigStore };
   const fast = await startTargets(
     'fast',
     startRole('upstream', [], 'fast-upstream'),
     `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
-    [hot, cold],
+    [hot, tokens, big],
     options,
   );
   const prism = prismOperation
@@ -99,7 +101,7 @@ async function main(): Promise<number> {
     `bench:gateway — fast upstream (node:http, ${String(Buffer.byteLength(upstreamBody))}-byte JSON); API ${api.id}; at least ${String(rounds)} rounds of ${String(durationMs / 1000)} s slices, contenders in a new order each round; medians`,
   );
   console.log(
-    `keys: gateway ${String(hot.keys)}, in turn, on plan internal (${String(quota)} requests/min each: a key's quota would be spent only above ${String(Math.floor((hot.keys * quota) / 60))} req/s sustained for a minute); gateway cold keys ${String(cold.keys)}, more than the ${String(maxCachedKeys)} its lookup caches`,
+    `keys: gateway ${String(hot.keys)}, in turn, on plan internal (${String(quota)} requests/min each: a key's quota would be spent only above ${String(Math.floor((hot.keys * quota) / 60))} req/s sustained for a minute); gateway tokens ${String(tokens.keys)} access tokens in turn; gateway 100k keys ${String(big.keys)} keys in its store, every one sent in turn`,
   );
   const phases: Phase[] = [
     { label: 'c=32', targets: fast, concurrency: 32, rate: 0 },

@@ -4,7 +4,7 @@ import { loadGuides } from './load-guides.ts';
 import { loadMetadata } from './load-metadata.ts';
 import { loadVersion, type LoadedVersion, type VersionPlan } from './load-version.ts';
 import { renderMarkdown, toFirstSentence } from './markdown/render-markdown.ts';
-import type { CatalogApi } from './model.ts';
+import type { CatalogApi, CatalogVersion } from './model.ts';
 import { hasErrors, type CatalogProblem } from './problems.ts';
 import type { ApiMetadata } from './schema/api-metadata.ts';
 import { resolvePlans } from './schema/plans.ts';
@@ -12,10 +12,11 @@ import { toDisplayPath } from './display-path.ts';
 import type { SourceFile } from './source-file.ts';
 
 /**
- * Ids the sandbox keeps for itself: problem `type` URIs (`/problems/<slug>`) resolve against
+ * Ids the sandbox keeps for itself: its OAuth 2.0 endpoints (`/oauth/token`…), and problem `type`
+ * URIs (`/problems/<slug>`), which resolve against
  * the gateway, which sends them on to the portal.
  */
-const reservedIds = new Set(['problems']);
+const reservedIds = new Set(['problems', 'oauth']);
 
 /** Segments the portal uses beside version ids under `/apis/<id>/`: a version there would be hidden. */
 const reservedVersionIds = new Set(['guides']);
@@ -80,10 +81,11 @@ export async function loadApi(
   }
   const guides = await loadGuides(apiDir, problems);
   checkVersionIds(loaded, apiDir, problems);
+  const versions = loaded.map((item) => item.version);
+  const restrictedScopes = checkRestrictedScopes(metadata, result, versions, problems);
   // Warnings (a header the sandbox leaves out) keep the API; errors leave it out.
   if (hasErrors(problems.slice(before)) || result.status === 'invalid') return undefined;
 
-  const versions = loaded.map((item) => item.version);
   const current =
     loaded.find((item) => item.version.lifecycle === 'stable') ??
     loaded.find((item) => item.version.lifecycle !== 'retired') ??
@@ -107,6 +109,7 @@ export async function loadApi(
     visibility: metadata?.visibility ?? 'public',
     tags: metadata?.tags ?? [],
     plans: resolvePlans(metadata?.plans),
+    restrictedScopes,
     breakingChanges: metadata?.breakingChanges ?? 'require-new-major',
     versions,
     currentVersionId: current.version.id,
@@ -206,4 +209,31 @@ function toSupport(
   }
   const email = contact.email ?? ownerEmail;
   return { ...(email ? { email } : {}), ...(contact.url ? { url: contact.url } : {}) };
+}
+
+/** Restricted scopes must be scopes the API's documents declare or need: a typo restricts nothing. */
+function checkRestrictedScopes(
+  metadata: ApiMetadata | undefined,
+  result: Awaited<ReturnType<typeof loadMetadata>>,
+  versions: readonly CatalogVersion[],
+  problems: CatalogProblem[],
+): string[] {
+  const restricted = metadata?.restrictedScopes ?? [];
+  if (restricted.length === 0 || result.status !== 'valid') return restricted;
+  const known = new Set(versions.flatMap((version) => version.scopes.map((scope) => scope.name)));
+  restricted.forEach((scope, index) => {
+    if (known.has(scope)) return;
+    problems.push({
+      file: result.file.displayPath,
+      line: result.file.lineOf(['restrictedScopes', String(index)]),
+      field: `restrictedScopes.${String(index)}`,
+      message: `names "${scope}", which no security scheme or operation of the API's documents declares`,
+      hint:
+        known.size === 0
+          ? 'the documents declare no OAuth 2.0 scope: remove restrictedScopes'
+          : `use one of: ${[...known].join(', ')}`,
+      severity: 'error',
+    });
+  });
+  return restricted;
 }

@@ -9,7 +9,9 @@ import { checkAnswerHeaders } from './openapi/check-answer-headers.ts';
 import { checkDescriptions } from './openapi/check-descriptions.ts';
 import { checkDocument, isMapping, type DocumentHead } from './openapi/check-document.ts';
 import { listOperations, type CatalogOperation } from './openapi/list-operations.ts';
+import { listScopes, readDocumentSecurity } from './openapi/operation-security.ts';
 import { readDocumentFiles, type DocumentFiles } from './openapi/read-document.ts';
+import { listSecuritySchemes } from './openapi/security-schemes.ts';
 import { inferResources, markStatefulOperations } from './resources/infer-resources.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { Lifecycle } from './schema/lifecycle.ts';
@@ -68,6 +70,8 @@ export async function loadVersion(
   const rendered = renderDescriptions(head, document, files, problems);
   if (!rendered) return undefined;
   const resources = inferResources(document);
+  const operations = markStatefulOperations(rendered.operations, resources);
+  const securitySchemes = listSecuritySchemes(document);
   return {
     head,
     version: {
@@ -83,9 +87,12 @@ export async function loadVersion(
       entryFile: plan.document,
       files: [...files.files.keys()].map((path) => relative(apiDir, path).split('\\').join('/')),
       document,
-      operations: markStatefulOperations(rendered.operations, resources),
+      operations,
       resources,
       servers: listServers(document),
+      securitySchemes,
+      security: readDocumentSecurity(document),
+      scopes: listScopes(securitySchemes, operations),
     },
   };
 }

@@ -3,10 +3,20 @@ import type { ResolvedPlan } from './schema/plans.ts';
 import type { SandboxExampleEntry, SandboxStubEntry } from './schema/sandbox-stubs.ts';
 import type { DocumentFormat } from './openapi/check-document.ts';
 import type { CatalogOperation } from './openapi/list-operations.ts';
+import type { CatalogScope, CatalogSecurity } from './openapi/operation-security.ts';
+import type { CatalogSecurityScheme } from './openapi/security-schemes.ts';
 import type { CatalogResource } from './resources/resource-model.ts';
 
 export type { CatalogOperation } from './openapi/list-operations.ts';
 export type { DocumentFormat } from './openapi/check-document.ts';
+export type { CatalogScope, CatalogSecurity, SecurityNeed } from './openapi/operation-security.ts';
+export type {
+  CatalogOAuthFlow,
+  CatalogSecurityScheme,
+  DeclaredScope,
+  OAuthFlowName,
+  SandboxCredential,
+} from './openapi/security-schemes.ts';
 
 /**
  * The catalog as every consumer sees it: the site renders it, scripts report on it, the sandbox
@@ -36,6 +46,8 @@ export interface CatalogApi {
   tags: string[];
   /** Quotas the sandbox enforces and the portal shows. */
   plans: ResolvedPlan[];
+  /** OAuth 2.0 scopes a subscription gets only once an administrator approves them. */
+  restrictedScopes: string[];
   breakingChanges: 'require-new-major' | 'warn';
   /** Versions, newest first. */
   versions: CatalogVersion[];
@@ -127,6 +139,12 @@ export interface CatalogVersion {
   resources: CatalogResource[];
   /** Server URLs the document declares. */
   servers: string[];
+  /** The security schemes the document declares, which operations' requirements name. */
+  securitySchemes: CatalogSecurityScheme[];
+  /** The document's root `security`: what a path no operation matches is held to. */
+  security: CatalogSecurity;
+  /** Every scope of the version, with the operations that need it. */
+  scopes: CatalogScope[];
 }
 
 /** A Markdown guide from `apis/<id>/guides/`. */

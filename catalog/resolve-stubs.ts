@@ -142,6 +142,22 @@ function resolveStub(
     );
     return undefined;
   }
+  const unknownScope = entry.request.scopes.find(
+    (scope) => !found.some(({ version }) => version.scopes.some((item) => item.name === scope)),
+  );
+  if (unknownScope !== undefined) {
+    const declared = [
+      ...new Set(found.flatMap(({ version }) => version.scopes.map((item) => item.name))),
+    ];
+    report(
+      [...at, 'request', 'scopes', String(entry.request.scopes.indexOf(unknownScope))],
+      `names "${unknownScope}", a scope no version of ${api.id} it applies to declares`,
+      declared.length === 0
+        ? 'the document declares no OAuth 2.0 scope'
+        : `scopes: ${declared.join(', ')}`,
+    );
+    return undefined;
+  }
   const { response } = entry;
   for (const { version, operation } of found) {
     if (!checkStatus(version, operation, response.status, [...at, 'response', 'status'], report)) {

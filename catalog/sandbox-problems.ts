@@ -41,6 +41,30 @@ export const problemTypes = {
     'Invalid request',
     'The request body does not match what the endpoint expects; `errors` lists each invalid field with a `pointer` and a `detail`.',
   ),
+  invalidGrant: define(
+    'invalid-grant',
+    400,
+    'Grant refused',
+    'The token endpoint answers RFC 6749 `invalid_grant`: the client is known but holds no active subscription to issue a token for (pending, rejected, revoked or expired). Ask for a subscription on the API page, or wait for its approval.',
+  ),
+  invalidScope: define(
+    'invalid-scope',
+    400,
+    'Scope not granted',
+    'The token endpoint answers RFC 6749 `invalid_scope`: the `scope` asked for names a scope the subscription does not grant (a restricted scope needs an administrator’s approval) or that is malformed. Ask for the scopes listed on the API page, or leave `scope` out to get every scope granted.',
+  ),
+  invalidTokenRequest: define(
+    'invalid-token-request',
+    400,
+    'Invalid token request',
+    'The token endpoint answers RFC 6749 `invalid_request`: send `grant_type=client_credentials` as `application/x-www-form-urlencoded`, each parameter once, and authenticate the client one way only (`Authorization: Basic` or `client_id` and `client_secret` in the body).',
+  ),
+  unsupportedGrantType: define(
+    'unsupported-grant-type',
+    400,
+    'Grant type not supported',
+    'The token endpoint answers RFC 6749 `unsupported_grant_type`: the sandbox issues tokens by `grant_type=client_credentials` only — also for documents that declare an authorization code or implicit flow, whose scopes it grants the same way.',
+  ),
   malformedJson: define(
     'malformed-json',
     400,
@@ -59,6 +83,30 @@ export const problemTypes = {
     'Administrator token required',
     'The admin API needs `Authorization: Bearer <token>`; the token is in the sandbox data folder (`admin-token`) unless set by `GUICHET_ADMIN_TOKEN`.',
   ),
+  credentialsMismatch: define(
+    'credentials-mismatch',
+    401,
+    'Credentials of different applications',
+    'The operation needs several credentials together, and those sent belong to different applications. Send the key and the token (or client) of one application.',
+  ),
+  invalidClient: define(
+    'invalid-client',
+    401,
+    'Client authentication failed',
+    'The client id and secret (`Authorization: Basic`, or `client_id` and `client_secret`) are unknown, wrong, rotated out of their grace period, or revoked (RFC 6749 `invalid_client`). Copy them whole from the trial application, or get new ones.',
+  ),
+  invalidToken: define(
+    'invalid-token',
+    401,
+    'Invalid access token',
+    'The bearer token is not one the sandbox issued for this API, or it expired or was revoked (RFC 6750 `invalid_token`). Get a new one from the sandbox’s token endpoint (`POST /oauth/token`).',
+  ),
+  missingCredentials: define(
+    'missing-credentials',
+    401,
+    'Credentials required',
+    'The operation needs credentials its OpenAPI document declares — an access token, a client id and secret, or a key in a given place — and none were sent. `WWW-Authenticate` lists what it takes; the API page shows how to send each.',
+  ),
   missingKey: define(
     'missing-key',
     401,
@@ -70,6 +118,12 @@ export const problemTypes = {
     401,
     'Unknown subscription key',
     'The `X-Api-Key` header holds a key the sandbox does not know. Copy the whole key (it starts with `gk_`), or get a new one.',
+  ),
+  insufficientScope: define(
+    'insufficient-scope',
+    403,
+    'Scope missing',
+    'The operation needs an OAuth 2.0 scope the token or the subscription does not hold (RFC 6750 `insufficient_scope`); `WWW-Authenticate` and `scope` name it. Ask for a token with that scope, or for the scope to be granted if it is restricted.',
   ),
   notSubscribed: define(
     'not-subscribed',
@@ -220,6 +274,12 @@ export const problemTypes = {
     429,
     'Quota exceeded',
     'The key used every request its plan allows in the last minute. Wait for the seconds given in `Retry-After`; the `RateLimit` header tells how many requests remain.',
+  ),
+  tooManyFailedAuthentications: define(
+    'too-many-failed-authentications',
+    429,
+    'Too many failed authentications',
+    'One address sent too many wrong client ids or secrets in a short time. Wait for the seconds given in `Retry-After`, then send the right credentials.',
   ),
   tooManyTrialKeys: define(
     'too-many-trial-keys',

@@ -14,13 +14,20 @@ import { createExchange, type Exchange } from './http/exchange.ts';
 import { toRequestId } from './http/request-id.ts';
 import { sendProblem } from './http/send-response.ts';
 import { createKeyHasher } from './keys/key-hasher.ts';
-import { createKeyLookup } from './keys/key-lookup.ts';
-import { createKeyService, type KeyService } from './keys/key-service.ts';
+import type { KeyService } from './keys/key-service.ts';
+import { createAddressHasher } from './keys/address-hasher.ts';
+import { createCallerIdentifier } from './auth/identify-caller.ts';
+import { createFailureGuard } from './auth/failure-guard.ts';
+import { createOAuthHandler, isOAuthPath } from './oauth/handle-oauth-request.ts';
+import { createIdentityTokens } from './oauth/identity-tokens.ts';
+import { introspectToken } from './oauth/introspect-token.ts';
+import { openGatewayServices } from './open-services.ts';
+import { createCredentialEndpoints } from './self-service/handle-credentials.ts';
 import { createRequestObserver } from './observe/request-observer.ts';
 import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from '../catalog/sandbox-problems.ts';
 import { createForwarder } from './proxy/forwarder.ts';
-import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
+import { createApiPipeline } from './pipeline/create-api-pipeline.ts';
 import { createOutageNotice } from './observe/outage-notice.ts';
 import { createLimiters } from './quota/create-limiters.ts';
 import { createRouteTable } from './routing/route-table.ts';
@@ -28,10 +35,7 @@ import { createSelfServiceHandler, selfServicePrefix } from './self-service/hand
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
-import { createKeyStore } from './store/key-store.ts';
-import { createChangeDetector } from './store/change-detector.ts';
 import { holdStore } from './store/hold-store.ts';
-import { databaseFileName } from './store/open-database.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -103,18 +107,15 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   };
   const held = holdStore(options.dataDir, backgroundFailure);
   const { db } = held;
-  const store = createKeyStore(db);
-  const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
-  const lookup = createKeyLookup(changes, store, hasher);
-  const keys = createKeyService({
+  const services = openGatewayServices({
     db,
-    store,
+    dataDir: options.dataDir,
     hasher,
     apis: routes,
-    onChange: () => {
-      lookup.invalidate();
-    },
+    issuer: options.issuerUrl,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
   });
+  const { store, keys } = services;
   const observer = createRequestObserver({
     db,
     store,
@@ -139,13 +140,14 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   });
   const { quota } = limiters;
 
-  const finish = observer.finish;
   const forwarder = createForwarder({
     upstreamUrl: options.upstreamUrl,
     timeoutMs: options.upstreamTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
     connections: options.upstreamConnections,
-    done: createForwardedHandler(finish),
+    done: (exchange, failure) => {
+      if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
+    },
   });
   /**
    * Answers an error no stage expected. A full disk is expected enough to be named (507): the
@@ -171,30 +173,63 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   };
   const fail = (exchange: Exchange, error: unknown): void => {
     answerFailure(exchange, error, '');
-    finish(exchange);
   };
-  const handleApi = createApiRequestHandler({
+  const failures = createFailureGuard(
+    limiters.authFailures,
+    options.maxFailedAuthenticationsPerMinute,
+  );
+  const identifier = createCallerIdentifier({
+    keys: services.keyLookup,
+    clients: services.clientLookup,
+    tokens: services.tokens,
+    failures,
+  });
+  const handleApi = createApiPipeline({
     routes,
-    keys: lookup,
+    keys: services.keyLookup,
+    identifier,
     quota,
     forwarder,
     maxBodyBytes: options.maxBodyBytes,
-    finish,
     fail,
     onQuotaRefusal: observer.countQuotaRefusal,
+    toAnonymousSubject: createAddressHasher(hasher),
+    statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
   });
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
     limiter: limiters.trialKeys,
     trialKeysPerHour: options.trialKeysPerHour,
-    finish,
+    fail,
+    credentials: createCredentialEndpoints({
+      clients: services.clientLookup,
+      service: services.clients,
+      failures,
+      secretGraceSeconds: options.secretGraceSeconds,
+    }),
+  });
+  const handleOAuth = createOAuthHandler({
+    issuer: options.issuerUrl,
+    routes,
+    clients: services.clientLookup,
+    tokens: services.tokens,
+    revoked: services.revoked,
+    signingKeys: services.signingKeys,
+    failures,
+    portalUrl: options.portalUrl,
     fail,
   });
 
   const trustedProxies = toTrustedProxies(options.trustedProxies);
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
     const exchange = createExchange(req, res, trustedProxies);
+    // The one place that sees every exchange end: 'close' follows 'finish' when the answer
+    // went out whole, and also comes when it was cut short (a stream broken halfway), which
+    // 'finish' alone would miss. A client that left before any answer started is no exchange.
+    res.once('close', () => {
+      if (exchange.status !== 0) observer.finish(exchange);
+    });
     try {
       if (!cors.applyTo(req, exchange.headers)) {
         sendProblem(
@@ -202,7 +237,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
           'originNotAllowed',
           `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
         );
-        finish(exchange);
         return;
       }
       if (cors.isPreflight(req)) {
@@ -214,12 +248,15 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
         handleSelfService(exchange);
         return;
       }
-      if (url.startsWith(problemTypePrefix)) {
-        redirectProblemType(exchange, url, options.portalUrl);
-        finish(exchange);
+      if (isOAuthPath(url)) {
+        handleOAuth(exchange);
         return;
       }
-      handleApi(exchange, url.charCodeAt(0) === 47 ? url : '/');
+      if (url.startsWith(problemTypePrefix)) {
+        redirectProblemType(exchange, url, options.portalUrl);
+        return;
+      }
+      handleApi(exchange);
     } catch (error) {
       fail(exchange, error);
     }
@@ -238,7 +275,6 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
       exchange.res.end();
     }
-    finish(exchange);
   }
 
   function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
@@ -261,6 +297,15 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       token: adminToken,
       keys,
       renderMetrics: observer.renderMetrics,
+      clients: services.clients,
+      rotateSigningKey: () => {
+        const kid = services.signingKeys.rotate();
+        services.watch.notify();
+        return kid;
+      },
+      introspect: (token) =>
+        introspectToken(token, services.tokens, services.clientLookup, options.issuerUrl),
+      secretGraceSeconds: options.secretGraceSeconds,
       fail: (exchange, error) => {
         answerFailure(exchange, error, ` (${options.dataDir})`);
       },
@@ -283,7 +328,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       limiters.close();
       observer.close();
       await forwarder.close();
-      changes.close();
+      services.close();
       held.release();
       db.close();
     },

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isProxyEntry } from './http/trusted-proxies.ts';
 import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities, type Catalog } from '../catalog/index.ts';
+import { maxSecretGraceSeconds } from './clients/client-service.ts';
+import { maxTokenLifetimeSeconds } from './oauth/signing-keys.ts';
 
 /** The portal's origins in development, allowed to call the sandbox from the browser. */
 export const defaultCorsOrigins = [
@@ -39,6 +41,23 @@ export const gatewayOptionsSchema = z.strictObject({
   adminToken: z.string().min(16, 'must have at least 16 characters').optional(),
   /** Origins allowed to call the public port from a browser, as `scheme://host:port`. */
   corsOrigins: z.array(z.string()).default(defaultCorsOrigins),
+  /**
+   * The sandbox's public address as partners reach it (`GUICHET_ISSUER_URL`): the `iss` of its
+   * access tokens and the base of the endpoints its OAuth 2.0 metadata lists.
+   */
+  issuerUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .default(toLocalUrl(defaultPorts.gateway)),
+  /** Lifetime of the access tokens the sandbox issues, in seconds (short, as in production). */
+  tokenLifetimeSeconds: z.int().min(60).max(maxTokenLifetimeSeconds).default(900),
+  /**
+   * How long a rotated client secret keeps working beside the new one, in seconds, when its
+   * holder rotates it from the portal (an administrator gives a grace of their own to the CLI).
+   */
+  secretGraceSeconds: z.int().min(0).max(maxSecretGraceSeconds).default(86_400),
+  /** Failed client authentications one client address may make in a minute before a 429. */
+  maxFailedAuthenticationsPerMinute: z.int().positive().default(20),
   /** Portal address for `Link: rel="deprecation"`; none when undefined. */
   portalUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Largest request body accepted, in bytes. */

@@ -57,6 +57,17 @@ export const gatewayEnvSchema = z.object({
     .optional(),
   /** How often quota windows reach the store (1000 ms). */
   GUICHET_QUOTA_FLUSH_MS: positive.optional(),
+  /**
+   * The sandbox's public address, `iss` of its tokens and base of its OAuth 2.0 metadata
+   * (default: http://<GUICHET_GATEWAY_HOST>:<GUICHET_GATEWAY_PORT>, 127.0.0.1 for 0.0.0.0).
+   */
+  GUICHET_ISSUER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Lifetime of access tokens (900 s, 60 to 3600). */
+  GUICHET_TOKEN_LIFETIME_SECONDS: positive.optional(),
+  /** How long a secret its holder rotated keeps working (86400 s; 0 stops it at once). */
+  GUICHET_SECRET_GRACE_SECONDS: z.coerce.number().int().min(0).optional(),
+  /** Failed client authentications an address may make in a minute (20). */
+  GUICHET_MAX_FAILED_AUTHENTICATIONS_PER_MINUTE: positive.optional(),
 });
 
 /** `a, b,,c` → `a`, `b`, `c`. */
@@ -152,6 +163,25 @@ export function parseGatewayEnv(
     ...(env.GUICHET_QUOTA_FLUSH_MS === undefined
       ? {}
       : { quotaFlushMs: env.GUICHET_QUOTA_FLUSH_MS }),
+    issuerUrl:
+      env.GUICHET_ISSUER_URL ??
+      `http://${toUrlHost(env.GUICHET_GATEWAY_HOST)}:${String(env.GUICHET_GATEWAY_PORT)}`,
+    ...(env.GUICHET_TOKEN_LIFETIME_SECONDS === undefined
+      ? {}
+      : { tokenLifetimeSeconds: env.GUICHET_TOKEN_LIFETIME_SECONDS }),
+    ...(env.GUICHET_SECRET_GRACE_SECONDS === undefined
+      ? {}
+      : { secretGraceSeconds: env.GUICHET_SECRET_GRACE_SECONDS }),
+    ...(env.GUICHET_MAX_FAILED_AUTHENTICATIONS_PER_MINUTE === undefined
+      ? {}
+      : { maxFailedAuthenticationsPerMinute: env.GUICHET_MAX_FAILED_AUTHENTICATIONS_PER_MINUTE }),
   };
   return { ok: true, settings: { env, options } };
+}
+
+/** A listening host as it goes into a URL: a wildcard means this machine, IPv6 in brackets. */
+function toUrlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -32,8 +32,8 @@ const env = readCommandEnvironment(
 );
 
 try {
-  const { keys, db } = await openKeyService(values['data-dir'] ?? env.GUICHET_SANDBOX_DIR);
-  const code = runKeysCommand({ name, positionals: rest, values }, keys, output);
+  const { db, ...services } = await openKeyService(values['data-dir'] ?? env.GUICHET_SANDBOX_DIR);
+  const code = runKeysCommand({ name, positionals: rest, values }, services, output);
   db.close();
   process.exitCode = code;
 } catch (error) {

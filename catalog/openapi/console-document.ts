@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { toSandboxSecuritySchemes } from './console-security.ts';
 import { isLiteral } from './literal-values.ts';
 
 /**
@@ -14,10 +15,17 @@ import { isLiteral } from './literal-values.ts';
  * - an example's `externalValue` is dropped, for the same reason (and the console could not
  *   show it anyway).
  *
+ * - with `tokenUrl`, its OAuth 2.0 schemes take tokens from the sandbox by client credentials
+ *   (`console-security.ts`), so the console's "Authorize" gets a token that works.
+ *
  * The downloadable `openapi.json` stays the owners' document as written.
  */
-export function toConsoleDocument(document: Record<string, unknown>): Record<string, unknown> {
-  return toConsoleValue(document, [], false) as Record<string, unknown>;
+export function toConsoleDocument(
+  document: Record<string, unknown>,
+  options: { tokenUrl?: string } = {},
+): Record<string, unknown> {
+  const safe = toConsoleValue(document, [], false) as Record<string, unknown>;
+  return options.tokenUrl === undefined ? safe : toSandboxSecuritySchemes(safe, options.tokenUrl);
 }
 
 function toConsoleValue(value: unknown, path: readonly string[], inLiteral: boolean): unknown {

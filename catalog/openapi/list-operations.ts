@@ -2,6 +2,11 @@ import { DescriptionRenderError } from '../markdown/render-checked.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown/render-markdown.ts';
 import { httpMethods, isMapping } from './check-document.ts';
 import { resolveLocalRef } from './json-pointer.ts';
+import {
+  readDocumentSecurity,
+  readOperationSecurity,
+  type CatalogSecurity,
+} from './operation-security.ts';
 import type { StatefulMark } from '../resources/resource-model.ts';
 
 /** One operation (or webhook) as the portal lists it and search indexes it. */
@@ -20,6 +25,8 @@ export interface CatalogOperation {
   descriptionHtml: string;
   tags: string[];
   deprecated: boolean;
+  /** What it takes to call it: the operation's `security`, else the document's. */
+  security: CatalogSecurity;
   /** Set when the sandbox remembers what this operation does (a resource's create, read…). */
   stateful?: StatefulMark;
 }
@@ -28,6 +35,7 @@ export interface CatalogOperation {
 export function listOperations(document: Record<string, unknown>): CatalogOperation[] {
   const operations: CatalogOperation[] = [];
   const anchors = new Set<string>();
+  const documentSecurity = readDocumentSecurity(document);
   const groups: [CatalogOperation['kind'], unknown][] = [
     ['operation', document.paths],
     ['webhook', document.webhooks],
@@ -40,7 +48,7 @@ export function listOperations(document: Record<string, unknown>): CatalogOperat
       for (const method of httpMethods) {
         const operation = resolveLocalRef(document, item[method]);
         if (!isMapping(operation)) continue;
-        operations.push(toOperation(kind, method, path, operation, anchors));
+        operations.push(toOperation(kind, method, path, operation, anchors, documentSecurity));
       }
     }
   }
@@ -53,6 +61,7 @@ function toOperation(
   path: string,
   operation: Record<string, unknown>,
   anchors: Set<string>,
+  documentSecurity: CatalogSecurity,
 ): CatalogOperation {
   const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
   const summary =
@@ -77,6 +86,7 @@ function toOperation(
       ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
       : [],
     deprecated: operation.deprecated === true,
+    security: readOperationSecurity(operation, documentSecurity),
   };
 }
 

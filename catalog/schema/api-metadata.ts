@@ -102,6 +102,12 @@ export const apiMetadataSchema = z
       ),
     tags: z.array(slugSchema).default([]).describe('Catalog filters, e.g. `taxes`, `identity`.'),
     plans: plansSchema.optional().describe('Sandbox quotas that differ from the defaults.'),
+    restrictedScopes: z
+      .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,128}$/, 'must be an OAuth 2.0 scope'))
+      .default([])
+      .describe(
+        "OAuth 2.0 scopes of the API's documents that a subscription gets only once an administrator approves them (e.g. a write scope); every other scope is granted with the subscription.",
+      ),
     breakingChanges: z
       .enum(['require-new-major', 'warn'])
       .default('require-new-major')

@@ -112,6 +112,19 @@ export const stubRequestSchema = z.strictObject({
     .describe(
       'JSON body fields that must match, e.g. `montant: 0`; nested mappings match field by field, lists and values exactly.',
     ),
+  consumer: z
+    .string()
+    .regex(/^con_[A-Za-z0-9_-]{1,64}$/, 'must be a consumer id such as con_7tYoYezEG75y')
+    .optional()
+    .describe(
+      'Answer only the calls of this consumer (`con_…`, as `npm run keys -- list` shows it): the gateway states who calls in `X-Guichet-Consumer`, and drops that header when a client sends it.',
+    ),
+  scopes: z
+    .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,128}$/, 'must be an OAuth 2.0 scope'))
+    .default([])
+    .describe(
+      'Answer only the calls made with every one of these OAuth 2.0 scopes granted (`X-Guichet-Scopes`), e.g. to show a writer what a reader does not see.',
+    ),
 });
 
 /** What a stub answers: a status with a body, or an example the document or this file names. */

@@ -58,6 +58,20 @@ export const planRequestSchema = z.strictObject({
   api: z.string().min(1).optional(),
 });
 
+/** `POST /keys/{ref}/scopes`: the scopes the subscriptions grant, or the API's default grant. */
+export const scopesRequestSchema = z.strictObject({
+  /** A list of the API's scopes (restricted ones included), or `default`. */
+  scopes: z.union([z.array(z.string().min(1).max(128)).max(200), z.literal('default')]),
+  /** Limit the change to this API's subscription. */
+  api: z.string().min(1).optional(),
+});
+
+/** `POST /clients/{id}/rotate-secret`: how long the previous secret keeps working. */
+export const rotateSecretRequestSchema = z.strictObject({
+  /** Seconds the previous secret stays valid (default: the gateway's `secretGraceSeconds`). */
+  graceSeconds: z.int().min(0).optional(),
+});
+
 /** A create-key request as sent. */
 export type CreateKeyRequestInput = z.input<typeof createKeyRequestSchema>;
 /** A plan change as sent. */

@@ -11,7 +11,11 @@ import {
   createKeyRequestSchema,
   decisionRequestSchema,
   planRequestSchema,
+  rotateSecretRequestSchema,
+  scopesRequestSchema,
 } from './admin-requests.ts';
+import type { ClientService } from '../clients/client-service.ts';
+import { hasBody } from '../http/read-body.ts';
 
 /** What the admin API serves. */
 export interface AdminOptions {
@@ -19,6 +23,13 @@ export interface AdminOptions {
   keys: KeyService;
   /** Prometheus text of the gateway's metrics. */
   renderMetrics: () => string;
+  clients: ClientService;
+  /** Starts signing tokens with a new key; returns its `kid`. */
+  rotateSigningKey: () => string;
+  /** RFC 7662 introspection of one token. */
+  introspect: (token: string) => Promise<Record<string, unknown>>;
+  /** The grace of a rotated secret when the request gives none. */
+  secretGraceSeconds: number;
   fail: (exchange: Exchange, error: unknown) => void;
 }
 
@@ -29,11 +40,13 @@ const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
   'conflicting-state': 'conflictingState',
 };
 
-const decisionPath = /^\/keys\/([A-Za-z0-9_-]{1,64})\/(approve|reject|revoke|plan)$/;
+const decisionPath = /^\/keys\/([A-Za-z0-9_-]{1,64})\/(approve|reject|revoke|plan|scopes)$/;
+const clientPath = /^\/clients\/([A-Za-z0-9_-]{1,64})\/(rotate-secret|revoke)$/;
 
 /**
  * The admin port: `GET /keys`, `POST /keys`, `GET /consumers`,
- * `POST /keys/{prefix|id}/approve|reject|revoke|plan`, and `GET /metrics`, all behind
+ * `POST /keys/{ref}/approve|reject|revoke|plan|scopes`, `POST /clients/{id}/rotate-secret|revoke`,
+ * `POST /signing-keys/rotate`, `POST /oauth/introspect` (RFC 7662) and `GET /metrics`, all behind
  * `Authorization: Bearer <token>`. Answers are JSON; refusals are problems like the public port's.
  */
 export function createAdminHandler(
@@ -86,6 +99,36 @@ export function createAdminHandler(
     });
   }
 
+  /** RFC 7662 §2.1: `token` in a form body. */
+  function introspect(exchange: Exchange): void {
+    if (!hasBody(exchange.req)) {
+      sendProblem(exchange, 'invalidRequest', 'Send token=<access token> as a form body.');
+      return;
+    }
+    readBody(exchange.req, 16 * 1024, (result) => {
+      if (result.kind === 'aborted') return;
+      if (result.kind === 'too-large') {
+        sendProblem(exchange, 'bodyTooLarge', 'An introspection request fits in 16 KiB.', {
+          headers: { connection: 'close' },
+        });
+        return;
+      }
+      const token = new URLSearchParams(result.body?.toString('utf8') ?? '').get('token') ?? '';
+      if (token === '') {
+        sendProblem(exchange, 'invalidRequest', 'Send token=<access token> as a form body.');
+        return;
+      }
+      options.introspect(token).then(
+        (answer) => {
+          sendJson(exchange, 200, answer);
+        },
+        (error: unknown) => {
+          answerError(exchange, error);
+        },
+      );
+    });
+  }
+
   function answerError(exchange: Exchange, error: unknown): void {
     if (error instanceof KeyServiceError) {
       sendProblem(exchange, problemOfCode[error.code], `${error.message}. ${error.hint}`.trim());
@@ -116,10 +159,44 @@ export function createAdminHandler(
       sendJson(exchange, 200, { consumers: options.keys.listConsumers() });
       return;
     }
+    if (path === '/oauth/introspect' && method === 'POST') {
+      introspect(exchange);
+      return;
+    }
+    if (path === '/signing-keys/rotate' && method === 'POST') {
+      sendJson(exchange, 200, { kid: options.rotateSigningKey() });
+      return;
+    }
+    const client = clientPath.exec(path);
+    if (client && method === 'POST') {
+      const clientId = client[1] ?? '';
+      if (client[2] === 'revoke') {
+        options.clients.revokeClient(clientId);
+        sendJson(exchange, 200, { clientId, status: 'revoked' });
+        return;
+      }
+      withBody(exchange, rotateSecretRequestSchema, (request) => {
+        sendJson(
+          exchange,
+          200,
+          options.clients.rotateSecret(
+            clientId,
+            request.graceSeconds ?? options.secretGraceSeconds,
+          ),
+        );
+      });
+      return;
+    }
     const decision = decisionPath.exec(path);
     if (decision && method === 'POST') {
       const reference = decision[1] ?? '';
       const action = decision[2] ?? '';
+      if (action === 'scopes') {
+        withBody(exchange, scopesRequestSchema, (request) => {
+          sendJson(exchange, 200, options.keys.setScopes(reference, request.scopes, request.api));
+        });
+        return;
+      }
       if (action === 'plan') {
         withBody(exchange, planRequestSchema, (request) => {
           sendJson(exchange, 200, options.keys.changePlan(reference, request.plan, request.api));
@@ -138,7 +215,7 @@ export function createAdminHandler(
     sendProblem(
       exchange,
       'notFound',
-      'The admin API has GET/POST /keys, GET /consumers, POST /keys/{prefix or id}/approve|reject|revoke|plan and GET /metrics.',
+      'The admin API has GET/POST /keys, GET /consumers, POST /keys/{ref}/approve|reject|revoke|plan|scopes, POST /clients/{id}/rotate-secret|revoke, POST /signing-keys/rotate, POST /oauth/introspect and GET /metrics.',
     );
   }
 

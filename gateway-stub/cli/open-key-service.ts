@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../../catalog/index.ts';
+import {
+  formatProblem,
+  loadCatalog,
+  readSnapshot,
+  type Catalog,
+  type CatalogApi,
+} from '../../catalog/index.ts';
+import { createClientService, type ClientService } from '../clients/client-service.ts';
+import { createSigningKeys, type SigningKeys } from '../oauth/signing-keys.ts';
+import { createClientStore } from '../store/client-store.ts';
+import { createSigningKeyStore } from '../store/signing-key-store.ts';
 import { createKeyHasher } from '../keys/key-hasher.ts';
 import { createKeyService, type ApiAccess, type KeyService } from '../keys/key-service.ts';
 import { readServerSecret } from '../store/data-files.ts';
@@ -14,7 +24,20 @@ export const sandboxSnapshotName = 'catalog.json';
 /** A key service on the data folder's store, for a process other than the gateway. */
 export interface OpenedKeyService {
   keys: KeyService;
+  clients: ClientService;
+  signingKeys: SigningKeys;
   db: DatabaseSync;
+}
+
+/** What the key service knows of an API: its visibility and its scopes. */
+export function toApiAccess(api: CatalogApi): ApiAccess {
+  return {
+    visibility: api.visibility,
+    scopes: [
+      ...new Set(api.versions.flatMap((version) => version.scopes.map((scope) => scope.name))),
+    ],
+    restrictedScopes: api.restrictedScopes,
+  };
 }
 
 /**
@@ -23,13 +46,17 @@ export interface OpenedKeyService {
  */
 export async function openKeyService(dataDir: string): Promise<OpenedKeyService> {
   const catalog = await readCatalog(dataDir);
-  const apis = new Map<string, ApiAccess>(
-    catalog.apis.map((api) => [api.id, { visibility: api.visibility }]),
-  );
+  const apis = new Map<string, ApiAccess>(catalog.apis.map((api) => [api.id, toApiAccess(api)]));
   const db = openDatabase(dataDir);
   const store = createKeyStore(db);
+  const clients = createClientStore(db);
   const hasher = createKeyHasher(readServerSecret(dataDir));
-  return { keys: createKeyService({ db, store, hasher, apis }), db };
+  return {
+    keys: createKeyService({ db, store, clients, hasher, apis }),
+    clients: createClientService({ db, keys: store, clients, hasher }),
+    signingKeys: createSigningKeys({ store: createSigningKeyStore(db) }),
+    db,
+  };
 }
 
 async function readCatalog(dataDir: string): Promise<Catalog> {

@@ -1,6 +1,8 @@
 import { planNames, type PlanName } from '../../catalog/index.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
+import type { ClientService } from '../clients/client-service.ts';
 import type { KeyService } from '../keys/key-service.ts';
+import type { SigningKeys } from '../oauth/signing-keys.ts';
 import { formatKeyTable, formatKeyView } from './format-keys.ts';
 
 /** Usage text of `npm run keys`. */
@@ -20,8 +22,17 @@ Commands:
   reject <ref> [--api <api-id>]    decline a pending subscription
   revoke <ref> [--api <api-id>]    stop a key for good
   plan <ref> <plan> [--api <api-id>]   move subscriptions to another plan
+  scopes <ref> <scope>… | default [--api <api-id>]
+                         set the OAuth 2.0 scopes subscriptions grant (restricted ones
+                         included), or go back to the API's default grant
+  rotate-secret <gc_…> [--grace <seconds>]
+                         draw a new client secret, printed once on the last line; the
+                         previous one works for --grace seconds (default 86400, 0: stops now)
+  revoke-client <gc_…>   stop a client: its secret and every token it holds fail at once
+  rotate-signing-key     sign tokens with a new key; tokens already issued keep working
 
-<ref> is a key prefix (gk_ and 8 characters), a key id (key_…) or a subscription id (sub_…).
+<ref> is a key prefix (gk_ and 8 characters), a key id (key_…), a client id (gc_…), a consumer
+id (con_…: every key of the application) or a subscription id (sub_…).
 Without --api, a decision applies to every subscription of the key.
 --expires YYYY-MM-DD: the key stops working at 00:00 UTC of that day
   (give the next day to keep it working through a day).
@@ -54,8 +65,16 @@ export interface KeysCommand {
     expires?: string | undefined;
     pending?: boolean | undefined;
     json?: boolean | undefined;
+    grace?: string | undefined;
     'data-dir'?: string | undefined;
   };
+}
+
+/** What the commands act on. */
+export interface KeysServices {
+  keys: KeyService;
+  clients: ClientService;
+  signingKeys: Pick<SigningKeys, 'rotate'>;
 }
 
 /** The flags of `npm run keys`, as `node:util` `parseArgs` reads them. */
@@ -68,16 +87,18 @@ export const keysOptions = {
   expires: { type: 'string' },
   pending: { type: 'boolean' },
   json: { type: 'boolean' },
+  grace: { type: 'string' },
   'data-dir': { type: 'string' },
 } as const;
 
 /** Runs one command against the key service; returns the exit code. */
 export function runKeysCommand(
   command: KeysCommand,
-  keys: KeyService,
+  services: KeysServices,
   output: CommandOutput,
 ): number {
   const { name, positionals, values } = command;
+  const { keys } = services;
   try {
     switch (name) {
       case 'create': {
@@ -98,7 +119,10 @@ export function runKeysCommand(
           `Key ${issued.prefix} for ${values.app === undefined ? '' : `"${values.app}" `}(consumer ${issued.consumerId}): API ${issued.subscription.api}, plan ${issued.subscription.plan}, ${issued.subscription.state}.`,
         );
         output.out(
-          'It is shown once: the sandbox keeps only a hash. Send it in the X-Api-Key header.',
+          `Client ${issued.clientId}, secret ${issued.clientSecret} (client credentials, HTTP basic).`,
+        );
+        output.out(
+          'They are shown once: the sandbox keeps only hashes. Send the key in the X-Api-Key header.',
         );
         output.out(issued.key);
         return 0;
@@ -121,6 +145,45 @@ export function runKeysCommand(
         const plan = toPlan(positionals[1]);
         if (plan === undefined) throw new UsageError('plan needs a plan name: plan <ref> <plan>');
         output.out(formatKeyView(keys.changePlan(reference, plan, values.api)));
+        return 0;
+      }
+      case 'scopes': {
+        const reference = requireReference(positionals, name);
+        const scopes = positionals.slice(1);
+        if (scopes.length === 0) {
+          throw new UsageError('scopes needs scopes, or default: scopes <ref> <scope>… | default');
+        }
+        const chosen = scopes.length === 1 && scopes[0] === 'default' ? 'default' : scopes;
+        output.out(formatKeyView(keys.setScopes(reference, chosen, values.api)));
+        return 0;
+      }
+      case 'rotate-secret': {
+        const clientId = requireReference(positionals, name);
+        const grace = values.grace === undefined ? 86_400 : Number(values.grace);
+        if (!Number.isInteger(grace))
+          throw new UsageError('--grace takes a whole number of seconds');
+        const rotated = services.clients.rotateSecret(clientId, grace);
+        output.out(
+          rotated.previousSecretValidUntil === null
+            ? `New secret for ${clientId}; the previous one stopped working.`
+            : `New secret for ${clientId}; the previous one works until ${rotated.previousSecretValidUntil}.`,
+        );
+        output.out(rotated.clientSecret);
+        return 0;
+      }
+      case 'revoke-client': {
+        const clientId = requireReference(positionals, name);
+        services.clients.revokeClient(clientId);
+        output.out(
+          `Client ${clientId} is revoked: its secret and tokens fail from the next request.`,
+        );
+        return 0;
+      }
+      case 'rotate-signing-key': {
+        const kid = services.signingKeys.rotate();
+        output.out(
+          `Tokens are now signed with key ${kid}; the previous key stays in the JWKS until the tokens it signed expire.`,
+        );
         return 0;
       }
       case '':

@@ -1,6 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { BlockList } from 'node:net';
 import { listPresentedSecrets } from './presented-secrets.ts';
+import type { CompiledRequirement } from '../auth/compile-security.ts';
+import type { Identity } from '../auth/identify-caller.ts';
+import type { GrantedSubscription, KeyGrant } from '../keys/key-lookup.ts';
+import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
 import { toRequestId } from './request-id.ts';
 import { toClientAddress } from './trusted-proxies.ts';
 
@@ -34,7 +38,27 @@ export interface Exchange {
   status: number;
   /** Operation the mock server matched (`X-Guichet-Operation`), or ''. */
   operation: string;
+  /** The API the path names, once the route stage found it. */
+  apiRoute: ApiRoute | undefined;
+  /** The version the path names, once the route stage found it. */
+  versionRoute: VersionRoute | undefined;
+  /** What the presented credentials are granted, once recognised. */
+  grant: KeyGrant | undefined;
+  /** Who the credentials stand for and how they came, once recognised (undefined: anonymous). */
+  identity: Identity | undefined;
+  /** What the operation called takes, once the authenticate stage found it. */
+  requirement: CompiledRequirement | undefined;
+  /** The scopes the call needs, of the alternative the credentials met. */
+  requiredScopes: readonly string[];
+  /** The scopes the call is made with, space-separated (the subscription's, a token's share). */
+  grantedScopes: string;
+  /** Who calls, as the mock server is told (`X-Guichet-*`), once the forward stage knows. */
+  identityHeaders: Record<string, string> | undefined;
+  /** The subscription the call is made under, once authorised. */
+  subscription: GrantedSubscription | undefined;
 }
+
+const noScopes: readonly string[] = [];
 
 /**
  * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
@@ -61,5 +85,14 @@ export function createExchange(
     quotaLeft: -1,
     status: 0,
     operation: '',
+    apiRoute: undefined,
+    versionRoute: undefined,
+    grant: undefined,
+    identity: undefined,
+    requirement: undefined,
+    requiredScopes: noScopes,
+    grantedScopes: '',
+    identityHeaders: undefined,
+    subscription: undefined,
   };
 }

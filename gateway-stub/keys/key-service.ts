@@ -1,23 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { planNames, type PlanName, type Visibility } from '../../catalog/index.ts';
+import type { PlanName, Visibility } from '../../catalog/index.ts';
 import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
+import { createClientId, createClientSecret } from '../clients/client-format.ts';
+import type { ClientStore } from '../store/client-store.ts';
 import {
   toSubscriptionState,
-  type ConsumerRecord,
   type KeyStore,
   type SubscriptionRecord,
   type SubscriptionStatus,
 } from '../store/key-store.ts';
-import { expiryInputSchema } from './expiry.ts';
-import { createKey, isKeyPrefix } from './key-format.ts';
+import { createKey } from './key-format.ts';
 import type { KeyHasher } from './key-hasher.ts';
+import { toConsumer, toExpiry, toId, toPlan } from './key-inputs.ts';
+import { findSubscriptions } from './key-references.ts';
 import { KeyServiceError } from './key-service-error.ts';
+import { parseScopeList, toGrantedScopes, toScopeListText } from './subscription-scopes.ts';
 import { toKeyView, type ConsumerView, type IssuedKey, type KeyView } from './key-views.ts';
 
-/** What the key service needs to know of an API: whether anyone may subscribe at once. */
+/** What the key service needs to know of an API: who may subscribe at once, and its scopes. */
 export interface ApiAccess {
   visibility: Visibility;
+  /** Every OAuth 2.0 scope its versions declare or need. */
+  scopes?: readonly string[];
+  /** Those only an administrator grants. */
+  restrictedScopes?: readonly string[];
 }
 
 /**
@@ -40,20 +46,33 @@ export interface IssueKeyInput {
 /** A decision on subscriptions. */
 export type StatusAction = 'approve' | 'reject' | 'revoke';
 
-/** Consumers, keys and subscriptions as the admin API and the CLI manage them. */
+/** Consumers, keys, clients and subscriptions as the admin API, the CLI and self-service manage them. */
 export interface KeyService {
+  /** Issues a key, its OAuth 2.0 client (id and secret) and its subscription to one API. */
   issueKey(input: IssueKeyInput): IssuedKey;
   listKeys(): KeyView[];
   listConsumers(): ConsumerView[];
-  /** Applies a decision to the subscriptions a reference names (see `findSubscriptions`). */
+  /**
+   * Applies a decision to the subscriptions a reference names (`key-references.ts`); approving
+   * also grants the restricted scopes they asked for.
+   */
   decide(reference: string, action: StatusAction, api?: string): KeyView;
   changePlan(reference: string, plan: PlanName, api?: string): KeyView;
+  /**
+   * Sets the scopes the subscriptions a reference names grant: a list of the API's scopes
+   * (narrower or wider than the default, restricted ones included), or `default` for the API's
+   * default grant. Scopes asked for and not in the list are declined.
+   */
+  setScopes(reference: string, scopes: readonly string[] | 'default', api?: string): KeyView;
+  /** The API's scopes and restricted scopes, as the service knows them. */
+  apiScopes(api: string): { scopes: readonly string[]; restrictedScopes: readonly string[] };
 }
 
 /** Everything the service works with. */
 export interface KeyServiceOptions {
   db: DatabaseSync;
   store: KeyStore;
+  clients: ClientStore;
   hasher: KeyHasher;
   apis: ReadonlyMap<string, ApiAccess>;
   /** Called after every change, so the gateway drops what it cached. */
@@ -76,12 +95,13 @@ const allowedFrom: Record<StatusAction, readonly SubscriptionStatus[]> = {
 
 /** Creates the service over an open store. */
 export function createKeyService(options: KeyServiceOptions): KeyService {
-  const { db, store, hasher, apis } = options;
+  const { db, store, clients, hasher, apis } = options;
   const now = options.now ?? (() => new Date());
   const changed = options.onChange ?? (() => undefined);
 
-  function checkApi(api: string): void {
-    if (apis.has(api)) return;
+  function checkApi(api: string): ApiAccess {
+    const access = apis.get(api);
+    if (access) return access;
     throw new KeyServiceError(
       'unknown-api',
       `no API "${api}" in the sandbox's catalog`,
@@ -89,68 +109,22 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     );
   }
 
-  function findSubscriptions(reference: string, api?: string): SubscriptionRecord[] {
+  const scopesOfApi = (
+    api: string,
+  ): { scopes: readonly string[]; restrictedScopes: readonly string[] } => {
+    const access = apis.get(api);
+    return { scopes: access?.scopes ?? [], restrictedScopes: access?.restrictedScopes ?? [] };
+  };
+
+  const scopesOf = (item: SubscriptionRecord): { granted: string[]; requested: string[] } => ({
+    granted: [...toGrantedScopes(item.scopes, scopesOfApi(item.api))].sort(),
+    requested: parseScopeList(item.requestedScopes),
+  });
+
+  function find(reference: string, api?: string): SubscriptionRecord[] {
     if (api !== undefined) checkApi(api);
-    const single = store.findSubscription(reference);
-    if (single) return api === undefined || single.api === api ? [single] : [];
-    const key = isKeyPrefix(reference)
-      ? store.findKeyByPrefix(reference)
-      : store.findKeyById(reference);
-    if (!key) {
-      throw new KeyServiceError(
-        'unknown-subscription',
-        `no key or subscription "${reference}"`,
-        'name a key by its prefix (gk_ and 8 characters) or its id (key_…), or a subscription by its id (sub_…); `list` shows them',
-      );
-    }
-    const subscriptions = store.listSubscriptionsOfKey(key.id);
-    return api === undefined ? subscriptions : subscriptions.filter((item) => item.api === api);
-  }
-
-  function viewOfKey(keyId: string): KeyView {
-    const key = store.findKeyById(keyId);
-    if (!key) throw new KeyServiceError('unknown-subscription', `no key "${keyId}"`, '');
-    const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
-    return toKeyView(key, consumers, store.listSubscriptionsOfKey(key.id), now().getTime());
-  }
-
-  /** The consumer the key goes to: the one named by id, or a new one. */
-  function toConsumer(input: IssueKeyInput, at: string): ConsumerRecord {
-    if (input.consumerId !== undefined) {
-      if (input.application !== undefined || input.email !== undefined) {
-        throw new KeyServiceError(
-          'invalid-input',
-          'a consumer id and an application name were both given',
-          'give the consumer id alone to attach the key to that consumer, or an application (and email) for a new one',
-        );
-      }
-      const existing = store.findConsumerById(input.consumerId);
-      if (existing) return existing;
-      throw new KeyServiceError(
-        'invalid-input',
-        `no consumer "${input.consumerId}"`,
-        'GET /consumers (or `npm run keys -- list`) shows the consumers and their ids',
-      );
-    }
-    if (input.application === undefined || input.application.trim() === '') {
-      throw new KeyServiceError(
-        'invalid-input',
-        'no application name and no consumer id',
-        'name the application of a new consumer, or give the id (con_…) of an existing one',
-      );
-    }
-    const consumer: ConsumerRecord = {
-      id: toId('con'),
-      application: input.application,
-      email: input.email ?? null,
-      createdAt: at,
-    };
-    store.insertConsumer(consumer);
-    return consumer;
-  }
-
-  function requireSome(found: SubscriptionRecord[], reference: string, api?: string): void {
-    if (found.length > 0) return;
+    const found = findSubscriptions(store, clients, reference, api);
+    if (found.length > 0) return found;
     throw new KeyServiceError(
       'unknown-subscription',
       `"${reference}" has no subscription${api === undefined ? '' : ` to "${api}"`}`,
@@ -158,22 +132,29 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     );
   }
 
+  function viewOfKey(keyId: string): KeyView {
+    const key = store.findKeyById(keyId);
+    if (!key) throw new KeyServiceError('unknown-subscription', `no key "${keyId}"`, '');
+    const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
+    return toKeyView(
+      key,
+      consumers,
+      store.listSubscriptionsOfKey(key.id),
+      now().getTime(),
+      clients.findClientOfKey(key.id),
+      scopesOf,
+    );
+  }
+
   return {
     issueKey(input) {
-      checkApi(input.api);
-      const plan = input.plan ?? 'free';
-      if (!planNames.includes(plan)) {
-        throw new KeyServiceError(
-          'invalid-input',
-          `unknown plan "${plan}"`,
-          `use one of: ${planNames.join(', ')}`,
-        );
-      }
+      const access = checkApi(input.api);
+      const plan = toPlan(input.plan ?? 'free');
       const expiresAt = toExpiry(input.expiresAt);
       const date = now();
       const at = date.toISOString();
       const issued = inTransaction(db, () => {
-        const consumer = toConsumer(input, at);
+        const consumer = toConsumer(store, input, at);
         let fresh = createKey();
         // A clash of 48-bit prefixes is unlikely but would make a key unreachable: draw again.
         while (store.findKeyByPrefix(fresh.prefix)) fresh = createKey();
@@ -185,6 +166,18 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
           hash: hasher.hashKey(fresh.key),
           createdAt: at,
         });
+        const clientId = createClientId();
+        const clientSecret = createClientSecret();
+        clients.insertClient({
+          id: clientId,
+          keyId,
+          secretHash: hasher.hashKey(clientSecret),
+          previousSecretHash: null,
+          previousSecretUntil: null,
+          status: 'active',
+          createdAt: at,
+          updatedAt: at,
+        });
         const subscription: SubscriptionRecord = {
           id: toId('sub'),
           keyId,
@@ -192,16 +185,22 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
           plan,
           status: input.status ?? 'active',
           expiresAt,
+          scopes: null,
+          // The application asks for the API's every scope; restricted ones await approval.
+          requestedScopes: toScopeListText(access.restrictedScopes ?? []),
           createdAt: at,
           updatedAt: at,
         };
         store.insertSubscription(subscription);
-        return { fresh, keyId, consumerId: consumer.id, subscription };
+        return { fresh, keyId, consumerId: consumer.id, subscription, clientId, clientSecret };
       });
       changed();
+      const { granted, requested } = scopesOf(issued.subscription);
       return {
         key: issued.fresh.key,
         prefix: issued.fresh.prefix,
+        clientId: issued.clientId,
+        clientSecret: issued.clientSecret,
         keyId: issued.keyId,
         consumerId: issued.consumerId,
         subscription: {
@@ -210,6 +209,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
           plan: issued.subscription.plan,
           state: toSubscriptionState(issued.subscription, date.getTime()),
           expiresAt: issued.subscription.expiresAt,
+          scopes: granted,
+          requestedScopes: requested,
         },
       };
     },
@@ -217,7 +218,12 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       const at = now().getTime();
       const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
       const byKey = Map.groupBy(store.listSubscriptions(), (item) => item.keyId);
-      return store.listKeys().map((key) => toKeyView(key, consumers, byKey.get(key.id) ?? [], at));
+      const clientOfKey = new Map(clients.listClients().map((client) => [client.keyId, client]));
+      return store
+        .listKeys()
+        .map((key) =>
+          toKeyView(key, consumers, byKey.get(key.id) ?? [], at, clientOfKey.get(key.id), scopesOf),
+        );
     },
     listConsumers() {
       const byConsumer = Map.groupBy(store.listKeys(), (key) => key.consumerId);
@@ -230,8 +236,7 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       }));
     },
     decide(reference, action, api) {
-      const found = findSubscriptions(reference, api);
-      requireSome(found, reference, api);
+      const found = find(reference, api);
       const blocked = found.find((item) => !allowedFrom[action].includes(item.status));
       if (blocked) {
         throw new KeyServiceError(
@@ -244,44 +249,58 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       }
       const at = now().toISOString();
       inTransaction(db, () => {
-        for (const item of found) store.updateStatus(item.id, targetStatus[action], at);
+        for (const item of found) {
+          store.updateStatus(item.id, targetStatus[action], at);
+          const requested = parseScopeList(item.requestedScopes);
+          if (action === 'approve' && requested.length > 0) {
+            const granted = toGrantedScopes(item.scopes, scopesOfApi(item.api));
+            store.updateScopes(item.id, toScopeListText([...granted, ...requested]), '[]', at);
+          }
+        }
       });
       changed();
       return viewOfKey(found[0]?.keyId ?? '');
     },
     changePlan(reference, plan, api) {
-      if (!planNames.includes(plan)) {
-        throw new KeyServiceError(
-          'invalid-input',
-          `unknown plan "${plan}"`,
-          `use one of: ${planNames.join(', ')}`,
-        );
-      }
-      const found = findSubscriptions(reference, api);
-      requireSome(found, reference, api);
+      const checked = toPlan(plan);
+      const found = find(reference, api);
       const at = now().toISOString();
       inTransaction(db, () => {
-        for (const item of found) store.updatePlan(item.id, plan, at);
+        for (const item of found) store.updatePlan(item.id, checked, at);
       });
       changed();
       return viewOfKey(found[0]?.keyId ?? '');
     },
+    setScopes(reference, scopes, api) {
+      const found = find(reference, api);
+      if (scopes !== 'default') {
+        for (const item of found) {
+          const known = new Set(scopesOfApi(item.api).scopes);
+          const unknown = scopes.find((scope) => !known.has(scope));
+          if (unknown === undefined) continue;
+          throw new KeyServiceError(
+            'invalid-input',
+            `"${unknown}" is no scope of API "${item.api}"`,
+            known.size === 0
+              ? `API "${item.api}" declares no OAuth 2.0 scope`
+              : `use some of: ${[...known].join(', ')}`,
+          );
+        }
+      }
+      const at = now().toISOString();
+      inTransaction(db, () => {
+        for (const item of found) {
+          store.updateScopes(
+            item.id,
+            scopes === 'default' ? null : toScopeListText(scopes),
+            '[]',
+            at,
+          );
+        }
+      });
+      changed();
+      return viewOfKey(found[0]?.keyId ?? '');
+    },
+    apiScopes: scopesOfApi,
   };
-}
-
-/** `con_…`, `key_…`, `sub_…`: random, so ids reveal neither order nor count. */
-function toId(kind: string): string {
-  return `${kind}_${randomBytes(9).toString('base64url')}`;
-}
-
-/** The end date to store, checked as the admin API checks it (the CLI comes this way). */
-function toExpiry(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const parsed = expiryInputSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new KeyServiceError(
-    'invalid-input',
-    `end date "${value}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`,
-    '',
-  );
 }

@@ -1,13 +1,18 @@
+import { clientSecretMarker } from '../clients/client-format.ts';
 import { holdsSecret } from '../http/presented-secrets.ts';
 import { keyMarker } from '../keys/key-format.ts';
 
 /**
- * A key, or what is left of one from its display prefix on, its marker in any case (`GK_…` is
- * still a key): replaced whole in the log.
+ * A key or a client secret, or what is left of one from its display prefix on, its marker in
+ * any case (`GK_…` is still a key): replaced whole in the log.
  */
-const keyRun = new RegExp(`${keyMarker}[A-Za-z0-9_-]{8,}`, 'gi');
-const markerPattern = new RegExp(keyMarker, 'i');
-const hiddenKey = `${keyMarker}(hidden)`;
+const secretRun = new RegExp(`(${keyMarker}|${clientSecretMarker})[A-Za-z0-9_-]{8,}`, 'gi');
+const markerPattern = new RegExp(`${keyMarker}|${clientSecretMarker}`, 'i');
+/** A JWT (an access token: `eyJ` is `{"` in base64url), in the case it is issued in. */
+const tokenRun = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?/g;
+const tokenMarker = 'eyJ';
+const hasSuspect = (text: string): boolean =>
+  markerPattern.test(text) || text.includes(tokenMarker);
 /** What a segment holding the presented credentials is written as. */
 const hiddenSegment = '(hidden)';
 /** Characters a path segment holds as they are (RFC 3986 `pchar`, less `%`). */
@@ -15,7 +20,8 @@ const segmentCharacter = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
 
 /**
  * The path of a request as the access log writes it: without the query string, which could
- * carry anything a client put there, and with any key a client pasted into it hidden — also
+ * carry anything a client put there, and with any key, client secret or token a client pasted
+ * into it hidden — also
  * when it was percent-encoded, in part or whole, once or several times (`%67k_…`, `gk%5F…`,
  * `%2567k_…`), since a reader of the log would decode it, and whatever the case of its marker.
  * A segment holding part of the credentials the request presents (`secrets`, from
@@ -26,10 +32,10 @@ const segmentCharacter = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
 export function toLoggedPath(url: string, secrets: readonly string[] = []): string {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
-  // Most paths hold neither a key's marker, nor an escape, nor the credentials presented.
+  // Most paths hold no marker, no escape and none of the credentials presented.
   if (
     !path.includes('%') &&
-    !markerPattern.test(path) &&
+    !hasSuspect(path) &&
     (secrets.length === 0 || !holdsSecret(path.toLowerCase(), secrets))
   ) {
     return path;
@@ -42,8 +48,11 @@ export function toLoggedPath(url: string, secrets: readonly string[] = []): stri
 
 function toLoggedSegment(segment: string, secrets: readonly string[]): string {
   const decoded = segment.includes('%') ? decodeAsciiEscapes(segment) : segment;
-  keyRun.lastIndex = 0;
-  const withoutKeys = markerPattern.test(decoded) ? decoded.replace(keyRun, hiddenKey) : decoded;
+  const withoutKeys = hasSuspect(decoded)
+    ? decoded
+        .replace(secretRun, (_run, marker: string) => `${marker.toLowerCase()}(hidden)`)
+        .replace(tokenRun, '(hidden token)')
+    : decoded;
   if (secrets.length > 0 && holdsSecret(withoutKeys.toLowerCase(), secrets)) return hiddenSegment;
   return withoutKeys === decoded ? segment : encodeSegment(withoutKeys);
 }

@@ -30,13 +30,13 @@ const responseHeadersDropped = new Set([
 
 /**
  * The headers sent to the mock server: the client's, minus the above and minus every
- * `x-guichet-*` (the gateway's own: a client naming a consumer there would read another's
- * objects), plus the request id and the consumer of the key.
+ * `X-Guichet-*` (the gateway's own: a client must never pass for another consumer), plus the
+ * request id and who calls, as the gateway established it (`identity`).
  */
 export function toUpstreamHeaders(
   headers: IncomingHttpHeaders,
   requestId: string,
-  consumerId?: string,
+  identity?: Readonly<Record<string, string>>,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const named = connectionTokens(headers.connection);
@@ -48,7 +48,9 @@ export function toUpstreamHeaders(
     out[name] = value;
   }
   out['x-request-id'] = requestId;
-  if (consumerId !== undefined) out['x-guichet-consumer'] = consumerId;
+  if (identity !== undefined) {
+    for (const name in identity) out[name] = identity[name] as string;
+  }
   return out;
 }
 

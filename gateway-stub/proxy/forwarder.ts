@@ -125,11 +125,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         {
           path: req.url ?? '/',
           method: req.method ?? 'GET',
-          headers: toUpstreamHeaders(
-            req.headers,
-            exchange.requestId,
-            exchange.consumerId === '' ? undefined : exchange.consumerId,
-          ),
+          headers: toUpstreamHeaders(req.headers, exchange.requestId, exchange.identityHeaders),
           body: body ?? null,
           signal: controller.signal,
           opaque: forwarding,

@@ -10,6 +10,8 @@ export interface Limiters {
   quota: SlidingWindow;
   /** Trial keys per client address over an hour. */
   trialKeys: SlidingWindow;
+  /** Failed client authentications per client address over a minute (guessing secrets). */
+  authFailures: SlidingWindow;
   /** Writes the counts to the store now (throws when it refuses: they are kept for next time). */
   flush(): void;
   /** Stops the timers and writes the counts a last time. */
@@ -39,6 +41,8 @@ const trialWindowMs = 3_600_000;
 export function createLimiters(options: LimitersOptions): Limiters {
   const quota = createSlidingWindow(quotaWindowSeconds * 1000);
   const trialWindow = createSlidingWindow(trialWindowMs);
+  // Not kept across restarts: a restart forgets a minute of failures at most.
+  const failureWindow = createSlidingWindow(60_000);
   const persistence = createWindowPersistence(options.db, [
     { kind: 'api', window: quota, windowMs: quotaWindowSeconds * 1000 },
     { kind: 'trial-keys', window: trialWindow, windowMs: trialWindowMs },
@@ -57,6 +61,7 @@ export function createLimiters(options: LimitersOptions): Limiters {
     const now = performance.now();
     quota.sweep(now);
     trialWindow.sweep(now);
+    failureWindow.sweep(now);
   }, 60_000);
   sweeper.unref();
   return {
@@ -64,6 +69,7 @@ export function createLimiters(options: LimitersOptions): Limiters {
     trialKeys: withHashedSubjects(trialWindow, (address) =>
       options.hasher.hashKey(address).toString('base64url'),
     ),
+    authFailures: failureWindow,
     flush() {
       persistence.flush();
     },
@@ -82,6 +88,7 @@ function withHashedSubjects(
 ): SlidingWindow {
   return {
     take: (subject, limit, now) => window.take(hash(subject), limit, now),
+    peek: (subject, limit, now) => window.peek(hash(subject), limit, now),
     sweep: (now) => {
       window.sweep(now);
     },

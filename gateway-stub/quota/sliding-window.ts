@@ -27,6 +27,8 @@ interface Ring {
 export interface SlidingWindow {
   /** Counts one request for `subject` if the window has room; never counts a refusal. */
   take(subject: string, limit: number, now: number): WindowDecision;
+  /** What `take` would decide now, without counting anything (for limits on failures only). */
+  peek(subject: string, limit: number, now: number): WindowDecision;
   /** Forgets subjects idle for a whole window; call now and then to bound memory. */
   sweep(now: number): void;
   /** The times counted for `subject` and still in the window at `now`, oldest first. */
@@ -97,6 +99,15 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
       decision.allowed = true;
       decision.remaining = limit - ring.size;
       decision.resetSeconds = resetOf(ring, now);
+      return decision;
+    },
+    peek(subject, limit, now) {
+      const ring = rings.get(subject);
+      if (ring !== undefined) prune(ring, now);
+      const size = ring?.size ?? 0;
+      decision.allowed = size < limit;
+      decision.remaining = Math.max(0, limit - size);
+      decision.resetSeconds = ring === undefined ? 0 : resetOf(ring, now);
       return decision;
     },
     sweep(now) {

@@ -6,6 +6,8 @@ import {
   type PlanName,
   type Visibility,
 } from '../../catalog/index.ts';
+import { compileVersionSecurity, type VersionSecurity } from '../auth/compile-security.ts';
+import type { CredentialSource } from '../auth/credential-sources.ts';
 import { toRateLimitPolicyHeader } from '../quota/ratelimit-headers.ts';
 import { toDeprecationHeader, toSunsetHeader } from './lifecycle-headers.ts';
 
@@ -14,7 +16,7 @@ export const quotaWindowSeconds = 60;
 
 /** A plan as the gateway applies it, with its `RateLimit-Policy` value ready. */
 export interface PlanPolicy {
-  name: PlanName;
+  name: PlanName | 'anonymous';
   requestsPerMinute: number;
   policyHeader: string;
 }
@@ -28,6 +30,8 @@ export interface VersionRoute {
   sunset: string | undefined;
   /** `Deprecation`, `Sunset` and `Link` headers, empty for a version with no end in sight. */
   lifecycleHeaders: OutgoingHttpHeaders;
+  /** Its security schemes and each operation's requirement, compiled. */
+  security: VersionSecurity;
 }
 
 /** One API the gateway routes to. */
@@ -43,6 +47,19 @@ export interface ApiRoute {
   currentVersionId: string;
   versions: ReadonlyMap<string, VersionRoute>;
   plans: Readonly<Record<PlanName, PlanPolicy>>;
+  /**
+   * What calls without credentials to an open operation get, per client (an IPv4 address, an
+   * IPv6 /64): the free plan's quota, under the name `anonymous`.
+   */
+  anonymous: PlanPolicy;
+  /** Every OAuth 2.0 scope its versions declare or need. */
+  scopes: string[];
+  /** Scopes an administrator must approve. */
+  restrictedScopes: string[];
+  /** What a subscription grants by default: every scope but the restricted ones. */
+  defaultScopes: ReadonlySet<string>;
+  /** Every place any version reads a credential from: where a caller of a concealed API is found. */
+  credentialSources: readonly CredentialSource[];
 }
 
 /**
@@ -92,8 +109,14 @@ export function createRouteTable(
         retired: version.lifecycle === 'retired',
         sunset: version.sunset,
         lifecycleHeaders: headers,
+        security: compileVersionSecurity(version),
       });
     }
+    const scopes = [
+      ...new Set(api.versions.flatMap((version) => version.scopes.map((scope) => scope.name))),
+    ];
+    const restricted = new Set(api.restrictedScopes);
+    const anonymousRate = plans.free.requestsPerMinute;
     table.set(api.id, {
       id: api.id,
       title: api.title,
@@ -102,6 +125,21 @@ export function createRouteTable(
       currentVersionId: api.currentVersionId,
       versions,
       plans,
+      anonymous: {
+        name: 'anonymous',
+        requestsPerMinute: anonymousRate,
+        policyHeader: toRateLimitPolicyHeader('anonymous', anonymousRate, quotaWindowSeconds),
+      },
+      scopes,
+      restrictedScopes: api.restrictedScopes,
+      defaultScopes: new Set(scopes.filter((scope) => !restricted.has(scope))),
+      credentialSources: [
+        ...new Map(
+          [...versions.values()].flatMap((version) =>
+            version.security.sources.map((source) => [source.id, source] as const),
+          ),
+        ).values(),
+      ],
     });
   }
   return table;

@@ -17,16 +17,17 @@ export interface SelfServiceOptions {
   /** Counts trial keys per client (IPv4 address, IPv6 /64: `toClientNetwork`) over an hour. */
   limiter: SlidingWindow;
   trialKeysPerHour: number;
-  /** Called once the answer is sent, for the access log. */
-  finish: (exchange: Exchange) => void;
   /** Answers an unexpected error (a 500 that leaks nothing). */
   fail: (exchange: Exchange, error: unknown) => void;
+  /** The holder's own endpoints (`handle-credentials.ts`): true when it answered the path. */
+  credentials: (exchange: Exchange, path: string) => boolean;
 }
 
 const maxBodyBytes = 16 * 1024;
 
 /**
- * `POST /_guichet/trial-keys` issues a key on the free plan, always to a new consumer: active
+ * `POST /_guichet/trial-keys` issues a trial application — a key, a client id and secret (shown
+ * once) and a subscription on the free plan — always to a new consumer: active
  * at once for a public API, pending an administrator's approval for a restricted one the
  * deployment's audience may see. `GET /_guichet/health` tells the sandbox's launcher the
  * gateway is up.
@@ -34,14 +35,13 @@ const maxBodyBytes = 16 * 1024;
 export function createSelfServiceHandler(
   options: SelfServiceOptions,
 ): (exchange: Exchange) => void {
-  const { routes, keys, limiter, finish } = options;
+  const { routes, keys, limiter } = options;
 
   function refuseFields(exchange: Exchange, errors: FieldError[]): void {
     const fields = errors.map((error) => error.pointer.slice(2) || '(body)').join(', ');
     sendProblem(exchange, 'invalidRequest', `Invalid field(s): ${fields}.`, {
       extensions: { errors },
     });
-    finish(exchange);
   }
 
   function issue(exchange: Exchange, text: string): void {
@@ -76,7 +76,6 @@ export function createSelfServiceHandler(
         `This address asked for ${String(options.trialKeysPerHour)} trial keys in the last hour. Retry in ${String(wait)} s.`,
         { headers: { 'retry-after': String(wait) } },
       );
-      finish(exchange);
       return;
     }
     const status = route.visibility === 'public' ? 'active' : 'pending';
@@ -91,12 +90,15 @@ export function createSelfServiceHandler(
     sendJson(exchange, 201, {
       key: issued.key,
       prefix: issued.prefix,
+      clientId: issued.clientId,
+      clientSecret: issued.clientSecret,
+      scopes: issued.subscription.scopes,
+      requestedScopes: issued.subscription.requestedScopes,
       status,
       plan: issued.subscription.plan,
       api: route.id,
       consumerId: issued.consumerId,
     });
-    finish(exchange);
   }
 
   return (exchange) => {
@@ -104,19 +106,17 @@ export function createSelfServiceHandler(
     const path = (req.url ?? '').split('?')[0];
     if (path === '/_guichet/health') {
       sendJson(exchange, 200, { status: 'ok' });
-      finish(exchange);
       return;
     }
+    if (options.credentials(exchange, path ?? '')) return;
     if (path !== '/_guichet/trial-keys') {
       sendProblem(exchange, 'notFound', 'The gateway has no endpoint at this address.');
-      finish(exchange);
       return;
     }
     if (req.method !== 'POST') {
       sendProblem(exchange, 'methodNotAllowed', 'Ask for a trial key with POST.', {
         headers: { allow: 'POST' },
       });
-      finish(exchange);
       return;
     }
     const type = req.headers['content-type'] ?? '';
@@ -126,7 +126,6 @@ export function createSelfServiceHandler(
         'unsupportedMediaType',
         'Send the request as JSON (Content-Type: application/json).',
       );
-      finish(exchange);
       return;
     }
     if (!hasBody(req)) {
@@ -144,7 +143,6 @@ export function createSelfServiceHandler(
             headers: { connection: 'close' },
           },
         );
-        finish(exchange);
         return;
       }
       try {

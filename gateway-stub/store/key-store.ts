@@ -37,6 +37,13 @@ export interface SubscriptionRecord {
   status: SubscriptionStatus;
   /** ISO date-time after which the subscription is expired, or null (read with `toExpiryInstant`). */
   expiresAt: string | null;
+  /**
+   * Scopes granted, as a JSON array an administrator set, or null for the API's default grant:
+   * every scope it declares but those its metadata restricts (read with `parseScopeList`).
+   */
+  scopes: string | null;
+  /** Restricted scopes asked for and awaiting approval, as a JSON array. */
+  requestedScopes: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -56,6 +63,10 @@ export interface KeyStore {
   listSubscriptions(): SubscriptionRecord[];
   updateStatus(id: string, status: SubscriptionStatus, updatedAt: string): void;
   updatePlan(id: string, plan: PlanName, updatedAt: string): void;
+  /** Sets the scopes granted (null: the default grant) and those awaiting approval. */
+  updateScopes(id: string, scopes: string | null, requestedScopes: string, updatedAt: string): void;
+  /** The keys of a consumer. */
+  listKeysOfConsumer(consumerId: string): KeyRecord[];
   /** Subscriptions per state at `nowMs`; those past their end date count as `expired`. */
   countByState(nowMs: number): Record<SubscriptionState, number>;
 }
@@ -66,7 +77,7 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
   const consumerColumns = 'id, application, email, created_at AS createdAt';
   const keyColumns = 'id, consumer_id AS consumerId, prefix, hash, created_at AS createdAt';
   const subscriptionColumns =
-    'id, key_id AS keyId, api, plan, status, expires_at AS expiresAt, created_at AS createdAt, updated_at AS updatedAt';
+    'id, key_id AS keyId, api, plan, status, expires_at AS expiresAt, scopes, requested_scopes AS requestedScopes, created_at AS createdAt, updated_at AS updatedAt';
   const statements = {
     insertConsumer: prepare(
       'INSERT INTO consumers (id, application, email, created_at) VALUES (?, ?, ?, ?)',
@@ -76,7 +87,7 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
       'INSERT INTO keys (id, consumer_id, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     insertSubscription: prepare(
-      'INSERT INTO subscriptions (id, key_id, api, plan, status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO subscriptions (id, key_id, api, plan, status, expires_at, scopes, requested_scopes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     findKeyByPrefix: prepare(`SELECT ${keyColumns} FROM keys WHERE prefix = ?`),
     findKeyById: prepare(`SELECT ${keyColumns} FROM keys WHERE id = ?`),
@@ -91,6 +102,12 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
     ),
     updateStatus: prepare('UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?'),
     updatePlan: prepare('UPDATE subscriptions SET plan = ?, updated_at = ? WHERE id = ?'),
+    updateScopes: prepare(
+      'UPDATE subscriptions SET scopes = ?, requested_scopes = ?, updated_at = ? WHERE id = ?',
+    ),
+    listKeysOfConsumer: prepare(
+      `SELECT ${keyColumns} FROM keys WHERE consumer_id = ? ORDER BY created_at, id`,
+    ),
     // End dates are compared as instants in JavaScript, as everywhere else, not as text in SQL.
     countByEndDate: prepare(
       'SELECT status, expires_at AS expiresAt, COUNT(*) AS count FROM subscriptions GROUP BY status, expires_at',
@@ -119,6 +136,8 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
         subscription.plan,
         subscription.status,
         subscription.expiresAt,
+        subscription.scopes,
+        subscription.requestedScopes,
         subscription.createdAt,
         subscription.updatedAt,
       );
@@ -149,6 +168,12 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
     },
     updatePlan(id, plan, updatedAt) {
       statements.updatePlan.run(plan, updatedAt, id);
+    },
+    updateScopes(id, scopes, requestedScopes, updatedAt) {
+      statements.updateScopes.run(scopes, requestedScopes, updatedAt, id);
+    },
+    listKeysOfConsumer(consumerId) {
+      return statements.listKeysOfConsumer.all(consumerId) as unknown as KeyRecord[];
     },
     countByState(nowMs) {
       const counts = Object.fromEntries(subscriptionStates.map((state) => [state, 0])) as Record<

@@ -67,4 +67,34 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    summary:
+      'scopes granted per subscription; client credentials of each key (secrets hashed, the previous one kept for a grace period); revoked access tokens; the signing keys of access tokens',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN scopes TEXT;
+      ALTER TABLE subscriptions ADD COLUMN requested_scopes TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE clients (
+        id TEXT PRIMARY KEY,
+        key_id TEXT NOT NULL UNIQUE REFERENCES keys (id),
+        secret_hash BLOB NOT NULL,
+        previous_secret_hash BLOB,
+        previous_secret_until INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE revoked_tokens (
+        jti TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE signing_keys (
+        kid TEXT PRIMARY KEY,
+        private_jwk TEXT NOT NULL,
+        public_jwk TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        retired_at INTEGER
+      );
+    `,
+  },
 ];

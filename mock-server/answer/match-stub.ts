@@ -64,6 +64,14 @@ function isMatch(compiled: CompiledStub, request: StubbedRequest): boolean {
   for (const [name, value] of compiled.headers) {
     if (request.headers[name]?.trim() !== value) return false;
   }
+  // Who calls, as the gateway states it (it drops these headers when a client sends them).
+  if (wanted.consumer !== undefined && request.headers['x-guichet-consumer'] !== wanted.consumer) {
+    return false;
+  }
+  if (wanted.scopes.length > 0) {
+    const granted = (request.headers['x-guichet-scopes'] ?? '').split(' ');
+    if (!wanted.scopes.every((scope) => granted.includes(scope))) return false;
+  }
   return wanted.body === undefined || isSubset(wanted.body, request.body);
 }
 

@@ -1,5 +1,6 @@
-import { readStoredKey, toKeyHint } from './sandbox-keys.ts';
-import { toScalarConfiguration } from './scalar-configuration.ts';
+import { readCredentials, requestSandboxToken } from './sandbox-credentials.ts';
+import { toKeyHint } from './sandbox-keys.ts';
+import { toScalarConfiguration, type ConsoleScheme } from './scalar-configuration.ts';
 
 /** Scalar's standalone module, as far as the portal uses it. */
 interface ScalarModule {
@@ -7,27 +8,60 @@ interface ScalarModule {
 }
 
 /**
- * Starts the interactive console on the reference page: tells the partner whether a sandbox key
- * will be sent, then loads Scalar's bundle (only on this page) into the console's container,
+ * Starts the interactive console on the reference page: tells the partner which credentials
+ * will be sent, gets an access token for the trial application's client when the version takes
+ * tokens, then loads Scalar's bundle (only on this page) into the console's container,
  * replacing the static fallback that stood there while it loaded.
  */
 export async function startReferenceConsole(): Promise<void> {
   const container = document.querySelector<HTMLElement>('#console');
   if (!container) return;
-  const { apiId, documentUrl, sandboxUrl, scalarUrl } = container.dataset;
+  const { apiId, documentUrl, sandboxUrl, sandboxRoot, scalarUrl, schemes } = container.dataset;
   if (!apiId || !documentUrl || !sandboxUrl || !scalarUrl) return;
 
   const storage = readLocalStorage();
-  const readKey = (): string | undefined => readStoredKey(storage, apiId);
-  showKeyNotice(readKey());
+  const read = () => readCredentials(storage, apiId);
+  const { key, client } = read();
+  showKeyNotice(key, client?.clientId);
+  const consoleSchemes = parseSchemes(schemes);
+  const root = toAbsolute(sandboxRoot ?? '');
+  let token: string | undefined;
+  if (client !== undefined && consoleSchemes.some((scheme) => scheme.credential === 'token')) {
+    token = (await requestSandboxToken(root, client))?.token;
+  }
 
   const scalar = (await import(/* @vite-ignore */ scalarUrl)) as ScalarModule;
   container.replaceChildren();
   container.classList.add('console-ready');
-  scalar.createApiReference(container, toScalarConfiguration({ documentUrl, sandboxUrl, readKey }));
+  scalar.createApiReference(
+    container,
+    toScalarConfiguration({
+      documentUrl,
+      sandboxUrl,
+      tokenUrl: `${root}/oauth/token`,
+      schemes: consoleSchemes,
+      readKey: () => read().key,
+      readClient: () => read().client,
+      readToken: () => token,
+    }),
+  );
 }
 
-function showKeyNotice(key: string | undefined): void {
+function parseSchemes(raw: string | undefined): ConsoleScheme[] {
+  try {
+    const value = JSON.parse(raw ?? '[]') as unknown;
+    return Array.isArray(value) ? (value as ConsoleScheme[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A sandbox served beside the portal is a path: the token URL the console posts to is whole. */
+function toAbsolute(url: string): string {
+  return url.startsWith('/') ? `${location.origin}${url}` : url;
+}
+
+function showKeyNotice(key: string | undefined, clientId: string | undefined): void {
   const missing = document.querySelector<HTMLElement>('#key-missing');
   const present = document.querySelector<HTMLElement>('#key-present');
   if (key === undefined) {
@@ -37,6 +71,12 @@ function showKeyNotice(key: string | undefined): void {
   if (!present) return;
   const hint = present.querySelector('[data-key-hint]');
   if (hint) hint.textContent = toKeyHint(key);
+  const clientLine = present.querySelector<HTMLElement>('[data-client-line]');
+  const clientHint = present.querySelector('[data-client-hint]');
+  if (clientLine && clientHint && clientId !== undefined) {
+    clientHint.textContent = clientId;
+    clientLine.hidden = false;
+  }
   present.hidden = false;
 }
 

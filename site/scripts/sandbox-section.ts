@@ -1,15 +1,19 @@
 import { createAnnouncer, startCopyButtons } from './copy-buttons.ts';
+import { startCommandFilling } from './fill-commands.ts';
 import { startSandboxDataReset } from './sandbox-data.ts';
 import { startTrialKeyForm } from './trial-key-form.ts';
 
 /**
- * The API page's one script: the sandbox section's trial-key form, copy buttons and the reset
- * of the partner's sandbox data. Everything else on the page is static HTML.
+ * The API page's one script: the sandbox section's trial-key form, its commands (filled with
+ * the partner's credentials), copy buttons and the reset of the partner's sandbox data.
+ * Everything else on the page is static HTML.
  */
 export function startSandboxSection(): void {
   const section = document.querySelector<HTMLElement>('#sandbox');
   if (!section) return;
   showAbsoluteSandboxUrls(section);
+  const apiId = section.querySelector<HTMLElement>('#trial-key')?.dataset.apiId;
+  if (apiId !== undefined) startCommandFilling(section, apiId);
   startCopyButtons(section, createAnnouncer(section.querySelector<HTMLElement>('#copy-status')));
   startTrialKeyForm(section);
   startSandboxDataReset(section);
@@ -23,7 +27,7 @@ function showAbsoluteSandboxUrls(section: HTMLElement): void {
   const sandboxUrl = section.querySelector<HTMLElement>('#trial-key')?.dataset.sandboxUrl;
   if (!sandboxUrl?.startsWith('/')) return;
   const absolute = `${location.origin}${sandboxUrl}`;
-  for (const element of section.querySelectorAll('#sandbox-curl, [data-sandbox-url]')) {
+  for (const element of section.querySelectorAll('[data-command], [data-sandbox-url]')) {
     const text = element.textContent;
     if (text.includes(`'${sandboxUrl}`)) {
       element.textContent = text.replaceAll(`'${sandboxUrl}`, `'${absolute}`);

@@ -11,10 +11,15 @@ export interface TrialKeyRequest {
   acceptTerms: boolean;
 }
 
-/** A key the gateway issued: `active` at once, or `pending` until an administrator approves. */
+/**
+ * A trial application the gateway issued — a key, and a client id and secret for OAuth 2.0
+ * and HTTP basic — `active` at once, or `pending` until an administrator approves.
+ */
 export interface IssuedKey {
   key: string;
   prefix: string;
+  /** Absent from a gateway that issues keys alone. */
+  client: { clientId: string; clientSecret: string } | undefined;
   status: 'active' | 'pending';
   plan: string;
   api: string;
@@ -84,11 +89,22 @@ export async function requestTrialKey(
 /** Reads the 201 body; `undefined` unless every member the form shows is there. */
 export function parseIssuedKey(value: unknown): IssuedKey | undefined {
   if (!isRecord(value)) return undefined;
-  const { key, prefix, status, plan, api } = value;
+  const { key, prefix, status, plan, api, clientId, clientSecret } = value;
   if (typeof key !== 'string' || !key.startsWith('gk_')) return undefined;
   if (status !== 'active' && status !== 'pending') return undefined;
   if (typeof plan !== 'string' || typeof api !== 'string') return undefined;
-  return { key, prefix: typeof prefix === 'string' ? prefix : key.slice(0, 11), status, plan, api };
+  const client =
+    typeof clientId === 'string' && typeof clientSecret === 'string' && clientId.startsWith('gc_')
+      ? { clientId, clientSecret }
+      : undefined;
+  return {
+    key,
+    prefix: typeof prefix === 'string' ? prefix : key.slice(0, 11),
+    client,
+    status,
+    plan,
+    api,
+  };
 }
 
 /** Reads a refusal; a body that is not a problem still gives the status to show. */

@@ -1,4 +1,7 @@
-import { forgetKey, readStoredKey, storeKey, toKeyHint } from './sandbox-keys.ts';
+import { readCredentials, storeClient, type StoredClient } from './sandbox-credentials.ts';
+import { forgetKey, storeKey, toKeyHint } from './sandbox-keys.ts';
+import { credentialsChangedEvent } from './fill-commands.ts';
+import { startCredentialActions } from './trial-credential-actions.ts';
 import {
   requestTrialKey,
   toProblemPageUrl,
@@ -56,13 +59,31 @@ export function startTrialKeyForm(root: ParentNode): void {
   for (const fallback of container.querySelectorAll<HTMLElement>('[data-trial-key-fallback]'))
     fallback.hidden = true;
   parts.form.hidden = false;
-  showStoredKey(parts, readStoredKey(storage, settings.apiId));
+  const stored = readCredentials(storage, settings.apiId);
+  showStoredKey(parts, stored.key, stored.client);
 
-  parts.stored.querySelector('[data-forget-key]')?.addEventListener('click', () => {
+  const forget = (): void => {
     forgetKey(storage, settings.apiId);
-    showStoredKey(parts, undefined);
+    storeClient(storage, settings.apiId, undefined);
+    showStoredKey(parts, undefined, undefined);
+  };
+  parts.stored.querySelector('[data-forget-key]')?.addEventListener('click', () => {
+    forget();
     parts.status.textContent = 'The key is forgotten: this browser no longer sends it.';
     parts.inputs.application.focus();
+  });
+  startCredentialActions(parts.stored, {
+    sandboxUrl: settings.sandboxUrl,
+    readClient: () => readCredentials(storage, settings.apiId).client,
+    onRotated: (client) => storeClient(storage, settings.apiId, client),
+    onRevoked: () => {
+      forget();
+      parts.status.textContent =
+        'The credentials are revoked: the key, the client and its tokens no longer work. Ask for new ones below.';
+    },
+    showMessage: (content) => {
+      showMessage(parts, content);
+    },
   });
 
   parts.form.addEventListener('submit', (event) => {
@@ -111,7 +132,8 @@ async function submit(
         parts,
         settings,
         outcome.issued,
-        storeKey(storage, settings.apiId, outcome.issued.key),
+        storeKey(storage, settings.apiId, outcome.issued.key) &&
+          storeClient(storage, settings.apiId, outcome.issued.client),
       );
       return;
     case 'refused':
@@ -151,11 +173,19 @@ function showIssuedKey(
   const { result } = parts;
   const value = result.querySelector('#trial-key-value');
   if (value) value.textContent = issued.key;
+  const clientLines = result.querySelector<HTMLElement>('[data-client-lines]');
+  if (clientLines) {
+    clientLines.hidden = issued.client === undefined;
+    const id = result.querySelector('#trial-client-id');
+    const secret = result.querySelector('#trial-client-secret');
+    if (id) id.textContent = issued.client?.clientId ?? '';
+    if (secret) secret.textContent = issued.client?.clientSecret ?? '';
+  }
   const plan = result.querySelector('[data-key-plan]');
   if (plan) {
     const quota = settings.plans[issued.plan] ?? `${issued.plan} plan`;
     plan.textContent = saved
-      ? `${quota}. This browser saved the key for the console.`
+      ? `${quota}. This browser saved the key and the client for the console and the commands on this page.`
       : `${quota}. This browser could not save the key: copy it before you leave the page.`;
   }
   const pending = result.querySelector<HTMLElement>('[data-key-pending]');
@@ -164,6 +194,7 @@ function showIssuedKey(
   parts.form.reset();
   result.hidden = false;
   result.querySelector<HTMLElement>('#trial-key-result-heading')?.focus();
+  document.dispatchEvent(new CustomEvent(credentialsChangedEvent));
 }
 
 function showRefusal(parts: FormParts, settings: FormSettings, refusal: Refusal): void {
@@ -209,10 +240,21 @@ function clearMessages(parts: FormParts): void {
   }
 }
 
-function showStoredKey(parts: FormParts, key: string | undefined): void {
+function showStoredKey(
+  parts: FormParts,
+  key: string | undefined,
+  client: StoredClient | undefined,
+): void {
   parts.stored.hidden = key === undefined;
   const hint = parts.stored.querySelector('[data-key-hint]');
   if (hint && key !== undefined) hint.textContent = toKeyHint(key);
+  const clientLine = parts.stored.querySelector<HTMLElement>('[data-client-hint-line]');
+  if (clientLine) clientLine.hidden = client === undefined;
+  const clientHint = parts.stored.querySelector('[data-client-hint]');
+  if (clientHint && client !== undefined) clientHint.textContent = client.clientId;
+  const actions = parts.stored.querySelector<HTMLElement>('[data-client-actions]');
+  if (actions) actions.hidden = client === undefined;
+  document.dispatchEvent(new CustomEvent(credentialsChangedEvent));
 }
 
 function toCountText(count: number): string {

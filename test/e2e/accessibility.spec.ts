@@ -85,7 +85,7 @@ test('the reference page: our part has no violation, Scalar’s are listed', asy
 }, testInfo) => {
   await page.goto('/apis/tax-declarations/v2/reference/');
   await expect(
-    page.locator('#console').getByRole('heading', { name: 'Déposer une déclaration' }),
+    page.locator('#console').getByRole('heading', { name: 'Lister les déclarations' }),
   ).toBeVisible();
   // Scalar renders a <main> of its own inside the page's: that duplicate is Scalar's, listed below.
   expect(

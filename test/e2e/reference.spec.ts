@@ -10,7 +10,7 @@ test('the console renders the document, with the sandbox as its server', async (
   await reference.goto('tax-declarations', 'v2');
   await expect(reference.heading).toContainText('Déclarations fiscales des entreprises');
   await expect(
-    reference.console.getByRole('heading', { name: 'Déposer une déclaration' }),
+    reference.console.getByRole('heading', { name: 'Lister les déclarations' }),
   ).toBeVisible();
   await expect(reference.console).toContainText(`${e2eSandbox.url}/tax-declarations/v2`);
   // Without a key, the partner is told where to get one.

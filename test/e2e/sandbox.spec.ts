@@ -70,7 +70,7 @@ test.describe('with the sandbox running', () => {
     // Shown once: back on the page, only a masked hint remains.
     await page.reload();
     await expect(trial.storedNotice).toBeVisible();
-    await expect(trial.storedNotice.locator('code')).toHaveText(`${key.slice(0, 7)}…`);
+    await expect(trial.storedNotice.locator('[data-key-hint]')).toHaveText(`${key.slice(0, 7)}…`);
     await expect(page.getByText(key)).toHaveCount(0);
 
     const reference = new ReferencePage(page);
@@ -199,7 +199,9 @@ test('the sandbox section gives a working command and lists the owners’ stubs'
   const curl = await page.locator('#sandbox-curl').innerText();
   const url = /'(http[^']+)'/.exec(curl)?.[1] ?? '';
   expect(url).toBe(`${e2eSandbox.url}/tax-declarations/v2/declarations?siren=732829320`);
-  expect(curl).toContain("-H 'X-Api-Key: YOUR_KEY'");
+  // The operation takes an OAuth 2.0 token; the sandbox's own X-Api-Key works on it too.
+  expect(curl).toContain('-H "Authorization: Bearer $TOKEN"');
+  await expect(page.locator('#sandbox-token')).toContainText(`${e2eSandbox.url}/oauth/token`);
   const answer = await request.get(url, { headers: { 'X-Api-Key': key } });
   expect(answer.status()).toBe(200);
   expect(await answer.json()).toEqual([

@@ -10,7 +10,7 @@ import { readSnapshot } from '../../../catalog/index.ts';
 import { createGateway } from '../../../gateway-stub/index.ts';
 import { hopByHopHeaders } from '../../../gateway-stub/proxy/hop-by-hop.ts';
 import { createMockServer } from '../../../mock-server/create-mock-server.ts';
-import { createKeyRotation, type KeyRotation } from './key-rotation.ts';
+import { createKeyRotation, type CredentialKind, type KeyRotation } from './key-rotation.ts';
 import { send, type Message } from './messages.ts';
 import { runSlice, type Slice } from './run-slice.ts';
 
@@ -18,7 +18,9 @@ import { runSlice, type Slice } from './run-slice.ts';
 export const upstreamBody = JSON.stringify({ id: 'AB1234', status: 'sent', note: 'x'.repeat(64) });
 
 /** Listens on an ephemeral loopback port, tells the parent which, and reports CPU on demand. */
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<void> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<number> {
   const server = createServer({ keepAliveTimeout: 60_000 }, handler);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -30,11 +32,43 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
       send({ type: 'cpu', micros: used.user + used.system });
     }
   });
-  send({ type: 'listening', port: (server.address() as AddressInfo).port });
+  const { port } = server.address() as AddressInfo;
+  send({ type: 'listening', port });
+  return port;
+}
+
+/** One token per application by `POST /oauth/token` (client_secret_basic), a few at a time. */
+async function requestTokens(
+  base: string,
+  applications: readonly { clientId: string; clientSecret: string }[],
+): Promise<string[]> {
+  const pool = new Pool(base, { connections: 8 });
+  const tokens: string[] = [];
+  for (let start = 0; start < applications.length; start += 8) {
+    const batch = applications.slice(start, start + 8).map(async (application) => {
+      const response = await pool.request({
+        path: '/oauth/token',
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${application.clientId}:${application.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      const body = (await response.body.json()) as { access_token?: string };
+      if (response.statusCode !== 200 || body.access_token === undefined) {
+        throw new Error(`the token endpoint answered ${String(response.statusCode)}`);
+      }
+      return body.access_token;
+    });
+    tokens.push(...(await Promise.all(batch)));
+  }
+  await pool.close();
+  return tokens;
 }
 
 /** Each role the bench starts as its own process. */
-export const roles: Record<string, (args: string[]) => Promise<void>> = {
+export const roles: Record<string, (args: string[]) => Promise<unknown>> = {
   upstream: () =>
     serve((req, res) => {
       req.resume();
@@ -82,20 +116,34 @@ export const roles: Record<string, (args: string[]) => Promise<void>> = {
       );
     });
   },
-  gateway: async ([upstream = '', snapshot = '', dataDir = '', api = '', count = '1']) => {
+  gateway: async ([
+    upstream = '',
+    snapshot = '',
+    dataDir = '',
+    api = '',
+    count = '1',
+    kind = 'key',
+  ]) => {
     const gateway = createGateway({
       catalog: await readSnapshot(snapshot),
       upstreamUrl: upstream,
       dataDir,
+      // Tokens outlive the whole run: an expired one would measure a refusal.
+      tokenLifetimeSeconds: 3_600,
     });
     // Real keys through the key service, one application each, as partners would hold them.
-    const keys: string[] = [];
+    const issued = [];
     for (let index = 0; index < Number(count); index += 1) {
       const application = `Bench application ${String(index)}`;
-      keys.push(gateway.keys.issueKey({ application, api, plan: 'internal' }).key);
+      issued.push(gateway.keys.issueKey({ application, api, plan: 'internal' }));
     }
-    await serve(gateway.handlePublic);
-    send({ type: 'keys', keys });
+    const port = await serve(gateway.handlePublic);
+    // Tokens from the sandbox's own token endpoint, one per application, as partners get them.
+    const credentials =
+      kind === 'token'
+        ? await requestTokens(`http://127.0.0.1:${String(port)}`, issued)
+        : issued.map((item) => item.key);
+    send({ type: 'keys', keys: credentials, kind });
   },
   load: () => {
     // One load process for the whole bench: `pool` messages give it keys to send in turn
@@ -103,7 +151,10 @@ export const roles: Record<string, (args: string[]) => Promise<void>> = {
     const pools = new Map<string, KeyRotation>();
     process.on('message', (message: Message) => {
       if (message.type === 'pool') {
-        pools.set(String(message.name), createKeyRotation(message.keys as string[]));
+        pools.set(
+          String(message.name),
+          createKeyRotation(message.keys as string[], message.kind as CredentialKind),
+        );
       }
       if (message.type === 'go') {
         const slice = message as unknown as Slice;

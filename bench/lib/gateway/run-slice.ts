@@ -8,7 +8,7 @@ import { networkError } from './statuses.ts';
  * One slice of load: `concurrency` clients in a loop (closed loop, as fast as the server
  * answers), or when `rate` is set, requests sent at that rate whatever the answers (open
  * loop, the same work per second for every server); `warmupMs`, then `durationMs` measured.
- * Each request carries the next key of `pool` (none when it is empty).
+ * Each request carries the next key or token of `pool` (none when it is empty).
  */
 export interface Slice {
   url: string;
@@ -33,7 +33,7 @@ export async function runSlice(slice: Slice, keys: KeyRotation | undefined): Pro
   let measuring = false;
   const callOnce = async (): Promise<void> => {
     const started = performance.now();
-    const headers = keys ? { 'x-api-key': keys.next() } : {};
+    const headers = keys ? { [keys.header]: keys.next() } : {};
     let status: string;
     try {
       const response = await pool.request({ path, method: 'GET', headers });

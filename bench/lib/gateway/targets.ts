@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startRole, urlOf } from './measure.ts';
+import type { CredentialKind } from './key-rotation.ts';
 import { nextMessage } from './messages.ts';
 
 /** One server the load is sent to, and the pool of keys it is sent with ('' for none). */
@@ -19,10 +20,14 @@ export interface Targets {
   contenders: Contender[];
 }
 
-/** A gateway in front of the upstream, with its own store and `keys` keys issued in it. */
+/**
+ * A gateway in front of the upstream, with its own store and `keys` applications issued in it,
+ * called with their keys, or with one access token each from its token endpoint.
+ */
 export interface GatewaySetup {
   name: string;
   keys: number;
+  credential?: CredentialKind;
 }
 
 /** What every gateway of the bench shares. */
@@ -51,13 +56,20 @@ export async function startTargets(
     const label = `${name}-${setup.name.replace(/\W+/g, '-')}`;
     const child = startRole(
       'gateway',
-      [direct, options.snapshot, join(options.workDir, label), options.api, String(setup.keys)],
+      [
+        direct,
+        options.snapshot,
+        join(options.workDir, label),
+        options.api,
+        String(setup.keys),
+        setup.credential ?? 'key',
+      ],
       label,
     );
     // Listen for both messages now: one sent before its listener is added would be lost.
     return Promise.all([urlOf(child), nextMessage(child, 'keys')]).then(([url, message]) => {
       const pool = `${name}:${setup.name}`;
-      options.load.send({ type: 'pool', name: pool, keys: message.keys });
+      options.load.send({ type: 'pool', name: pool, keys: message.keys, kind: message.kind });
       return { name: setup.name, url, process: child, pool };
     });
   });

@@ -71,6 +71,8 @@ export async function startPreviewSandbox(options: PreviewSandboxOptions): Promi
       // Every call comes through the previews server on loopback, which names the reviewer.
       trustedProxies: [...previewsServerAddresses],
       portalUrl: options.portalUrl,
+      // Reviewers reach this sandbox through the previews server, at `/<slug>/_sandbox`.
+      issuerUrl: `${options.portalUrl}/_sandbox`,
       audience: options.audience,
       trialKeysPerHour,
       ...(options.onError === undefined ? {} : { onError: options.onError }),

@@ -25,6 +25,14 @@ export class ReferencePage extends PortalPage {
     return this.page.getByRole('dialog');
   }
 
+  /**
+   * Brings an operation into view through Scalar's sidebar: Scalar renders the operations far
+   * below the first only once they are reached.
+   */
+  async showOperation(name: RegExp): Promise<void> {
+    await this.console.getByRole('complementary').getByRole('link', { name }).first().click();
+  }
+
   /** Opens an operation in Scalar's client and sends its request as the document fills it. */
   async sendRequest(operation: RegExp): Promise<void> {
     await this.console.getByRole('button', { name: operation }).first().click();

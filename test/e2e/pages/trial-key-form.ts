@@ -50,6 +50,16 @@ export class TrialKeyForm {
     return this.page.locator('#trial-key-value');
   }
 
+  /** The trial application's client id, shown with the key. */
+  get clientId(): Locator {
+    return this.page.locator('#trial-client-id');
+  }
+
+  /** Its client secret, shown once. */
+  get clientSecret(): Locator {
+    return this.page.locator('#trial-client-secret');
+  }
+
   /** "This browser already holds a key for this API". */
   get storedNotice(): Locator {
     return this.page.locator('#trial-key-stored');

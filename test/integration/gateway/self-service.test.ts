@@ -38,13 +38,20 @@ describe('self-service trial keys and CORS', () => {
     const issued = (await response.json()) as Record<string, string>;
     assert.deepEqual(Object.keys(issued).sort(), [
       'api',
+      'clientId',
+      'clientSecret',
       'consumerId',
       'key',
       'plan',
       'prefix',
+      'requestedScopes',
+      'scopes',
       'status',
     ]);
     assert.equal(issued.status, 'active');
+    // The trial application's OAuth 2.0 client, shown this once beside the key.
+    assert.match(issued.clientId ?? '', /^gc_[A-Za-z0-9_-]{16}$/);
+    assert.match(issued.clientSecret ?? '', /^gs_[A-Za-z0-9_-]{32}$/);
     assert.equal(issued.plan, 'free');
     assert.equal(issued.api, 'colis');
     assert.equal(issued.prefix, issued.key?.slice(0, 11));

@@ -45,6 +45,13 @@ describe('startSandbox', () => {
     });
     assert.equal(created.status, 201);
     const { key } = (await created.json()) as { key: string };
+    // The mock server prepares its documents after it starts: wait for that state (on a loaded
+    // machine it can outlast the wait a request gets before a 503), rather than race it.
+    for (;;) {
+      const health = await fetch(`${sandbox.mockUrl}/_mock/health`);
+      if (((await health.json()) as { loading: number }).loading === 0) break;
+      await sleep(100);
+    }
     const answer = await fetch(`${sandbox.url}/colis/v2/parcels/AB1234`, {
       headers: { 'x-api-key': key },
     });

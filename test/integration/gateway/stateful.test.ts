@@ -30,6 +30,7 @@ describe('the sandbox remembers per consumer, through the real gateway and proce
   let sandbox: Sandbox;
   const keys: string[] = [];
   const consumers: string[] = [];
+  const clients: { clientId: string; clientSecret: string }[] = [];
   let api = '';
 
   before(async () => {
@@ -45,6 +46,11 @@ describe('the sandbox remembers per consumer, through the real gateway and proce
     });
     sandbox = started.sandbox;
     api = `${sandbox.url}/declarations-fiscales/v2`;
+    // The mock server prepares its documents after it starts: wait for that, not race it.
+    await waitFor('every document prepared', async () => {
+      const health = await fetch(`${sandbox.mockUrl}/_mock/health`);
+      return ((await health.json()) as { loading: number }).loading === 0;
+    });
     const token = readFileSync(sandbox.adminTokenFile ?? '', 'utf8').trim();
     for (const application of ['Cabinet Alpha', 'Cabinet Beta']) {
       const created = await fetch(`${sandbox.adminUrl}/keys`, {
@@ -53,9 +59,15 @@ describe('the sandbox remembers per consumer, through the real gateway and proce
         body: JSON.stringify({ application, api: 'declarations-fiscales' }),
       });
       assert.equal(created.status, 201);
-      const issued = (await created.json()) as { key: string; consumerId: string };
+      const issued = (await created.json()) as {
+        key: string;
+        consumerId: string;
+        clientId: string;
+        clientSecret: string;
+      };
       keys.push(issued.key);
       consumers.push(issued.consumerId);
+      clients.push({ clientId: issued.clientId, clientSecret: issued.clientSecret });
     }
   });
   after(async () => {
@@ -93,6 +105,43 @@ describe('the sandbox remembers per consumer, through the real gateway and proce
       headers: { 'x-guichet-consumer': consumers[0] ?? '' },
     });
     assert.equal(forged.status, 404);
+  });
+
+  it('keys the objects by the consumer whatever the credential: its token reads what its key made, another’s token does not', async () => {
+    const tokenOf = async (index: number): Promise<string> => {
+      const client = clients[index] ?? { clientId: '', clientSecret: '' };
+      const response = await fetch(`${sandbox.url}/oauth/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials&scope=declarations:lecture declarations:ecriture',
+      });
+      assert.equal(response.status, 200);
+      return ((await response.json()) as { access_token: string }).access_token;
+    };
+    const read = (token: string, headers: Record<string, string> = {}): Promise<Response> =>
+      fetch(`${api}/${location}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+    const [alphaToken, betaToken] = [await tokenOf(0), await tokenOf(1)];
+    const mine = await read(alphaToken);
+    assert.equal(mine.status, 200);
+    assert.equal(((await mine.json()) as { montant: number }).montant, 1234.5);
+    assert.equal((await read(betaToken)).status, 404);
+    const forged = await read(betaToken, { 'x-guichet-consumer': consumers[0] ?? '' });
+    assert.equal(forged.status, 404);
+    // And what a token creates, the key of the same consumer reads.
+    const made = await fetch(`${api}/declarations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alphaToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(declaration),
+    });
+    assert.equal(made.status, 201);
+    const path = `/${made.headers.get('location') ?? ''}`;
+    assert.equal((await call(keys[0] ?? '', path)).status, 200);
+    assert.equal((await call(keys[1] ?? '', path)).status, 404);
+    // The key removes it too: the same consumer's object.
+    assert.equal((await call(keys[0] ?? '', path, { method: 'DELETE' })).status, 204);
   });
 
   it('keeps them across a restart of the mock server process', async () => {

@@ -23,3 +23,12 @@ describe("the load generator's key rotation", () => {
     assert.throws(() => createKeyRotation([]), /at least one key/);
   });
 });
+
+describe("the load generator's credential pools", () => {
+  it('sends keys in X-Api-Key, and tokens as Authorization: Bearer', () => {
+    assert.equal(createKeyRotation(['gk_1']).header, 'x-api-key');
+    const tokens = createKeyRotation(['eyJ.a.b'], 'token');
+    assert.equal(tokens.header, 'authorization');
+    assert.equal(tokens.next(), 'Bearer eyJ.a.b');
+  });
+});

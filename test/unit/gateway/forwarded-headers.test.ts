@@ -28,7 +28,7 @@ describe('forwarded headers', () => {
     });
   });
 
-  it('names the consumer of the key in X-Guichet-Consumer, and drops every x-guichet-* a client sent', () => {
+  it('states who calls as the gateway established it (X-Guichet-Consumer…), and drops every x-guichet-* a client sent', () => {
     const headers = toUpstreamHeaders(
       {
         accept: 'application/json',
@@ -37,14 +37,14 @@ describe('forwarded headers', () => {
         'x-guichet-anything': 'y',
       },
       'req-2',
-      'con_owner',
+      { 'x-guichet-consumer': 'con_owner' },
     );
     assert.deepEqual(headers, {
       accept: 'application/json',
       'x-request-id': 'req-2',
       'x-guichet-consumer': 'con_owner',
     });
-    // Without a consumer (a request refused before its key was known), none is sent either.
+    // Without an identity (a request refused before its caller was known), none is sent either.
     assert.deepEqual(toUpstreamHeaders({ 'x-guichet-consumer': 'con_forged' }, 'req-3'), {
       'x-request-id': 'req-3',
     });

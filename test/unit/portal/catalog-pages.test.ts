@@ -128,6 +128,7 @@ describe('what the pages make of the catalog', () => {
         descriptionHtml: '',
         tags: [],
         deprecated: false,
+        security: { source: 'none', alternatives: [], anonymous: false },
       },
       {
         anchor: 'get-b',
@@ -138,6 +139,7 @@ describe('what the pages make of the catalog', () => {
         descriptionHtml: '',
         tags: ['x'],
         deprecated: false,
+        security: { source: 'none', alternatives: [], anonymous: false },
       },
     ]);
     assert.deepEqual(

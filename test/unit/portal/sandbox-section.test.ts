@@ -11,6 +11,7 @@ import {
 import {
   pickSampleRequest,
   toCurlCommand,
+  toSampleRequest,
   type SampleRequest,
 } from '../../../site/lib/sample-request.ts';
 import { pickVersionSandbox, toStubTrigger } from '../../../site/lib/sandbox-stubs-view.ts';
@@ -45,7 +46,13 @@ describe('the sandbox section of an API page', () => {
   });
 
   test('leaves a parameter without example as a placeholder curl will not expand', () => {
-    const sample = sampleOf(find(fixtures, 'company-registry'));
+    const registry = find(fixtures, 'company-registry');
+    const version = registry.versions[0];
+    const search = version?.operations.find(
+      (operation) => operation.operationId === 'searchCompanies',
+    );
+    assert.ok(version && search);
+    const sample = toSampleRequest(version, search);
     assert.equal(sample.complete, false);
     assert.match(sample.target, /\{(siren|name)\}/);
     assert.match(toCurlCommand('http://x', sample, 'X-Api-Key'), /^curl -i --globoff /);

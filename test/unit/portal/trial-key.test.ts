@@ -87,7 +87,27 @@ describe('the gateway’s answers', () => {
         plan: 'free',
         api: 'tax',
       }),
-      { key: 'gk_Ab3dEf9hXYZ', prefix: 'gk_Ab3dEf9h', status: 'pending', plan: 'free', api: 'tax' },
+      {
+        key: 'gk_Ab3dEf9hXYZ',
+        prefix: 'gk_Ab3dEf9h',
+        client: undefined,
+        status: 'pending',
+        plan: 'free',
+        api: 'tax',
+      },
+    );
+    // The trial application's client comes with the key.
+    assert.deepEqual(
+      parseIssuedKey({
+        key: 'gk_Ab3dEf9hXYZ',
+        prefix: 'gk_Ab3dEf9h',
+        clientId: 'gc_AbCdEfGhIjKlMnOp',
+        clientSecret: 'gs_secret',
+        status: 'active',
+        plan: 'free',
+        api: 'tax',
+      })?.client,
+      { clientId: 'gc_AbCdEfGhIjKlMnOp', clientSecret: 'gs_secret' },
     );
     assert.equal(
       parseIssuedKey({ key: 'other', status: 'active', plan: 'free', api: 'tax' }),

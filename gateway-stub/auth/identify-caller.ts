@@ -1,0 +1,151 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { ClientLookup } from '../clients/client-lookup.ts';
+import type { Exchange } from '../http/exchange.ts';
+import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
+import type { AccessTokens, TokenRefusal, VerifiedToken } from '../oauth/access-tokens.ts';
+import { readBasicCredentials } from '../oauth/client-credentials.ts';
+import { sandboxRealm } from './compile-security.ts';
+import type { CredentialSource } from './credential-sources.ts';
+import type { FailureGuard } from './failure-guard.ts';
+
+/** Who a credential stands for. */
+export interface Identity {
+  grant: KeyGrant;
+  via: 'key' | 'token' | 'client';
+  /** The client of a token or of HTTP basic credentials. */
+  clientId: string | undefined;
+  /** The scopes a token carries; undefined for a key or a client's secret. */
+  tokenScopes: ReadonlySet<string> | undefined;
+}
+
+/** Why a presented credential is refused. */
+export interface Refusal {
+  problem: ProblemName;
+  detail: string;
+  headers: OutgoingHttpHeaders;
+}
+
+/** What checking one credential gave. */
+export type Outcome = Identity | Refusal;
+
+/** True for a refusal. */
+export function isRefusal(outcome: Outcome): outcome is Refusal {
+  return 'problem' in outcome;
+}
+
+/** Checks one presented credential. */
+export interface CallerIdentifier {
+  /**
+   * Who `value`, read from `source`, stands for, calling `api`: synchronous from the caches,
+   * asynchronous the first time a token is seen (its signature is checked).
+   */
+  identify(
+    exchange: Exchange,
+    source: CredentialSource,
+    value: string,
+    api: string,
+  ): Outcome | Promise<Outcome>;
+}
+
+/** What identification reads. */
+export interface CallerIdentifierOptions {
+  keys: KeyLookup;
+  clients: ClientLookup;
+  tokens: AccessTokens;
+  failures: FailureGuard;
+}
+
+const basicChallenge = `Basic realm="${sandboxRealm}", charset="UTF-8"`;
+
+const unknownKey: Refusal = {
+  problem: 'unknownKey',
+  detail: 'The key sent is not known to the sandbox. Check it was copied whole, or get a new one.',
+  // The authenticate stage adds the challenges of the operation called.
+  headers: {},
+};
+const wrongClient: Refusal = {
+  problem: 'invalidClient',
+  detail:
+    'The client id and secret sent in Authorization: Basic are not those of an active client of the sandbox.',
+  headers: { 'www-authenticate': basicChallenge },
+};
+
+/** Creates the identifier. */
+export function createCallerIdentifier(options: CallerIdentifierOptions): CallerIdentifier {
+  const { keys, clients, tokens, failures } = options;
+
+  const fromToken = (result: VerifiedToken | TokenRefusal, api: string): Outcome => {
+    if ('refused' in result) return invalidToken(result.reason);
+    if (!result.audiences.includes(tokens.audienceOf(api))) {
+      return invalidToken(`The token was not issued for API ${api}: get one for this API.`);
+    }
+    const client = clients.find(result.clientId);
+    if (client === undefined || client.client.status !== 'active') {
+      return invalidToken('The client the token was issued to is revoked.');
+    }
+    return {
+      grant: client.grant,
+      via: 'token',
+      clientId: result.clientId,
+      tokenScopes: result.scopes,
+    };
+  };
+
+  return {
+    identify(exchange, source, value, api) {
+      switch (source.kind) {
+        case 'key': {
+          const grant = keys.find(value);
+          return grant === undefined
+            ? unknownKey
+            : { grant, via: 'key', clientId: undefined, tokenScopes: undefined };
+        }
+        case 'bearer': {
+          const result = tokens.verify(value);
+          return result instanceof Promise
+            ? result.then((settled) => fromToken(settled, api))
+            : fromToken(result, api);
+        }
+        case 'basic': {
+          const blocked = failures.blocked(exchange);
+          if (blocked !== undefined) {
+            return {
+              problem: 'tooManyFailedAuthentications',
+              detail: `Too many wrong client credentials from this address. Retry in ${String(blocked['retry-after'])} s.`,
+              headers: blocked,
+            };
+          }
+          const presented = readBasicCredentials(value);
+          const found =
+            presented === undefined
+              ? undefined
+              : clients.authenticate(presented.clientId, presented.secret, Date.now());
+          if (found === undefined) {
+            failures.failed(exchange);
+            return wrongClient;
+          }
+          return {
+            grant: found.grant,
+            via: 'client',
+            clientId: found.client.id,
+            tokenScopes: undefined,
+          };
+        }
+        case 'unsupported':
+          return unknownKey;
+      }
+    },
+  };
+}
+
+/** An RFC 6750 `invalid_token` refusal; the description is ASCII without quotes, as §3 wants. */
+export function invalidToken(description: string): Refusal {
+  return {
+    problem: 'invalidToken',
+    detail: description,
+    headers: {
+      'www-authenticate': `Bearer realm="${sandboxRealm}", error="invalid_token", error_description="${description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '')}"`,
+    },
+  };
+}

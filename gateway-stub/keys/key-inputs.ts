@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { planNames, type PlanName } from '../../catalog/index.ts';
+import type { ConsumerRecord, KeyStore } from '../store/key-store.ts';
+import { expiryInputSchema } from './expiry.ts';
+import { KeyServiceError } from './key-service-error.ts';
+import type { IssueKeyInput } from './key-service.ts';
+
+/** What an administrator or a form gives the key service, checked and turned into records. */
+
+/** The consumer the key goes to: the one named by id, or a new one. */
+export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): ConsumerRecord {
+  if (input.consumerId !== undefined) {
+    if (input.application !== undefined || input.email !== undefined) {
+      throw new KeyServiceError(
+        'invalid-input',
+        'a consumer id and an application name were both given',
+        'give the consumer id alone to attach the key to that consumer, or an application (and email) for a new one',
+      );
+    }
+    const existing = store.findConsumerById(input.consumerId);
+    if (existing) return existing;
+    throw new KeyServiceError(
+      'invalid-input',
+      `no consumer "${input.consumerId}"`,
+      'GET /consumers (or `npm run keys -- list`) shows the consumers and their ids',
+    );
+  }
+  if (input.application === undefined || input.application.trim() === '') {
+    throw new KeyServiceError(
+      'invalid-input',
+      'no application name and no consumer id',
+      'name the application of a new consumer, or give the id (con_…) of an existing one',
+    );
+  }
+  const consumer: ConsumerRecord = {
+    id: toId('con'),
+    application: input.application,
+    email: input.email ?? null,
+    createdAt: at,
+  };
+  store.insertConsumer(consumer);
+  return consumer;
+}
+
+/** `con_…`, `key_…`, `sub_…`: random, so ids reveal neither order nor count. */
+export function toId(kind: string): string {
+  return `${kind}_${randomBytes(9).toString('base64url')}`;
+}
+
+export function toPlan(plan: string): PlanName {
+  if ((planNames as readonly string[]).includes(plan)) return plan as PlanName;
+  throw new KeyServiceError(
+    'invalid-input',
+    `unknown plan "${plan}"`,
+    `use one of: ${planNames.join(', ')}`,
+  );
+}
+
+/** The end date to store, checked as the admin API checks it (the CLI comes this way). */
+export function toExpiry(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const parsed = expiryInputSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new KeyServiceError(
+    'invalid-input',
+    `end date "${value}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`,
+    '',
+  );
+}

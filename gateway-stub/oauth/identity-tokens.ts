@@ -1,0 +1,70 @@
+import { SignJWT } from 'jose';
+import { createBoundedCache } from '../cache/bounded-cache.ts';
+import { signingAlgorithm, type SigningKeys } from './signing-keys.ts';
+
+/**
+ * The JWT type of the statement the gateway sends the back end (`X-Guichet-Identity`): not an
+ * access token (`at+jwt`), so the sandbox never takes one for the other.
+ */
+export const identityTokenType = 'guichet-identity+jwt';
+
+/** Who calls, as the back end is told. */
+export interface CallerStatement {
+  consumerId: string;
+  application: string;
+  clientId: string | undefined;
+  plan: string;
+  /** Space-separated, sorted. */
+  scope: string;
+  api: string;
+}
+
+/** Signs short-lived statements of who calls, as PISTE forwards a caller's identity. */
+export interface IdentityTokens {
+  /**
+   * The statement for a caller: from memory while it has more than half its life left (one
+   * per consumer, API, plan and scopes), else signed anew — asynchronously, by the key that
+   * signs access tokens, so a back end verifies it against the same JWKS.
+   */
+  statementOf(caller: CallerStatement): string | Promise<string>;
+}
+
+/** Lifetime of a statement, in seconds: it vouches for one call, made now. */
+export const identityLifetimeSeconds = 120;
+
+/** Creates the signer. */
+export function createIdentityTokens(issuer: string, signingKeys: SigningKeys): IdentityTokens {
+  const cache = createBoundedCache<string, { token: string; renewAt: number; kid: string }>(16_384);
+  return {
+    statementOf(caller) {
+      const key = `${caller.consumerId} ${caller.api} ${caller.plan} ${caller.clientId ?? ''} ${caller.scope}`;
+      const cached = cache.get(key);
+      const { kid, privateKey } = signingKeys.current();
+      if (cached !== undefined && cached.renewAt > Date.now() && cached.kid === kid)
+        return cached.token;
+      const claims: Record<string, string> = {
+        application: caller.application,
+        plan: caller.plan,
+        api: caller.api,
+      };
+      if (caller.clientId !== undefined) claims.client_id = caller.clientId;
+      if (caller.scope !== '') claims.scope = caller.scope;
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: signingAlgorithm, kid, typ: identityTokenType })
+        .setIssuer(issuer)
+        .setSubject(caller.consumerId)
+        .setAudience(`${issuer}/${caller.api}`)
+        .setIssuedAt()
+        .setExpirationTime(`${String(identityLifetimeSeconds)}s`)
+        .sign(privateKey)
+        .then((token) => {
+          cache.set(key, {
+            token,
+            renewAt: Date.now() + (identityLifetimeSeconds * 1000) / 2,
+            kid,
+          });
+          return token;
+        });
+    },
+  };
+}
