@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
 import type { IHttpRequest } from '@stoplight/prism-http';
+// Before Prism's validator is required below: it must compile patterns with the bounded engine
+// whichever of the mocker or this file a process loads first.
+import './use-bounded-patterns.ts';
+import { withPatternBudget } from './bounded-patterns.ts';
 import type { MockOperation } from './prism-engine.ts';
 
 /**
@@ -51,10 +55,12 @@ const outputContext = 1;
  * Prism would take the first `+json` type for any other (a merge patch read as a JSON Patch).
  */
 export function findRequestErrors(operation: MockOperation, input: IHttpRequest): PrismFinding[] {
-  const result = validator.validateInput({
-    resource: narrowToMediaType(operation, input.headers?.['content-type']),
-    element: input,
-  });
+  const result = withPatternBudget(() =>
+    validator.validateInput({
+      resource: narrowToMediaType(operation, input.headers?.['content-type']),
+      element: input,
+    }),
+  );
   return result._tag === 'Left'
     ? result.left.filter((finding) => finding.severity === errorSeverity)
     : [];
@@ -88,13 +94,8 @@ export function findAnswerErrors(
   const contents = response?.contents ?? [];
   if (contents.length === 0) return [];
   const bundle = (operation as { __bundled__?: unknown }).__bundled__;
-  const result = bodyValidator.validate(
-    body,
-    contents,
-    outputContext,
-    contentType,
-    undefined,
-    bundle,
+  const result = withPatternBudget(() =>
+    bodyValidator.validate(body, contents, outputContext, contentType, undefined, bundle),
   );
   return result._tag === 'Left'
     ? result.left.filter((finding) => finding.severity === errorSeverity)
