@@ -88,8 +88,9 @@ export function applyJsonPatch(target: JsonObject, patch: unknown): PatchOutcome
     if (operation.op !== 'copy' || typeof operation.from !== 'string') return;
     let text: string | undefined;
     try {
-      text = JSON.stringify(jsonPatch.getValueByPointer(document, operation.from)) as
-        string | undefined;
+      // `undefined` for a value JSON cannot hold: it copies nothing.
+      const value: unknown = jsonPatch.getValueByPointer(document, operation.from);
+      text = value === undefined ? undefined : JSON.stringify(value);
     } catch {
       // A `from` that reaches nothing: the copy itself says so.
       return;

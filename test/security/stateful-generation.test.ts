@@ -152,7 +152,7 @@ before(async () => {
   if (result.failed) throw new Error(result.problems.map(formatProblem).join('\n'));
   const resources = result.catalog.apis
     .find((api) => api.id === 'hostile')
-    ?.versions[0]?.resources?.map((resource) => resource.collectionPath);
+    ?.versions[0]?.resources.map((resource) => resource.collectionPath);
   assert.deepEqual(resources?.toSorted(), [
     '/bigarrays',
     '/longids',
