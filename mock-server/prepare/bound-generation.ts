@@ -178,3 +178,28 @@ export function boundPattern(pattern: string): string {
     },
   );
 }
+
+/** Bounded copies of the schemas the stateful layer draws values for, made once each. */
+const fieldCopies = new WeakMap<object, unknown>();
+
+/**
+ * What the generators get for one value the stateful layer draws outside an answer (a required
+ * field nothing gave, an identifier's format): `schema` itself when within `generationLimits`,
+ * else its bounded copy, with the bundle its `$ref`s resolve against — the operation's bounded
+ * one (`generationKey`) when preparation made one, else its own.
+ */
+export function boundForGeneration(
+  operation: unknown,
+  schema: unknown,
+): { schema: unknown; bundle: unknown } {
+  const record = (operation ?? {}) as Record<string, unknown>;
+  const generation = record[generationKey] as GenerationSchemas | undefined;
+  const bundle = generation ? generation.bundle : record.__bundled__;
+  if (schema === null || typeof schema !== 'object') return { schema, bundle };
+  let bounded = fieldCopies.get(schema);
+  if (bounded === undefined) {
+    bounded = needsBounds(schema) ? copyBounded(schema, new Map()) : schema;
+    fieldCopies.set(schema, bounded);
+  }
+  return { schema: bounded, bundle };
+}

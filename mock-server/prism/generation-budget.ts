@@ -55,5 +55,9 @@ export function generateWithinBudget<T>(
   } catch (error) {
     if (budget.spent) return { spent: true };
     throw error;
+  } finally {
+    // Prism's own default: a spent counter left in place would fail every later draw made
+    // outside a budget (json-schema-faker's `randexp` reads the same option).
+    JSONSchemaFaker.option('random', Math.random);
   }
 }

@@ -3,7 +3,9 @@ import type { IHttpRequest } from '@stoplight/prism-http';
 // Before Prism's validator is required below: it must compile patterns with the bounded engine
 // whichever of the mocker or this file a process loads first.
 import './use-bounded-patterns.ts';
+import { boundForGeneration } from '../prepare/bound-generation.ts';
 import { withPatternBudget } from './bounded-patterns.ts';
+import { generateWithinBudget } from './generation-budget.ts';
 import type { MockOperation } from './prism-engine.ts';
 
 /**
@@ -102,14 +104,36 @@ export function findAnswerErrors(
     : [];
 }
 
-/** A value for `schema` drawn by Prism's generator (json-schema-faker); `undefined` if it fails. */
+/**
+ * Thrown by `generateValue` when the value needs more random draws than one generated answer
+ * may take (`generation-budget.ts`): the stateful call answers `answer-too-large` rather than
+ * an object without the field, which would then be refused for the wrong reason.
+ */
+export class GenerationTooLarge extends Error {
+  constructor() {
+    super('generated value too large');
+    this.name = 'GenerationTooLarge';
+  }
+}
+
+/**
+ * A value for `schema` drawn by Prism's generator (json-schema-faker); `undefined` if it fails.
+ * The generator gets the schema bounded as an answer's would be (`prepare/bound-generation.ts`),
+ * and one answer's budget of draws: a document's `minLength: 200000000` or arrays nested to
+ * millions of values would otherwise hold the mock server's one thread for every API.
+ * Throws `GenerationTooLarge` past that budget.
+ */
 export function generateValue(operation: MockOperation, schema: unknown): unknown {
+  const bounded = boundForGeneration(operation, schema);
+  let outcome: ReturnType<typeof generateWithinBudget<Either<Error, unknown>>>;
   try {
-    const bundle = (operation as { __bundled__?: unknown }).__bundled__;
-    const result = generator.generate(operation, bundle, schema);
-    return result._tag === 'Right' ? result.right : undefined;
+    outcome = generateWithinBudget(undefined, () =>
+      generator.generate(operation, bounded.bundle, bounded.schema),
+    );
   } catch {
     // A schema the generator cannot follow: the caller goes without the value.
     return undefined;
   }
+  if ('spent' in outcome) throw new GenerationTooLarge();
+  return outcome.value._tag === 'Right' ? outcome.value.right : undefined;
 }

@@ -1,6 +1,12 @@
 import type { IHttpRequest } from '@stoplight/prism-http';
 import { matchPathTemplate } from '../../catalog/index.ts';
-import type { MockPreferences, PrismMocker } from '../prism/prism-engine.ts';
+import { toRefusal } from '../answer/to-refusal.ts';
+import { GenerationTooLarge } from '../prism/prism-checks.ts';
+import {
+  answerTooLargeName,
+  type MockPreferences,
+  type PrismMocker,
+} from '../prism/prism-engine.ts';
 import type { ResourceStore, Scope } from '../store/resource-store.ts';
 import { readObject, removeObject, replaceObject, updateObject } from './change-object.ts';
 import { toStoreRefusal } from './store-refusal.ts';
@@ -41,7 +47,8 @@ const handlers = {
  * Answers a call of a stateful operation from the consumer's objects: the scope is opened
  * (idle data expired, seeds laid on first use), the parent of a nested object must exist,
  * then the operation's role acts. A full disk is a 507 `insufficient-storage` problem, a
- * PostgreSQL that does not answer a 503 `store-unavailable`; what was stored before stays.
+ * PostgreSQL that does not answer a 503 `store-unavailable`, a field the generator cannot
+ * draw within its budget a 500 `answer-too-large`; what was stored before stays.
  */
 export async function answerStateful(request: StatefulRequest): Promise<StatefulOutcome> {
   const { route, store, scope, input } = request;
@@ -75,6 +82,9 @@ export async function answerStateful(request: StatefulRequest): Promise<Stateful
     }
     return await handlers[route.role](call);
   } catch (error) {
+    if (error instanceof GenerationTooLarge) {
+      return { refusal: toRefusal({ name: answerTooLargeName, message: error.message }) };
+    }
     const refusal = toStoreRefusal(error);
     if (!refusal) throw error;
     return { refusal };

@@ -49,16 +49,57 @@ function mergeInto(target: unknown, patch: JsonObject): JsonObject {
 }
 
 /**
+ * What one JSON Patch may do. Its operations are bounded by the body's size, but not their
+ * work: a `copy` of the object into itself doubles it (sixty of them, 2^60 times), and each
+ * `add` at the front of a long array moves all of it.
+ */
+export const patchLimits = {
+  /** Operations of one patch: real patches hold a handful. */
+  operations: 1000,
+  /** Bytes (as JSON) that the `copy` operations of one patch may copy in all. */
+  copiedBytes: 4 * 1024 * 1024,
+} as const;
+
+/** Thrown from the operation check once the copies of a patch pass `patchLimits.copiedBytes`. */
+class CopiesTooLarge extends Error {}
+
+/**
  * Applies a JSON Patch (RFC 6902) to a copy of a stored object, all operations or none. A
  * `test` that fails or a path that does not exist is a conflict with the object as stored;
- * a malformed patch, or one reaching `__proto__`, is the request's mistake.
+ * a malformed patch, one reaching `__proto__`, or one past `patchLimits` is the request's
+ * mistake.
  */
 export function applyJsonPatch(target: JsonObject, patch: unknown): PatchOutcome {
   if (!Array.isArray(patch)) {
     return { ok: false, conflict: false, message: 'a JSON Patch must be a list of operations' };
   }
+  if (patch.length > patchLimits.operations) {
+    return {
+      ok: false,
+      conflict: false,
+      message: `a JSON Patch may hold at most ${patchLimits.operations.toLocaleString('en')} operations (this one holds ${patch.length.toLocaleString('en')})`,
+    };
+  }
+  let copied = 0;
+  // fast-json-patch's own check of each operation, then the bytes each copy adds, measured on
+  // the object as the operations before left it.
+  const check = (operation: Operation, index: number, document: unknown): void => {
+    jsonPatch.validator(operation, index);
+    if (operation.op !== 'copy' || typeof operation.from !== 'string') return;
+    let text: string | undefined;
+    try {
+      // `undefined` for a value JSON cannot hold: it copies nothing.
+      const value: unknown = jsonPatch.getValueByPointer(document, operation.from);
+      text = value === undefined ? undefined : JSON.stringify(value);
+    } catch {
+      // A `from` that reaches nothing: the copy itself says so.
+      return;
+    }
+    copied += text?.length ?? 0;
+    if (copied > patchLimits.copiedBytes) throw new CopiesTooLarge();
+  };
   try {
-    const { newDocument } = jsonPatch.applyPatch(target, patch as Operation[], true, false, true);
+    const { newDocument } = jsonPatch.applyPatch(target, patch as Operation[], check, false, true);
     if (!isJsonObject(newDocument)) {
       return {
         ok: false,
@@ -68,6 +109,13 @@ export function applyJsonPatch(target: JsonObject, patch: unknown): PatchOutcome
     }
     return { ok: true, value: newDocument };
   } catch (error) {
+    if (error instanceof CopiesTooLarge) {
+      return {
+        ok: false,
+        conflict: false,
+        message: `the patch copies more than ${String(patchLimits.copiedBytes / (1024 * 1024))} MiB of the object`,
+      };
+    }
     if (error instanceof JsonPatchError) {
       const conflict =
         error.name === 'TEST_OPERATION_FAILED' || error.name === 'OPERATION_PATH_UNRESOLVABLE';

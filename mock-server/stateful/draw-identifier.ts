@@ -1,6 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { IdentifierSchema } from '../../catalog/index.ts';
+import { boundPattern, generationLimits } from '../prepare/bound-generation.ts';
+import {
+  compileBoundedPattern,
+  withPatternBudget,
+  type BoundedPattern,
+} from '../prism/bounded-patterns.ts';
+import { generateWithinBudget } from '../prism/generation-budget.ts';
 import { generateValue } from '../prism/prism-checks.ts';
 import type { MockOperation } from '../prism/prism-engine.ts';
 
@@ -56,27 +63,38 @@ function drawOne(operation: MockOperation, schema: IdentifierSchema): string | n
     if (typeof drawn === 'string' && drawn !== '') return drawn;
   }
   const length = Math.min(Math.max(12, schema.minLength ?? 0), schema.maxLength ?? 12);
-  if (length < 1) return undefined;
+  // A document's `minLength: 200000000` id is no id the sandbox makes (nor a path holds).
+  if (length < 1 || length > generationLimits.length) return undefined;
   let text = '';
   while (text.length < length) text += randomBytes(16).toString('base64url').replace(/[-_]/g, '');
   return text.slice(0, length);
 }
 
+/**
+ * A string of the pattern, its counted quantifiers bounded as an answer's (`a{100000000}` would
+ * be a 100-megabyte id) and its draws within one answer's budget; the caller keeps it only if it
+ * fits the pattern as written.
+ */
 function drawFromPattern(pattern: string): string | undefined {
   try {
-    const drawn = JSONSchemaFaker.random.randexp(pattern);
-    return typeof drawn === 'string' ? drawn : undefined;
+    const outcome = generateWithinBudget(undefined, () =>
+      JSONSchemaFaker.random.randexp(boundPattern(pattern)),
+    );
+    return 'value' in outcome && typeof outcome.value === 'string' ? outcome.value : undefined;
   } catch {
     // A pattern the generator cannot read: no identifier of it.
     return undefined;
   }
 }
 
+/** Checked by the engine that checks requests: a document's pattern may backtrack without end. */
 function fitsPattern(text: string, pattern: string): boolean {
+  let compiled: BoundedPattern;
   try {
-    return new RegExp(pattern, 'u').test(text);
+    compiled = compileBoundedPattern(pattern, 'u');
   } catch {
     // A pattern JavaScript reads differently: trust the generator, which read it.
     return true;
   }
+  return withPatternBudget(() => compiled.test(text));
 }
