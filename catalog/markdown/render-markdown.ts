@@ -77,6 +77,11 @@ export function toFirstSentence(text: string, maxLength = 200): string {
  */
 function keepPagesOffline(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'img' && typeof node.properties.src !== 'string') {
+      // The sanitiser took a `data:` or `javascript:` source away: nothing is left to show.
+      if (parent && index !== undefined) parent.children.splice(index, 1);
+      return index;
+    }
     if (node.tagName === 'img' && isRemote(node.properties.src)) {
       const link: Element = {
         type: 'element',
@@ -90,11 +95,15 @@ function keepPagesOffline(tree: Root): void {
         ],
       };
       if (parent && index !== undefined) parent.children[index] = link;
-      return;
+      return undefined;
     }
+    // Without a text alternative an image would be read out as its file name (RGAA 1.2):
+    // an owner who wrote none is taken to mean it adds nothing to the text.
+    if (node.tagName === 'img' && typeof node.properties.alt !== 'string') node.properties.alt = '';
     if (node.tagName === 'a' && isRemote(node.properties.href)) {
       node.properties.rel = ['noopener', 'noreferrer'];
     }
+    return undefined;
   });
 }
 

@@ -42,7 +42,7 @@ export function readSecuritySchemes(context: ReadContext): SecurityScheme[] {
     return [
       {
         name,
-        anchor: anchors.take('security-', name, 'scheme'),
+        anchor: anchors.take('scheme-', name, 'scheme'),
         type: type as SecurityScheme['type'],
         descriptionHtml: context.toHtml(scheme.description),
         ...(where === 'header' || where === 'query' || where === 'cookie' ? { in: where } : {}),

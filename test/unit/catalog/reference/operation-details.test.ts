@@ -216,7 +216,7 @@ components:
     assert.deepEqual(reference.securitySchemes, [
       {
         name: 'key',
-        anchor: 'security-key',
+        anchor: 'scheme-key',
         type: 'apiKey',
         descriptionHtml: '<p>Your key.</p>',
         in: 'header',
@@ -225,7 +225,7 @@ components:
       },
       {
         name: 'bearer',
-        anchor: 'security-bearer',
+        anchor: 'scheme-bearer',
         type: 'http',
         descriptionHtml: '',
         scheme: 'bearer',
@@ -234,7 +234,7 @@ components:
       },
       {
         name: 'oauth',
-        anchor: 'security-oauth',
+        anchor: 'scheme-oauth',
         type: 'oauth2',
         descriptionHtml: '',
         flows: [

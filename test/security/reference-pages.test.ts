@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import { createHostileRepo, type HostileRepo } from './helpers/hostile-repo.ts';
+
+/**
+ * The reference pages print what owners wrote: names, examples, enums, patterns, media types.
+ * One real build (`npm run build`'s script) of a hostile API, then its pages are read: nothing
+ * an owner wrote may become markup, run, load, or make a page unbounded.
+ */
+const injected = `<img src=x onerror="window.__pwned=1">`;
+/** The same, without quotes, where YAML needs a key or a pointer. */
+const injectedName = '<img src=x onerror=window.__pwned=1>';
+
+const hostileDocument = `openapi: 3.1.0
+info:
+  title: Hostile reference
+  version: 1.0.0
+  description: Hostile.
+tags:
+  - name: '<b onmouseover="window.__pwned=1">Tag</b>'
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      summary: Get a thing
+      tags: ['<b onmouseover="window.__pwned=1">Tag</b>']
+      parameters:
+        - name: 'id"><svg onload="window.__pwned=1">'
+          in: path
+          required: true
+          schema: { type: string, pattern: '</code><script>window.__pwned=1</script>' }
+          example: '<script>window.__pwned=1</script>'
+        - name: mode
+          in: query
+          schema:
+            type: string
+            enum: ['<script>window.__pwned=1</script>', safe]
+            default: '${injected}'
+      responses:
+        '200':
+          description: OK
+          headers:
+            '${injected}': { schema: { type: string } }
+          content:
+            'text/html"><script>window.__pwned=1</script>':
+              schema: { type: string }
+              example: '<script>window.__pwned=1</script>'
+            application/json:
+              schema: { $ref: '#/components/schemas/${injectedName}' }
+              examples:
+                remote:
+                  summary: '<script>window.__pwned=1</script>'
+                  externalValue: 'http://attacker.invalid/example.json'
+                inline:
+                  value: { html: '${injected}', $ref: 'http://attacker.invalid/x.json' }
+components:
+  schemas:
+    "${injectedName}":
+      type: object
+      properties:
+        '${injected}': { type: string, description: '<script>window.__pwned=1</script>Text.' }
+        deep: { $ref: '#/components/schemas/Deep' }
+    Deep: ${'{ type: object, properties: { a: '.repeat(120)}{ type: string }${' } }'.repeat(120)}
+  securitySchemes:
+    '${injectedName}': { type: apiKey, in: header, name: '${injected}' }
+`;
+
+/** 100 components, each with 300 properties and each property an object referencing another. */
+function wideDocument(): string {
+  const schemas: Record<string, unknown> = {};
+  for (let index = 0; index < 100; index += 1) {
+    schemas[`S${String(index)}`] = {
+      type: 'object',
+      properties: Object.fromEntries(
+        Array.from({ length: 300 }, (_, property) => [
+          `p${String(property)}`,
+          { allOf: [{ $ref: `#/components/schemas/S${String((index + 1) % 100)}` }] },
+        ]),
+      ),
+    };
+  }
+  const paths = Object.fromEntries(
+    Array.from({ length: 40 }, (_, index) => [
+      `/wide/${String(index)}`,
+      {
+        post: {
+          requestBody: {
+            content: {
+              'application/json': { schema: { $ref: `#/components/schemas/S${String(index)}` } },
+            },
+          },
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+    ]),
+  );
+  return JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'Wide', version: '1.0.0' },
+    paths,
+    components: { schemas },
+  });
+}
+
+let repo: HostileRepo;
+let pages: { path: string; html: string }[] = [];
+
+before(async () => {
+  repo = await createHostileRepo({
+    'apis/hostile/openapi.yaml': hostileDocument,
+    'apis/wide/openapi.json': wideDocument(),
+  });
+  const outDir = join(repo.root, 'dist');
+  await promisify(execFile)(
+    process.execPath,
+    ['scripts/build-portal.ts', '--out', outDir, '--snapshot', join(repo.root, 'catalog.json')],
+    { env: { ...process.env, APIS_DIR: repo.apisDir, ASTRO_TELEMETRY_DISABLED: '1' } },
+  );
+  const files = (await readdir(join(outDir, 'apis'), { recursive: true })).filter((file) =>
+    file.endsWith('.html'),
+  );
+  pages = await Promise.all(
+    files.map(async (file) => ({
+      path: file,
+      html: await readFile(join(outDir, 'apis', file), 'utf8'),
+    })),
+  );
+});
+
+after(async () => {
+  if (process.env.KEEP_REPO) return;
+  await repo.remove();
+});
+
+/** The text around the first match of `pattern`, so a failure shows where, not the whole page. */
+function findMatch(html: string, pattern: RegExp): string | undefined {
+  const match = pattern.exec(html);
+  return match ? html.slice(Math.max(0, match.index - 80), match.index + 80) : undefined;
+}
+
+function pagesOf(apiId: string): { path: string; html: string }[] {
+  const found = pages.filter((page) => page.path.startsWith(`${apiId}/`));
+  assert.ok(found.length > 0, `no page built for ${apiId}`);
+  return found;
+}
+
+describe('owners’ names, values and examples on the reference pages', () => {
+  test('no script, event handler or owner markup survives on any page', () => {
+    for (const { path, html } of pagesOf('hostile')) {
+      visit(fromHtml(html), 'element', (element: Element) => {
+        const handlers = Object.keys(element.properties).filter((name) => /^on/i.test(name));
+        assert.deepEqual(handlers, [], `${path}: <${element.tagName}> with ${handlers.join(', ')}`);
+        assert.ok(
+          !['img', 'svg', 'iframe', 'object'].includes(element.tagName),
+          `${path}: <${element.tagName}>`,
+        );
+        if (element.tagName === 'script') {
+          assert.ok(!toText(element).includes('__pwned'), `${path}: an owner's script`);
+        }
+        if (element.tagName === 'b') assert.fail(`${path}: an owner's <b> became markup`);
+      });
+    }
+  });
+
+  test('property, parameter, header, schema and scheme names that are HTML are shown as text', () => {
+    const html = pagesOf('hostile')
+      .map((page) => page.html)
+      .join('');
+    const escaped = '&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;';
+    assert.ok(html.includes(`<code class="schema-name">${escaped}</code>`), 'property name');
+    assert.ok(html.includes('<code>&lt;img src=x onerror=window.__pwned=1&gt;</code>'), 'schema');
+    assert.ok(html.includes('id&quot;&gt;&lt;svg onload='), 'parameter name');
+    assert.ok(html.includes('&lt;script&gt;window.__pwned=1&lt;/script&gt;'), 'example value');
+  });
+
+  test('an example’s externalValue and $ref are text, never a link or a load', () => {
+    for (const { path, html } of pagesOf('hostile')) {
+      assert.equal(findMatch(html, /(?:href|src)="http:\/\/attacker\.invalid/), undefined, path);
+    }
+    const html = pagesOf('hostile')
+      .map((page) => page.html)
+      .join('');
+    assert.ok(html.includes('<code>http://attacker.invalid/example.json</code>'));
+  });
+
+  test('a schema nested 120 levels deep is cut at the depth bound', () => {
+    const html = pagesOf('hostile')
+      .map((page) => page.html)
+      .join('');
+    assert.ok(html.includes('nested too deep to show here'));
+  });
+
+  test('components that reference each other at every property stay a page of bounded size', () => {
+    for (const { path, html } of pagesOf('wide')) {
+      const gzip = gzipSync(html).length;
+      assert.ok(gzip < 256 * 1024, `${path}: ${String(gzip)} bytes gzipped`);
+    }
+  });
+});
