@@ -51,3 +51,15 @@ export { defaultSnapshotPath, readSnapshot, writeSnapshot } from './snapshot.ts'
 export { describeVersion, type DescribedVersion } from './reference/describe-version.ts';
 export { toSlug } from './reference/to-anchor.ts';
 export type * from './reference/reference-model.ts';
+export {
+  resourceRoles,
+  type CatalogResource,
+  type IdentifierSchema,
+  type ResourceFilter,
+  type ResourceList,
+  type ResourceOperation,
+  type ResourcePaging,
+  type ResourceRole,
+  type ResourceSeed,
+  type StatefulMark,
+} from './resources/resource-model.ts';

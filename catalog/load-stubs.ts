@@ -1,8 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closest, describeIssue } from './describe-issue.ts';
-import type { CatalogApi, CatalogSandbox } from './model.ts';
+import type { CatalogApi, CatalogSandbox, CatalogVersion } from './model.ts';
 import { toFieldPath, type CatalogProblem } from './problems.ts';
+import { resolveStateful } from './resolve-stateful.ts';
 import { resolveStubs } from './resolve-stubs.ts';
 import { sandboxStubsSchema } from './schema/sandbox-stubs.ts';
 import { checkConfined } from './confine-path.ts';
@@ -48,21 +49,24 @@ export async function loadSandboxes(
   for (const api of apis) {
     const dir = join(mocksDir, api.id);
     const problems = problemsOf(toDisplayPath(dir));
-    const sandbox =
+    const loaded =
       folders.includes(api.id) && (await checkConfined(dir, mocksDir, problems))
         ? await loadSandbox(dir, api, problems)
         : undefined;
-    result.push(sandbox ? { ...api, sandbox } : api);
+    result.push(loaded ? { ...api, versions: loaded.versions, sandbox: loaded.sandbox } : api);
   }
   return result;
 }
 
-/** Reads one API's stubs file; `undefined` when there is none or it has problems. */
+/**
+ * Reads one API's stubs file: the sandbox's stubs, and the versions with the resources its
+ * `stateful` section leaves on; `undefined` when there is no file or it has problems.
+ */
 export async function loadSandbox(
   dir: string,
   api: CatalogApi,
   problems: CatalogProblem[],
-): Promise<CatalogSandbox | undefined> {
+): Promise<{ sandbox: CatalogSandbox; versions: CatalogVersion[] } | undefined> {
   const path = await findStubsFile(dir);
   if (!path) return undefined;
   const file = await readSourceFile(path, dir, problems);
@@ -87,8 +91,18 @@ export async function loadSandbox(
   }
   const before = problems.length;
   const { examples, stubs } = resolveStubs(api, file, parsed.data, problems);
-  if (problems.length > before) return undefined;
-  return { file: file.displayPath, examples, stubs };
+  const versions = resolveStateful(api, parsed.data.stateful, (path, message, hint) => {
+    problems.push({
+      file: file.displayPath,
+      line: file.lineOf(path),
+      field: path.map(String).join('.'),
+      message,
+      hint,
+      severity: 'error',
+    });
+  });
+  if (problems.length > before || !versions) return undefined;
+  return { sandbox: { file: file.displayPath, examples, stubs }, versions };
 }
 
 async function listFolders(dir: string): Promise<string[]> {

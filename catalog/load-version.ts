@@ -6,6 +6,7 @@ import { bundleDocument } from './openapi/bundle-document.ts';
 import { checkDocument, isMapping, type DocumentHead } from './openapi/check-document.ts';
 import { listOperations } from './openapi/list-operations.ts';
 import { readDocumentFiles } from './openapi/read-document.ts';
+import { inferResources, markStatefulOperations } from './resources/infer-resources.ts';
 import type { CatalogProblem } from './problems.ts';
 import type { Lifecycle } from './schema/lifecycle.ts';
 
@@ -49,6 +50,7 @@ export async function loadVersion(
   const head = checkDocument(files.entry, problems);
   if (!head || problems.length > before) return undefined;
   const document = await bundleDocument(files);
+  const resources = inferResources(document);
   return {
     head,
     version: {
@@ -64,7 +66,8 @@ export async function loadVersion(
       entryFile: plan.document,
       files: [...files.files.keys()].map((path) => relative(apiDir, path).split('\\').join('/')),
       document,
-      operations: listOperations(document),
+      operations: markStatefulOperations(listOperations(document), resources),
+      resources,
       servers: listServers(document),
     },
   };

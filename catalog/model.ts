@@ -3,6 +3,7 @@ import type { ResolvedPlan } from './schema/plans.ts';
 import type { SandboxExampleEntry, SandboxStubEntry } from './schema/sandbox-stubs.ts';
 import type { DocumentFormat } from './openapi/check-document.ts';
 import type { CatalogOperation } from './openapi/list-operations.ts';
+import type { CatalogResource } from './resources/resource-model.ts';
 
 export type { CatalogOperation } from './openapi/list-operations.ts';
 export type { DocumentFormat } from './openapi/check-document.ts';
@@ -119,6 +120,11 @@ export interface CatalogVersion {
   /** The document with every file joined in. */
   document: Record<string, unknown>;
   operations: CatalogOperation[];
+  /**
+   * The resources the sandbox remembers per consumer: found in the document, then turned off,
+   * corrected or added by the owners' `stubs.yaml`.
+   */
+  resources: CatalogResource[];
   /** Server URLs the document declares. */
   servers: string[];
 }

@@ -59,7 +59,8 @@ export function resolveStubs(
   return { examples, stubs };
 }
 
-type Report = (path: PropertyKey[], message: string, hint: string) => void;
+/** Files a problem at a field of the stubs file. */
+export type Report = (path: PropertyKey[], message: string, hint: string) => void;
 
 function resolveExample(
   api: CatalogApi,
@@ -178,12 +179,13 @@ function resolveStub(
   };
 }
 
-function toVersionLabel(version: CatalogVersion | undefined): string {
+/** ` v2`: the version a message is about, when there is one. */
+export function toVersionLabel(version: CatalogVersion | undefined): string {
   return version ? ` ${version.id}` : '';
 }
 
 /** The versions an entry applies to: those it lists (each must exist), else all of them. */
-function pickVersions(
+export function pickVersions(
   api: CatalogApi,
   listed: readonly string[] | undefined,
   at: PropertyKey[],

@@ -47,6 +47,12 @@ export const problemTypes = {
     'Body is not valid JSON',
     'The request says its body is JSON (`Content-Type: application/json`) but the body does not parse. Check quotes and commas.',
   ),
+  bodyTooDeep: define(
+    'json-too-deep',
+    400,
+    'Body nested too deeply',
+    'The JSON body nests objects and lists more than 64 levels deep. No API of the sandbox needs that many: flatten the body.',
+  ),
   adminTokenRequired: define(
     'admin-token-required',
     401,
@@ -107,6 +113,12 @@ export const problemTypes = {
     'Not found',
     'Nothing answers at this address. Sandbox URLs look like `/<api-id>/<version-id>/<path>`.',
   ),
+  objectNotFound: define(
+    'object-not-found',
+    404,
+    'Object not found',
+    'None of your objects has this identifier in this resource: it was never created with your key, was deleted, or your sandbox data were reset or expired. Each consumer sees only its own objects; create one with `POST` first.',
+  ),
   preferenceUnavailable: define(
     'preference-unavailable',
     404,
@@ -166,6 +178,18 @@ export const problemTypes = {
     409,
     'Not possible in the current state',
     'The subscription is not in a state that allows this change, e.g. approving a revoked key (admin API).',
+  ),
+  objectExists: define(
+    'object-exists',
+    409,
+    'Object already exists',
+    'The body gives an identifier one of your objects already has. Give another, or change that object with `PUT` or `PATCH`.',
+  ),
+  patchNotApplicable: define(
+    'patch-not-applicable',
+    409,
+    'Patch cannot be applied',
+    'A JSON Patch operation does not apply to the object as stored: a `test` did not match, or a path does not exist. Read the object again and build the patch from what it holds.',
   ),
   versionRetired: define(
     'version-retired',
@@ -261,7 +285,13 @@ export const problemTypes = {
     'insufficient-storage',
     507,
     'Sandbox storage full',
-    'The sandbox could not record the change asked for (a key, a decision) because the disk holding its store is full; nothing was changed. Calls to the APIs keep working. Retry once its operator has freed space.',
+    'The sandbox could not record the change asked for (a key, a decision, an object you create) because the disk holding its store is full; nothing was changed. Calls that change nothing keep working. Retry once its operator has freed space.',
+  ),
+  sandboxDataLimit: define(
+    'sandbox-data-limit',
+    507,
+    'Sandbox data limit reached',
+    'Your consumer keeps as many objects, or as many bytes, as the sandbox allows one consumer over all its APIs (`GET /<api-id>/<version-id>/_guichet/data` says both); nothing was changed. Delete objects you no longer need, or reset your data of an API version with `DELETE /<api-id>/<version-id>/_guichet/data` (or the button on the API page).',
   ),
 } as const satisfies Record<string, ProblemType>;
 

@@ -26,7 +26,7 @@ import { createRouteTable } from './routing/route-table.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
-import { isStoreFull } from './store/store-errors.ts';
+import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
 import { createKeyStore } from './store/key-store.ts';
 import { createChangeDetector } from './store/change-detector.ts';
 import { holdStore } from './store/hold-store.ts';

@@ -7,6 +7,10 @@ import { parseMockServerSettings, type MockServerOptions } from './mock-server-o
 import { createMockVersions, type MockVersion } from './mock-versions.ts';
 import { createPreparer } from './prepare/create-preparer.ts';
 import { sendProblem } from './problems/send-problem.ts';
+import { isNestedDeeper } from './stateful/json-values.ts';
+import { answerSandboxData, sandboxDataPath } from './stateful/sandbox-data.ts';
+import type { ResourceStore } from './store/resource-store.ts';
+import { openResourceStore } from './store/sqlite-resource-store.ts';
 
 /** The mock server, testable in-process: pass `handle` to `http.createServer`. */
 export interface MockServer {
@@ -16,12 +20,23 @@ export interface MockServer {
   prepareAll: () => Promise<void>;
   /** Counts and per-version states, as `GET /_mock/health` reports them. */
   health: () => HealthReport;
-  /** Stops the preparing workers. */
+  /** The consumers' objects, when the sandbox remembers them. */
+  store: ResourceStore | undefined;
+  /** Stops the preparing workers and closes the store. */
   close: () => Promise<void>;
 }
 
 /** Request ids the gateway sends; anything else is replaced so `instance` stays clean. */
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Consumer ids as the gateway makes them (`con_` and random base64url). */
+const consumerPattern = /^con_[A-Za-z0-9_-]{1,64}$/;
+
+/** JSON bodies nest at most this deep: no API needs more, and walkers need a bound. */
+const maxBodyDepth = 64;
+
+/** How often idle data are swept away (a call also drops its own scope's when idle). */
+const sweepEveryMs = 3_600_000;
 
 /**
  * Creates the mock server over a catalog: every non-retired version of every API answers at
@@ -39,7 +54,29 @@ export function createMockServer(options: MockServerOptions): MockServer {
   const versions = createMockVersions(catalog, preparer, {
     dynamic: settings.dynamic,
     referenceFallback: settings.referenceFallback,
+    stateful: settings.stateful,
   });
+  const limits = {
+    maxObjects: settings.maxObjectsPerConsumer,
+    maxBytes: settings.maxBytesPerConsumer,
+    idleHours: settings.idleHours,
+  };
+  const store = settings.stateful
+    ? openResourceStore({
+        dataDir: settings.dataDir,
+        idleMs: settings.idleHours * 3_600_000,
+        maxObjectsPerConsumer: settings.maxObjectsPerConsumer,
+        maxBytesPerConsumer: settings.maxBytesPerConsumer,
+        checkIntegrity: true,
+      })
+    : undefined;
+  const sweep = (): void => {
+    // A sweep that fails (a full disk) is tried again at the next: calls drop their own.
+    store?.expireIdle().catch(() => undefined);
+  };
+  sweep();
+  const sweeper = setInterval(sweep, sweepEveryMs);
+  sweeper.unref();
 
   const waitFor = async (version: MockVersion): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
@@ -97,6 +134,25 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(response, 'versionRetired', `${apiId} ${versionId} is retired.`, requestId);
       return;
     }
+    const given = request.headers['x-guichet-consumer'];
+    const consumer = typeof given === 'string' && consumerPattern.test(given) ? given : undefined;
+    const path = `/${rest.join('/')}`;
+    if (path === sandboxDataPath) {
+      await answerSandboxData(
+        {
+          method,
+          requestId,
+          consumer,
+          apiId,
+          versionId,
+          resources: version.resources,
+          store,
+          limits,
+        },
+        response,
+      );
+      return;
+    }
     const read = await readBody(request, settings.maxBodyBytes);
     if (!read.ok) {
       response.shouldKeepAlive = false;
@@ -141,17 +197,28 @@ export function createMockServer(options: MockServerOptions): MockServer {
       );
       return;
     }
+    if (isNestedDeeper(parsed.body, maxBodyDepth)) {
+      sendProblem(
+        response,
+        'bodyTooDeep',
+        `The body nests more than ${String(maxBodyDepth)} levels deep.`,
+        requestId,
+      );
+      return;
+    }
     await answerRequest(
       { ...version, mocker },
       {
         requestId,
         method,
-        path: `/${rest.join('/')}`,
+        path,
         query: toQuery(search),
         headers,
         body: parsed.body,
+        consumer,
       },
       response,
+      store,
     );
   };
 
@@ -172,6 +239,11 @@ export function createMockServer(options: MockServerOptions): MockServer {
     },
     prepareAll: () => versions.prepareAll(),
     health: () => toHealthReport(versions.list()),
-    close: () => preparer.close(),
+    store,
+    async close() {
+      clearInterval(sweeper);
+      await preparer.close();
+      await store?.close();
+    },
   };
 }

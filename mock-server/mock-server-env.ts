@@ -11,7 +11,14 @@ import { mockServerSettingsSchema, type MockServerSettingsInput } from './mock-s
 
 /** A whole number, within the range of the setting it sets. */
 function settingVariable(
-  setting: 'loadWaitMs' | 'prepareCpuMs' | 'prepareWorkers' | 'prepareHeapMb',
+  setting:
+    | 'loadWaitMs'
+    | 'prepareCpuMs'
+    | 'prepareWorkers'
+    | 'prepareHeapMb'
+    | 'idleHours'
+    | 'maxObjectsPerConsumer'
+    | 'maxBytesPerConsumer',
 ) {
   return wholeNumberVariable().pipe(mockServerSettingsSchema.shape[setting].unwrap()).optional();
 }
@@ -28,6 +35,12 @@ export const mockServerEnvSchema = z.object({
   MOCK_PREPARE_CPU_MS: settingVariable('prepareCpuMs'),
   MOCK_PREPARE_WORKERS: settingVariable('prepareWorkers'),
   MOCK_PREPARE_HEAP_MB: settingVariable('prepareHeapMb'),
+  /** The sandbox's data folder, shared with the gateway; the mock server keeps `resources.sqlite` there. */
+  GUICHET_SANDBOX_DIR: z.string().trim().min(1).default('.guichet/sandbox'),
+  MOCK_STATEFUL: switchVariable().optional(),
+  MOCK_STATEFUL_IDLE_HOURS: settingVariable('idleHours'),
+  MOCK_STATEFUL_MAX_OBJECTS: settingVariable('maxObjectsPerConsumer'),
+  MOCK_STATEFUL_MAX_BYTES: settingVariable('maxBytesPerConsumer'),
 });
 
 /** The mock server's environment once validated. */
@@ -58,6 +71,11 @@ export function parseMockServerEnv(
     prepareCpuMs: env.MOCK_PREPARE_CPU_MS,
     prepareWorkers: env.MOCK_PREPARE_WORKERS,
     prepareHeapMb: env.MOCK_PREPARE_HEAP_MB,
+    stateful: env.MOCK_STATEFUL,
+    dataDir: env.GUICHET_SANDBOX_DIR,
+    idleHours: env.MOCK_STATEFUL_IDLE_HOURS,
+    maxObjectsPerConsumer: env.MOCK_STATEFUL_MAX_OBJECTS,
+    maxBytesPerConsumer: env.MOCK_STATEFUL_MAX_BYTES,
   };
   return {
     ok: true,

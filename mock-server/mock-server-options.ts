@@ -52,6 +52,39 @@ export const mockServerSettingsSchema = z.strictObject({
     .min(1)
     .default(10 * 1024 * 1024)
     .describe('Largest request body read, in bytes; larger ones get 413.'),
+  stateful: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Remember, per consumer, the objects of the resources each document describes (POST then GET, PUT, PATCH, DELETE, lists); `false` answers every call from examples.',
+    ),
+  dataDir: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "The sandbox's data folder, where the consumers' objects are kept (`resources.sqlite`); without it they live in memory and go with the process.",
+    ),
+  idleHours: z
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .default(24 * 7)
+    .describe("A consumer's objects of an API version unused for this long are dropped."),
+  maxObjectsPerConsumer: z
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(1_000)
+    .describe(
+      'Objects one consumer may keep over all its APIs; one more gets 507 `sandbox-data-limit`.',
+    ),
+  maxBytesPerConsumer: z
+    .int()
+    .min(1024)
+    .max(1024 ** 3)
+    .default(5 * 1024 * 1024)
+    .describe('Bytes of objects one consumer may keep over all its APIs (JSON, plus 64 a row).'),
 });
 
 /** Settings as a caller writes them. */

@@ -1,8 +1,9 @@
-import type { Catalog, SandboxExample } from '../catalog/index.ts';
+import type { Catalog, CatalogResource, SandboxExample } from '../catalog/index.ts';
 import { compileStubs, type CompiledStub } from './answer/match-stub.ts';
 import type { Preparer, PrepareResult } from './prepare/create-preparer.ts';
 import type { PrepareMode } from './prepare/prepare-worker.ts';
 import { createPrismMocker, type MockOperation, type PrismMocker } from './prism/prism-engine.ts';
+import { createStatefulVersion, type StatefulVersion } from './stateful/stateful-routes.ts';
 
 /** Where a version stands: waiting for a worker, being prepared, answering, or given up. */
 export type VersionState = 'queued' | 'loading' | 'ready' | 'failed' | 'retired';
@@ -26,6 +27,10 @@ export interface MockVersion {
   mocker: PrismMocker | undefined;
   stubs: CompiledStub[];
   examples: SandboxExample[];
+  /** The resources the catalog found or the owners mapped (kept: a small description). */
+  resources: CatalogResource[];
+  /** The operations a resource answers, once prepared; `undefined` when none (or turned off). */
+  stateful: StatefulVersion | undefined;
   /** Settles when the version is ready or failed. */
   settled: Promise<void> | undefined;
 }
@@ -49,7 +54,7 @@ export interface MockVersions {
 export function createMockVersions(
   catalog: Catalog,
   preparer: Preparer,
-  options: { dynamic: boolean; referenceFallback: boolean },
+  options: { dynamic: boolean; referenceFallback: boolean; stateful: boolean },
 ): MockVersions {
   const apis = new Map<string, Map<string, MockVersion>>();
   const texts = new Map<MockVersion, string>();
@@ -68,6 +73,8 @@ export function createMockVersions(
         examples: (api.sandbox?.examples ?? []).filter((example) =>
           example.versions.includes(version.id),
         ),
+        resources: options.stateful ? version.resources : [],
+        stateful: undefined,
         settled: undefined,
       };
       if (entry.state === 'queued') texts.set(entry, text);
@@ -85,6 +92,7 @@ export function createMockVersions(
       return;
     }
     entry.operations = result.operations;
+    entry.stateful = createStatefulVersion(entry.resources, result.operations);
     entry.mocker = createPrismMocker(options);
     entry.preparation = mode;
     entry.state = 'ready';

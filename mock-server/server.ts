@@ -8,9 +8,13 @@
  * - `MOCK_DYNAMIC` (`true` to generate answers from schemas), `MOCK_REFERENCE_FALLBACK` (`false`
  *   to answer 503 when Prism's own preparation fails), `MOCK_LOAD_WAIT_MS`,
  *   `MOCK_PREPARE_CPU_MS`, `MOCK_PREPARE_WORKERS`, `MOCK_PREPARE_HEAP_MB`
+ * - `GUICHET_SANDBOX_DIR` (`.guichet/sandbox`): where the consumers' objects are kept
+ *   (`resources.sqlite`); `MOCK_STATEFUL` (`false` to remember nothing),
+ *   `MOCK_STATEFUL_IDLE_HOURS`, `MOCK_STATEFUL_MAX_OBJECTS`, `MOCK_STATEFUL_MAX_BYTES`
  */
 import { createServer } from 'node:http';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
+import { StoreDamagedError, StoreFullError } from '../catalog/sqlite/store-errors.ts';
 import { createMockServer, type MockServer } from './create-mock-server.ts';
 import { parseMockServerEnv } from './mock-server-env.ts';
 
@@ -48,6 +52,9 @@ async function start(): Promise<void> {
     mock = createMockServer({ catalog: await readCatalog(snapshot), ...settings });
   } catch (error) {
     if (error instanceof TypeError) throw new StartError(error.message);
+    if (error instanceof StoreDamagedError || error instanceof StoreFullError) {
+      throw new StartError(error.message);
+    }
     throw error;
   }
   const server = createServer({ keepAliveTimeout: 30_000 }, mock.handle);

@@ -24,7 +24,8 @@ its keys with npm run keys.
 
 Environment:
   APIS_DIR               the APIs folder (default apis)
-  GUICHET_SANDBOX_DIR    store, secret, admin token, logs and snapshot (default .guichet/sandbox)
+  GUICHET_SANDBOX_DIR    store, secret, admin token, logs, snapshot and the consumers' objects
+                         (default .guichet/sandbox)
   GUICHET_GATEWAY_PORT   the gateway (default ${String(defaultPorts.gateway)})
   GUICHET_ADMIN_PORT     its admin API and /metrics (default ${String(defaultPorts.admin)})
   MOCK_PORT              the mock server, which only the gateway calls (default ${String(defaultPorts.mock)})

@@ -62,6 +62,21 @@ documents (default 12), BENCH_DIFF_REPEATS how many rounds (default 4, at least 
   options: {},
 } as const;
 
+/** `npm run bench:stateful`. */
+export const benchStatefulCommand = {
+  name: 'bench:stateful',
+  usage: `Usage: npm run bench:stateful
+
+Sweeps the corpus of real documents (../shared/corpus, or CORPUS_DIR): per document, the
+resources the sandbox infers and whether an automatic create-then-read round trip succeeds on
+each, with totals and the main failure reasons; then measures the mock server's CPU per call on
+the sample APIs, side by side: a stateless call with and without a consumer, and a read and a
+create from the store against the same answered from examples.
+
+  -h, --help   show this help`,
+  options: {},
+} as const;
+
 /** The fewest keys bench:gateway sends in turn: fewer would measure little but the key cache. */
 export const minimumKeys = 1_000;
 

@@ -2,6 +2,7 @@ import { renderMarkdown } from '../markdown/render-markdown.ts';
 import { httpMethods, isMapping } from './check-document.ts';
 import { resolveLocalRef } from './json-pointer.ts';
 import { createAnchorSet, type AnchorSet } from '../reference/to-anchor.ts';
+import type { StatefulMark } from '../resources/resource-model.ts';
 
 /** One operation (or webhook) as the portal lists it and search indexes it. */
 export interface CatalogOperation {
@@ -19,6 +20,8 @@ export interface CatalogOperation {
   descriptionHtml: string;
   tags: string[];
   deprecated: boolean;
+  /** Set when the sandbox remembers what this operation does (a resource's create, read…). */
+  stateful?: StatefulMark;
 }
 
 /** Lists a bundled document's operations and webhooks in document order. */

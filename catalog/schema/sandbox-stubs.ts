@@ -140,6 +140,70 @@ export const sandboxExampleSchema = z.strictObject({
   body: z.json().describe('Body of the example, as YAML (sent as JSON) or text.'),
 });
 
+/** A path of the document, as it writes it. */
+const documentPathSchema = z.string().refine((path) => path.startsWith('/'), {
+  message: 'must start with /',
+  params: { hint: 'write the path as the document does, e.g. /declarations' },
+});
+
+/** Seeds are payload a consumer receives; a few per resource are enough to start testing. */
+export const seedsPerResource = 100;
+
+/** A resource the sandbox remembers, mapped or corrected by the owners. */
+export const statefulResourceSchema = z.strictObject({
+  collection: documentPathSchema.describe(
+    'Path where objects are created (`POST`) and listed (`GET`), as the document writes it: `/declarations`, `/dossiers/{dossierId}/pieces`. Naming a resource the sandbox found already corrects it.',
+  ),
+  item: documentPathSchema
+    .optional()
+    .describe(
+      "Path of one object, ending in its identifier's placeholder (`/declarations/{declarationId}`). Defaults to the one the sandbox found, or the one path below `collection` that ends in a placeholder.",
+    ),
+  idField: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Field of an object holding its identifier. Defaults to the placeholder's own name, `id`, or `<name>Id`, whichever the object's schema has.",
+    ),
+  versions: versionsSchema,
+  seeds: z
+    .array(z.record(z.string(), z.json()))
+    .max(seedsPerResource)
+    .default([])
+    .describe(
+      "Objects every consumer finds before creating any, instead of those taken from the document's examples; each with its identifier field.",
+    ),
+  seedParams: z
+    .record(z.string(), textValueSchema)
+    .default({})
+    .describe(
+      'For a nested resource, the parent the seeds belong to: a value for each placeholder of `collection` (`dossierId: D-2026-1`).',
+    ),
+});
+
+/** What the sandbox remembers for this API, per consumer. */
+export const sandboxStatefulSchema = z.strictObject({
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Whether the sandbox remembers the objects consumers create, for every resource it finds. `false`: every operation answers from the document's examples, except those turned on below.",
+    ),
+  operations: z
+    .record(z.string().min(1), z.boolean())
+    .default({})
+    .describe(
+      'Operations of resources turned on (`true`) or off (`false`) one by one, by `operationId` or `METHOD /path` (`supprimerDeclaration: false`). An operation turned off answers from examples.',
+    ),
+  resources: z
+    .array(statefulResourceSchema)
+    .default([])
+    .describe(
+      'Resources mapped by hand where the sandbox finds none or the wrong one, or given seed objects.',
+    ),
+});
+
 /**
  * The whole stubs file. Names are checked against each other and the document by the catalog
  * (`resolve-stubs.ts`), after the structure, so every such mistake is reported in one run.
@@ -153,6 +217,11 @@ export const sandboxStubsSchema = z.strictObject({
     .array(sandboxStubSchema)
     .default([])
     .describe('Answers to specific requests, tried in order before the document.'),
+  stateful: sandboxStatefulSchema
+    .optional()
+    .describe(
+      'What the sandbox remembers per consumer: objects created with `POST` are read, replaced, changed, listed and deleted. On by default for every resource found in the document.',
+    ),
 });
 
 /** `stubs.yaml` as an owner writes it. */
@@ -161,5 +230,9 @@ export type SandboxStubsInput = z.input<typeof sandboxStubsSchema>;
 export type SandboxStubsFile = z.output<typeof sandboxStubsSchema>;
 /** One stub as written, validated. */
 export type SandboxStubEntry = z.output<typeof sandboxStubSchema>;
+/** The `stateful` section once validated. */
+export type SandboxStatefulEntry = z.output<typeof sandboxStatefulSchema>;
+/** One resource of the `stateful` section, validated. */
+export type StatefulResourceEntry = z.output<typeof statefulResourceSchema>;
 /** One extra example as written, validated. */
 export type SandboxExampleEntry = z.output<typeof sandboxExampleSchema>;

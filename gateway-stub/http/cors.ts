@@ -9,6 +9,8 @@ const exposedHeaders = [
   'Deprecation',
   'Sunset',
   'Link',
+  // Where a created object is: the console reads it to call it next.
+  'Location',
 ].join(', ');
 
 /** Request headers the portal's console sends; preflights asking for others are refused. */

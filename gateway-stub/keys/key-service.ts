@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { planNames, type PlanName, type Visibility } from '../../catalog/index.ts';
-import { inTransaction } from '../store/open-database.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import {
   toSubscriptionState,
   type ConsumerRecord,

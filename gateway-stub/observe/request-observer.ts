@@ -3,7 +3,7 @@ import type { ConnectionRefusal } from '../http/connection-limits.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
-import { isStoreFull } from '../store/store-errors.ts';
+import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
 import { createUsageRecorder } from '../store/usage-recorder.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';

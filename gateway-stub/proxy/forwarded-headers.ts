@@ -22,20 +22,27 @@ const responseHeadersDropped = new Set([
   'x-guichet-operation',
 ]);
 
-/** The headers sent to the mock server: the client's, minus the above, plus the request id. */
+/**
+ * The headers sent to the mock server: the client's, minus the above and minus every
+ * `x-guichet-*` (the gateway's own: a client naming a consumer there would read another's
+ * objects), plus the request id and the consumer of the key.
+ */
 export function toUpstreamHeaders(
   headers: IncomingHttpHeaders,
   requestId: string,
+  consumerId?: string,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const named = connectionTokens(headers.connection);
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined || requestHeadersDropped.has(name)) continue;
+    if (name.startsWith('x-guichet-')) continue;
     if (named !== undefined && named.has(name)) continue;
     out[name] = value;
   }
   out['x-request-id'] = requestId;
+  if (consumerId !== undefined) out['x-guichet-consumer'] = consumerId;
   return out;
 }
 

@@ -125,7 +125,11 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         {
           path: req.url ?? '/',
           method: req.method ?? 'GET',
-          headers: toUpstreamHeaders(req.headers, exchange.requestId),
+          headers: toUpstreamHeaders(
+            req.headers,
+            exchange.requestId,
+            exchange.consumerId === '' ? undefined : exchange.consumerId,
+          ),
           body: body ?? null,
           signal: controller.signal,
           opaque: forwarding,

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../store/open-database.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import type { SlidingWindow } from './sliding-window.ts';
 
 /** One limiter whose counts survive a restart, under its own kind in `quota_windows`. */

@@ -1,16 +1,9 @@
-/**
- * The store's schema, as numbered steps. A database records the last step applied in
- * `PRAGMA user_version`; opening applies the steps after it in one transaction. Steps are
- * append-only: never edit one that has shipped, add the next.
- */
-export interface Migration {
-  version: number;
-  /** What the step changes, for whoever reads this file next. */
-  summary: string;
-  sql: string;
-}
+import type { Migration } from '../../catalog/sqlite/open-sqlite.ts';
 
-/** Every step, in order. */
+/**
+ * The gateway store's schema, as numbered steps (`Migration`): append-only, never edit one
+ * that has shipped, add the next.
+ */
 export const migrations: readonly Migration[] = [
   {
     version: 1,

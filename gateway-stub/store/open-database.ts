@@ -1,8 +1,7 @@
-import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { migrations, type Migration } from './migrations.ts';
-import { StoreDamagedError, toStoreError } from './store-errors.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { openSqlite, type Migration } from '../../catalog/sqlite/open-sqlite.ts';
+import { migrations } from './migrations.ts';
 
 /** File name of the store inside the data folder. */
 export const databaseFileName = 'gateway.sqlite';
@@ -11,94 +10,19 @@ export const databaseFileName = 'gateway.sqlite';
 export interface OpenDatabaseOptions {
   /** The schema's steps (tests give their own). */
   steps?: readonly Migration[];
-  /**
-   * Check every page before use (`PRAGMA quick_check`): the gateway does at start, so a damaged
-   * file stops it with its path rather than answering 500 to every call. Measured on a store of
-   * 150 MiB (100,000 keys, 1,000,000 usage rows): 0.3 s, against 1.0 s for `integrity_check`,
-   * which adds the cross-check of indexes with their tables. The CLI, run often, skips it.
-   */
+  /** Check every page before use: the gateway does at start (see `openSqlite`). */
   checkIntegrity?: boolean;
 }
 
 /**
  * Opens (creating if needed) the gateway's SQLite store in `dataDir`, in WAL mode so the
- * gateway and the `keys` CLI can use it at once: readers never block the writer, and a
- * commit is durable once `run()` returns, even if the process is killed the next instant.
- * `synchronous = NORMAL` is enough for that (only a power cut could lose the last commits).
- * A damaged file throws `StoreDamagedError`, naming it.
+ * gateway and the `keys` CLI can use it at once (`catalog/sqlite/open-sqlite.ts`). A damaged
+ * file throws `StoreDamagedError`, naming it.
  */
 export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const path = join(dataDir, databaseFileName);
-  const db = new DatabaseSync(path, { timeout: 5_000 });
-  try {
-    // It holds key hashes and contacts: readable by the sandbox's user only (SQLite gives
-    // its -wal and -shm files the same mode).
-    chmodSync(path, 0o600);
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
-    db.exec('PRAGMA foreign_keys = ON');
-    if (options.checkIntegrity === true) checkIntegrity(db, path);
-    migrate(db, options.steps ?? migrations);
-  } catch (error) {
-    db.close();
-    throw toStoreError(error, path);
-  }
-  return db;
-}
-
-/** Throws `StoreDamagedError` with SQLite's first findings when a page does not read back. */
-function checkIntegrity(db: DatabaseSync, path: string): void {
-  const rows = db.prepare('PRAGMA quick_check(3)').all() as { quick_check: string }[];
-  const findings = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
-  if (findings.length === 0) return;
-  const reason = findings.join('; ').replaceAll(/\s+/g, ' ').trim();
-  throw new StoreDamagedError(path, reason.length > 200 ? `${reason.slice(0, 199)}…` : reason);
-}
-
-/** Applies the steps the database has not seen, all or none. */
-function migrate(db: DatabaseSync, steps: readonly Migration[]): void {
-  const latest = steps.at(-1)?.version ?? 0;
-  if (readVersion(db) >= latest) return;
-  // IMMEDIATE takes the write lock first, so two processes opening a fresh store at the same
-  // time do not both apply step 1: the second waits, then finds nothing left to do.
-  inTransaction(db, () => {
-    const current = readVersion(db);
-    if (current > latest) {
-      throw new Error(
-        `the store is at schema version ${String(current)}, newer than this gateway (${String(latest)}): update guichet`,
-      );
-    }
-    for (const step of steps) {
-      if (step.version <= current) continue;
-      db.exec(step.sql);
-      db.exec(`PRAGMA user_version = ${String(step.version)}`);
-    }
+  return openSqlite(join(dataDir, databaseFileName), {
+    steps: options.steps ?? migrations,
+    owner: 'gateway',
+    ...(options.checkIntegrity === undefined ? {} : { checkIntegrity: options.checkIntegrity }),
   });
-}
-
-function readVersion(db: DatabaseSync): number {
-  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
-  return row?.user_version ?? 0;
-}
-
-/**
- * Runs `work` in one write transaction: every statement commits, or none does. A full disk
- * throws `StoreFullError`. SQLite rolls back by itself on some failures (a full disk among
- * them): rolling back again would throw "no transaction is active" and hide the real cause.
- */
-export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
-  try {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  } catch (error) {
-    throw toStoreError(error, db.location() ?? '(in memory)');
-  }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from './open-database.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 
 /** How often the gateway holding the store says it is alive. */
 export const lockHeartbeatMs = 2_000;

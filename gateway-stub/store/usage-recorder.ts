@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from './open-database.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 
 /**
  * Counts calls per (day, consumer, API, version, operation) for the breaking-change report

@@ -12,6 +12,8 @@ import {
   type MockPreferences,
   type PrismMocker,
 } from '../prism/prism-engine.ts';
+import { answerStateful } from '../stateful/answer-stateful.ts';
+import type { ResourceStore } from '../store/resource-store.ts';
 import { findStub, type StubbedRequest } from './match-stub.ts';
 import { resolveMediaRanges } from './resolve-media-ranges.ts';
 import { toInvalidInputRefusal, toRefusal, toViolations, type Refusal } from './to-refusal.ts';
@@ -19,6 +21,8 @@ import { toInvalidInputRefusal, toRefusal, toViolations, type Refusal } from './
 /** What the mock server knows of a request once its API and version are found. */
 export interface VersionRequest extends StubbedRequest {
   requestId: string;
+  /** The consumer the gateway named (`X-Guichet-Consumer`): its objects answer, if any. */
+  consumer: string | undefined;
 }
 
 /** Prism's diagnostics use 0 for errors (`DiagnosticSeverity.Error`). */
@@ -29,13 +33,16 @@ const violationsHeaderLimit = 4000;
 
 /**
  * Answers a request for a ready version: Prism's router finds the operation, then the first
- * matching stub answers, else an extra example asked for with `Prefer`, else Prism's mocker
- * with request validation. Every answer names the operation in `X-Guichet-Operation`.
+ * matching stub answers, else an extra example asked for with `Prefer`, else — for an
+ * operation of a resource, called for a consumer without `Prefer: code=` or `example=` — the
+ * consumer's objects, else Prism's mocker with request validation. Every answer names the
+ * operation in `X-Guichet-Operation`. A stateless operation never reaches the store.
  */
 export async function answerRequest(
   version: MockVersion & { mocker: PrismMocker },
   request: VersionRequest,
   response: ServerResponse,
+  store: ResourceStore | undefined,
 ): Promise<void> {
   const { requestId } = request;
   const input: IHttpRequest = {
@@ -84,6 +91,25 @@ export async function answerRequest(
   }
 
   const wanted = asked.preferences.exampleKey;
+  const { consumer } = request;
+  const route =
+    consumer !== undefined && store && wanted === undefined && asked.preferences.code === undefined
+      ? version.stateful?.routes.get(routed.operation)
+      : undefined;
+  if (route && version.stateful && store && consumer !== undefined) {
+    const outcome = await answerStateful({
+      version: version.stateful,
+      route,
+      store,
+      scope: { consumer, api: version.apiId, version: version.versionId },
+      input,
+      mocker: version.mocker,
+      preferences: asked.preferences,
+    });
+    if ('refusal' in outcome) refuse(outcome.refusal);
+    else send(outcome.answer);
+    return;
+  }
   const extra = wanted === undefined ? undefined : findExtraExample(version, operation, wanted);
   const preferences = extra
     ? { ...asked.preferences, exampleKey: undefined, code: undefined }

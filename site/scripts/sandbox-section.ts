@@ -1,9 +1,10 @@
 import { createAnnouncer, startCopyButtons } from './copy-buttons.ts';
+import { startSandboxDataReset } from './sandbox-data.ts';
 import { startTrialKeyForm } from './trial-key-form.ts';
 
 /**
- * The API page's one script: the sandbox section's trial-key form and copy buttons. Everything
- * else on the page is static HTML.
+ * The API page's one script: the sandbox section's trial-key form, copy buttons and the reset
+ * of the partner's sandbox data. Everything else on the page is static HTML.
  */
 export function startSandboxSection(): void {
   const section = document.querySelector<HTMLElement>('#sandbox');
@@ -11,6 +12,7 @@ export function startSandboxSection(): void {
   showAbsoluteSandboxUrls(section);
   startCopyButtons(section, createAnnouncer(section.querySelector<HTMLElement>('#copy-status')));
   startTrialKeyForm(section);
+  startSandboxDataReset(section);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -82,8 +83,14 @@ function spawnMeasured(
   };
 }
 
-/** Starts `mock-server/server.ts` over a snapshot and waits until it answers its health check. */
-export async function startMockProcess(snapshot: string): Promise<MockProcess> {
+/**
+ * Starts `mock-server/server.ts` over a snapshot and waits until it answers its health check;
+ * its data folder (the consumers' objects) is the snapshot's folder unless `env` says.
+ */
+export async function startMockProcess(
+  snapshot: string,
+  env: Record<string, string> = {},
+): Promise<MockProcess> {
   const port = await findFreePort();
   const {
     process: measured,
@@ -91,7 +98,12 @@ export async function startMockProcess(snapshot: string): Promise<MockProcess> {
     output,
   } = spawnMeasured(
     ['mock-server/server.ts'],
-    { MOCK_PORT: String(port), GUICHET_SANDBOX_SNAPSHOT: snapshot },
+    {
+      MOCK_PORT: String(port),
+      GUICHET_SANDBOX_SNAPSHOT: snapshot,
+      GUICHET_SANDBOX_DIR: dirname(snapshot),
+      ...env,
+    },
     port,
   );
   const health = async (): Promise<HealthReport> => {

@@ -108,6 +108,8 @@ export async function startSandbox(
         ...process.env,
         MOCK_PORT: String(ports.mock),
         GUICHET_SANDBOX_SNAPSHOT: snapshotFile,
+        // Its own file there: the consumers' objects (resources.sqlite).
+        GUICHET_SANDBOX_DIR: dataDir,
       },
       healthUrl: `${mockUrl}/_mock/health`,
     },

@@ -41,6 +41,7 @@ describe('every command behaves like a command', () => {
         'bench:gateway',
         'bench:sandbox',
         'bench:diff',
+        'bench:stateful',
         'generate:codeowners',
       ],
     );

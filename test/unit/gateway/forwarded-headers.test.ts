@@ -28,6 +28,28 @@ describe('forwarded headers', () => {
     });
   });
 
+  it('names the consumer of the key in X-Guichet-Consumer, and drops every x-guichet-* a client sent', () => {
+    const headers = toUpstreamHeaders(
+      {
+        accept: 'application/json',
+        'x-guichet-consumer': 'con_someone_else',
+        'x-guichet-stub': 'x',
+        'x-guichet-anything': 'y',
+      },
+      'req-2',
+      'con_owner',
+    );
+    assert.deepEqual(headers, {
+      accept: 'application/json',
+      'x-request-id': 'req-2',
+      'x-guichet-consumer': 'con_owner',
+    });
+    // Without a consumer (a request refused before its key was known), none is sent either.
+    assert.deepEqual(toUpstreamHeaders({ 'x-guichet-consumer': 'con_forged' }, 'req-3'), {
+      'x-request-id': 'req-3',
+    });
+  });
+
   it("keeps the gateway's own headers over the mock server's and joins Vary", () => {
     const own = { 'x-request-id': 'req-1', ratelimit: '"free";r=1;t=60', vary: 'Origin' };
     const headers = toClientHeaders(

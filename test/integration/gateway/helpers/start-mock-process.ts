@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../../../helpers/find-free-port.ts';
 
@@ -23,7 +23,13 @@ export interface MockProcess {
 export async function startMockProcess(snapshot: string, readyPath: string): Promise<MockProcess> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [mockEntry], {
-    env: { ...process.env, MOCK_PORT: String(port), GUICHET_SANDBOX_SNAPSHOT: snapshot },
+    env: {
+      ...process.env,
+      MOCK_PORT: String(port),
+      GUICHET_SANDBOX_SNAPSHOT: snapshot,
+      // The consumers' objects go beside the snapshot, never into the repository's folder.
+      GUICHET_SANDBOX_DIR: dirname(snapshot),
+    },
     stdio: 'ignore',
   });
   const exited = once(child, 'exit');

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatProblem, loadCatalog } from '../../../../catalog/index.ts';
+import { formatProblem, loadCatalog, type Catalog } from '../../../../catalog/index.ts';
 import { createMockServer, type MockServer } from '../../../../mock-server/create-mock-server.ts';
 import type { MockServerSettingsInput } from '../../../../mock-server/mock-server-options.ts';
 
@@ -15,19 +15,24 @@ export interface TestMockServer {
 
 /**
  * Loads a fixture catalog with the real catalog module and serves it on a real socket; `folder`
- * holds `apis/` and, optionally, `mocks/`.
+ * holds `apis/` and, optionally, `mocks/`. A catalog already loaded may be given instead.
  */
 export async function startMockServer(
   settings: MockServerSettingsInput = {},
   folder = fixtures,
+  loaded?: Catalog,
 ): Promise<TestMockServer> {
-  const result = await loadCatalog({
-    apisDir: `${folder}/apis`,
-    mocksDir: `${folder}/mocks`,
-    audience: 'internal',
-  });
-  if (result.failed) throw new Error(result.problems.map(formatProblem).join('\n'));
-  const mock = createMockServer({ catalog: result.catalog, prepareWorkers: 1, ...settings });
+  let catalog = loaded;
+  if (!catalog) {
+    const result = await loadCatalog({
+      apisDir: `${folder}/apis`,
+      mocksDir: `${folder}/mocks`,
+      audience: 'internal',
+    });
+    if (result.failed) throw new Error(result.problems.map(formatProblem).join('\n'));
+    catalog = result.catalog;
+  }
+  const mock = createMockServer({ catalog, prepareWorkers: 1, ...settings });
   const server = createServer(mock.handle);
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);

@@ -1,8 +1,8 @@
 /**
- * SQLite's failures that say something about the store itself rather than about a request: a
- * full disk, a damaged file. They are turned into these errors where they happen, so the admin
- * API and the public port answer a problem that names the cause, and the gateway can refuse to
- * start with the file's path, instead of a generic 500 or SQLite's own words.
+ * SQLite's failures that say something about a store itself rather than about a request: a
+ * full disk, a damaged file. They are turned into these errors where they happen, so the
+ * gateway and the mock server answer a problem that names the cause (507 for a full disk), and
+ * refuse to start with the file's path, instead of a generic 500 or SQLite's own words.
  */
 
 /** SQLite primary result codes (https://www.sqlite.org/rescode.html). */
