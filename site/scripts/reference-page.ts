@@ -1,9 +1,35 @@
+import { startCodeSamples } from './code-samples.ts';
+import { createAnnouncer } from './copy-buttons.ts';
+import { readStoredKey } from './sandbox-keys.ts';
+
 /**
- * The reference pages' script: marks, in the sidebar, the operation the partner is reading
- * (`aria-current="location"`), so the sidebar says where one is in a long page. Everything else
- * on the page works without it.
+ * The reference pages' script: the code samples' copy buttons and language choice, and, in the
+ * sidebar, the operation the partner is reading. Everything it enhances works without it.
  */
 export function startReferencePage(): void {
+  const article = document.querySelector<HTMLElement>('[data-reference]');
+  if (!article) return;
+  const { apiId = '', sandboxUrl = '' } = article.dataset;
+  const storage = readLocalStorage();
+  startCodeSamples(article, {
+    readKey: () => readStoredKey(storage, apiId),
+    sandboxUrl,
+    announce: createAnnouncer(document.querySelector<HTMLElement>('#reference-status')),
+    storage,
+  });
+  markCurrentOperation();
+}
+
+function readLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `aria-current="location"` on the sidebar link of the operation being read. */
+function markCurrentOperation(): void {
   const links = new Map<string, HTMLAnchorElement>();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav-anchor]')) {
     links.set(link.dataset.navAnchor ?? '', link);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -62,6 +63,19 @@ paths:
                   externalValue: 'http://attacker.invalid/example.json'
                 inline:
                   value: { html: '${injected}', $ref: 'http://attacker.invalid/x.json' }
+  "/shell/{id}'$(touch PWNED-path)'":
+    post:
+      summary: Shell injection through a sample
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string }, example: "x'; touch PWNED-path-value; echo '" }
+        - { name: q, in: query, required: true, schema: { type: string }, example: "a'$(touch PWNED-query)'&b=\`touch PWNED-tick\`" }
+        - { name: "X-Note'$(touch PWNED-header-name)'", in: header, required: true, schema: { type: string }, example: "n'; touch PWNED-header; echo '" }
+      requestBody:
+        content:
+          application/json:
+            example: { note: "'$(touch PWNED-body)'" }
+      responses:
+        '204': { description: Done. }
 components:
   schemas:
     "${injectedName}":
@@ -152,6 +166,42 @@ function pagesOf(apiId: string): { path: string; html: string }[] {
   assert.ok(found.length > 0, `no page built for ${apiId}`);
   return found;
 }
+
+describe('request samples built from owners’ paths, names and examples', () => {
+  test('a curl sample run by the shell runs curl and nothing else', async () => {
+    const samples: string[] = [];
+    for (const { html } of pagesOf('hostile')) {
+      visit(fromHtml(html), 'element', (element: Element) => {
+        if (
+          element.tagName === 'code' &&
+          String(element.properties.id).startsWith('sample-curl-')
+        ) {
+          samples.push(toText(element));
+        }
+      });
+    }
+    assert.equal(samples.length, 2, 'one curl sample per operation');
+    const sandbox = await mkdtemp(join(tmpdir(), 'guichet-shell-'));
+    const printed: string[] = [];
+    try {
+      for (const command of samples) {
+        // `curl` stands in as a shell function: the shell parses the sample exactly as a
+        // partner's would, and nothing is sent.
+        const { stdout } = await promisify(execFile)(
+          'bash',
+          ['-c', `curl() { printf '%s\\n' "$@"; }\n${command}`],
+          { cwd: sandbox },
+        );
+        printed.push(stdout);
+      }
+      // The payloads reached curl as text, inside its arguments.
+      assert.ok(printed.some((out) => out.includes("n'; touch PWNED-header; echo '")));
+      assert.deepEqual(await readdir(sandbox), [], 'no file was created by an injected command');
+    } finally {
+      await rm(sandbox, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('owners’ names, values and examples on the reference pages', () => {
   test('no script, event handler or owner markup survives on any page', () => {

@@ -7,6 +7,7 @@ import type {
 import { getVersionPages, type VersionPages } from './get-reference.ts';
 import { createReferenceLinks, type ReferenceLinks } from './reference-links.ts';
 import type { SchemaRendering } from './render-schema.ts';
+import { toSandboxUrl } from '../urls.ts';
 
 /** What every component of a reference page reads: the version's reference, links, language. */
 export interface ReferenceContext extends VersionPages {
@@ -17,6 +18,8 @@ export interface ReferenceContext extends VersionPages {
   schemes: ReadonlyMap<string, SecurityScheme>;
   /** Language of the owners' texts, for `lang` attributes. */
   lang: string | undefined;
+  /** Where the sandbox answers for this version (a path alone on a branch preview). */
+  sandboxBaseUrl: string;
 }
 
 /** The context of one page of a version's reference. */
@@ -26,6 +29,8 @@ export function createReferenceContext(options: {
   version: CatalogVersion;
   lang: string | undefined;
   onVersionPage: boolean;
+  /** The portal's sandbox URL setting. */
+  sandboxUrl: string;
 }): ReferenceContext {
   const { api, version } = options;
   const pages = getVersionPages(version);
@@ -37,6 +42,7 @@ export function createReferenceContext(options: {
     components: new Map(pages.reference.schemas.map((schema) => [schema.name, schema])),
     schemes: new Map(pages.reference.securitySchemes.map((scheme) => [scheme.name, scheme])),
     lang: options.lang,
+    sandboxBaseUrl: toSandboxUrl(options.sandboxUrl, api.id, version.id),
   };
 }
 
