@@ -1,22 +1,22 @@
 import { startCodeSamples } from './code-samples.ts';
 import { createAnnouncer } from './copy-buttons.ts';
 import { readStoredKey } from './sandbox-keys.ts';
+import { startTryIt } from './try-it.ts';
 
 /**
- * The reference pages' script: the code samples' copy buttons and language choice, and, in the
- * sidebar, the operation the partner is reading. Everything it enhances works without it.
+ * The reference pages' script: the code samples' copy buttons and language choice, the "try it"
+ * forms, and, in the sidebar, the operation the partner is reading. Everything else on the page
+ * works without it; "try it" stays hidden then.
  */
 export function startReferencePage(): void {
   const article = document.querySelector<HTMLElement>('[data-reference]');
   if (!article) return;
   const { apiId = '', sandboxUrl = '' } = article.dataset;
   const storage = readLocalStorage();
-  startCodeSamples(article, {
-    readKey: () => readStoredKey(storage, apiId),
-    sandboxUrl,
-    announce: createAnnouncer(document.querySelector<HTMLElement>('#reference-status')),
-    storage,
-  });
+  const readKey = (): string | undefined => readStoredKey(storage, apiId);
+  const announce = createAnnouncer(document.querySelector<HTMLElement>('#reference-status'));
+  startCodeSamples(article, { readKey, sandboxUrl, announce, storage });
+  startTryIt(article, { readKey, sandboxUrl, announce });
   markCurrentOperation();
 }
 

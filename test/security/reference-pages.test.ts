@@ -125,6 +125,42 @@ function wideDocument(): string {
   });
 }
 
+/** An operation whose example body is 400 KB: samples and "try it" must not copy it six times. */
+function bulkyDocument(): string {
+  const rows = Array.from({ length: 4_000 }, (_, index) => ({
+    id: index,
+    label: `Ligne ${String(index)} `.repeat(8),
+  }));
+  return JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'Bulky', version: '1.0.0' },
+    paths: {
+      '/imports': {
+        post: {
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['rows'],
+                  properties: {
+                    rows: {
+                      type: 'array',
+                      items: { type: 'object', properties: { id: { type: 'integer' } } },
+                    },
+                  },
+                },
+                example: { rows },
+              },
+            },
+          },
+          responses: { '204': { description: 'Imported.' } },
+        },
+      },
+    },
+  });
+}
+
 let repo: HostileRepo;
 let pages: { path: string; html: string }[] = [];
 
@@ -132,6 +168,7 @@ before(async () => {
   repo = await createHostileRepo({
     'apis/hostile/openapi.yaml': hostileDocument,
     'apis/wide/openapi.json': wideDocument(),
+    'apis/bulky/openapi.json': bulkyDocument(),
   });
   const outDir = join(repo.root, 'dist');
   await promisify(execFile)(
@@ -200,6 +237,36 @@ describe('request samples built from owners’ paths, names and examples', () =>
     } finally {
       await rm(sandbox, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the "try it" forms built from owners’ names, paths and examples', () => {
+  test('a parameter name that is HTML is a field’s data and label text, never markup', () => {
+    const names: string[] = [];
+    const labels: string[] = [];
+    for (const { html } of pagesOf('hostile')) {
+      visit(fromHtml(html), 'element', (element: Element) => {
+        if (element.tagName === 'input' && element.properties.dataName !== undefined)
+          names.push(String(element.properties.dataName));
+        if (element.tagName === 'label' && String(element.properties.htmlFor).startsWith('try-'))
+          labels.push(toText(element));
+      });
+    }
+    assert.ok(names.includes('id"><svg onload="window.__pwned=1">'), names.join(' | '));
+    assert.ok(labels.some((label) => label.includes('id"><svg onload="window.__pwned=1">')));
+  });
+
+  test('a 400 KB example is not copied into every sample and form', () => {
+    const [page] = pagesOf('bulky');
+    assert.ok(page);
+    const copies: number[] = [];
+    visit(fromHtml(page.html), 'element', (element: Element) => {
+      const isSample =
+        element.tagName === 'code' && String(element.properties.id).startsWith('sample-');
+      if (isSample || element.tagName === 'textarea') copies.push(toText(element).length);
+    });
+    assert.equal(copies.length, 6, 'five samples and one body editor');
+    for (const length of copies) assert.ok(length < 25_000, `${String(length)} characters`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { pickExampleValue } from '../../../catalog/reference/sample-value.ts';
+import { pickExampleValue, toSampleValue } from '../../../catalog/reference/sample-value.ts';
 import type {
   ComponentSchema,
   MediaTypeDetails,
@@ -8,7 +8,7 @@ import type { RequestBody, RequestDraft } from '../../scripts/har-request.ts';
 import { toCredentialFields, type StoredCredentials } from '../../scripts/sandbox-credentials.ts';
 import type { ReferenceEntry } from './plan-pages.ts';
 import type { ReferenceContext } from './reference-context.ts';
-import { isJson } from './format-value.ts';
+import { exampleLimit, isJson } from './format-value.ts';
 
 /**
  * The request an operation's code samples and "try it" start from: its path and required query
@@ -85,7 +85,12 @@ function toBody(
     contents[0];
   if (!content) return undefined;
   const picked = pickExampleValue(content.examples, content.schema, context.components);
-  const value = picked?.value;
+  // Six copies of an example (five samples and the form) past the page's example limit would
+  // make the page; the value made up from the schema is bounded.
+  const value =
+    picked !== undefined && measure(picked.value) > exampleLimit
+      ? content.schema && toSampleValue(content.schema, context.components)
+      : picked?.value;
   const mediaType = content.mediaType === '*/*' ? 'application/json' : content.mediaType;
   if (
     (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data') &&
@@ -106,4 +111,8 @@ function toBody(
     mediaType,
     text: typeof value === 'string' && !isJson(mediaType) ? value : JSON.stringify(value, null, 2),
   };
+}
+
+function measure(value: unknown): number {
+  return typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);
 }
