@@ -114,5 +114,7 @@ function toBody(
 }
 
 function measure(value: unknown): number {
-  return typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);
+  if (typeof value === 'string') return value.length;
+  // Values come from YAML or JSON: only `undefined` has no JSON text.
+  return value === undefined ? 0 : JSON.stringify(value).length;
 }

@@ -1,7 +1,10 @@
-import type { ParameterLocation, SecurityRequirement } from '../../../catalog/index.ts';
+import type {
+  ComponentSchema,
+  ParameterLocation,
+  SecurityRequirement,
+} from '../../../catalog/index.ts';
 import type { RequestDraft } from '../../scripts/har-request.ts';
 import type { ReferenceEntry } from './plan-pages.ts';
-import type { ReferenceContext } from './reference-context.ts';
 import { toParameterText } from './request-draft.ts';
 
 /** One field of an operation's "try it" form: a path, query or header parameter. */
@@ -35,14 +38,14 @@ const fillable = new Set<ParameterLocation>(['path', 'query', 'header']);
  */
 export function toTryItForm(
   entry: ReferenceEntry,
-  context: ReferenceContext,
+  components: ReadonlyMap<string, ComponentSchema>,
   draft: RequestDraft,
 ): TryItForm {
   const anchor = entry.operation.anchor;
   const fields = entry.details.parameters
     .filter((parameter) => fillable.has(parameter.in))
     .map((parameter, index): TryItField => {
-      const example = toParameterText(parameter, context.components) ?? '';
+      const example = toParameterText(parameter, components) ?? '';
       const required = parameter.required || parameter.in === 'path';
       return {
         id: `try-${anchor}-${String(index)}`,
