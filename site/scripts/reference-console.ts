@@ -7,11 +7,30 @@ interface ScalarModule {
 }
 
 /**
- * Starts the interactive console on the reference page: tells the partner whether a sandbox key
- * will be sent, then loads Scalar's bundle (only on this page) into the console's container,
- * replacing the static fallback that stood there while it loaded.
+ * Prepares the interactive console on the reference page: tells the partner whether a sandbox
+ * key will be sent and shows the button that opens it. Scalar's bundle (780 KB gzipped) loads
+ * only when that button is pressed, so the page itself stays light.
  */
-export async function startReferenceConsole(): Promise<void> {
+export function startReferenceConsole(): void {
+  const button = document.querySelector<HTMLButtonElement>('#open-console');
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = 'Loading the interactive console…';
+    void openConsole().catch(() => {
+      // Offline or interrupted: the button stays, to try again.
+      button.disabled = false;
+      button.textContent = 'Open the interactive console';
+    });
+  });
+  const container = document.querySelector<HTMLElement>('#console');
+  const apiId = container?.dataset.apiId;
+  if (apiId) showKeyNotice(readStoredKey(readLocalStorage(), apiId));
+}
+
+/** Loads Scalar into the console's container, replacing the static text that stood there. */
+async function openConsole(): Promise<void> {
   const container = document.querySelector<HTMLElement>('#console');
   if (!container) return;
   const { apiId, documentUrl, sandboxUrl, scalarUrl } = container.dataset;
@@ -19,12 +38,14 @@ export async function startReferenceConsole(): Promise<void> {
 
   const storage = readLocalStorage();
   const readKey = (): string | undefined => readStoredKey(storage, apiId);
-  showKeyNotice(readKey());
 
   const scalar = (await import(/* @vite-ignore */ scalarUrl)) as ScalarModule;
   container.replaceChildren();
   container.classList.add('console-ready');
   scalar.createApiReference(container, toScalarConfiguration({ documentUrl, sandboxUrl, readKey }));
+  // The button that had the focus is gone: the console takes it, for keyboards and readers.
+  container.tabIndex = -1;
+  container.focus();
 }
 
 function showKeyNotice(key: string | undefined): void {
