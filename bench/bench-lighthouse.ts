@@ -1,7 +1,8 @@
 /**
  * `npm run bench:lighthouse`: builds the sample catalog, serves it on loopback and runs
  * Lighthouse (Debian's Chromium, Lighthouse's default mobile profile with simulated throttling)
- * on the home, catalog, API, guide and reference pages, printing performance and accessibility.
+ * on the home, catalog, API, per-tag (when an API of the catalog is split), guide and reference
+ * pages, printing performance and accessibility.
  * Goal: performance ≥ 0.95 and accessibility 1.0 on the catalog and API pages.
  */
 import { spawn } from 'node:child_process';
@@ -88,7 +89,7 @@ if (build.code !== 0) {
   process.exit(1);
 }
 const facts = await pickPages(outDir);
-const kinds = ['home', 'catalog', 'API page', 'guide', 'reference'];
+const kinds = ['home', 'catalog', 'API page', 'per-tag page', 'guide', 'reference'];
 const pages = kinds.flatMap((kind) => facts.pages.filter((page) => page.kind === kind));
 
 const server = createStaticServer({ dir: outDir }).listen(0, '127.0.0.1');

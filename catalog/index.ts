@@ -58,6 +58,9 @@ export {
   type PathTemplate,
 } from './openapi/path-template.ts';
 export { defaultSnapshotPath, readSnapshot, writeSnapshot } from './snapshot.ts';
+export { describeVersion, type DescribedVersion } from './reference/describe-version.ts';
+export { toSlug } from './reference/to-anchor.ts';
+export type * from './reference/reference-model.ts';
 export {
   resourceRoles,
   type CatalogResource,

@@ -6,14 +6,21 @@
 /** `npm run bench:build`. */
 export const benchBuildCommand = {
   name: 'bench:build',
-  usage: `Usage: npm run bench:build
+  usage: `Usage: npm run bench:build -- [options]
 
-Builds the sample catalog (apis/) and the corpus of real documents (../shared/corpus), one
-after the other, and prints time, peak memory, pages, output and search index sizes, and the
-JavaScript each kind of page loads.
+Builds the sample catalog (apis/), the corpus of real documents (../shared/corpus, or
+CORPUS_DIR) and the corpus again with the previous commit, one after the other, and prints
+wall and CPU time, peak memory, pages, output and search index sizes, the largest page, and
+the gzipped HTML and JavaScript of each kind of page, with the corpus's ratio to the baseline
+and to Zudoku's CPU time.
 
-  -h, --help   show this help`,
-  options: {},
+  --baseline <ref>   the commit to compare with (default: HEAD~1, or HEAD with local changes)
+  --no-baseline      build only this checkout
+  -h, --help         show this help`,
+  options: {
+    baseline: { type: 'string' },
+    'no-baseline': { type: 'boolean' },
+  },
 } as const;
 
 /** `npm run bench:lighthouse`. */

@@ -46,6 +46,11 @@ const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
  */
 export function keepPagesOffline(tree: Root): void {
   visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'img' && typeof node.properties.src !== 'string') {
+      // The sanitiser took a `data:` or `javascript:` source away: nothing is left to show.
+      if (parent && index !== undefined) parent.children.splice(index, 1);
+      return index;
+    }
     for (const [name, value] of Object.entries(node.properties)) {
       if (typeof value !== 'string') continue;
       const loads = loadingProperties.has(name) || (name === 'href' && node.tagName !== 'a');
@@ -54,7 +59,7 @@ export function keepPagesOffline(tree: Root): void {
         if (local) continue;
         if (node.tagName === 'img' && name === 'src' && parent && index !== undefined) {
           parent.children[index] = toLinkInstead(node, value);
-          return;
+          return undefined;
         }
         node.properties[name] = undefined;
       } else if (linkProperties.has(name)) {
@@ -66,6 +71,10 @@ export function keepPagesOffline(tree: Root): void {
         }
       }
     }
+    // Without a text alternative an image would be read out as its file name (RGAA 1.2):
+    // an owner who wrote none is taken to mean it adds nothing to the text.
+    if (node.tagName === 'img' && typeof node.properties.alt !== 'string') node.properties.alt = '';
+    return undefined;
   });
 }
 

@@ -47,11 +47,30 @@ export interface RenderedMarkdown {
  */
 export function renderMarkdown(markdown: string | undefined): RenderedMarkdown {
   if (!markdown?.trim()) return { html: '', text: '' };
+  if (isPlainSentence(markdown)) {
+    return { html: `<p>${markdown}</p>`, text: markdown.replace(/\s+/g, ' ') };
+  }
   const parsed = processor.parse(markdown);
   const tooDeep = checkTreeDepth(parsed);
   if (tooDeep) throw new MarkdownRefusedError(tooDeep);
   const tree = processor.runSync(parsed);
   return { html: toHtml(tree), text: toText(tree).replace(/\s+/g, ' ').trim() };
+}
+
+/**
+ * Text in which Markdown can find nothing to interpret: one line, no character that starts
+ * markup, an entity, an HTML tag or an autolink, nothing a block can start with. Most
+ * descriptions of parameters and properties are such sentences, and a real document holds
+ * tens of thousands of them: they become a paragraph directly, exactly as the full pipeline
+ * renders them (a unit test holds the two side by side), without parsing.
+ */
+function isPlainSentence(markdown: string): boolean {
+  return (
+    markdown.length < 2000 &&
+    markdown === markdown.trim() &&
+    !/[\n\r\t<>[\]*_`#&!|~\\@=+]|:\/\/|www\./i.test(markdown) &&
+    !/^(?:-|\d+[.)](?:\s|$))/.test(markdown)
+  );
 }
 
 /** First sentence of a text, for one-line summaries derived from a long description. */

@@ -2,6 +2,7 @@ import { DescriptionRenderError } from '../markdown/render-checked.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown/render-markdown.ts';
 import { httpMethods, isMapping } from './check-document.ts';
 import { resolveLocalRef } from './json-pointer.ts';
+import { createAnchorSet, type AnchorSet } from '../reference/to-anchor.ts';
 import {
   readDocumentSecurity,
   readOperationSecurity,
@@ -11,7 +12,7 @@ import type { StatefulMark } from '../resources/resource-model.ts';
 
 /** One operation (or webhook) as the portal lists it and search indexes it. */
 export interface CatalogOperation {
-  /** Anchor on the API page, unique within a version, stable while method and path stay. */
+  /** Anchor on the API page (`get-agents-id`), unique within a version, stable while method and path stay; accented letters keep their base letter. */
   anchor: string;
   kind: 'operation' | 'webhook';
   /** Upper-case HTTP method. */
@@ -34,7 +35,7 @@ export interface CatalogOperation {
 /** Lists a bundled document's operations and webhooks in document order. */
 export function listOperations(document: Record<string, unknown>): CatalogOperation[] {
   const operations: CatalogOperation[] = [];
-  const anchors = new Set<string>();
+  const anchors = createAnchorSet();
   const documentSecurity = readDocumentSecurity(document);
   const groups: [CatalogOperation['kind'], unknown][] = [
     ['operation', document.paths],
@@ -60,7 +61,7 @@ function toOperation(
   method: string,
   path: string,
   operation: Record<string, unknown>,
-  anchors: Set<string>,
+  anchors: AnchorSet,
   documentSecurity: CatalogSecurity,
 ): CatalogOperation {
   const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
@@ -70,7 +71,7 @@ function toOperation(
       : (operationId ?? `${method.toUpperCase()} ${path}`);
   const description = typeof operation.description === 'string' ? operation.description : undefined;
   return {
-    anchor: toUniqueAnchor(`${kind === 'webhook' ? 'webhook-' : ''}${method}-${path}`, anchors),
+    anchor: anchors.take(kind === 'webhook' ? 'webhook-' : '', `${method}-${path}`, 'operation'),
     kind,
     method: method.toUpperCase(),
     path,
@@ -97,17 +98,4 @@ function renderDescription(description: string | undefined, path: string[]): Ren
   } catch (error) {
     throw new DescriptionRenderError(path, error);
   }
-}
-
-/** `get-/agents/{id}` → `get-agents-id`, suffixed when two operations would collide. */
-function toUniqueAnchor(raw: string, taken: Set<string>): string {
-  const base =
-    raw
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'operation';
-  let anchor = base;
-  for (let index = 2; taken.has(anchor); index += 1) anchor = `${base}-${String(index)}`;
-  taken.add(anchor);
-  return anchor;
 }

@@ -45,3 +45,17 @@ export function toReadableNumber(value: number): string {
 export function toCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${toReadableNumber(count)} ${count === 1 ? singular : plural}`;
 }
+
+/**
+ * What a version offers, counted: `3 operations`, `3 operations and 2 webhooks`, or `2 webhooks`
+ * for an API that only calls partners back (never "0 operations").
+ */
+export function toOperationsLabel(
+  operations: readonly { kind: 'operation' | 'webhook' }[],
+): string {
+  const calls = operations.filter((operation) => operation.kind === 'operation').length;
+  const webhooks = operations.length - calls;
+  if (webhooks === 0) return toCount(calls, 'operation');
+  if (calls === 0) return toCount(webhooks, 'webhook');
+  return `${toCount(calls, 'operation')} and ${toCount(webhooks, 'webhook')}`;
+}

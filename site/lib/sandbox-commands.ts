@@ -1,6 +1,7 @@
 import type { CatalogOperation, CatalogVersion } from '../../catalog/index.ts';
 import { toSampleRequest, pickSampleRequest, type SampleRequest } from './sample-request.ts';
-import { firstAlternative } from './security-view.ts';
+import { placeholders } from '../scripts/sandbox-credentials.ts';
+import { toCredentialNeeds } from './credential-needs.ts';
 
 /**
  * The commands that call the sandbox as an operation's document says: get a token first when it
@@ -10,11 +11,7 @@ import { firstAlternative } from './security-view.ts';
  */
 
 /** Placeholders the page's script fills in. */
-export const placeholders = {
-  key: 'YOUR_KEY',
-  clientId: 'YOUR_CLIENT_ID',
-  clientSecret: 'YOUR_CLIENT_SECRET',
-} as const;
+export { placeholders };
 
 /** The commands of one sample request. */
 export interface SandboxCommands {
@@ -36,23 +33,19 @@ export function toSandboxCommands(
   sandboxUrl: string,
 ): SandboxCommands {
   const operation: CatalogOperation = request.operation;
-  const schemes = new Map(version.securitySchemes.map((scheme) => [scheme.name, scheme]));
   const headers: string[] = [];
   const query: string[] = [];
   const options: string[] = [];
   const sends: string[] = [];
   let token: string | undefined;
-  const needs = operation.security.source === 'none' ? [] : firstAlternative(operation);
-  for (const need of needs) {
-    const scheme = schemes.get(need.scheme);
-    if (scheme?.credential === 'key' && scheme.parameterName !== undefined) {
-      if (scheme.in === 'header') headers.push(`${scheme.parameterName}: ${placeholders.key}`);
-      if (scheme.in === 'query')
-        query.push(`${encodeURIComponent(scheme.parameterName)}=${placeholders.key}`);
-      if (scheme.in === 'cookie')
-        options.push(`--cookie ${quote(`${scheme.parameterName}=${placeholders.key}`)}`);
-      sends.push(`your key in ${scheme.parameterName}`);
-    } else if (scheme?.credential === 'token') {
+  for (const need of toCredentialNeeds(version, operation)) {
+    if (need.kind === 'key') {
+      if (need.in === 'header') headers.push(`${need.name}: ${placeholders.key}`);
+      if (need.in === 'query') query.push(`${encodeURIComponent(need.name)}=${placeholders.key}`);
+      if (need.in === 'cookie')
+        options.push(`--cookie ${quote(`${need.name}=${placeholders.key}`)}`);
+      sends.push(`your key in ${need.name}`);
+    } else if (need.kind === 'token') {
       const scope =
         need.scopes.length === 0 ? '' : ` \\\n  -d ${quote(`scope=${need.scopes.join(' ')}`)}`;
       token = `TOKEN=$(curl -s -u ${quote(`${placeholders.clientId}:${placeholders.clientSecret}`)} \\\n  -d grant_type=client_credentials${scope} \\\n  ${quote(`${sandboxUrl}/oauth/token`)} \\\n  | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`;
@@ -62,17 +55,10 @@ export function toSandboxCommands(
           ? 'an access token'
           : `an access token with ${need.scopes.join(' ')}`,
       );
-    } else if (scheme?.credential === 'client') {
+    } else {
       options.push(`-u ${quote(`${placeholders.clientId}:${placeholders.clientSecret}`)}`);
       sends.push('your client id and secret');
-    } else {
-      headers.push(`X-Api-Key: ${placeholders.key}`);
-      sends.push('your key in X-Api-Key');
     }
-  }
-  if (operation.security.source === 'none') {
-    headers.push(`X-Api-Key: ${placeholders.key}`);
-    sends.push('your key in X-Api-Key');
   }
   const separator = request.target.includes('?') ? '&' : '?';
   const target =

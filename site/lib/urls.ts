@@ -20,6 +20,10 @@ export interface PortalUrls {
   /** Anchor of an operation on a version's page. */
   operation(versionPage: string, anchor: string): string;
   reference(apiId: string, versionId: string): string;
+  /** A split API's page for one tag (or part of one), by its slug. */
+  tagPage(apiId: string, versionId: string, slug: string): string;
+  /** A split API's page of component schemas; `part` 2, 3… for the pages after the first. */
+  schemasPage(apiId: string, versionId: string, part?: string): string;
   guide(apiId: string, slug: string): string;
   bundledDocument(apiId: string, versionId: string): string;
   /** The bundled document made harmless for the console (see `toConsoleDocument`). */
@@ -47,6 +51,10 @@ export function createUrls(base: string): PortalUrls {
       versionId === currentVersionId ? api(apiId) : `${api(apiId)}${encodeSegment(versionId)}/`,
     operation: (versionPage, anchor) => `${versionPage}#${encodeURIComponent(anchor)}`,
     reference: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/reference/`,
+    tagPage: (apiId, versionId, slug) =>
+      `${api(apiId)}${encodeSegment(versionId)}/tags/${encodeSegment(slug)}/`,
+    schemasPage: (apiId, versionId, part) =>
+      `${api(apiId)}${encodeSegment(versionId)}/schemas/${part === undefined ? '' : `${encodeSegment(part)}/`}`,
     guide: (apiId, slug) => `${api(apiId)}guides/${encodeSegment(slug)}/`,
     bundledDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/openapi.json`,
     consoleDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/console.json`,

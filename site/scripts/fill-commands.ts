@@ -1,11 +1,4 @@
-import { readCredentials } from './sandbox-credentials.ts';
-
-/** The placeholders of the page's commands (`site/lib/sandbox-commands.ts`). */
-const placeholders = {
-  key: 'YOUR_KEY',
-  clientId: 'YOUR_CLIENT_ID',
-  clientSecret: 'YOUR_CLIENT_SECRET',
-} as const;
+import { placeholders, readCredentials } from './sandbox-credentials.ts';
 
 /** Told when the stored credentials change (the trial-key form dispatches it on `document`). */
 export const credentialsChangedEvent = 'guichet:credentials-changed';

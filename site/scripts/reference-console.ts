@@ -8,12 +8,36 @@ interface ScalarModule {
 }
 
 /**
- * Starts the interactive console on the reference page: tells the partner which credentials
- * will be sent, gets an access token for the trial application's client when the version takes
- * tokens, then loads Scalar's bundle (only on this page) into the console's container,
- * replacing the static fallback that stood there while it loaded.
+ * Prepares the interactive console on the reference page: tells the partner which credentials
+ * will be sent and shows the button that opens it. Scalar's bundle (780 KB gzipped) loads only
+ * when that button is pressed, so the page itself stays light.
  */
-export async function startReferenceConsole(): Promise<void> {
+export function startReferenceConsole(): void {
+  const button = document.querySelector<HTMLButtonElement>('#open-console');
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = 'Loading the interactive console…';
+    void openConsole().catch(() => {
+      // Offline or interrupted: the button stays, to try again.
+      button.disabled = false;
+      button.textContent = 'Open the interactive console';
+    });
+  });
+  const container = document.querySelector<HTMLElement>('#console');
+  const apiId = container?.dataset.apiId;
+  if (apiId) {
+    const { key, client } = readCredentials(readLocalStorage(), apiId);
+    showKeyNotice(key, client?.clientId);
+  }
+}
+
+/**
+ * Gets an access token for the trial application's client when the version takes tokens, then
+ * loads Scalar into the console's container, replacing the static text that stood there.
+ */
+async function openConsole(): Promise<void> {
   const container = document.querySelector<HTMLElement>('#console');
   if (!container) return;
   const { apiId, documentUrl, sandboxUrl, sandboxRoot, scalarUrl, schemes } = container.dataset;
@@ -21,8 +45,7 @@ export async function startReferenceConsole(): Promise<void> {
 
   const storage = readLocalStorage();
   const read = () => readCredentials(storage, apiId);
-  const { key, client } = read();
-  showKeyNotice(key, client?.clientId);
+  const { client } = read();
   const consoleSchemes = parseSchemes(schemes);
   const root = toAbsolute(sandboxRoot ?? '');
   let token: string | undefined;
@@ -45,6 +68,9 @@ export async function startReferenceConsole(): Promise<void> {
       readToken: () => token,
     }),
   );
+  // The button that had the focus is gone: the console takes it, for keyboards and readers.
+  container.tabIndex = -1;
+  container.focus();
 }
 
 function parseSchemes(raw: string | undefined): ConsoleScheme[] {

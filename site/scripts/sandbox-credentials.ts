@@ -1,4 +1,4 @@
-import { readStoredKey } from './sandbox-keys.ts';
+import { keyHeaderName, readStoredKey } from './sandbox-keys.ts';
 
 /**
  * The OAuth 2.0 client of a trial application, kept in the browser beside its key: the
@@ -109,7 +109,7 @@ export async function requestSandboxToken(
     const response = await send(`${sandboxUrl.replace(/\/+$/, '')}/oauth/token`, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${btoa(`${client.clientId}:${client.clientSecret}`)}`,
+        authorization: toBasicAuthorization(client.clientId, client.clientSecret),
         'content-type': 'application/x-www-form-urlencoded',
       },
       body,
@@ -125,4 +125,84 @@ export async function requestSandboxToken(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * One credential an operation's call carries, as the catalog's security model decides it for
+ * the sandbox (`site/lib/credential-needs.ts`): the key where the document names it, an access
+ * token with the scopes the operation needs, or the client id and secret by HTTP basic.
+ */
+export type CredentialNeed =
+  | { kind: 'key'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { kind: 'token'; scopes: string[] }
+  | { kind: 'client' };
+
+/** What a call may carry: the stored key and client, and a token fetched for the client. */
+export interface CallCredentials {
+  key?: string | undefined;
+  client?: StoredClient | undefined;
+  token?: string | undefined;
+}
+
+/** What a request carries to authenticate: header, query and cookie fields, in order. */
+export interface CredentialFields {
+  headers: [name: string, value: string][];
+  query: [name: string, value: string][];
+  cookies: [name: string, value: string][];
+}
+
+/**
+ * What code samples and commands show where the partner's credentials go before they are
+ * issued; the page's scripts put the stored ones in their place when copied.
+ */
+export const placeholders = {
+  key: 'YOUR_KEY',
+  clientId: 'YOUR_CLIENT_ID',
+  clientSecret: 'YOUR_CLIENT_SECRET',
+  token: 'YOUR_TOKEN',
+} as const;
+
+/** `Basic …` for a client id and secret (RFC 7617). */
+export function toBasicAuthorization(clientId: string, clientSecret: string): string {
+  return `Basic ${btoa(`${clientId}:${clientSecret}`)}`;
+}
+
+/**
+ * How a request to the sandbox carries the partner's credentials for one operation: the one
+ * place code samples, "try it" and its curl decide it. Each need is met with what is held, or
+ * its placeholder; `inBrowser` marks a request the page sends itself, which cannot set a
+ * cookie on another origin: a key declared in a cookie goes in `X-Api-Key` there instead, which
+ * the sandbox takes for every operation.
+ */
+export function toCredentialFields(
+  credentials: CallCredentials,
+  needs: readonly CredentialNeed[],
+  inBrowser = false,
+): CredentialFields {
+  const fields: CredentialFields = { headers: [], query: [], cookies: [] };
+  const key = credentials.key ?? placeholders.key;
+  for (const need of needs) {
+    if (need.kind === 'key') {
+      if (need.in === 'header') fields.headers.push([need.name, key]);
+      else if (need.in === 'query') fields.query.push([need.name, key]);
+      else if (inBrowser) fields.headers.push([keyHeaderName, key]);
+      else fields.cookies.push([need.name, key]);
+    } else if (need.kind === 'token') {
+      fields.headers.push(['Authorization', `Bearer ${credentials.token ?? placeholders.token}`]);
+    } else {
+      const { clientId, clientSecret } = credentials.client ?? {
+        clientId: placeholders.clientId,
+        clientSecret: placeholders.clientSecret,
+      };
+      fields.headers.push(['Authorization', toBasicAuthorization(clientId, clientSecret)]);
+    }
+  }
+  return fields;
+}
+
+/** The scopes a call's token must carry, when one of its needs is a token. */
+export function findTokenNeed(
+  needs: readonly CredentialNeed[],
+): Extract<CredentialNeed, { kind: 'token' }> | undefined {
+  return needs.find((need) => need.kind === 'token');
 }

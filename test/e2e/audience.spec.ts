@@ -45,7 +45,10 @@ test('the internal portal, under its base path, shows and finds the restricted A
 }) => {
   const catalog = new CatalogPage(page, internalPortal.base);
   await catalog.goto('?visibility=partners');
-  expect(await catalog.visibleTitles()).toEqual(['Annuaire restreint des agents']);
+  expect(await catalog.visibleTitles()).toEqual([
+    'Annuaire restreint des agents',
+    'Référentiel des collectivités',
+  ]);
   await expect(catalog.cards.first()).toContainText('Partners only');
   await catalog.openApi('Annuaire restreint des agents');
   await expect(page).toHaveURL(/\/internal\/apis\/staff-directory\/$/);

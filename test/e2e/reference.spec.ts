@@ -23,6 +23,22 @@ test('the console renders the document, with the sandbox as its server', async (
   expect(requests.some((url) => url.includes('/_scalar/standalone.esm.js'))).toBe(true);
 });
 
+test('Scalar loads only when the partner opens the console', async ({ page, requests }) => {
+  const reference = new ReferencePage(page);
+  await reference.goto('tax-declarations', 'v2', { open: false });
+  const open = reference.openButton;
+  await expect(open).toBeVisible();
+  await expect(reference.console).toContainText('list of operations');
+  expect(requests.filter((url) => url.includes('/_scalar/'))).toEqual([]);
+  // By keyboard, as any button.
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    reference.console.getByRole('heading', { name: 'Déposer une déclaration' }),
+  ).toBeVisible();
+  expect(requests.some((url) => url.includes('/_scalar/standalone.esm.js'))).toBe(true);
+});
+
 test('the console sends the stored key in X-Api-Key to the sandbox', async ({ page }) => {
   const reference = new ReferencePage(page);
   await reference.storeKeys({ 'tax-declarations': 'gk_e2eTrialKey0001' });
@@ -56,7 +72,8 @@ test.describe('without JavaScript', () => {
 
   test('the reference page still leads to the operation list', async ({ page }) => {
     const reference = new ReferencePage(page);
-    await reference.goto('tax-declarations', 'v1');
+    await reference.goto('tax-declarations', 'v1', { open: false });
+    await expect(reference.openButton).toBeHidden();
     const link = reference.console.getByRole('link', { name: 'list of operations' }).first();
     await expect(link).toHaveAttribute('href', '/apis/tax-declarations/v1/#operations');
     await link.click();

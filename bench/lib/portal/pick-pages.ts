@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogJson } from '../../../site/lib/catalog-json.ts';
 import type { PageToWeigh } from './measure-page-scripts.ts';
@@ -15,7 +15,8 @@ export interface PortalFacts {
 
 /**
  * Chooses one page of each kind to weigh in a built portal: the API and reference pages of its
- * largest API, its first guide (if any), and a search for a word every portal holds.
+ * largest API, its largest tag and schemas pages (split APIs), its first guide (if any), and a
+ * search for a word every portal holds.
  */
 export async function pickPages(distDir: string): Promise<PortalFacts> {
   const json = JSON.parse(await readFile(join(distDir, 'catalog.json'), 'utf8')) as CatalogJson;
@@ -31,6 +32,13 @@ export async function pickPages(distDir: string): Promise<PortalFacts> {
       { kind: 'reference', path: `apis/${largest.id}/${largest.version}/reference/` },
     );
   }
+  for (const [kind, segment] of [
+    ['per-tag page', 'tags'],
+    ['schemas page', 'schemas'],
+  ] as const) {
+    const largestSub = await findLargestPage(distDir, segment);
+    if (largestSub) pages.push({ kind, path: largestSub });
+  }
   const guide = await findFirstGuide(distDir);
   if (guide) pages.push({ kind: 'guide', path: guide });
   pages.push({ kind: 'search', path: 'search/?q=api' });
@@ -41,6 +49,21 @@ export async function pickPages(distDir: string): Promise<PortalFacts> {
     largestApi: largest ? { id: largest.id, operations: largest.operationCount } : undefined,
     pages,
   };
+}
+
+/** The largest page under `apis/<api>/<version>/<segment>/` (tag pages, schema pages). */
+async function findLargestPage(distDir: string, segment: string): Promise<string | undefined> {
+  const files = await readdir(join(distDir, 'apis'), { recursive: true }).catch(() => []);
+  let largest: { path: string; bytes: number } | undefined;
+  for (const file of files) {
+    const parts = file.split('/');
+    if (parts.at(-1) !== 'index.html' || parts[2] !== segment) continue;
+    const { size } = await stat(join(distDir, 'apis', file));
+    if (!largest || size > largest.bytes) {
+      largest = { path: `apis/${parts.slice(0, -1).join('/')}/`, bytes: size };
+    }
+  }
+  return largest?.path;
 }
 
 async function findFirstGuide(distDir: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
 /** How a child process ran. */
@@ -7,6 +7,8 @@ export interface MeasuredRun {
   seconds: number;
   /** Highest sum of resident memory of the process and all its descendants, in bytes. */
   peakRssBytes: number;
+  /** CPU time (user and system) of the process and every descendant it waited for. */
+  cpuSeconds: number;
   /** What it printed on stdout and stderr, for the report and for errors. */
   output: string;
 }
@@ -20,9 +22,11 @@ export async function runMeasured(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd?: string,
 ): Promise<MeasuredRun> {
+  const cpuBefore = await readChildrenCpuSeconds();
   const started = performance.now();
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -45,7 +49,30 @@ export async function runMeasured(
     });
   });
   clearInterval(timer);
-  return { code, seconds: (performance.now() - started) / 1000, peakRssBytes: peak, output };
+  const cpuSeconds = (await readChildrenCpuSeconds()) - cpuBefore;
+  return {
+    code,
+    seconds: (performance.now() - started) / 1000,
+    peakRssBytes: peak,
+    cpuSeconds,
+    output,
+  };
+}
+
+let ticksPerSecond: number | undefined;
+
+/**
+ * CPU time of this process's children that have ended and been waited for (`cutime` and
+ * `cstime` of /proc/self/stat), their own waited children included: read before and after a
+ * run, the difference is the run's whole tree, Astro's workers and Pagefind's binary with it.
+ */
+async function readChildrenCpuSeconds(): Promise<number> {
+  ticksPerSecond ??=
+    Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = await readFile('/proc/self/stat', 'utf8');
+  // Fields after the command name, which sits in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
 async function sumTreeRss(pid: number): Promise<number> {

@@ -23,6 +23,21 @@ export class ApiPage extends PortalPage {
       .evaluateAll((headings) => headings.map((heading) => heading.id));
   }
 
+  /** The whole block of one operation: heading, parameters, bodies, responses. */
+  operationBlock(anchor: string): Locator {
+    return this.page.locator(`.operation[data-operation="${anchor}"]`);
+  }
+
+  /** The reference's sidebar: sandbox, console, guides, then operations by tag. */
+  get sidebar(): Locator {
+    return this.page.getByRole('navigation', { name: 'API reference' });
+  }
+
+  /** A split API's page for one tag. */
+  async gotoTag(apiId: string, versionId: string, slug: string): Promise<void> {
+    await this.page.goto(this.path(`apis/${apiId}/${versionId}/tags/${slug}/`));
+  }
+
   get sandbox(): Locator {
     return this.page.locator('section#sandbox');
   }

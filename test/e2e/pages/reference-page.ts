@@ -4,8 +4,15 @@ import { PortalPage } from './portal-page.ts';
 
 /** `/apis/<id>/<version>/reference/`: the Scalar console. */
 export class ReferencePage extends PortalPage {
-  async goto(apiId: string, versionId: string): Promise<void> {
+  /** Goes to the page and, unless told not to, opens the console as a partner would. */
+  async goto(apiId: string, versionId: string, options: { open?: boolean } = {}): Promise<void> {
     await this.page.goto(this.path(`apis/${apiId}/${versionId}/reference/`));
+    if (options.open ?? true) await this.openButton.click();
+  }
+
+  /** The button that loads Scalar: nothing of it loads before. */
+  get openButton(): Locator {
+    return this.page.getByRole('button', { name: 'Open the interactive console' });
   }
 
   get console(): Locator {

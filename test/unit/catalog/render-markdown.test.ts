@@ -44,3 +44,10 @@ describe('owner ids cannot shadow the page’s own elements', () => {
     assert.doesNotMatch(html, /aria-describedby="key-missing"/);
   });
 });
+
+describe('owners’ images stay accessible', () => {
+  test('an image left without a source is dropped, one without a text alternative gets an empty one', () => {
+    const { html } = renderMarkdown('a <img src="data:," onerror="x"> b <img src="chart.png"> c');
+    assert.equal(html, '<p>a  b <img src="chart.png" alt=""> c</p>');
+  });
+});

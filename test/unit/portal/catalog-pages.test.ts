@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { loadCatalog, type Catalog } from '../../../catalog/index.ts';
+import { describeVersion, loadCatalog, type Catalog } from '../../../catalog/index.ts';
+import { listOperations } from '../../../catalog/openapi/list-operations.ts';
 import { listFilterOptions } from '../../../site/lib/catalog-filters.ts';
 import { toCatalogJson } from '../../../site/lib/catalog-json.ts';
 import { pickFeaturedApis, toCatalogStats } from '../../../site/lib/catalog-stats.ts';
-import { groupOperations, listWebhooks } from '../../../site/lib/group-operations.ts';
+import { planPages } from '../../../site/lib/reference/plan-pages.ts';
 
 const fixtures = 'test/e2e/fixtures/apis';
 
@@ -94,59 +95,49 @@ describe('what the pages make of the catalog', () => {
     const tax = publicCatalog.apis.find((api) => api.id === 'tax-declarations');
     const v2 = tax?.versions.find((version) => version.id === 'v2');
     assert.ok(v2);
+    const plan = planPages(v2, describeVersion(v2));
     assert.deepEqual(
-      groupOperations(v2.operations).map((group) => [
-        group.tag,
-        group.anchor,
-        group.operations.length,
-      ]),
+      plan.groups.map((group) => [group.name, group.anchor, group.entries.length]),
       [
         ['declarations', 'tag-declarations', 3],
         ['referentiel', 'tag-referentiel', 1],
       ],
     );
+    assert.equal(plan.split, false);
     const grants = publicCatalog.apis.find((api) => api.id === 'grant-notifications');
-    const operations = grants?.versions[0]?.operations ?? [];
+    const grantsVersion = grants?.versions[0];
+    assert.ok(grantsVersion);
+    const grantsPlan = planPages(grantsVersion, describeVersion(grantsVersion));
     assert.deepEqual(
-      listWebhooks(operations).map((operation) => operation.anchor),
+      grantsPlan.webhooks.map((entry) => entry.operation.anchor),
       ['webhook-post-applicationstatuschanged'],
     );
     assert.deepEqual(
-      groupOperations(operations).flatMap((group) => group.operations.map((item) => item.kind)),
+      grantsPlan.groups.flatMap((group) => group.entries.map((entry) => entry.operation.kind)),
       ['operation'],
     );
   });
 
   test('an untagged operation lands in a last group whose anchor never collides', () => {
-    const groups = groupOperations([
-      {
-        anchor: 'tag-x',
-        kind: 'operation',
-        method: 'GET',
-        path: '/a',
-        summary: 'a',
-        descriptionHtml: '',
-        tags: [],
-        deprecated: false,
-        security: { source: 'none', alternatives: [], anonymous: false },
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      tags: [{ name: 'other' }],
+      paths: {
+        '/a': { get: { responses: {} } },
+        '/b': { get: { tags: ['other'], responses: {} } },
       },
-      {
-        anchor: 'get-b',
-        kind: 'operation',
-        method: 'GET',
-        path: '/b',
-        summary: 'b',
-        descriptionHtml: '',
-        tags: ['x'],
-        deprecated: false,
-        security: { source: 'none', alternatives: [], anonymous: false },
-      },
-    ]);
+    };
+    const operations = listOperations(document);
+    const plan = planPages(
+      { operations },
+      describeVersion({ document, format: 'openapi-3.0', operations }),
+    );
     assert.deepEqual(
-      groups.map((group) => [group.tag, group.anchor]),
+      plan.groups.map((group) => [group.name, group.anchor]),
       [
-        ['x', 'tag-x-2'],
-        [undefined, 'tag-other'],
+        ['other', 'tag-other-2'],
+        ['Other operations', 'tag-other'],
       ],
     );
   });

@@ -1,0 +1,55 @@
+import type {
+  CatalogApi,
+  CatalogVersion,
+  ComponentSchema,
+  SecurityScheme,
+} from '../../../catalog/index.ts';
+import { getVersionPages, type VersionPages } from './get-reference.ts';
+import { createReferenceLinks, type ReferenceLinks } from './reference-links.ts';
+import type { SchemaRendering } from './render-schema.ts';
+import { toSandboxUrl } from '../urls.ts';
+
+/** What every component of a reference page reads: the version's reference, links, language. */
+export interface ReferenceContext extends VersionPages {
+  api: CatalogApi;
+  version: CatalogVersion;
+  links: ReferenceLinks;
+  components: ReadonlyMap<string, ComponentSchema>;
+  schemes: ReadonlyMap<string, SecurityScheme>;
+  /** Language of the owners' texts, for `lang` attributes. */
+  lang: string | undefined;
+  /** Where the sandbox answers for this version (a path alone on a branch preview). */
+  sandboxBaseUrl: string;
+}
+
+/** The context of one page of a version's reference. */
+export function createReferenceContext(options: {
+  base: string;
+  api: CatalogApi;
+  version: CatalogVersion;
+  lang: string | undefined;
+  onVersionPage: boolean;
+  /** The portal's sandbox URL setting. */
+  sandboxUrl: string;
+}): ReferenceContext {
+  const { api, version } = options;
+  const pages = getVersionPages(version);
+  return {
+    ...pages,
+    api,
+    version,
+    links: createReferenceLinks(options.base, api, version, pages.plan, options.onVersionPage),
+    components: new Map(pages.reference.schemas.map((schema) => [schema.name, schema])),
+    schemes: new Map(pages.reference.securitySchemes.map((scheme) => [scheme.name, scheme])),
+    lang: options.lang,
+    sandboxBaseUrl: toSandboxUrl(options.sandboxUrl, api.id, version.id),
+  };
+}
+
+/** Schema rendering settings for a body or response on this page. */
+export function toSchemaRendering(
+  context: ReferenceContext,
+  direction: SchemaRendering['direction'],
+): SchemaRendering {
+  return { components: context.components, schemaHref: context.links.schema, direction };
+}
