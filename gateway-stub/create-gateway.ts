@@ -9,6 +9,7 @@ import {
 } from './gateway-options.ts';
 import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
+import { toCorsRequestHeaders } from './http/cors-headers.ts';
 import { toTrustedProxies } from './http/trusted-proxies.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
 import { sendProblem } from './http/send-response.ts';
@@ -79,7 +80,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       console.error(`gateway: ${line}`);
     });
   const routes = createRouteTable(options.catalog, options.portalUrl, options.audience);
-  const cors = createCors(options.corsOrigins);
+  const cors = createCors(options.corsOrigins, toCorsRequestHeaders(options.catalog, routes));
   // Read before the store is held, so a damaged secret file leaves no lock behind.
   const hasher = createKeyHasher(readServerSecret(options.dataDir));
   const adminToken = readAdminToken(options.dataDir, options.adminToken);
