@@ -9,9 +9,9 @@ import {
 } from './gateway-options.ts';
 import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
+import { toCorsRequestHeaders } from './http/cors-headers.ts';
 import { toTrustedProxies } from './http/trusted-proxies.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
-import { toRequestId } from './http/request-id.ts';
 import { sendProblem } from './http/send-response.ts';
 import { createKeyHasher } from './keys/key-hasher.ts';
 import type { KeyService } from './keys/key-service.ts';
@@ -24,8 +24,7 @@ import { introspectToken } from './oauth/introspect-token.ts';
 import { openGatewayServices } from './open-services.ts';
 import { createCredentialEndpoints } from './self-service/handle-credentials.ts';
 import { createRequestObserver } from './observe/request-observer.ts';
-import { toRawProblemResponse } from './problems/problem-body.ts';
-import type { ProblemName } from '../catalog/sandbox-problems.ts';
+import { answerClientError, findRequestFault } from './http/protocol-refusals.ts';
 import { createForwarder } from './proxy/forwarder.ts';
 import { createApiPipeline } from './pipeline/create-api-pipeline.ts';
 import { createOutageNotice } from './observe/outage-notice.ts';
@@ -63,14 +62,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const clientErrorProblems: Record<string, [ProblemName, string]> = {
-  HPE_HEADER_OVERFLOW: [
-    'headersTooLarge',
-    'The request line and headers are larger than the sandbox accepts.',
-  ],
-  ERR_HTTP_REQUEST_TIMEOUT: ['requestTimeout', 'The request was not received in time.'],
-};
-
 /**
  * Creates the gateway: opens the store in the data folder (creating the server secret and the
  * admin token on first start), builds the routing tables from the catalog, and returns the
@@ -89,7 +80,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       console.error(`gateway: ${line}`);
     });
   const routes = createRouteTable(options.catalog, options.portalUrl, options.audience);
-  const cors = createCors(options.corsOrigins);
+  const cors = createCors(options.corsOrigins, toCorsRequestHeaders(options.catalog, routes));
   // Read before the store is held, so a damaged secret file leaves no lock behind.
   const hasher = createKeyHasher(readServerSecret(options.dataDir));
   const adminToken = readAdminToken(options.dataDir, options.adminToken);
@@ -231,6 +222,11 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       if (exchange.status !== 0) observer.finish(exchange);
     });
     try {
+      const fault = findRequestFault(req);
+      if (fault !== undefined) {
+        sendProblem(exchange, 'badRequest', fault, { headers: { connection: 'close' } });
+        return;
+      }
       if (!cors.applyTo(req, exchange.headers)) {
         sendProblem(
           exchange,
@@ -278,17 +274,8 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   }
 
   function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
-    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
-      socket.destroy();
-      return;
-    }
-    const [name, detail] = clientErrorProblems[error.code ?? ''] ?? [
-      'badRequest',
-      'The request is not valid HTTP/1.1.',
-    ];
-    socket.end(toRawProblemResponse(name, detail, toRequestId(undefined)));
-    observer.countClientError(name);
+    const name = answerClientError(error, socket);
+    if (name !== undefined) observer.countClientError(name);
   }
 
   return {

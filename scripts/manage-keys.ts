@@ -2,9 +2,17 @@
  * `npm run keys -- <command>`: the admin API's operations from a terminal, on the same store.
  * Reads `GUICHET_SANDBOX_DIR` like the gateway, since both must open the same folder.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
 import { openKeyService } from '../gateway-stub/cli/open-key-service.ts';
-import { keysOptions, keysUsage, runKeysCommand } from '../gateway-stub/cli/run-keys-command.ts';
+import {
+  keysOptions,
+  keysUsage,
+  readingKeysCommands,
+  runKeysCommand,
+} from '../gateway-stub/cli/run-keys-command.ts';
+import { toStoreError } from '../catalog/sqlite/store-errors.ts';
+import { databaseFileName } from '../gateway-stub/store/open-database.ts';
 import { sandboxDirVariable } from './lib/cli/command-variables.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
 import { readCommandLine } from './lib/cli/read-command-line.ts';
@@ -31,13 +39,18 @@ const env = readCommandEnvironment(
   z.object({ GUICHET_SANDBOX_DIR: sandboxDirVariable }),
 );
 
+const dataDir = values['data-dir'] ?? env.GUICHET_SANDBOX_DIR;
 try {
-  const { db, ...services } = await openKeyService(values['data-dir'] ?? env.GUICHET_SANDBOX_DIR);
+  const { db, ...services } = await openKeyService(dataDir, {
+    reading: readingKeysCommands.has(name),
+  });
   const code = runKeysCommand({ name, positionals: rest, values }, services, output);
   db.close();
   process.exitCode = code;
 } catch (error) {
-  // An unexpected failure (unreadable store, broken snapshot): one line, no stack trace.
-  output.err(`keys: ${error instanceof Error ? error.message : String(error)}`);
+  // An unexpected failure (damaged store, broken snapshot): one line, no stack trace; a damage
+  // SQLite finds only while reading is named like the one the check at opening finds.
+  const known = toStoreError(error, join(dataDir, databaseFileName));
+  output.err(`keys: ${known instanceof Error ? known.message : String(known)}`);
   process.exitCode = 1;
 }

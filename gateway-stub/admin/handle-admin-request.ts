@@ -16,6 +16,7 @@ import {
 } from './admin-requests.ts';
 import type { ClientService } from '../clients/client-service.ts';
 import { hasBody } from '../http/read-body.ts';
+import { findRequestFault } from '../http/protocol-refusals.ts';
 
 /** What the admin API serves. */
 export interface AdminOptions {
@@ -222,6 +223,11 @@ export function createAdminHandler(
   return (req, res) => {
     const exchange = createExchange(req, res);
     try {
+      const fault = findRequestFault(req);
+      if (fault !== undefined) {
+        sendProblem(exchange, 'badRequest', fault, { headers: { connection: 'close' } });
+        return;
+      }
       if (!isAuthorised(req)) {
         sendProblem(
           exchange,

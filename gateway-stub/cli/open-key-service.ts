@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -14,9 +15,9 @@ import { createClientStore } from '../store/client-store.ts';
 import { createSigningKeyStore } from '../store/signing-key-store.ts';
 import { createKeyHasher } from '../keys/key-hasher.ts';
 import { createKeyService, type ApiAccess, type KeyService } from '../keys/key-service.ts';
-import { readServerSecret } from '../store/data-files.ts';
+import { readServerSecret, secretFileName } from '../store/data-files.ts';
 import { createKeyStore } from '../store/key-store.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { databaseFileName, openDatabase } from '../store/open-database.ts';
 
 /** Name of the catalog snapshot the sandbox writes in its data folder. */
 export const sandboxSnapshotName = 'catalog.json';
@@ -40,17 +41,41 @@ export function toApiAccess(api: CatalogApi): ApiAccess {
   };
 }
 
+/** How the command uses the store. */
+export interface KeyServiceUse {
+  /** A reading command (`list`): finding no store is an answer, and nothing is created. */
+  reading: boolean;
+}
+
+/** The data folder holds no store yet: nothing to read. */
+export class NoStoreError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `no sandbox store in ${dataDir} yet — start the sandbox once (npm run sandbox) or create a key (npm run keys -- create …)`,
+    );
+    this.name = 'NoStoreError';
+  }
+}
+
 /**
- * Opens the same store the gateway uses. The catalog comes from the sandbox's snapshot in
- * the data folder when there is one (the APIs the running gateway knows), else from `apis/`.
+ * Opens the same store the gateway uses, checked page by page first as the gateway does at
+ * start: a damaged file throws `StoreDamagedError` (naming it, saying what to do) before any
+ * command reads or writes it. The catalog comes from the sandbox's snapshot in the data folder
+ * when there is one (the APIs the running gateway knows), else from `apis/`.
  */
-export async function openKeyService(dataDir: string): Promise<OpenedKeyService> {
+export async function openKeyService(
+  dataDir: string,
+  use: KeyServiceUse = { reading: false },
+): Promise<OpenedKeyService> {
+  if (use.reading && !existsSync(join(dataDir, databaseFileName))) throw new NoStoreError(dataDir);
   const catalog = await readCatalog(dataDir);
   const apis = new Map<string, ApiAccess>(catalog.apis.map((api) => [api.id, toApiAccess(api)]));
-  const db = openDatabase(dataDir);
+  const db = openDatabase(dataDir, { checkIntegrity: true });
   const store = createKeyStore(db);
   const clients = createClientStore(db);
-  const hasher = createKeyHasher(readServerSecret(dataDir));
+  // A reading command never creates the secret: it hashes no key, so a throwaway one will do.
+  const secretMissing = use.reading && !existsSync(join(dataDir, secretFileName));
+  const hasher = createKeyHasher(secretMissing ? randomBytes(32) : readServerSecret(dataDir));
   return {
     keys: createKeyService({ db, store, clients, hasher, apis }),
     clients: createClientService({ db, keys: store, clients, hasher }),

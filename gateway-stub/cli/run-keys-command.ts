@@ -5,6 +5,9 @@ import type { KeyService } from '../keys/key-service.ts';
 import type { SigningKeys } from '../oauth/signing-keys.ts';
 import { formatKeyTable, formatKeyView } from './format-keys.ts';
 
+/** Commands that only read the store: on a folder with no store they say so, creating nothing. */
+export const readingKeysCommands: ReadonlySet<string> = new Set(['list']);
+
 /** Usage text of `npm run keys`. */
 export const keysUsage = `Usage: npm run keys -- <command> [options]
 

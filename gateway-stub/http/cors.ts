@@ -1,4 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import { sandboxRequestHeaders } from './cors-headers.ts';
+
+const defaultRequestHeaders: ReadonlySet<string> = new Set(sandboxRequestHeaders);
 
 /** Headers a browser script may read on the sandbox's answers. */
 const exposedHeaders = [
@@ -13,10 +16,7 @@ const exposedHeaders = [
   'Location',
 ].join(', ');
 
-/** Request headers the portal's console sends; preflights asking for others are refused. */
-const defaultAllowedHeaders = ['accept', 'content-type', 'prefer', 'x-api-key', 'x-request-id'];
 const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
-const headerTokenPattern = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /** CORS for the portal's origins: the console in the browser calls the sandbox directly. */
 export interface Cors {
@@ -31,8 +31,15 @@ export interface Cors {
   toPreflightHeaders(req: IncomingMessage): OutgoingHttpHeaders | undefined;
 }
 
-/** Creates the CORS policy for a list of exact origins (`http://127.0.0.1:4321`). */
-export function createCors(origins: readonly string[]): Cors {
+/**
+ * Creates the CORS policy for a list of exact origins (`http://127.0.0.1:4321`). `requestHeaders`
+ * are the headers a preflight may be granted per `<api>/<version>` (`toCorsRequestHeaders`);
+ * other paths get the sandbox's own.
+ */
+export function createCors(
+  origins: readonly string[],
+  requestHeaders: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Cors {
   for (const origin of origins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new Error(`CORS origin "${origin}" must be scheme://host[:port] with no path`);
@@ -55,15 +62,16 @@ export function createCors(origins: readonly string[]): Cors {
     toPreflightHeaders(req) {
       const origin = req.headers.origin;
       if (origin === undefined || !allowed.has(origin)) return undefined;
+      const [, api = '', version = ''] = (req.url ?? '/').split('?', 1)[0]?.split('/') ?? [];
+      const accepted = requestHeaders.get(`${api}/${version}`) ?? defaultRequestHeaders;
+      // The sandbox's own headers, and of those asked for only the ones this version accepts:
+      // a header left out makes the browser refuse the call, as it should, instead of the
+      // preflight vouching for any header a page names.
       const requested = (req.headers['access-control-request-headers'] ?? '')
         .split(',')
         .map((name) => name.trim().toLowerCase())
-        .filter((name) => name !== '');
-      // Echo the names asked for when they are plain tokens: the console adds headers a user
-      // types (e.g. `Prefer`), and the key is checked on the actual request anyway.
-      const allowHeaders = requested.every((name) => headerTokenPattern.test(name))
-        ? [...new Set([...defaultAllowedHeaders, ...requested])]
-        : defaultAllowedHeaders;
+        .filter((name) => accepted.has(name));
+      const allowHeaders = [...new Set([...sandboxRequestHeaders, ...requested])];
       return {
         'access-control-allow-origin': origin,
         'access-control-allow-methods': allowedMethods,

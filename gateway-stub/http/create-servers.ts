@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Gateway } from '../create-gateway.ts';
 import { limitConnections } from './connection-limits.ts';
+import { answerConnect } from './protocol-refusals.ts';
 import { toTrustedProxies } from './trusted-proxies.ts';
 
 /** The gateway's two HTTP servers, not yet listening. */
@@ -12,7 +13,8 @@ export interface GatewayServers {
 /**
  * Creates the public and admin servers with the gateway's limits: Node refuses request
  * headers over `maxHeaderBytes` itself, and the gateway's `clientError` listener turns that
- * refusal into a 431 problem instead of Node's bare status line. Idle connections are closed
+ * refusal into a 431 problem instead of Node's bare status line; `CONNECT` gets a 405 problem,
+ * never a tunnel. Idle connections are closed
  * by the header and keep-alive timeouts, and each port bounds the connections it holds per
  * client address and in all (`connection-limits.ts`). The caller binds the ports (`server.ts`,
  * or a test on port 0).
@@ -36,9 +38,11 @@ export function createGatewayServers(gateway: Gateway): GatewayServers {
   };
   const publicServer = createServer(settings, gateway.handlePublic);
   publicServer.on('clientError', gateway.handleClientError);
+  publicServer.on('connect', answerConnect);
   limitConnections(publicServer, limits);
   const adminServer = createServer(settings, gateway.handleAdmin);
   adminServer.on('clientError', gateway.handleClientError);
+  adminServer.on('connect', answerConnect);
   limitConnections(adminServer, limits);
   return { publicServer, adminServer };
 }

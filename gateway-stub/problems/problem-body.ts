@@ -12,9 +12,15 @@ export type ProblemExtensions = Record<string, unknown>;
 
 /**
  * A complete HTTP/1.1 response for a problem, as bytes to write on a raw socket: used when
- * Node's parser refuses a request before any `ServerResponse` exists (headers too large).
+ * Node's parser refuses a request before any `ServerResponse` exists (headers too large), or
+ * for `CONNECT`, which gets a socket and no `ServerResponse`; `headers` are added as given.
  */
-export function toRawProblemResponse(name: ProblemName, detail: string, requestId: string): string {
+export function toRawProblemResponse(
+  name: ProblemName,
+  detail: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+): string {
   const body = JSON.stringify(toProblemBody(name, detail, requestId));
   const problem = problemTypes[name];
   return [
@@ -24,6 +30,7 @@ export function toRawProblemResponse(name: ProblemName, detail: string, requestI
     `X-Request-ID: ${requestId}`,
     'Cache-Control: no-store',
     'Connection: close',
+    ...Object.entries(headers).map(([field, value]) => `${field}: ${value}`),
     '',
     body,
   ].join('\r\n');

@@ -138,8 +138,9 @@ describe('the previews server sends a previewâ€™s sandbox path to that previewâ€
 
   test('an absolute-form request target naming another port', async () => {
     const answer = await get(`http://127.0.0.1:${String(decoy.port)}/x`);
-    assert.equal(answer.status, 404);
-    assert.match(answer.headers['content-type'] ?? '', /^text\/html/);
+    // This server serves itself only: a target naming another host is refused, never proxied.
+    assert.equal(answer.status, 400);
+    assert.equal((JSON.parse(answer.body) as { type: string }).type, '/problems/bad-request');
   });
 
   test('an absolute-form request target whose path leaves the sandbox', async () => {
@@ -154,8 +155,8 @@ describe('the previews server sends a previewâ€™s sandbox path to that previewâ€
     const answer = await get(
       `http://127.0.0.1:${String(previews.port)}@127.0.0.1:${String(decoy.port)}/main/_sandbox/`,
     );
-    assert.equal(answer.status, 404);
-    assert.equal((JSON.parse(answer.body) as { type: string }).type, '/problems/not-found');
+    assert.equal(answer.status, 400);
+    assert.equal((JSON.parse(answer.body) as { type: string }).type, '/problems/bad-request');
   });
 
   test('an asterisk-form request target (OPTIONS *)', async () => {

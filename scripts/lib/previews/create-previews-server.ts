@@ -5,6 +5,11 @@ import { createPreviewRegistry, type Preview, type PreviewRegistry } from './pre
 import { createSandboxProxy, sendPreviewProblem } from './proxy-to-sandbox.ts';
 import { renderNotFoundPage, renderPreviewsPage } from './render-previews-page.ts';
 import { toOriginForm, toSandboxPath } from './to-sandbox-path.ts';
+import {
+  answerClientError,
+  answerConnect,
+  findRequestFault,
+} from '../../../gateway-stub/http/protocol-refusals.ts';
 
 /** How the previews server runs; `serve-previews.ts` reads these from the environment. */
 export interface PreviewsServerOptions {
@@ -49,23 +54,33 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
   const proxy = createSandboxProxy();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = toOriginForm(request.url ?? '/');
+    const fault = findRequestFault(request);
+    if (fault !== undefined) {
+      sendPreviewProblem(request, response, 'badRequest', fault);
+      return;
+    }
+    const url = toOriginForm(request.url ?? '/', toOwnHosts(request));
     if (url === undefined) {
-      send(
+      sendPreviewProblem(
         request,
         response,
-        400,
-        'text/plain; charset=utf-8',
-        'The request target must be a path.',
+        'badRequest',
+        'The previews server serves only itself: a request target naming another host (absolute-form) is refused. Send the path alone.',
       );
       return;
     }
+    // Every part below (the static site too) reads the path alone, never the host a client wrote.
+    request.url = url;
     const pathname = url.split('?', 1)[0] ?? '/';
     if (pathname === '/' || pathname === '/previews.json') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        send(request, response, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
-          allow: 'GET, HEAD',
-        });
+        sendPreviewProblem(
+          request,
+          response,
+          'methodNotAllowed',
+          `${pathname} is read with GET or HEAD only.`,
+          { allow: 'GET, HEAD' },
+        );
         return;
       }
       const previews = await registry.list();
@@ -156,11 +171,25 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     });
   }
 
+  /** The authorities this server answers for: its public address and the socket's own. */
+  function toOwnHosts(request: IncomingMessage): string[] {
+    const { localAddress = '', localPort = 0 } = request.socket;
+    const local = localAddress.includes(':') ? `[${localAddress}]` : localAddress;
+    return [new URL(publicUrl()).host, `${local}:${String(localPort)}`];
+  }
+
+  server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       onError(error);
       if (!response.headersSent) {
-        send(request, response, 500, 'text/plain; charset=utf-8', 'The previews server failed.');
+        sendPreviewProblem(
+          request,
+          response,
+          'internalError',
+          'The previews server failed; its log says why.',
+        );
       } else {
         response.destroy();
       }

@@ -105,12 +105,13 @@ export function createSandboxProxy(): SandboxProxy {
   };
 }
 
-/** Answers a request for a preview's sandbox with a problem of the sandbox's catalog. */
+/** Answers a request to the previews server with a problem of the sandbox's catalog. */
 export function sendPreviewProblem(
   request: IncomingMessage,
   response: ServerResponse,
   name: ProblemName,
   detail: string,
+  headers: OutgoingHttpHeaders = {},
 ): void {
   const received = request.headers['x-request-id'];
   const requestId =
@@ -118,6 +119,7 @@ export function sendPreviewProblem(
   const problem = toProblemBody(name, detail, requestId);
   const body = JSON.stringify(problem);
   response.writeHead(problem.status, {
+    ...headers,
     'content-type': problemMediaType,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',

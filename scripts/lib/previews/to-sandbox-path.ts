@@ -1,13 +1,16 @@
 /**
  * A request target in origin-form (`/path?query`), the only form the previews server routes.
- * The absolute-form (`http://host/path`), which RFC 9112 §3.2.2 asks a server to accept, keeps
- * its path and loses its authority: this server serves itself, never the host a client names.
- * Returns undefined for any other form (`*`, `host:port`).
+ * The absolute-form (`http://host/path`), which RFC 9112 §3.2.2 asks a server to accept, is
+ * taken only when its authority is one of `ownHosts` (`127.0.0.1:4400`, compared without case)
+ * and carries no user: this server serves itself, never a host a client names. Returns the
+ * path, or undefined for another host or any other form (`*`, `host:port`).
  */
-export function toOriginForm(target: string): string | undefined {
+export function toOriginForm(target: string, ownHosts: readonly string[]): string | undefined {
   if (target.startsWith('/')) return target;
-  const authority = /^https?:\/\/[^/?#]*/i.exec(target);
+  const authority = /^https?:\/\/([^/?#]*)/i.exec(target);
   if (authority === null) return undefined;
+  const named = (authority[1] ?? '').toLowerCase();
+  if (!ownHosts.some((own) => own.toLowerCase() === named)) return undefined;
   const rest = target.slice(authority[0].length);
   return rest.startsWith('/') ? rest : `/${rest}`;
 }

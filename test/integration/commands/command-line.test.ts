@@ -31,6 +31,7 @@ describe('every command behaves like a command', () => {
         'build:preview',
         'preview:slug',
         'previews',
+        'dev',
         'sandbox',
         'keys',
         'lint:apis',

@@ -36,16 +36,25 @@ describe('a preview’s sandbox path', () => {
 });
 
 describe('a request target', () => {
-  test('in origin-form is kept; in absolute-form loses its authority', () => {
-    assert.equal(toOriginForm('/main/_sandbox/x?y'), '/main/_sandbox/x?y');
-    assert.equal(toOriginForm('http://127.0.0.1:4010/main/x'), '/main/x');
-    assert.equal(toOriginForm('HTTPS://a@b:1'), '/');
-    assert.equal(toOriginForm('http://a:1?x'), '/?x');
+  const own = ['127.0.0.1:4010', 'Previews.example'];
+
+  test('in origin-form is kept; in absolute-form naming this server loses its authority', () => {
+    assert.equal(toOriginForm('/main/_sandbox/x?y', own), '/main/_sandbox/x?y');
+    assert.equal(toOriginForm('http://127.0.0.1:4010/main/x', own), '/main/x');
+    assert.equal(toOriginForm('HTTPS://previews.EXAMPLE', own), '/');
+    assert.equal(toOriginForm('http://127.0.0.1:4010?x', own), '/?x');
+  });
+
+  test('in absolute-form naming another host, port or a user is refused', () => {
+    assert.equal(toOriginForm('http://evil.example/main/', own), undefined);
+    assert.equal(toOriginForm('http://127.0.0.1:4011/main/', own), undefined);
+    assert.equal(toOriginForm('http://127.0.0.1:4010@evil.example/', own), undefined);
+    assert.equal(toOriginForm('http://user@127.0.0.1:4010/', own), undefined);
   });
 
   test('in another form is refused', () => {
-    assert.equal(toOriginForm('*'), undefined);
-    assert.equal(toOriginForm('127.0.0.1:4010'), undefined);
-    assert.equal(toOriginForm('ftp://host/x'), undefined);
+    assert.equal(toOriginForm('*', own), undefined);
+    assert.equal(toOriginForm('127.0.0.1:4010', own), undefined);
+    assert.equal(toOriginForm('ftp://host/x', own), undefined);
   });
 });

@@ -1,0 +1,92 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import { toRawProblemResponse } from '../problems/problem-body.ts';
+import { toRequestId } from './request-id.ts';
+
+/** What a server answers to a request Node's parser refused, by the parser's error code. */
+const parserRefusals: Record<string, [ProblemName, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    'headersTooLarge',
+    'The request line and headers are larger than the sandbox accepts.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: ['requestTimeout', 'The request was not received in time.'],
+};
+
+const notHttp: [ProblemName, string] = [
+  'badRequest',
+  'The request is not valid HTTP/1.1: check its request line, and that its body is framed by one Content-Length or by Transfer-Encoding: chunked, never both.',
+];
+
+/** How long a refused client may go on sending before its connection is cut. */
+const drainMs = 2_000;
+
+/**
+ * `clientError` listener of every guichet server (the gateway's two ports, the previews
+ * server): answers a request Node's parser refused — headers too large (431), too slow (408),
+ * broken framing or request line (400) — with a problem instead of Node's bare status line, and
+ * closes. Returns the problem answered, or undefined when the connection could only be cut.
+ */
+export function answerClientError(
+  error: Error & { code?: string },
+  socket: Duplex,
+): ProblemName | undefined {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
+    socket.destroy();
+    return undefined;
+  }
+  const [name, detail] = parserRefusals[error.code ?? ''] ?? notHttp;
+  endWithProblem(socket, name, detail);
+  return name;
+}
+
+/**
+ * `connect` listener: no guichet server is a proxy, so `CONNECT` gets a 405 problem and the
+ * connection is closed, never a tunnel (without a listener Node closes it unanswered).
+ */
+export function answerConnect(_request: IncomingMessage, socket: Duplex): void {
+  endWithProblem(
+    socket,
+    'methodNotAllowed',
+    'The sandbox is not a proxy: CONNECT opens no tunnel here. Send GET, POST, PUT, PATCH or DELETE to a path.',
+    { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
+  );
+}
+
+/**
+ * Why a request Node parsed is still not one a guichet server answers, or undefined: more than
+ * one Host header (RFC 9112 §3.2: a server MUST answer 400), or a request target in neither
+ * origin-form (`/path`) nor absolute-form (`http://host/path`) — `*`, `host:port`, `path`.
+ */
+export function findRequestFault(request: IncomingMessage): string | undefined {
+  if ((request.headersDistinct.host?.length ?? 0) > 1) {
+    return 'The request carries more than one Host header; send exactly one (RFC 9112 §3.2).';
+  }
+  const target = request.url ?? '';
+  if (!target.startsWith('/') && !/^https?:\/\//i.test(target)) {
+    return 'The request target must be a path starting with "/" (origin-form).';
+  }
+  return undefined;
+}
+
+/**
+ * Writes the problem and half-closes, then reads and drops what the client still sends for a
+ * while: closing with unread bytes would reset the connection, and the client would lose the
+ * answer (a 70 KB header is still arriving when the first 16 KB are refused).
+ */
+function endWithProblem(
+  socket: Duplex,
+  name: ProblemName,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
+  socket.end(toRawProblemResponse(name, detail, toRequestId(undefined), headers));
+  const cut = setTimeout(() => socket.destroy(), drainMs);
+  cut.unref();
+  socket.once('close', () => {
+    clearTimeout(cut);
+  });
+  socket.on('error', () => undefined);
+  socket.resume();
+}
