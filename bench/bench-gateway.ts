@@ -10,7 +10,9 @@
  *   4. through a gateway called with 1,000 access tokens in turn (`Authorization: Bearer`),
  *      one per application, from its own token endpoint: the bearer-token path,
  *   5. through a gateway whose store holds 100,000 keys, all of them sent in turn: a busy
- *      sandbox, whose keys all stay in its bounded cache,
+ *      sandbox, whose keys all stay in its bounded cache — every key and token is sent once
+ *      before anything is measured (`warm-up.ts`), whose CPU, the cost of first lookups, is
+ *      printed on its own,
  * and prints requests/s, p50/p99 latency and the CPU time per request of the proxy process
  * (`process.cpuUsage()` of that process over the measured window, all threads included).
  * The fast upstream is the same for all so the mock server's own cost (Prism) does not hide
@@ -42,6 +44,7 @@ import { runPhase, VoidRun, type Phase } from './lib/gateway/run-phase.ts';
 import { upstreamBody } from './lib/gateway/roles.ts';
 import { formatStatuses, type Statuses } from './lib/gateway/statuses.ts';
 import { startTargets, type GatewaySetup } from './lib/gateway/targets.ts';
+import { printWarmUps, warmUp } from './lib/gateway/warm-up.ts';
 import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
 import { benchGatewayCommand, minimumKeys } from './lib/bench-commands.ts';
 
@@ -114,6 +117,8 @@ async function main(): Promise<number> {
   const phaseOptions = { load, rounds, durationMs, warmupMs: 500, expectedStatus: 200, totals };
   let code = 0;
   try {
+    printWarmUps('fast upstream', await warmUp(fast, load, totals));
+    if (prism) printWarmUps('Prism', await warmUp(prism, load, totals));
     for (const phase of phases) {
       if (phase.targets === prism) {
         console.log(`through guichet's mock server (Prism in-process), GET ${phase.targets.path}:`);

@@ -18,6 +18,12 @@ export interface Exchange {
   res: ServerResponse;
   /** Accepted from `X-Request-ID` when well formed, else generated. */
   requestId: string;
+  /**
+   * The secret parts of the credentials the request presented when it arrived
+   * (`listPresentedSecrets`), kept for the access log: the forward stage takes
+   * `Authorization` off the request before the log line is written.
+   */
+  presentedSecrets: readonly string[];
   /** The client's address: its peer's, or what a trusted proxy says (`toClientAddress`). */
   client: string;
   /** `performance.now()` when the request arrived. */
@@ -70,11 +76,13 @@ export function createExchange(
   res: ServerResponse,
   trustedProxies?: BlockList,
 ): Exchange {
-  const requestId = toRequestId(req.headers['x-request-id'], listPresentedSecrets(req.headers));
+  const presentedSecrets = listPresentedSecrets(req.headers);
+  const requestId = toRequestId(req.headers['x-request-id'], presentedSecrets);
   return {
     req,
     res,
     requestId,
+    presentedSecrets,
     client: toClientAddress(req, trustedProxies),
     startedAt: performance.now(),
     headers: { 'x-request-id': requestId },

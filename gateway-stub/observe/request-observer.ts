@@ -1,7 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { ConnectionRefusal } from '../http/connection-limits.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { listPresentedSecrets } from '../http/presented-secrets.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
 import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
@@ -129,7 +128,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       entry.api = exchange.api;
       entry.version = exchange.version;
       entry.method = exchange.req.method ?? '';
-      entry.path = toLoggedPath(exchange.req.url ?? '', listPresentedSecrets(exchange.req.headers));
+      entry.path = toLoggedPath(exchange.req.url ?? '', exchange.presentedSecrets);
       entry.status = exchange.status;
       entry.latencyMs = Math.round(latencyMs * 1000) / 1000;
       entry.quotaLeft = exchange.quotaLeft < 0 ? null : exchange.quotaLeft;

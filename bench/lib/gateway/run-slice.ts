@@ -18,6 +18,8 @@ export interface Slice {
   rate: number;
   warmupMs: number;
   durationMs: number;
+  /** When set, a closed loop sends exactly this many requests, whatever the time they take. */
+  requests?: number;
 }
 
 /**
@@ -45,9 +47,13 @@ export async function runSlice(slice: Slice, keys: KeyRotation | undefined): Pro
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (measuring) latencies.push(performance.now() - started);
   };
+  let budget = slice.requests ?? Number.POSITIVE_INFINITY;
   const closedLoop = async (until: number): Promise<void> => {
     const client = async (): Promise<void> => {
-      while (performance.now() < until) await callOnce();
+      while (performance.now() < until && budget > 0) {
+        budget -= 1;
+        await callOnce();
+      }
     };
     await Promise.all(Array.from({ length: concurrency }, client));
   };
@@ -70,7 +76,7 @@ export async function runSlice(slice: Slice, keys: KeyRotation | undefined): Pro
   send({ type: 'measuring' });
   measuring = true;
   const started = performance.now();
-  await load(started + slice.durationMs);
+  await load(slice.requests === undefined ? started + slice.durationMs : Number.POSITIVE_INFINITY);
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
   const at = (q: number): number =>

@@ -11,6 +11,8 @@ export interface Contender {
   /** The process whose CPU is read; none for the upstream reached directly. */
   process?: ChildProcess | undefined;
   pool: string;
+  /** How many keys or tokens the pool holds (0 for none). */
+  credentials: number;
 }
 
 /** One upstream and the contenders in front of it, reached at `path`. */
@@ -70,12 +72,13 @@ export async function startTargets(
     return Promise.all([urlOf(child), nextMessage(child, 'keys')]).then(([url, message]) => {
       const pool = `${name}:${setup.name}`;
       options.load.send({ type: 'pool', name: pool, keys: message.keys, kind: message.kind });
-      return { name: setup.name, url, process: child, pool };
+      const credentials = (message.keys as string[]).length;
+      return { name: setup.name, url, process: child, pool, credentials };
     });
   });
   const contenders: Contender[] = [
-    { name: 'direct', url: direct, pool: '' },
-    { name: 'bare proxy', url: await urlOf(bare), process: bare, pool: '' },
+    { name: 'direct', url: direct, pool: '', credentials: 0 },
+    { name: 'bare proxy', url: await urlOf(bare), process: bare, pool: '', credentials: 0 },
     ...(await Promise.all(started)),
   ];
   return { name, path, contenders };
