@@ -123,6 +123,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     logRetentionDays: options.logRetentionDays,
     anonymizeClientAddresses: options.anonymizeClientAddresses,
     usageFlushMs: options.usageFlushMs,
+    usageRetentionDays: options.usageRetentionDays,
     onError,
     onNotice,
   });
