@@ -36,6 +36,10 @@ import { problemTypePrefix, redirectProblemType } from './public/redirect-proble
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
 import { holdStore } from './store/hold-store.ts';
+import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
+import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
+import { createUsageReader } from './usage/usage-reader.ts';
+import { listDeprecatedVersions } from './usage/deprecated-versions.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -197,6 +201,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     toAnonymousSubject: createAddressHasher(hasher),
     statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
   });
+  const usageReader = createUsageReader(db);
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
@@ -208,6 +213,16 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       service: services.clients,
       failures,
       secretGraceSeconds: options.secretGraceSeconds,
+    }),
+    ownUsage: createConsumerUsageEndpoint({
+      reader: usageReader,
+      flush: observer.flushUsage,
+      routes,
+      keys: services.keyLookup,
+      clients: services.clientLookup,
+      tokens: services.tokens,
+      identifier,
+      fail,
     }),
   });
   const handleOAuth = createOAuthHandler({
@@ -307,6 +322,11 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       introspect: (token) =>
         introspectToken(token, services.tokens, services.clientLookup, options.issuerUrl),
       secretGraceSeconds: options.secretGraceSeconds,
+      usage: createOwnerUsageEndpoint({
+        reader: usageReader,
+        flush: observer.flushUsage,
+        deprecated: listDeprecatedVersions(routes),
+      }),
       fail: (exchange, error) => {
         answerFailure(exchange, error, ` (${options.dataDir})`);
       },

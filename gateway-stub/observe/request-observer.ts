@@ -40,6 +40,8 @@ export interface RequestObserver {
   /** Counts a connection refused by the connection limits. */
   countRefusedConnection: (reason: ConnectionRefusal) => void;
   renderMetrics: () => string;
+  /** Writes the usage counts still in memory (before a usage report reads the store). */
+  flushUsage: () => void;
   flush: () => void;
   close: () => void;
 }
@@ -187,6 +189,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
         storeFullErrors,
       });
     },
+    flushUsage,
     flush() {
       flushUsage();
       log.flush();
