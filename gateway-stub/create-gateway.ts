@@ -40,6 +40,7 @@ import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
 import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
 import { createUsageReader } from './usage/usage-reader.ts';
 import { listDeprecatedVersions } from './usage/deprecated-versions.ts';
+import { createUsageView } from './usage/view/serve-usage-view.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -327,6 +328,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
         flush: observer.flushUsage,
         deprecated: listDeprecatedVersions(routes),
       }),
+      usageView: createUsageView('owner', '/usage'),
       fail: (exchange, error) => {
         answerFailure(exchange, error, ` (${options.dataDir})`);
       },

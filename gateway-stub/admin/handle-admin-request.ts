@@ -33,6 +33,8 @@ export interface AdminOptions {
   fail: (exchange: Exchange, error: unknown) => void;
   /** `GET /usage`: the owners' usage report (`usage/handle-owner-usage.ts`). */
   usage: (exchange: Exchange) => void;
+  /** The owners' usage page and its files (`usage/view/`), served without the token: no data. */
+  usageView: (exchange: Exchange, path: string) => boolean;
 }
 
 const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
@@ -228,6 +230,7 @@ export function createAdminHandler(
   return (req, res) => {
     const exchange = createExchange(req, res);
     try {
+      if (options.usageView(exchange, (req.url ?? '/').split('?')[0] ?? '/')) return;
       if (!isAuthorised(req)) {
         sendProblem(
           exchange,

@@ -22,6 +22,7 @@ import {
 import { exportColumns, type UsageReader } from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 import { maxExportRows } from './handle-owner-usage.ts';
+import { createUsageView } from './view/serve-usage-view.ts';
 
 /** Where a holder reads their own usage. */
 export const ownUsagePath = '/_guichet/usage';
@@ -40,11 +41,9 @@ export interface ConsumerUsageOptions {
   fail: (exchange: Exchange, error: unknown) => void;
 }
 
-const challenges = [
-  `X-Api-Key realm="${sandboxRealm}"`,
-  `Bearer realm="${sandboxRealm}"`,
-  `Basic realm="${sandboxRealm}", charset="UTF-8"`,
-];
+// Basic is taken but not offered: a Basic challenge makes a browser prompt for a password
+// over the usage page, whose script sends the key.
+const challenges = [`X-Api-Key realm="${sandboxRealm}"`, `Bearer realm="${sandboxRealm}"`];
 
 type Holder = KeyGrant | { problem: ProblemName; detail: string; headers?: OutgoingHttpHeaders };
 
@@ -140,12 +139,15 @@ export function createConsumerUsageEndpoint(
       application: grant.application,
       period: { from: toInstant(own.fromMinute), to: toInstant(own.toMinute) },
       bucket: own.bucket,
+      totals: reader.totals(own),
       apis,
       series: reader.series(own),
     });
   };
 
+  const view = createUsageView('consumer', ownUsagePath);
   return (exchange, path) => {
+    if (view(exchange, path)) return true;
     if (path !== ownUsagePath) return false;
     if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
       sendProblem(exchange, 'methodNotAllowed', 'Read your usage with GET.', {

@@ -137,7 +137,7 @@ describe('periods and limits meant to exhaust the store', () => {
 });
 
 describe('SQL in the filters', () => {
-  const filters = [
+  const filters: [string, string][] = [
     ['api', "tableur' OR '1'='1"],
     ['consumer', "' UNION SELECT * FROM keys --"],
     ['operation', '"; DROP TABLE usage_aggregates; --'],
@@ -205,6 +205,35 @@ describe("a consumer reaching for another's usage on the public port", () => {
   });
   test("the owners' report without the admin token", async () => {
     const { response } = await readOwners('', { 'x-api-key': a.key });
+    assertProblem(response, 401);
+  });
+});
+
+describe('the usage pages, served without a credential', () => {
+  test('the owners’ page holds no data and allows no script but its own', async () => {
+    const response = await fetch(`${sandbox.adminUrl}/usage/view`);
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    const html = await response.text();
+    assert.ok(!html.includes(a.consumerId) && !html.includes('tableur'));
+    assert.doesNotMatch(html, /<script>(?!<\/script>)/);
+  });
+  for (const path of [
+    '/usage/view/',
+    '/usage/view/../keys',
+    '/usage/view%2F..%2Fkeys',
+    '/usage/view.js/../../keys',
+    '/usage/keys',
+  ]) {
+    test(`a path beside the page's files (${path}) still needs the admin token`, async () => {
+      const { response } = await readOwners(path.slice('/usage'.length), {});
+      assertProblem(response, 401);
+    });
+  }
+  test('a POST to the page is no page', async () => {
+    const response = await fetch(`${sandbox.adminUrl}/usage/view`, { method: 'POST' });
     assertProblem(response, 401);
   });
 });
