@@ -35,6 +35,11 @@ import { problemTypePrefix, redirectProblemType } from './public/redirect-proble
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
 import { holdStore } from './store/hold-store.ts';
+import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
+import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
+import { createUsageReader } from './usage/usage-reader.ts';
+import { listDeprecatedVersions } from './usage/deprecated-versions.ts';
+import { createUsageView } from './usage/view/serve-usage-view.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -114,6 +119,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     logRetentionDays: options.logRetentionDays,
     anonymizeClientAddresses: options.anonymizeClientAddresses,
     usageFlushMs: options.usageFlushMs,
+    usageRetentionDays: options.usageRetentionDays,
     onError,
     onNotice,
   });
@@ -187,6 +193,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     toAnonymousSubject: createAddressHasher(hasher),
     statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
   });
+  const usageReader = createUsageReader(db);
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
@@ -198,6 +205,16 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       service: services.clients,
       failures,
       secretGraceSeconds: options.secretGraceSeconds,
+    }),
+    ownUsage: createConsumerUsageEndpoint({
+      reader: usageReader,
+      flush: observer.flushUsage,
+      routes,
+      keys: services.keyLookup,
+      clients: services.clientLookup,
+      tokens: services.tokens,
+      identifier,
+      fail,
     }),
   });
   const handleOAuth = createOAuthHandler({
@@ -293,6 +310,12 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       introspect: (token) =>
         introspectToken(token, services.tokens, services.clientLookup, options.issuerUrl),
       secretGraceSeconds: options.secretGraceSeconds,
+      usage: createOwnerUsageEndpoint({
+        reader: usageReader,
+        flush: observer.flushUsage,
+        deprecated: listDeprecatedVersions(routes),
+      }),
+      usageView: createUsageView('owner', '/usage'),
       fail: (exchange, error) => {
         answerFailure(exchange, error, ` (${options.dataDir})`);
       },

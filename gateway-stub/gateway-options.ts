@@ -109,6 +109,11 @@ export const gatewayOptionsSchema = z.strictObject({
   /** How often usage counts are written to the store, in ms. */
   usageFlushMs: z.int().positive().default(5_000),
   /**
+   * Days the per-minute usage aggregates are kept (`GUICHET_USAGE_RETENTION_DAYS`, 90); older
+   * minutes are rolled up into one row per day, which the reports go on counting.
+   */
+  usageRetentionDays: z.int().positive().max(3_650).default(90),
+  /**
    * Where operational notices go, one line each: the access log or the store cannot be written
    * (a full disk), and when they can again. Told once per change, not once per request.
    */

@@ -36,6 +36,8 @@ export const gatewayEnvSchema = z.object({
   GUICHET_ANONYMIZE_IPS: flag.optional(),
   GUICHET_TRIAL_KEYS_PER_HOUR: positive.optional(),
   GUICHET_USAGE_FLUSH_MS: positive.optional(),
+  /** Days per-minute usage aggregates are kept before being rolled up into days (90). */
+  GUICHET_USAGE_RETENTION_DAYS: positive.max(3_650).optional(),
   /** Connections one client address may hold on each port (256). */
   GUICHET_MAX_CONNECTIONS_PER_ADDRESS: positive.optional(),
   /** Connections each port holds in all (4096). */
@@ -142,6 +144,9 @@ export function parseGatewayEnv(
     ...(env.GUICHET_USAGE_FLUSH_MS === undefined
       ? {}
       : { usageFlushMs: env.GUICHET_USAGE_FLUSH_MS }),
+    ...(env.GUICHET_USAGE_RETENTION_DAYS === undefined
+      ? {}
+      : { usageRetentionDays: env.GUICHET_USAGE_RETENTION_DAYS }),
     ...(env.GUICHET_TRUSTED_PROXIES === undefined
       ? {}
       : { trustedProxies: env.GUICHET_TRUSTED_PROXIES }),

@@ -63,7 +63,10 @@ async function main(): Promise<number> {
   const { sandbox, warnings } = started;
   for (const problem of warnings) console.warn(formatProblem(problem));
   console.log(`Sandbox:   ${sandbox.url}/<api-id>/<version-id>/… (header X-Api-Key)`);
-  console.log(`Admin API: ${sandbox.adminUrl} (/keys, /consumers, /metrics)`);
+  console.log(`Admin API: ${sandbox.adminUrl} (/keys, /consumers, /usage, /metrics)`);
+  console.log(
+    `Usage:     ${sandbox.adminUrl}/usage/view (owners), ${sandbox.url}/_guichet/usage/view (consumers)`,
+  );
   console.log(
     sandbox.adminTokenFile === undefined
       ? 'Admin token: from GUICHET_ADMIN_TOKEN'

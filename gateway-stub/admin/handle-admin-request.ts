@@ -32,6 +32,10 @@ export interface AdminOptions {
   /** The grace of a rotated secret when the request gives none. */
   secretGraceSeconds: number;
   fail: (exchange: Exchange, error: unknown) => void;
+  /** `GET /usage`: the owners' usage report (`usage/handle-owner-usage.ts`). */
+  usage: (exchange: Exchange) => void;
+  /** The owners' usage page and its files (`usage/view/`), served without the token: no data. */
+  usageView: (exchange: Exchange, path: string) => boolean;
 }
 
 const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
@@ -47,7 +51,7 @@ const clientPath = /^\/clients\/([A-Za-z0-9_-]{1,64})\/(rotate-secret|revoke)$/;
 /**
  * The admin port: `GET /keys`, `POST /keys`, `GET /consumers`,
  * `POST /keys/{ref}/approve|reject|revoke|plan|scopes`, `POST /clients/{id}/rotate-secret|revoke`,
- * `POST /signing-keys/rotate`, `POST /oauth/introspect` (RFC 7662) and `GET /metrics`, all behind
+ * `POST /signing-keys/rotate`, `POST /oauth/introspect` (RFC 7662), `GET /usage` and `GET /metrics`, all behind
  * `Authorization: Bearer <token>`. Answers are JSON; refusals are problems like the public port's.
  */
 export function createAdminHandler(
@@ -146,6 +150,10 @@ export function createAdminHandler(
       sendBody(exchange, 200, 'text/plain; version=0.0.4; charset=utf-8', options.renderMetrics());
       return;
     }
+    if (path === '/usage' && method === 'GET') {
+      options.usage(exchange);
+      return;
+    }
     if (path === '/keys' && method === 'GET') {
       sendJson(exchange, 200, { keys: options.keys.listKeys() });
       return;
@@ -216,7 +224,7 @@ export function createAdminHandler(
     sendProblem(
       exchange,
       'notFound',
-      'The admin API has GET/POST /keys, GET /consumers, POST /keys/{ref}/approve|reject|revoke|plan|scopes, POST /clients/{id}/rotate-secret|revoke, POST /signing-keys/rotate, POST /oauth/introspect and GET /metrics.',
+      'The admin API has GET/POST /keys, GET /consumers, POST /keys/{ref}/approve|reject|revoke|plan|scopes, POST /clients/{id}/rotate-secret|revoke, POST /signing-keys/rotate, POST /oauth/introspect, GET /usage and GET /metrics.',
     );
   }
 
@@ -228,6 +236,7 @@ export function createAdminHandler(
         sendProblem(exchange, 'badRequest', fault, { headers: { connection: 'close' } });
         return;
       }
+      if (options.usageView(exchange, (req.url ?? '/').split('?')[0] ?? '/')) return;
       if (!isAuthorised(req)) {
         sendProblem(
           exchange,

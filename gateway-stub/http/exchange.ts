@@ -6,6 +6,7 @@ import type { Identity } from '../auth/identify-caller.ts';
 import type { GrantedSubscription, KeyGrant } from '../keys/key-lookup.ts';
 import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
 import { toRequestId } from './request-id.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 import { toClientAddress } from './trusted-proxies.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface Exchange {
   status: number;
   /** Operation the mock server matched (`X-Guichet-Operation`), or ''. */
   operation: string;
+  /** The problem the gateway answered with (`sendProblem`), or '' for any other answer. */
+  problem: ProblemName | '';
   /** The API the path names, once the route stage found it. */
   apiRoute: ApiRoute | undefined;
   /** The version the path names, once the route stage found it. */
@@ -93,6 +96,7 @@ export function createExchange(
     quotaLeft: -1,
     status: 0,
     operation: '',
+    problem: '',
     apiRoute: undefined,
     versionRoute: undefined,
     grant: undefined,

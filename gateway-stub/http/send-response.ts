@@ -21,6 +21,7 @@ export function sendProblem(
   options: ProblemOptions = {},
 ): void {
   const problem = toProblemBody(name, detail, exchange.requestId, options.extensions);
+  exchange.problem = name;
   sendBody(exchange, problem.status, problemMediaType, JSON.stringify(problem), options.headers);
 }
 

@@ -1,14 +1,14 @@
 import type { SubscriptionState } from '../store/key-store.ts';
+import { latencyBoundsMs, latencyBucketCount, toLatencyBucket } from './latency-buckets.ts';
 
-/** Upper bounds of the latency histogram, in seconds. */
-const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const separator = '\u0000';
+const statusClassLabels = ['1xx', '2xx', '3xx', '4xx', '5xx'];
 
-interface Histogram {
-  counts: Float64Array;
-  sum: number;
-  count: number;
-}
+/** Per status class: the latency histogram's buckets, sum and count, then the refusals. */
+const stride = latencyBucketCount + 3;
+
+/** Counts of one version of one API, per status class (see `stride`). */
+type VersionCounts = Float64Array;
 
 /** What the gateway could not write to disk: the faults `/metrics` tells an operator about. */
 export interface WriteBacklog {
@@ -24,8 +24,17 @@ const noBacklog: WriteBacklog = { droppedLogLines: 0, pendingUsageRequests: 0, s
 
 /** The gateway's counters, kept in memory and rendered in Prometheus text format. */
 export interface Metrics {
-  /** Counts one answered request and its latency. `api` is '' for paths naming no API. */
-  observeRequest(api: string, version: string, status: number, seconds: number): void;
+  /**
+   * Counts one answered request and its latency; `refused` when the gateway answered it with a
+   * problem rather than the mock server. `api` is '' for paths naming no API.
+   */
+  observeRequest(
+    api: string,
+    version: string,
+    status: number,
+    seconds: number,
+    refused: boolean,
+  ): void;
   /** Counts one refusal for quota. */
   observeQuotaRefusal(api: string, plan: string): void;
   /** Counts one connection refused by the connection limits (`address` or `total`). */
@@ -37,19 +46,21 @@ export interface Metrics {
 /**
  * Creates the counters. Requests are counted in maps nested by API, version and status: the
  * API and version strings come from the route table, so V8 has their hashes cached and a
- * count costs three lookups, with no key string built per request.
+ * count costs three lookups, with no key string built per request. Labels are only the route
+ * table's ids, statuses and status classes: no consumer, no path, so the series stay as few as
+ * the catalog's versions whatever the traffic.
  */
 export function createMetrics(): Metrics {
   const requests = new Map<string, Map<string, Map<number, number>>>();
   const quotaRefusals = new Map<string, number>();
-  const latencies = new Map<string, Histogram>();
+  const latencies = new Map<string, Map<string, VersionCounts>>();
   const refusedConnections = new Map<string, number>([
     ['address', 0],
     ['total', 0],
   ]);
 
   return {
-    observeRequest(api, version, status, seconds) {
+    observeRequest(api, version, status, seconds, refused) {
       let byVersion = requests.get(api);
       if (byVersion === undefined) {
         byVersion = new Map();
@@ -61,19 +72,22 @@ export function createMetrics(): Metrics {
         byVersion.set(version, byStatus);
       }
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-      let histogram = latencies.get(api);
-      if (histogram === undefined) {
-        histogram = { counts: new Float64Array(latencyBuckets.length), sum: 0, count: 0 };
-        latencies.set(api, histogram);
+      let versions = latencies.get(api);
+      if (versions === undefined) {
+        versions = new Map();
+        latencies.set(api, versions);
       }
-      for (let index = 0; index < latencyBuckets.length; index += 1) {
-        if (seconds <= (latencyBuckets[index] ?? 0)) {
-          histogram.counts[index] = (histogram.counts[index] ?? 0) + 1;
-          break;
-        }
+      let counts = versions.get(version);
+      if (counts === undefined) {
+        counts = new Float64Array(statusClassLabels.length * stride);
+        versions.set(version, counts);
       }
-      histogram.sum += seconds;
-      histogram.count += 1;
+      const base = (Math.min(Math.max(Math.floor(status / 100), 1), 5) - 1) * stride;
+      const bucket = base + toLatencyBucket(seconds * 1000);
+      counts[bucket] = (counts[bucket] ?? 0) + 1;
+      counts[base + latencyBucketCount] = (counts[base + latencyBucketCount] ?? 0) + seconds;
+      counts[base + latencyBucketCount + 1] = (counts[base + latencyBucketCount + 1] ?? 0) + 1;
+      if (refused) counts[base + stride - 1] = (counts[base + stride - 1] ?? 0) + 1;
     },
     observeRefusedConnection(reason) {
       refusedConnections.set(reason, (refusedConnections.get(reason) ?? 0) + 1);
@@ -103,9 +117,20 @@ export function createMetrics(): Metrics {
         out,
         'guichet_gateway_request_duration_seconds',
         'histogram',
-        'Time from request to last byte sent, by API.',
+        'Time from request to last byte sent, by API, version and status class.',
       );
-      for (const [api, histogram] of latencies) renderHistogram(out, api, histogram);
+      for (const [api, versions] of latencies) {
+        for (const [version, counts] of versions) renderHistograms(out, api, version, counts);
+      }
+      header(
+        out,
+        'guichet_gateway_refusals_total',
+        'counter',
+        'Requests the gateway refused with a problem (credentials, quota, validation…), by API, version and status class.',
+      );
+      for (const [api, versions] of latencies) {
+        for (const [version, counts] of versions) renderRefusals(out, api, version, counts);
+      }
       header(
         out,
         'guichet_gateway_quota_refusals_total',
@@ -167,18 +192,37 @@ function renderBacklog(out: string[], backlog: WriteBacklog): void {
   }
 }
 
-function renderHistogram(out: string[], api: string, histogram: Histogram): void {
-  let cumulative = 0;
-  latencyBuckets.forEach((bound, index) => {
-    cumulative += histogram.counts[index] ?? 0;
+function renderHistograms(
+  out: string[],
+  api: string,
+  version: string,
+  counts: VersionCounts,
+): void {
+  const name = 'guichet_gateway_request_duration_seconds';
+  statusClassLabels.forEach((statusClass, classIndex) => {
+    const base = classIndex * stride;
+    const count = counts[base + latencyBucketCount + 1] ?? 0;
+    if (count === 0) return;
+    const series = { api, version, status_class: statusClass };
+    let cumulative = 0;
+    latencyBoundsMs.forEach((bound, index) => {
+      cumulative += counts[base + index] ?? 0;
+      out.push(`${name}_bucket${labels({ ...series, le: String(bound / 1000) })} ${cumulative}`);
+    });
+    out.push(`${name}_bucket${labels({ ...series, le: '+Inf' })} ${count}`);
+    out.push(`${name}_sum${labels(series)} ${counts[base + latencyBucketCount] ?? 0}`);
+    out.push(`${name}_count${labels(series)} ${count}`);
+  });
+}
+
+function renderRefusals(out: string[], api: string, version: string, counts: VersionCounts): void {
+  statusClassLabels.forEach((statusClass, classIndex) => {
+    const refusals = counts[classIndex * stride + stride - 1] ?? 0;
+    if (refusals === 0) return;
     out.push(
-      `guichet_gateway_request_duration_seconds_bucket${labels({ api, le: String(bound) })} ${cumulative}`,
+      `guichet_gateway_refusals_total${labels({ api, version, status_class: statusClass })} ${refusals}`,
     );
   });
-  const name = 'guichet_gateway_request_duration_seconds';
-  out.push(`${name}_bucket${labels({ api, le: '+Inf' })} ${histogram.count}`);
-  out.push(`${name}_sum${labels({ api })} ${histogram.sum}`);
-  out.push(`${name}_count${labels({ api })} ${histogram.count}`);
 }
 
 function header(out: string[], name: string, type: string, help: string): void {

@@ -4,7 +4,8 @@ import type { Exchange } from '../http/exchange.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { KeyStore } from '../store/key-store.ts';
 import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
-import { createUsageRecorder } from '../store/usage-recorder.ts';
+import { createUsageAggregates } from '../store/usage-aggregates.ts';
+import { applyUsageRetention } from '../store/usage-retention.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
 import { toLoggedPath } from './logged-path.ts';
@@ -19,6 +20,8 @@ export interface RequestObserverOptions {
   logRetentionDays: number;
   anonymizeClientAddresses: boolean;
   usageFlushMs: number;
+  /** Days per-minute usage aggregates are kept before being rolled up into days. */
+  usageRetentionDays: number;
   onError: (error: unknown) => void;
   /** Operational notices (a full disk, a recovery), once per change. */
   onNotice: (line: string) => void;
@@ -36,6 +39,8 @@ export interface RequestObserver {
   /** Counts a connection refused by the connection limits. */
   countRefusedConnection: (reason: ConnectionRefusal) => void;
   renderMetrics: () => string;
+  /** Writes the usage counts still in memory (before a usage report reads the store). */
+  flushUsage: () => void;
   flush: () => void;
   close: () => void;
 }
@@ -51,7 +56,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     retentionDays: options.logRetentionDays,
     onNotice: options.onNotice,
   });
-  const usage = createUsageRecorder(options.db);
+  const usage = createUsageAggregates(options.db);
   let storeFullErrors = 0;
   // Most traffic comes from few addresses: remember the blurred form of recent ones.
   const blurred = new Map<string, string>();
@@ -83,17 +88,29 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
   };
   const timer = setInterval(flushUsage, options.usageFlushMs);
   timer.unref();
+  // Off the request path, at start and then hourly: the rolled-up days are few rows.
+  const applyRetention = (): void => {
+    try {
+      applyUsageRetention(options.db, options.usageRetentionDays, Date.now());
+    } catch (error) {
+      if (isStoreFull(error)) storeFullErrors += 1;
+      usageOutage.failed(error);
+    }
+  };
+  applyRetention();
+  const retentionTimer = setInterval(applyRetention, 3_600_000);
+  retentionTimer.unref();
 
   // `toISOString` once a second; within it, only the milliseconds change.
   let secondStart = 0;
   let secondPrefix = '';
-  // The same string for a whole second: usage counts key on it, and V8 caches its hash.
-  let day = '';
+  // Usage counts key on the minute, computed with the second's prefix.
+  let minute = 0;
   const toTime = (ms: number): string => {
     if (ms < secondStart || ms >= secondStart + 1000) {
       secondStart = ms - (ms % 1000);
       secondPrefix = new Date(secondStart).toISOString().slice(0, 20);
-      day = secondPrefix.slice(0, 10);
+      minute = Math.floor(secondStart / 60_000);
     }
     const milliseconds = ms - secondStart;
     return `${secondPrefix}${milliseconds < 10 ? '00' : milliseconds < 100 ? '0' : ''}${milliseconds}Z`;
@@ -117,9 +134,26 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     finish(exchange) {
       const latencyMs = performance.now() - exchange.startedAt;
       const time = toTime(Math.floor(Date.now() - latencyMs));
-      metrics.observeRequest(exchange.api, exchange.version, exchange.status, latencyMs / 1000);
-      if (exchange.operation !== '' && exchange.consumerId !== '') {
-        usage.record(day, exchange.consumerId, exchange.api, exchange.version, exchange.operation);
+      metrics.observeRequest(
+        exchange.api,
+        exchange.version,
+        exchange.status,
+        latencyMs / 1000,
+        exchange.problem !== '',
+      );
+      // One increment for the usage reports; calls naming no API are no API's usage.
+      if (exchange.api !== '') {
+        usage.record(
+          minute,
+          exchange.api,
+          exchange.version,
+          exchange.operation,
+          exchange.consumerId,
+          exchange.plan,
+          exchange.status,
+          latencyMs,
+          exchange.problem === 'quotaExceeded',
+        );
       }
       // One entry object for every request: the log formats it at once and keeps nothing.
       entry.time = time;
@@ -139,7 +173,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       metrics.observeQuotaRefusal(exchange.api, exchange.plan);
     },
     countClientError(name) {
-      metrics.observeRequest('', '', problemTypes[name].status, 0);
+      metrics.observeRequest('', '', problemTypes[name].status, 0, true);
     },
     countStoreFull() {
       storeFullErrors += 1;
@@ -154,12 +188,14 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
         storeFullErrors,
       });
     },
+    flushUsage,
     flush() {
       flushUsage();
       log.flush();
     },
     close() {
       clearInterval(timer);
+      clearInterval(retentionTimer);
       flushUsage();
       log.close();
     },

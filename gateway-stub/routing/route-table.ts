@@ -28,6 +28,8 @@ export interface VersionRoute {
   /** Retired versions answer 410 and never reach the mock server. */
   retired: boolean;
   sunset: string | undefined;
+  /** The date the version was deprecated (YYYY-MM-DD), when the catalog gives one. */
+  deprecatedSince: string | undefined;
   /** `Deprecation`, `Sunset` and `Link` headers, empty for a version with no end in sight. */
   lifecycleHeaders: OutgoingHttpHeaders;
   /** Its security schemes and each operation's requirement, compiled. */
@@ -108,6 +110,7 @@ export function createRouteTable(
         lifecycle: version.lifecycle,
         retired: version.lifecycle === 'retired',
         sunset: version.sunset,
+        deprecatedSince: version.deprecatedSince,
         lifecycleHeaders: headers,
         security: compileVersionSecurity(version),
       });

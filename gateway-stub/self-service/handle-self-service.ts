@@ -21,6 +21,8 @@ export interface SelfServiceOptions {
   fail: (exchange: Exchange, error: unknown) => void;
   /** The holder's own endpoints (`handle-credentials.ts`): true when it answered the path. */
   credentials: (exchange: Exchange, path: string) => boolean;
+  /** The holder's own usage (`usage/handle-consumer-usage.ts`): true when it answered the path. */
+  ownUsage: (exchange: Exchange, path: string) => boolean;
 }
 
 const maxBodyBytes = 16 * 1024;
@@ -109,6 +111,7 @@ export function createSelfServiceHandler(
       return;
     }
     if (options.credentials(exchange, path ?? '')) return;
+    if (options.ownUsage(exchange, path ?? '')) return;
     if (path !== '/_guichet/trial-keys') {
       sendProblem(exchange, 'notFound', 'The gateway has no endpoint at this address.');
       return;

@@ -97,4 +97,41 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    summary:
+      'usage aggregates per minute (per day past the retention) by API, version, operation, consumer, plan and status class, with quota refusals and a latency histogram',
+    sql: `
+      CREATE TABLE usage_aggregates (
+        resolution TEXT NOT NULL CHECK (resolution IN ('minute', 'day')),
+        minute INTEGER NOT NULL,
+        api TEXT NOT NULL,
+        version TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        consumer_id TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        status_class INTEGER NOT NULL,
+        requests INTEGER NOT NULL,
+        quota_refusals INTEGER NOT NULL,
+        latency_sum_ms REAL NOT NULL,
+        l0 INTEGER NOT NULL DEFAULT 0,
+        l1 INTEGER NOT NULL DEFAULT 0,
+        l2 INTEGER NOT NULL DEFAULT 0,
+        l3 INTEGER NOT NULL DEFAULT 0,
+        l4 INTEGER NOT NULL DEFAULT 0,
+        l5 INTEGER NOT NULL DEFAULT 0,
+        l6 INTEGER NOT NULL DEFAULT 0,
+        l7 INTEGER NOT NULL DEFAULT 0,
+        l8 INTEGER NOT NULL DEFAULT 0,
+        l9 INTEGER NOT NULL DEFAULT 0,
+        l10 INTEGER NOT NULL DEFAULT 0,
+        l11 INTEGER NOT NULL DEFAULT 0,
+        l12 INTEGER NOT NULL DEFAULT 0,
+        l13 INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (resolution, minute, api, version, operation, consumer_id, plan, status_class)
+      ) WITHOUT ROWID;
+      CREATE INDEX usage_aggregates_by_minute ON usage_aggregates (minute, api);
+      CREATE INDEX usage_aggregates_by_consumer ON usage_aggregates (consumer_id, minute);
+    `,
+  },
 ];

@@ -206,7 +206,7 @@ describe('admin API and keys CLI', () => {
     );
     assert.match(
       text,
-      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",le="\+Inf"\} \d+$/m,
+      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",version="v2",status_class="2xx",le="\+Inf"\} \d+$/m,
     );
     assert.match(text, /^# TYPE guichet_gateway_quota_refusals_total counter$/m);
     assert.match(text, /^guichet_gateway_subscriptions\{state="active"\} 1$/m);

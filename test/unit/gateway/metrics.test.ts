@@ -5,9 +5,10 @@ import { createMetrics } from '../../../gateway-stub/observe/metrics.ts';
 describe('metrics', () => {
   it('renders counters, a cumulative histogram and gauges in Prometheus text format', () => {
     const metrics = createMetrics();
-    metrics.observeRequest('colis', 'v2', 200, 0.002);
-    metrics.observeRequest('colis', 'v2', 200, 0.02);
-    metrics.observeRequest('colis', 'v2', 429, 0.0001);
+    metrics.observeRequest('colis', 'v2', 200, 0.002, false);
+    metrics.observeRequest('colis', 'v2', 200, 0.02, false);
+    metrics.observeRequest('colis', 'v2', 429, 0.0001, true);
+    metrics.observeRequest('colis', 'v1', 503, 0.0001, false);
     metrics.observeQuotaRefusal('colis', 'free');
     const text = metrics.render({ active: 2, pending: 1, rejected: 0, revoked: 0, expired: 0 });
     assert.match(text, /^# TYPE guichet_gateway_requests_total counter$/m);
@@ -17,17 +18,25 @@ describe('metrics', () => {
     );
     assert.match(
       text,
-      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",le="0.001"\} 1$/m,
+      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",version="v2",status_class="2xx",le="0.001"\} 0$/m,
     );
     assert.match(
       text,
-      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",le="0.0025"\} 2$/m,
+      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",version="v2",status_class="2xx",le="0.0025"\} 1$/m,
     );
     assert.match(
       text,
-      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",le="\+Inf"\} 3$/m,
+      /^guichet_gateway_request_duration_seconds_bucket\{api="colis",version="v2",status_class="2xx",le="\+Inf"\} 2$/m,
     );
-    assert.match(text, /^guichet_gateway_request_duration_seconds_count\{api="colis"\} 3$/m);
+    assert.match(
+      text,
+      /^guichet_gateway_request_duration_seconds_count\{api="colis",version="v2",status_class="4xx"\} 1$/m,
+    );
+    assert.match(
+      text,
+      /^guichet_gateway_refusals_total\{api="colis",version="v2",status_class="4xx"\} 1$/m,
+    );
+    assert.doesNotMatch(text, /^guichet_gateway_refusals_total\{api="colis",version="v1"/m);
     assert.match(text, /^guichet_gateway_quota_refusals_total\{api="colis",plan="free"\} 1$/m);
     assert.match(text, /^guichet_gateway_subscriptions\{state="pending"\} 1$/m);
     assert.ok(text.endsWith('\n'));
@@ -35,7 +44,7 @@ describe('metrics', () => {
 
   it('escapes label values', () => {
     const metrics = createMetrics();
-    metrics.observeRequest('a"b\\c', 'v1', 200, 0);
+    metrics.observeRequest('a"b\\c', 'v1', 200, 0, false);
     assert.match(
       metrics.render({ active: 0, pending: 0, rejected: 0, revoked: 0, expired: 0 }),
       /api="a\\"b\\\\c"/,

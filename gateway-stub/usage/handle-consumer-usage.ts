@@ -1,0 +1,179 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import { basicSource, readAuthorization } from '../auth/credential-sources.ts';
+import { isRefusal, type CallerIdentifier } from '../auth/identify-caller.ts';
+import { sandboxRealm } from '../auth/compile-security.ts';
+import type { ClientLookup } from '../clients/client-lookup.ts';
+import type { Exchange } from '../http/exchange.ts';
+import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
+import { isKeyShaped } from '../keys/key-format.ts';
+import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
+import type { AccessTokens } from '../oauth/access-tokens.ts';
+import type { ApiRoute } from '../routing/route-table.ts';
+import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import { toCsv } from './to-csv.ts';
+import {
+  consumerUsageQuerySchema,
+  toParameterErrors,
+  toQueryObject,
+  toUsageSelection,
+  wantsCsv,
+  type UsageSelection,
+} from './usage-query.ts';
+import { exportColumns, type UsageReader } from './usage-reader.ts';
+import { toInstant } from './usage-figures.ts';
+import { maxExportRows } from './handle-owner-usage.ts';
+import { createUsageView } from './view/serve-usage-view.ts';
+
+/** Where a holder reads their own usage. */
+export const ownUsagePath = '/_guichet/usage';
+
+/** What the consumers' report reads. */
+export interface ConsumerUsageOptions {
+  reader: UsageReader;
+  flush: () => void;
+  routes: ReadonlyMap<string, ApiRoute>;
+  keys: KeyLookup;
+  clients: ClientLookup;
+  tokens: AccessTokens;
+  /** Checks HTTP basic client credentials, with the failed-authentication guard. */
+  identifier: CallerIdentifier;
+  /** Answers an unexpected error (a 500 that leaks nothing). */
+  fail: (exchange: Exchange, error: unknown) => void;
+}
+
+// Basic is taken but not offered: a Basic challenge makes a browser prompt for a password
+// over the usage page, whose script sends the key.
+const challenges = [`X-Api-Key realm="${sandboxRealm}"`, `Bearer realm="${sandboxRealm}"`];
+
+type Holder = KeyGrant | { problem: ProblemName; detail: string; headers?: OutgoingHttpHeaders };
+
+/**
+ * `GET /_guichet/usage` on the public port: the caller's own calls, refusals and quota use
+ * per API it is subscribed to, proven by its key (`X-Api-Key`, or `Authorization: Bearer`),
+ * an access token the sandbox issued, or its client id and secret (`Authorization: Basic`).
+ * The consumer is always the credential's: the query takes a period, a bucket, an API and a
+ * version, and refuses any other parameter (a `consumer` above all) rather than ignore it.
+ */
+export function createConsumerUsageEndpoint(
+  options: ConsumerUsageOptions,
+): (exchange: Exchange, path: string) => boolean {
+  const { reader, routes } = options;
+
+  const findHolder = async (exchange: Exchange): Promise<Holder> => {
+    const { req } = exchange;
+    const basic = readAuthorization(req, 'basic');
+    if (basic !== undefined) {
+      const outcome = await options.identifier.identify(exchange, basicSource, basic, '');
+      return isRefusal(outcome) ? outcome : outcome.grant;
+    }
+    const bearer = readAuthorization(req, 'bearer');
+    const header = req.headers['x-api-key'];
+    const key = typeof header === 'string' && header !== '' ? header : undefined;
+    if (key !== undefined || (bearer !== undefined && isKeyShaped(bearer))) {
+      const grant = options.keys.find(key ?? bearer ?? '');
+      return (
+        grant ?? { problem: 'unknownKey', detail: 'The key sent is not known to the sandbox.' }
+      );
+    }
+    if (bearer === undefined) {
+      return {
+        problem: 'missingCredentials',
+        detail: 'Send your key (X-Api-Key), an access token or your client id and secret.',
+      };
+    }
+    const verified = await options.tokens.verify(bearer);
+    const client = 'refused' in verified ? undefined : options.clients.find(verified.clientId);
+    if ('refused' in verified || client === undefined || client.client.status !== 'active') {
+      return { problem: 'invalidToken', detail: 'The access token is not valid.' };
+    }
+    return client.grant;
+  };
+
+  const answer = (exchange: Exchange, grant: KeyGrant): void => {
+    const parsed = consumerUsageQuerySchema.safeParse(toQueryObject(exchange.req.url ?? ''));
+    if (!parsed.success) {
+      sendProblem(exchange, 'invalidRequest', 'The usage query is invalid.', {
+        extensions: { errors: toParameterErrors(parsed.error) },
+      });
+      return;
+    }
+    const period = toUsageSelection(parsed.data, Date.now());
+    if ('pointer' in period) {
+      sendProblem(exchange, 'invalidRequest', 'The usage period is invalid.', {
+        extensions: { errors: [period] },
+      });
+      return;
+    }
+    // The credential's consumer, whatever was asked: the one filter a caller cannot choose.
+    const own: UsageSelection = { ...period, consumer: grant.consumerId, operation: undefined };
+    options.flush();
+    if (wantsCsv(parsed.data.format, exchange.req.headers.accept)) {
+      const rows = reader.exportRows(own, maxExportRows);
+      if (rows === undefined) {
+        sendProblem(exchange, 'invalidRequest', 'Narrow the period: the export is too long.');
+        return;
+      }
+      sendBody(exchange, 200, 'text/csv; charset=utf-8', toCsv(exportColumns, rows), {
+        'content-disposition': 'attachment; filename="guichet-my-usage.csv"',
+      });
+      return;
+    }
+    const apis = [...grant.subscriptions]
+      .filter(([api]) => own.api === undefined || api === own.api)
+      .map(([api, subscription]) => {
+        const selection = { ...own, api };
+        const plan = routes.get(api)?.plans[subscription.plan];
+        return {
+          api,
+          plan: subscription.plan,
+          status: subscription.status,
+          requestsPerMinute: plan?.requestsPerMinute ?? null,
+          ...reader.totals(selection),
+          busiestMinute: reader.busiestMinute(selection),
+          byVersion: reader.breakdown(selection, 'byVersion'),
+          byOperation: reader.breakdown(selection, 'byOperation'),
+        };
+      });
+    sendJson(exchange, 200, {
+      consumerId: grant.consumerId,
+      application: grant.application,
+      period: { from: toInstant(own.fromMinute), to: toInstant(own.toMinute) },
+      bucket: own.bucket,
+      totals: reader.totals(own),
+      apis,
+      series: reader.series(own),
+    });
+  };
+
+  const view = createUsageView('consumer', ownUsagePath);
+  return (exchange, path) => {
+    if (view(exchange, path)) return true;
+    if (path !== ownUsagePath) return false;
+    if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
+      sendProblem(exchange, 'methodNotAllowed', 'Read your usage with GET.', {
+        headers: { allow: 'GET, HEAD' },
+      });
+      return true;
+    }
+    findHolder(exchange).then(
+      (holder) => {
+        if ('problem' in holder) {
+          sendProblem(exchange, holder.problem, holder.detail, {
+            headers: { 'www-authenticate': challenges, ...holder.headers },
+          });
+          return;
+        }
+        exchange.consumerId = holder.consumerId;
+        try {
+          answer(exchange, holder);
+        } catch (error) {
+          options.fail(exchange, error);
+        }
+      },
+      (error: unknown) => {
+        options.fail(exchange, error);
+      },
+    );
+    return true;
+  };
+}

@@ -1,0 +1,95 @@
+import type { Exchange } from '../http/exchange.ts';
+import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
+import { toCsv } from './to-csv.ts';
+import {
+  ownerUsageQuerySchema,
+  toParameterErrors,
+  toQueryObject,
+  toUsageSelection,
+  wantsCsv,
+} from './usage-query.ts';
+import { exportColumns, type DeprecatedVersion, type UsageReader } from './usage-reader.ts';
+import { toInstant } from './usage-figures.ts';
+
+/** Lines of one CSV export at most: past it, the caller narrows the period or the filters. */
+export const maxExportRows = 100_000;
+
+/** What the owners' report reads. */
+export interface OwnerUsageOptions {
+  reader: UsageReader;
+  /** Writes the counts still in memory, so a report includes the last seconds' calls. */
+  flush: () => void;
+  /** The catalog's deprecated versions, their sunset beside them. */
+  deprecated: readonly DeprecatedVersion[];
+}
+
+/**
+ * `GET /usage` on the admin port: requests over time (minute, hour or day buckets), totals
+ * with the error rate, p50/p95/p99 and quota refusals, breakdowns by API, version, operation,
+ * consumer, plan and status class (the first `limit` of each, by requests: the top consumers
+ * and operations), and the consumers still calling a deprecated version; filtered by API,
+ * version, operation, consumer, plan and period. `?format=csv` or `Accept: text/csv` answers
+ * the same selection as CSV lines, one per bucket and dimensions.
+ */
+export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange: Exchange) => void {
+  const { reader } = options;
+  return (exchange) => {
+    const parsed = ownerUsageQuerySchema.safeParse(toQueryObject(exchange.req.url ?? ''));
+    if (!parsed.success) {
+      sendProblem(exchange, 'invalidRequest', 'The usage query is invalid.', {
+        extensions: { errors: toParameterErrors(parsed.error) },
+      });
+      return;
+    }
+    const selection = toUsageSelection(parsed.data, Date.now());
+    if ('pointer' in selection) {
+      sendProblem(exchange, 'invalidRequest', 'The usage period is invalid.', {
+        extensions: { errors: [selection] },
+      });
+      return;
+    }
+    options.flush();
+    if (wantsCsv(parsed.data.format, exchange.req.headers.accept)) {
+      const rows = reader.exportRows(selection, maxExportRows);
+      if (rows === undefined) {
+        sendProblem(
+          exchange,
+          'invalidRequest',
+          `The export would exceed ${String(maxExportRows)} lines: narrow the period or the filters, or choose a coarser bucket.`,
+        );
+        return;
+      }
+      sendBody(exchange, 200, 'text/csv; charset=utf-8', toCsv(exportColumns, rows), {
+        'content-disposition': 'attachment; filename="guichet-usage.csv"',
+      });
+      return;
+    }
+    const deprecated = options.deprecated
+      .filter(
+        (version) =>
+          (selection.api === undefined || version.api === selection.api) &&
+          (selection.version === undefined || version.version === selection.version),
+      )
+      .map((version) => ({ ...version, consumers: reader.deprecatedCallers(selection, version) }));
+    sendJson(exchange, 200, {
+      period: { from: toInstant(selection.fromMinute), to: toInstant(selection.toMinute) },
+      bucket: selection.bucket,
+      filters: {
+        api: selection.api ?? null,
+        version: selection.version ?? null,
+        operation: selection.operation ?? null,
+        consumerId: selection.consumer ?? null,
+        plan: selection.plan ?? null,
+      },
+      totals: reader.totals(selection),
+      series: reader.series(selection),
+      byApi: reader.breakdown(selection, 'byApi'),
+      byVersion: reader.breakdown(selection, 'byVersion'),
+      byOperation: reader.breakdown(selection, 'byOperation'),
+      byConsumer: reader.breakdown(selection, 'byConsumer'),
+      byPlan: reader.breakdown(selection, 'byPlan'),
+      byStatusClass: reader.breakdown(selection, 'byStatusClass'),
+      deprecated,
+    });
+  };
+}

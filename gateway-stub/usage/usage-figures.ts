@@ -1,0 +1,73 @@
+import { latencyBucketCount, toPercentile } from '../observe/latency-buckets.ts';
+
+const bucketColumns = Array.from({ length: latencyBucketCount }, (_, index) => `l${String(index)}`);
+
+/** The SQL sums every report row carries, read back by `toFigures`. */
+export const figureColumns = [
+  'SUM(requests) AS requests',
+  'SUM(CASE WHEN status_class = 4 THEN requests ELSE 0 END) AS client_errors',
+  'SUM(CASE WHEN status_class = 5 THEN requests ELSE 0 END) AS server_errors',
+  'SUM(quota_refusals) AS quota_refusals',
+  'SUM(latency_sum_ms) AS latency_sum_ms',
+  ...bucketColumns.map((name) => `SUM(${name}) AS ${name}`),
+].join(', ');
+
+/** A row as SQLite answers it. */
+export type SqlRow = Record<string, string | number | bigint | null | Uint8Array>;
+
+/** What a report says of a set of calls. */
+export interface UsageFigures {
+  requests: number;
+  /** Answers 4xx (refusals of the gateway and of the mock server, quota refusals included). */
+  clientErrors: number;
+  /** Answers 5xx. */
+  serverErrors: number;
+  /** (4xx + 5xx) / requests, 0 without requests. */
+  errorRate: number;
+  /** Calls refused with 429 because the plan's quota was spent. */
+  quotaRefusals: number;
+  /** Latencies in ms, from the summed histogram (null without requests). */
+  latencyMs: { mean: number | null; p50: number | null; p95: number | null; p99: number | null };
+}
+
+function toNumber(value: SqlRow[string] | undefined): number {
+  return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : 0;
+}
+
+/** The figures of a row selected with `figureColumns`. */
+export function toFigures(row: SqlRow | undefined): UsageFigures {
+  const requests = toNumber(row?.requests);
+  const clientErrors = toNumber(row?.client_errors);
+  const serverErrors = toNumber(row?.server_errors);
+  const buckets = bucketColumns.map((name) => toNumber(row?.[name]));
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  return {
+    requests,
+    clientErrors,
+    serverErrors,
+    errorRate: requests === 0 ? 0 : round((clientErrors + serverErrors) / requests),
+    quotaRefusals: toNumber(row?.quota_refusals),
+    latencyMs: {
+      mean: requests === 0 ? null : round(toNumber(row?.latency_sum_ms) / requests),
+      p50: toPercentile(buckets, 0.5),
+      p95: toPercentile(buckets, 0.95),
+      p99: toPercentile(buckets, 0.99),
+    },
+  };
+}
+
+/** `2` → `2xx`. */
+export function toStatusClassLabel(value: SqlRow[string] | undefined): string {
+  return `${String(toNumber(value))}xx`;
+}
+
+/** A text column's value ('' when absent). */
+export function toText(value: SqlRow[string] | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** An epoch minute as an ISO instant. */
+export function toInstant(minute: SqlRow[string] | number | undefined): string {
+  const value = typeof minute === 'number' ? minute : toNumber(minute);
+  return new Date(value * 60_000).toISOString();
+}
