@@ -20,6 +20,8 @@ import { toRawProblemResponse } from './problems/problem-body.ts';
 import type { ProblemName } from '../catalog/sandbox-problems.ts';
 import { createForwarder } from './proxy/forwarder.ts';
 import { createApiRequestHandler, createForwardedHandler } from './public/handle-api-request.ts';
+import { createMcpRoute } from './public/handle-mcp-request.ts';
+import { isMcpPath } from '../mcp/serve-http.ts';
 import { createOutageNotice } from './observe/outage-notice.ts';
 import { createLimiters } from './quota/create-limiters.ts';
 import { createRouteTable } from './routing/route-table.ts';
@@ -190,6 +192,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     finish,
     fail,
   });
+  const handleMcp = createMcpRoute({ ...options, finish, fail });
 
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
     const exchange = createExchange(req, res);
@@ -210,6 +213,10 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       const url = req.url ?? '/';
       if (url.startsWith(selfServicePrefix)) {
         handleSelfService(exchange);
+        return;
+      }
+      if (isMcpPath(url)) {
+        handleMcp(exchange);
         return;
       }
       if (url.startsWith(problemTypePrefix)) {

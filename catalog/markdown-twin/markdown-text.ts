@@ -53,7 +53,7 @@ export function toMarkdownText(html: string): string {
 
 // Decoded whole: toInlineText writes `<` back as an entity, so no tag comes alive.
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|gt|quot|#39|#x27|lt);/g, (entity, name: string) =>
+  return text.replace(/&(amp|gt|quot|#39|#x27|lt);/g, (_entity, name: string) =>
     name === 'amp' ? '&' : name === 'gt' ? '>' : name === 'quot' ? '"' : name === 'lt' ? '<' : "'",
   );
 }

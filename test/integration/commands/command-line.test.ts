@@ -33,6 +33,7 @@ describe('every command behaves like a command', () => {
         'previews',
         'sandbox',
         'keys',
+        'mcp',
         'lint:apis',
         'diff',
         'generate:schema',
