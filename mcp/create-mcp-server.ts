@@ -1,3 +1,6 @@
+// The low-level Server on purpose: McpServer validates arguments itself and answers a plain
+// text error, where every refusal here must be a problem from the sandbox's catalog.
+
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
@@ -43,11 +46,13 @@ export function toAudienceCatalog(catalog: Catalog, audience: Visibility): Catal
  * that names nothing) is an RFC 9457 problem from the sandbox's catalog, and nothing a client
  * sends can throw past a tool.
  */
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the low-level Server, see the import
 export function createMcpServer(options: McpServerOptions): Server {
   const context: ToolContext = {
     catalog: toAudienceCatalog(options.catalog, options.audience),
     sandboxUrl: options.sandboxUrl,
   };
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the low-level Server, see the import
   const server = new Server(
     { name: 'guichet', version: '0.1.0' },
     {

@@ -63,8 +63,14 @@ export function toValueText(value: unknown, mediaType?: string): string {
   if (typeof value === 'string' && mediaType !== undefined && !isJsonMediaType(mediaType)) {
     return value;
   }
+  return toJson(value, 2);
+}
+
+// `undefined` (an example with only an externalValue) stringifies to nothing; a cycle throws.
+function toJson(value: unknown, indent?: number): string {
   try {
-    return (JSON.stringify(value, null, 2) as string | undefined) ?? String(value);
+    const text: string | undefined = JSON.stringify(value, null, indent);
+    return typeof text === 'string' ? text : String(value);
   } catch {
     return String(value);
   }
@@ -72,12 +78,7 @@ export function toValueText(value: unknown, mediaType?: string): string {
 
 /** A short value on one line, cut with an ellipsis past `limit` characters. */
 export function toInlineValue(value: unknown, limit = 200): string {
-  let text: string;
-  try {
-    text = (JSON.stringify(value) as string | undefined) ?? String(value);
-  } catch {
-    text = String(value);
-  }
+  const text = toJson(value);
   return toCode(text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 }
 

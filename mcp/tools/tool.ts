@@ -24,5 +24,5 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
 
 /** Declares a tool, keeping its input type. */
 export function defineTool<Input extends z.ZodObject>(tool: ToolDefinition<Input>): ToolDefinition {
-  return tool as unknown as ToolDefinition;
+  return tool;
 }

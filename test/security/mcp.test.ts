@@ -62,8 +62,8 @@ describe('hostile inputs to the MCP tools', () => {
   };
   const assertProblem = (answer: ToolAnswer, type: string): void => {
     assert.equal(answer.isError, true);
-    assert.equal(answer.structured?.type, type);
-    assert.equal(typeof answer.structured?.detail, 'string');
+    assert.equal(answer.structured.type, type);
+    assert.equal(typeof answer.structured.detail, 'string');
   };
   const callParcel = (parcelId: string, extra: Record<string, unknown> = {}) =>
     callTool(client, 'call_sandbox', {
@@ -75,14 +75,14 @@ describe('hostile inputs to the MCP tools', () => {
 
   test('SSRF: a path parameter naming another host stays one segment of this API', async () => {
     const answer = await callParcel(`//${witnessUrl}/steal`);
-    assert.notEqual(answer.structured?.status, undefined, 'the sandbox answered');
+    assert.notEqual(answer.structured.status, undefined, 'the sandbox answered');
     assert.equal(witnessHits, 0);
     assert.match(readLog(), /"\/colis\/v2\/parcels\/%2F%2F127\.0\.0\.1/);
   });
 
   test('SSRF: userinfo and the admin port in a parameter reach neither', async () => {
     const answer = await callParcel(`@${adminHost()}/keys`);
-    const body = String(answer.structured?.body);
+    const body = String(answer.structured.body);
     assert.ok(!body.includes('"keys"'), 'no admin answer');
     assert.equal(witnessHits, 0);
   });

@@ -4,7 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 /** A tool's answer as the tests read it: its text, structured content and error flag. */
 export interface ToolAnswer {
   text: string;
-  structured: Record<string, unknown> | undefined;
+  structured: Record<string, unknown>;
   isError: boolean;
 }
 
@@ -23,7 +23,7 @@ export async function callTool(
   const text = result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
   return {
     text,
-    structured: result.structuredContent,
+    structured: result.structuredContent ?? {},
     isError: result.isError === true,
   };
 }

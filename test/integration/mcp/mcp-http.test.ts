@@ -49,13 +49,13 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
 
   it('searches APIs and operations of the audience only', async () => {
     const all = await callTool(client, 'search_catalog', { query: '' });
-    const ids = (all.structured?.apis as { id: string }[]).map((api) => api.id);
+    const ids = (all.structured.apis as { id: string }[]).map((api) => api.id);
     assert.deepEqual(ids, ['colis']);
     const parcels = await callTool(client, 'search_catalog', { query: 'parcel send' });
     assert.match(parcels.text, /`POST \/parcels` — Send a parcel/);
     const agents = await callTool(client, 'search_catalog', { query: 'agents' });
-    assert.deepEqual(agents.structured?.apis, []);
-    assert.deepEqual(agents.structured?.operations, []);
+    assert.deepEqual(agents.structured.apis, []);
+    assert.deepEqual(agents.structured.operations, []);
   });
 
   it('describes an operation: sandbox URL, parameters, responses and examples', async () => {
@@ -83,7 +83,7 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
 
   it("lists an API's versions and lifecycle", async () => {
     const answer = await callTool(client, 'list_versions', { api: 'colis' });
-    const versions = answer.structured?.versions as Record<string, unknown>[];
+    const versions = answer.structured.versions as Record<string, unknown>[];
     assert.deepEqual(
       versions.map((version) => [version.id, version.lifecycle, version.current, version.sunset]),
       [
@@ -98,13 +98,13 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
     const partner = await issueKey(test, { application: 'Assistant', api: 'colis' });
     const call = { api: 'colis', operation: 'getParcel', parameters: { parcelId: 'AB1234' } };
     const ok = await callTool(client, 'call_sandbox', { ...call, apiKey: partner.key });
-    assert.equal(ok.structured?.status, 200);
+    assert.equal(ok.structured.status, 200);
     assert.equal(ok.isError, false);
-    assert.match(String(ok.structured?.body), /"id"/);
+    assert.match(String(ok.structured.body), /"id"/);
     const refused = await callTool(client, 'call_sandbox', call);
-    assert.equal(refused.structured?.status, 401);
+    assert.equal(refused.structured.status, 401);
     assert.equal(refused.isError, true);
-    const problem = JSON.parse(String(refused.structured?.body)) as { type: string };
+    const problem = JSON.parse(String(refused.structured.body)) as { type: string };
     assert.equal(problem.type, '/problems/missing-key');
     // The key went through the MCP request's body and the call's header: neither is logged.
     test.gateway.flush();
@@ -125,7 +125,7 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
     ] as const) {
       const answer = await callTool(client, tool, args);
       assert.equal(answer.isError, true, tool);
-      assert.equal(answer.structured?.type, '/problems/unknown-api', tool);
+      assert.equal(answer.structured.type, '/problems/unknown-api', tool);
     }
   });
 });

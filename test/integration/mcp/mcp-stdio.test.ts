@@ -47,7 +47,7 @@ describe('npm run mcp on stdio, over the sample catalog', () => {
   it('leaves the partners API out for the public audience, as the public build does', async () => {
     const ids = async (client: Client): Promise<string[]> =>
       (
-        (await callTool(client, 'search_catalog', { query: '' })).structured?.apis as {
+        (await callTool(client, 'search_catalog', { query: '' })).structured.apis as {
           id: string;
         }[]
       ).map((api) => api.id);
@@ -56,7 +56,7 @@ describe('npm run mcp on stdio, over the sample catalog', () => {
     const hidden = await callTool(publicClient, 'list_versions', {
       api: 'civil-servant-directory',
     });
-    assert.equal(hidden.structured?.type, '/problems/unknown-api');
+    assert.equal(hidden.structured.type, '/problems/unknown-api');
   });
 
   it('finds an operation by accent-free words and describes it with its security and scopes', async () => {
@@ -79,7 +79,7 @@ describe('npm run mcp on stdio, over the sample catalog', () => {
 
   it("lists declarations-fiscales' versions, the deprecated one with its sunset", async () => {
     const answer = await callTool(publicClient, 'list_versions', { api: 'declarations-fiscales' });
-    const versions = answer.structured?.versions as { id: string; lifecycle: string }[];
+    const versions = answer.structured.versions as { id: string; lifecycle: string }[];
     assert.deepEqual(
       versions.map((version) => version.id),
       ['v2', 'v1'],
@@ -111,9 +111,9 @@ describe('npm run mcp on stdio calls the sandbox it is given', () => {
     const partner = await issueKey(test, { application: 'Assistant', api: 'colis' });
     const call = { api: 'colis', operation: 'createParcel', body: { recipient: 'Jeanne Martin' } };
     const created = await callTool(client, 'call_sandbox', { ...call, apiKey: partner.key });
-    assert.equal(created.structured?.status, 201);
+    assert.equal(created.structured.status, 201);
     const refused = await callTool(client, 'call_sandbox', call);
-    assert.equal(refused.structured?.status, 401);
-    assert.match(String(refused.structured?.body), /\/problems\/missing-key/);
+    assert.equal(refused.structured.status, 401);
+    assert.match(String(refused.structured.body), /\/problems\/missing-key/);
   });
 });
