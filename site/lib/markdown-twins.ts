@@ -25,8 +25,20 @@ export function createTwinUrls(base: string) {
   };
 }
 
+// The current version's twin is printed three times (the API's twin, its version's, and in
+// llms-full.txt): rendered once per build, as the reference itself is described once.
+const rendered = new WeakMap<CatalogVersion, string>();
+
 /** The twin of a version's page (the API page for its current version), under `base`. */
 export function renderVersionTwin(base: string, api: CatalogApi, version: CatalogVersion): string {
+  const known = rendered.get(version);
+  if (known !== undefined) return known;
+  const text = renderTwin(base, api, version);
+  rendered.set(version, text);
+  return text;
+}
+
+function renderTwin(base: string, api: CatalogApi, version: CatalogVersion): string {
   const urls = createUrls(base);
   const twins = createTwinUrls(base);
   const { reference } = getVersionPages(version);
