@@ -18,7 +18,7 @@ list_versions, call_sandbox. Streamable HTTP is served by the sandbox itself, at
                        may not see are absent from every tool
   --sandbox-url <url>  the sandbox's gateway, the only place call_sandbox reaches
                        (GUICHET_SANDBOX_URL, default ${toLocalUrl(defaultPorts.gateway)})
-  -h, --help           this text
+  -h, --help           show this help
 
 Reads APIS_DIR (default apis). Writes nothing; logs to stderr only, never a tool's arguments.`,
   options: {
