@@ -16,6 +16,7 @@ import { measureFolder } from '../scripts/lib/portal/measure-output.ts';
 import { formatTable, toSize } from './lib/portal/format-table.ts';
 import { findLargestPage, type LargestPage } from './lib/portal/largest-page.ts';
 import { measurePageScripts, type PageScripts } from './lib/portal/measure-page-scripts.ts';
+import { measureTwins, type TwinSizes } from './lib/portal/measure-twins.ts';
 import { pickPages, type PortalFacts } from './lib/portal/pick-pages.ts';
 import { prepareBaseline } from './lib/portal/prepare-baseline.ts';
 import { prepareCorpusApis } from './lib/portal/prepare-corpus.ts';
@@ -56,6 +57,7 @@ interface BuildReport {
   searchBytes: number;
   largest: LargestPage | undefined;
   scripts: PageScripts[];
+  twins: TwinSizes;
 }
 
 async function buildAndMeasure(target: CatalogToBuild): Promise<BuildReport> {
@@ -84,12 +86,22 @@ async function buildAndMeasure(target: CatalogToBuild): Promise<BuildReport> {
   const dist = await measureFolder(outDir);
   const search = await measureFolder(join(outDir, 'pagefind'));
   const largest = await findLargestPage(outDir);
+  const twins = await measureTwins(outDir);
   const server = createStaticServer({ dir: outDir }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
   try {
     const scripts = await measurePageScripts(origin, '/', outDir, facts.pages);
-    return { name: target.name, run, facts, dist, searchBytes: search.bytes, largest, scripts };
+    return {
+      name: target.name,
+      run,
+      facts,
+      dist,
+      searchBytes: search.bytes,
+      largest,
+      scripts,
+      twins,
+    };
   } finally {
     server.closeAllConnections();
     server.close();
@@ -158,6 +170,18 @@ function toReportTable(reports: BuildReport[]): string {
       (report) => report.largest?.gzipBytes ?? 0,
     ),
     row('  which', (report) => (report.largest?.path ?? '—').slice(0, 48)),
+    row(
+      'Markdown twins (.md)',
+      (report) => `${String(report.twins.twins)} / ${toSize(report.twins.twinBytes)}`,
+      (report) => report.twins.twinBytes,
+    ),
+    row('  largest twin', (report) => toSize(report.twins.largestTwinBytes)),
+    row('llms.txt', (report) => toSize(report.twins.llmsBytes)),
+    row(
+      'llms-full.txt',
+      (report) => toSize(report.twins.llmsFullBytes),
+      (report) => report.twins.llmsFullBytes,
+    ),
     ...pageKinds.map((kind) =>
       row(`HTML gzip: ${kind}`, (report) => {
         const item = scriptOf(report, kind);

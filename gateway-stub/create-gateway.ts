@@ -27,6 +27,8 @@ import { createRequestObserver } from './observe/request-observer.ts';
 import { answerClientError, findRequestFault } from './http/protocol-refusals.ts';
 import { createForwarder } from './proxy/forwarder.ts';
 import { createApiPipeline } from './pipeline/create-api-pipeline.ts';
+import { createMcpRoute } from './public/handle-mcp-request.ts';
+import { isMcpPath } from '../mcp/serve-http.ts';
 import { createOutageNotice } from './observe/outage-notice.ts';
 import { createLimiters } from './quota/create-limiters.ts';
 import { createRouteTable } from './routing/route-table.ts';
@@ -228,6 +230,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     portalUrl: options.portalUrl,
     fail,
   });
+  const handleMcp = createMcpRoute({ ...options, fail });
 
   const trustedProxies = toTrustedProxies(options.trustedProxies);
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
@@ -259,6 +262,10 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       const url = req.url ?? '/';
       if (url.startsWith(selfServicePrefix)) {
         handleSelfService(exchange);
+        return;
+      }
+      if (isMcpPath(url)) {
+        handleMcp(exchange);
         return;
       }
       if (isOAuthPath(url)) {
