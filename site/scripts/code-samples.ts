@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import { keyPlaceholder } from './sandbox-credentials.ts';
 import { toKeyHint } from './sandbox-keys.ts';
 
@@ -24,8 +25,8 @@ export function startCodeSamples(root: ParentNode, settings: SamplesSettings): v
   for (const note of root.querySelectorAll<HTMLElement>('[data-samples-key]')) {
     note.textContent =
       key === undefined
-        ? `Replace ${keyPlaceholder} with your sandbox key (get one in the sandbox section).`
-        : `Copy puts your key (${toKeyHint(key)}) in place of ${keyPlaceholder}.`;
+        ? readClientMessages().samplesNoKey(keyPlaceholder)
+        : readClientMessages().samplesKey(toKeyHint(key), keyPlaceholder);
     note.hidden = false;
   }
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy-sample]')) {
@@ -68,9 +69,9 @@ async function copyText(
 ): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    announce(`Copied ${label} to the clipboard.`);
+    announce(readClientMessages().copied(label));
   } catch {
-    announce(`This browser blocks copying from the page: select ${label} and press Ctrl+C.`);
+    announce(readClientMessages().selectToCopy(label));
   }
 }
 

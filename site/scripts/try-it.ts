@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import { shellCurl } from '@scalar/snippetz/plugins/shell/curl';
 import type { SecurityRequirement } from '../../catalog/reference/reference-model.ts';
 import { toHarRequest, toRequestUrl, type RequestBody, type RequestDraft } from './har-request.ts';
@@ -40,9 +41,7 @@ function describeKey(details: HTMLElement, key: string | undefined): void {
   const note = details.querySelector('[data-try-key]');
   if (!note) return;
   note.textContent =
-    key === undefined
-      ? 'Get a key in the sandbox section first: without one the sandbox answers 401.'
-      : `Sent with your sandbox key (${toKeyHint(key)}).`;
+    key === undefined ? readClientMessages().tryNoKey : readClientMessages().tryKey(toKeyHint(key));
 }
 
 /** The request the form describes, with `apiKey` (or the placeholder) as its credentials. */
@@ -124,10 +123,12 @@ async function send(
       [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n'),
     );
     show('[data-try-body]', toBodyText(await response.text(), response.headers));
-    settings.announce(`The sandbox answered ${status}.`);
+    settings.announce(readClientMessages().answered(status));
   } catch (error) {
     // The browser refused to send (a header value it forbids) or the sandbox is unreachable.
-    const message = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
+    const message = readClientMessages().notSent(
+      error instanceof Error ? error.message : String(error),
+    );
     show('[data-try-status]', message);
     show('[data-try-headers]', '');
     show('[data-try-body]', '');
