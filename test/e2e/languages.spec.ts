@@ -1,3 +1,4 @@
+import { pageKinds } from './page-kinds.ts';
 import { expect, test } from './portal-test.ts';
 
 /**
@@ -6,19 +7,6 @@ import { expect, test } from './portal-test.ts';
  * page kind. Owners' content keeps its own language, so the pages chosen carry French content
  * in both builds and the strings looked for are the interface's own.
  */
-const pageKinds = [
-  { name: 'home', path: '' },
-  { name: 'catalog', path: 'apis/' },
-  { name: 'API page', path: 'apis/tax-declarations/' },
-  { name: 'older version page', path: 'apis/tax-declarations/v1/' },
-  { name: 'guide', path: 'apis/tax-declarations/guides/demarrage-rapide/' },
-  { name: 'console page', path: 'apis/tax-declarations/v2/reference/' },
-  { name: 'search', path: 'search/' },
-  { name: 'problem types', path: 'problems/' },
-  { name: 'problem type', path: 'problems/quota-exceeded/' },
-  { name: 'sandbox terms', path: 'terms/' },
-  { name: '404 page', path: 'no-such-page/' },
-];
 
 /** Strings of the English interface (as it was before it had a French one). */
 const englishStrings = [
@@ -52,6 +40,8 @@ const englishStrings = [
   'Choose the answer',
   'Base URL',
   'Test data only',
+  'Accessibility statement',
+  'Compliance status',
 ];
 
 /** Strings of the French interface. */
@@ -77,6 +67,8 @@ const frenchStrings = [
   'Choisir la réponse',
   'URL de base',
   'Données de test uniquement',
+  "Déclaration d'accessibilité",
+  'État de conformité',
 ];
 
 /** The page's HTML without its scripts and styles: text and attributes a partner meets. */
