@@ -60,7 +60,7 @@ export async function loadPortalFile(
 }
 
 function toIdentity(file: PortalFile): PortalIdentity {
-  const settings: PortalIdentity & { logo?: string } = { ...file };
+  const settings: PortalIdentity & { logo?: string | undefined } = { ...file };
   delete settings.logo;
   return settings;
 }

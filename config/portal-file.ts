@@ -35,7 +35,10 @@ const colourSchema = z
 export function toContrastWithWhite(hex: string): number {
   const digits =
     hex.length === 4
-      ? [...hex.slice(1)].map((digit) => digit + digit)
+      ? hex
+          .slice(1)
+          .split('')
+          .map((digit) => digit + digit)
       : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
   const [red = 0, green = 0, blue = 0] = digits.map((pair) => {
     const channel = Number.parseInt(pair, 16) / 255;

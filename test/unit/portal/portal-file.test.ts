@@ -30,11 +30,12 @@ describe('portal.yaml', () => {
   test('a repository without one builds the French portal with guichet’s defaults', async () => {
     const { identity, problems } = await loadPortalFile(join(folder, 'absent.yaml'));
     assert.deepEqual(problems, []);
-    assert.equal(identity?.language, 'fr');
-    assert.equal(identity?.name, 'guichet');
-    assert.equal(identity?.colours.primary, '#0b4fa8');
-    assert.equal(identity?.accessibility.compliance, 'none');
-    assert.equal(identity?.logoUrl, undefined);
+    assert.ok(identity);
+    assert.equal(identity.language, 'fr');
+    assert.equal(identity.name, 'guichet');
+    assert.equal(identity.colours.primary, '#0b4fa8');
+    assert.equal(identity.accessibility.compliance, 'none');
+    assert.equal(identity.logoUrl, undefined);
   });
 
   test('reads the identity, with the logo inlined as a data: URL', async () => {
@@ -53,23 +54,25 @@ describe('portal.yaml', () => {
       { 'logo.svg': svg },
     );
     assert.deepEqual(problems, []);
-    assert.equal(identity?.language, 'en');
-    assert.equal(identity?.organisation, "Ministère de l'Exemple");
+    assert.ok(identity);
+    assert.equal(identity.language, 'en');
+    assert.equal(identity.organisation, "Ministère de l'Exemple");
     assert.equal(
-      identity?.logoUrl,
+      identity.logoUrl,
       `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
     );
-    assert.deepEqual(identity?.footerLinks, [
+    assert.deepEqual(identity.footerLinks, [
       { label: 'Mentions légales', href: '/mentions-legales/' },
     ]);
-    assert.equal(identity?.accessibility.rate, 82);
+    assert.equal(identity.accessibility.rate, 82);
   });
 
   test('the commented template for a ministry is valid', async () => {
     const { identity, problems } = await loadPortalFile('templates/portal/portal.yaml');
     assert.deepEqual(problems, []);
-    assert.equal(identity?.organisation, "Ministère de l'Exemple");
-    assert.match(identity?.logoUrl ?? '', /^data:image\/svg\+xml;base64,/);
+    assert.ok(identity);
+    assert.equal(identity.organisation, "Ministère de l'Exemple");
+    assert.match(identity.logoUrl ?? '', /^data:image\/svg\+xml;base64,/);
   });
 
   test('every mistake is a file:line — field — message — hint problem', async () => {
