@@ -3,6 +3,12 @@
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
 import { createAstroConfig } from './config/astro-config.ts';
+import { loadPortalFile } from './config/load-portal-file.ts';
+import { formatProblem } from './catalog/problems.ts';
 import { parsePortalSettings, toSettingsInput } from './config/portal-settings.ts';
 
-export default defineConfig(createAstroConfig(parsePortalSettings(toSettingsInput(process.env))));
+const settings = parsePortalSettings(toSettingsInput(process.env));
+const { identity, problems } = await loadPortalFile(settings.portalFile);
+if (!identity) throw new Error(problems.map(formatProblem).join('\n'));
+
+export default defineConfig(createAstroConfig(settings, identity));

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
+import type { PortalIdentity } from './load-portal-file.ts';
 import type { PortalSettings } from './portal-settings.ts';
 import { createScalarBundle } from './scalar-bundle.ts';
 import { createSettingsModule } from './settings-module.ts';
@@ -8,7 +9,10 @@ import { createSettingsModule } from './settings-module.ts';
  * Astro's configuration for one portal build. `astro.config.mjs` (dev server) and the build
  * script both call this, so `npm run dev` and `npm run build` cannot drift apart.
  */
-export function createAstroConfig(settings: PortalSettings): AstroInlineConfig {
+export function createAstroConfig(
+  settings: PortalSettings,
+  identity: PortalIdentity,
+): AstroInlineConfig {
   const outDir = resolve(settings.outDir);
   return {
     srcDir: './site',
@@ -20,13 +24,15 @@ export function createAstroConfig(settings: PortalSettings): AstroInlineConfig {
     base: settings.base,
     trailingSlash: 'ignore',
     output: 'static',
+    // One language per build, chosen in portal.yaml: no locale prefix, so links and previews
+    // stay as they are.
     build: { format: 'directory', inlineStylesheets: 'always' },
     compressHTML: true,
     devToolbar: { enabled: false },
     prefetch: false,
     integrations: [createScalarBundle()],
     vite: {
-      plugins: [createSettingsModule(settings)],
+      plugins: [createSettingsModule(settings, identity)],
       logLevel: 'warn',
       build: { sourcemap: false },
     },

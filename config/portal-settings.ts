@@ -65,6 +65,13 @@ export const portalSettingsSchema = z.strictObject({
     .min(1)
     .default(defaultSnapshotPath)
     .describe('Catalog snapshot the pages read; distinct paths let builds run side by side.'),
+  portalFile: z
+    .string()
+    .min(1)
+    .default('portal.yaml')
+    .describe(
+      "The portal's identity and language (`config/portal-file.ts`); a missing file gives the French portal with guichet's defaults.",
+    ),
 });
 
 /** Portal settings as given (environment, command line). */
@@ -78,6 +85,7 @@ export const portalEnvironment = {
   sandboxUrl: 'GUICHET_SANDBOX_URL',
   outDir: 'GUICHET_OUT_DIR',
   snapshotPath: 'GUICHET_SNAPSHOT',
+  portalFile: 'GUICHET_PORTAL_FILE',
 } as const satisfies Record<keyof PortalSettings, string>;
 
 /**

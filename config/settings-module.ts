@@ -1,14 +1,15 @@
 import type { Plugin } from 'vite';
+import type { PortalIdentity } from './load-portal-file.ts';
 import type { PortalSettings } from './portal-settings.ts';
 
 const moduleId = 'virtual:guichet/settings';
 const resolvedId = `\0${moduleId}`;
 
 /**
- * Hands the build's settings to the pages as `virtual:guichet/settings`, so a page never reads
+ * Hands the build's settings and the portal's identity (`portal.yaml`) to the pages as `virtual:guichet/settings`, so a page never reads
  * the environment itself and every page of one build sees the same values.
  */
-export function createSettingsModule(settings: PortalSettings): Plugin {
+export function createSettingsModule(settings: PortalSettings, identity: PortalIdentity): Plugin {
   return {
     name: 'guichet:settings',
     resolveId(id) {
@@ -19,6 +20,7 @@ export function createSettingsModule(settings: PortalSettings): Plugin {
       return [
         `export const sandboxUrl = ${JSON.stringify(settings.sandboxUrl)};`,
         `export const snapshotPath = ${JSON.stringify(settings.snapshotPath)};`,
+        `export const identity = ${JSON.stringify(identity)};`,
       ].join('\n');
     },
   };

@@ -6,6 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { loadCatalog, writeSnapshot } from '../catalog/index.ts';
+import { formatProblem } from '../catalog/problems.ts';
+import { loadPortalFile } from '../config/load-portal-file.ts';
 import { PortalSettingsError } from '../config/portal-settings.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
 import { exitWithSettingsProblems, readCommandLine } from './lib/cli/read-command-line.ts';
@@ -26,6 +28,9 @@ async function main(): Promise<number> {
     exitWithSettingsProblems(buildCommand, error.lines);
   }
   const { apisDir, audience, settings } = options;
+  const portal = await loadPortalFile(settings.portalFile);
+  for (const problem of portal.problems) console.error(formatProblem(problem));
+  if (!portal.identity) return 1;
   if (!options.snapshotOnly && isUnsafeOutDir(resolve(settings.outDir), process.cwd())) {
     console.error(
       `build: --out — refusing to empty ${resolve(settings.outDir)}: choose an output folder of its own, such as dist or .guichet/preview`,

@@ -1,12 +1,13 @@
 /**
  * Writes the JSON Schemas of the files owners edit, for editors (completion and checks as they
- * type) — `api.yaml` and the sandbox's `mocks/<api-id>/stubs.yaml` — and their Markdown
+ * type) — `api.yaml`, the sandbox's `mocks/<api-id>/stubs.yaml` and `portal.yaml` — and their Markdown
  * references in docs/reference/. `--check` fails when a committed file is out of date, so CI
  * catches a schema change that was not regenerated.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { apiMetadataSchema, sandboxStubsSchema } from '../catalog/index.ts';
+import { portalFileSchema } from '../config/portal-file.ts';
 import { readCommandLine } from './lib/cli/read-command-line.ts';
 import { renderReference } from './lib/schema/render-reference.ts';
 
@@ -38,6 +39,14 @@ const sources = [
     title: 'guichet sandbox stubs (mocks/<api-id>/stubs.yaml)',
     intro:
       'Sandbox-only behaviour an API owner adds without touching the published document: named extra examples (`Prefer: example=<name>`) and answers matched on the request. Editors check the file against `schemas/sandbox-stubs.schema.json`.',
+  },
+  {
+    file: 'schemas/portal.schema.json',
+    reference: 'docs/reference/portal-yaml.md',
+    schema: portalFileSchema,
+    title: 'guichet portal identity (portal.yaml)',
+    intro:
+      "The portal's language, the organisation's name, logo, colour and footer links, and what its accessibility statement declares. Every field is optional: a repository without `portal.yaml` builds the French portal with guichet's defaults. `npm run build -- --portal <file>` (or `GUICHET_PORTAL_FILE`) reads another file; editors check it against `schemas/portal.schema.json`.",
   },
 ];
 

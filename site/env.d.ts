@@ -6,4 +6,6 @@ declare module 'virtual:guichet/settings' {
   export const sandboxUrl: string;
   /** Catalog snapshot written by the build script. */
   export const snapshotPath: string;
+  /** The portal's identity and language, from portal.yaml (config/load-portal-file.ts). */
+  export const identity: import('../config/load-portal-file.ts').PortalIdentity;
 }

@@ -23,12 +23,15 @@ export const planLabels: Readonly<Record<PlanName, { label: string; meaning: str
   internal: { label: 'Internal', meaning: "for the administration's own applications" },
 };
 
-/** `2026-12-31` → `31 December 2026`; unparsable input is returned as written. */
-export function toReadableDate(isoDate: string): string {
+/**
+ * `2026-12-31` → `31 December 2026` (`31 décembre 2026` with `fr-FR`); unparsable input is
+ * returned as written.
+ */
+export function toReadableDate(isoDate: string, locale = 'en-GB'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -36,9 +39,9 @@ export function toReadableDate(isoDate: string): string {
   }).format(date);
 }
 
-/** `1000` → `1,000`, the way quotas read in English. */
-export function toReadableNumber(value: number): string {
-  return new Intl.NumberFormat('en-GB').format(value);
+/** `1000` → `1,000` in English, `1 000` in French. */
+export function toReadableNumber(value: number, locale = 'en-GB'): string {
+  return new Intl.NumberFormat(locale).format(value);
 }
 
 /** `3 operations`, `1 operation`. */

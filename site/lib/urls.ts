@@ -9,6 +9,8 @@ export interface PortalUrls {
   catalogJson: string;
   /** The sandbox's terms of use, which a partner accepts to get a trial key. */
   terms: string;
+  /** The accessibility statement (RGAA's déclaration d'accessibilité). */
+  accessibility: string;
   /** Every problem type the sandbox answers with. */
   problems: string;
   /** The page of one problem type, by its slug (`quota-exceeded`). */
@@ -44,6 +46,7 @@ export function createUrls(base: string): PortalUrls {
     search: `${root}search/`,
     catalogJson: `${root}catalog.json`,
     terms: `${root}terms/`,
+    accessibility: `${root}accessibility/`,
     problems: `${root}problems/`,
     problem: (slug) => `${root}problems/${encodeSegment(slug)}/`,
     api,

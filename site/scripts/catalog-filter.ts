@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import {
   filterFields,
   isEmptyState,
@@ -30,9 +31,10 @@ export function startCatalogFilter(): void {
       if (match) shown += 1;
     }
     empty.hidden = shown > 0;
+    const say = readClientMessages();
     count.textContent = isEmptyState(state)
-      ? `${String(cards.length)} ${cards.length === 1 ? 'API' : 'APIs'}`
-      : `${String(shown)} of ${String(cards.length)} APIs match`;
+      ? say.count(cards.length, ...say.apis)
+      : say.matching(shown, cards.length);
   };
 
   const readForm = (): FilterState =>

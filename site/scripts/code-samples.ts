@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import {
   placeholders,
   requestSandboxToken,
@@ -33,8 +34,11 @@ export function startCodeSamples(root: ParentNode, settings: SamplesSettings): v
   for (const note of root.querySelectorAll<HTMLElement>('[data-samples-key]')) {
     note.textContent =
       key === undefined && client === undefined
-        ? `Replace ${placeholders.key} (or ${placeholders.token}, ${placeholders.clientId} and ${placeholders.clientSecret}) with your trial application’s credentials (get them in the sandbox section).`
-        : `Copy puts your key (${key === undefined ? 'none' : toKeyHint(key)}) and your client${client === undefined ? '' : ` (${client.clientId})`} in place of the placeholders, with a fresh access token where a sample sends one.`;
+        ? readClientMessages().samplesNoKey(placeholders)
+        : readClientMessages().samplesKey(
+            key === undefined ? undefined : toKeyHint(key),
+            client?.clientId,
+          );
     note.hidden = false;
   }
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy-sample]')) {
@@ -99,9 +103,9 @@ async function copyText(
 ): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    announce(`Copied ${label} to the clipboard.`);
+    announce(readClientMessages().copied(label));
   } catch {
-    announce(`This browser blocks copying from the page: select ${label} and press Ctrl+C.`);
+    announce(readClientMessages().selectToCopy(label));
   }
 }
 

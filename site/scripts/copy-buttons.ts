@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 /**
  * "Copy" buttons: `<button data-copy="<element id>" data-copy-label="the key" hidden>`. They
  * stay hidden without JavaScript, where selecting the text is the way to copy it.
@@ -17,10 +18,10 @@ async function copyFrom(
 ): Promise<void> {
   const target = document.getElementById(button.dataset.copy ?? '');
   if (!target) return;
-  const label = button.dataset.copyLabel ?? 'the text';
+  const label = button.dataset.copyLabel ?? readClientMessages().theText;
   try {
     await navigator.clipboard.writeText(target.textContent);
-    announce(`Copied ${label} to the clipboard.`);
+    announce(readClientMessages().copied(label));
   } catch {
     // The clipboard needs a secure context and the page's focus; selecting still helps then.
     const range = document.createRange();
@@ -28,9 +29,7 @@ async function copyFrom(
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    announce(
-      `This browser blocks copying from the page: ${label} is selected, press Ctrl+C to copy it.`,
-    );
+    announce(readClientMessages().copyBlocked(label));
   }
 }
 

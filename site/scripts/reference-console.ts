@@ -16,13 +16,15 @@ export function startReferenceConsole(): void {
   const button = document.querySelector<HTMLButtonElement>('#open-console');
   if (!button) return;
   button.hidden = false;
+  // Both texts come from the page, in the portal's language.
+  const openText = button.textContent;
   button.addEventListener('click', () => {
     button.disabled = true;
-    button.textContent = 'Loading the interactive console…';
+    button.textContent = button.dataset.loading ?? openText;
     void openConsole().catch(() => {
       // Offline or interrupted: the button stays, to try again.
       button.disabled = false;
-      button.textContent = 'Open the interactive console';
+      button.textContent = openText;
     });
   });
   const container = document.querySelector<HTMLElement>('#console');

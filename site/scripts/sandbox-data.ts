@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import { keyHeaderName, readStoredKey } from './sandbox-keys.ts';
 
 /**
@@ -16,11 +17,11 @@ export function startSandboxDataReset(root: ParentNode): void {
   button.addEventListener('click', () => {
     const key = readStoredKey(readStorage(), apiId);
     if (!key) {
-      status.textContent = 'This browser holds no key for this API: get a trial key first.';
+      status.textContent = readClientMessages().resetNoKey;
       return;
     }
     button.disabled = true;
-    status.textContent = 'Resetting…';
+    status.textContent = readClientMessages().resetting;
     void resetData(url, key).then((message) => {
       status.textContent = message;
       button.disabled = false;
@@ -32,14 +33,14 @@ async function resetData(url: string, key: string): Promise<string> {
   try {
     const response = await fetch(url, { method: 'DELETE', headers: { [keyHeaderName]: key } });
     if (response.status === 204) {
-      return 'Your sandbox data of this version are reset: you start again from the examples.';
+      return readClientMessages().resetDone;
     }
     const problem = (await response.json().catch(() => ({}))) as { title?: unknown };
     const title =
       typeof problem.title === 'string' ? problem.title : `status ${String(response.status)}`;
-    return `The sandbox refused: ${title}.`;
+    return readClientMessages().refused(title);
   } catch {
-    return 'The sandbox could not be reached. Check that it is running, then try again.';
+    return readClientMessages().unreachable;
   }
 }
 

@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import {
   parseSearchState,
   pickSubResults,
@@ -50,10 +51,10 @@ export async function startSearchPage(): Promise<void> {
     list.replaceChildren();
     more.hidden = true;
     if (current.query === '' && Object.keys(current.filters).length === 0) {
-      status.textContent = 'Type a word, an operation summary or a path (e.g. /entreprises).';
+      status.textContent = readClientMessages().searchPrompt;
       return;
     }
-    status.textContent = 'Searching…';
+    status.textContent = readClientMessages().searching;
     const filters = Object.fromEntries(
       Object.entries(current.filters).filter((entry): entry is [string, string] => !!entry[1]),
     );
@@ -62,8 +63,8 @@ export async function startSearchPage(): Promise<void> {
     const results = found?.results ?? [];
     status.textContent =
       results.length === 0
-        ? `No result for “${current.query}”.`
-        : `${String(results.length)} ${results.length === 1 ? 'page' : 'pages'} found.`;
+        ? readClientMessages().noResult(current.query)
+        : `${readClientMessages().count(results.length, ...readClientMessages().pages)}.`;
     let shown = 0;
     const showNext = async (): Promise<void> => {
       const batch = await Promise.all(
@@ -144,9 +145,9 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   item.append(heading);
   const label =
     data.meta.kind === 'guide'
-      ? 'Guide'
+      ? readClientMessages().guide
       : data.meta.version
-        ? `Version ${data.meta.version}`
+        ? readClientMessages().version(data.meta.version)
         : undefined;
   if (label) {
     const meta = document.createElement('p');

@@ -1,3 +1,4 @@
+import { readClientMessages } from '../i18n/client.ts';
 import { shellCurl } from '@scalar/snippetz/plugins/shell/curl';
 import { toHarRequest, toRequestUrl, type RequestBody, type RequestDraft } from './har-request.ts';
 import {
@@ -60,26 +61,24 @@ export function toCredentialsNote(
   needs: readonly CredentialNeed[],
   held: StoredCredentials,
 ): string {
-  if (needs.length === 0) return 'This operation is open: it is sent without credentials.';
+  const m = readClientMessages();
+  if (needs.length === 0) return m.tryOpen;
   const parts: string[] = [];
   for (const need of needs) {
     if (need.kind === 'key') {
-      if (held.key === undefined) return missingNote;
-      parts.push(`your sandbox key (${toKeyHint(held.key)}) in ${need.name}`);
+      if (held.key === undefined) return m.tryMissing;
+      parts.push(m.tryKeyIn(toKeyHint(held.key), need.name));
     } else {
-      if (held.client === undefined) return missingNote;
+      if (held.client === undefined) return m.tryMissing;
       parts.push(
         need.kind === 'token'
-          ? `an access token the sandbox issues your client (${held.client.clientId})`
-          : `your client id and secret (${held.client.clientId})`,
+          ? m.tryToken(held.client.clientId)
+          : m.tryClient(held.client.clientId),
       );
     }
   }
-  return `Sent with ${parts.join(' and ')}.`;
+  return m.trySent(parts);
 }
-
-const missingNote =
-  'Get a key in the sandbox section first: without your trial application’s credentials the sandbox answers 401.';
 
 /** The request the form describes, with `credentials` (else placeholders) where its security puts them. */
 export function readTryForm(
@@ -160,10 +159,12 @@ async function send(
       [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n'),
     );
     show('[data-try-body]', toBodyText(await response.text(), response.headers));
-    settings.announce(`The sandbox answered ${status}.`);
+    settings.announce(readClientMessages().answered(status));
   } catch (error) {
     // The browser refused to send (a header value it forbids) or the sandbox is unreachable.
-    const message = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
+    const message = readClientMessages().notSent(
+      error instanceof Error ? error.message : String(error),
+    );
     show('[data-try-status]', message);
     show('[data-try-headers]', '');
     show('[data-try-body]', '');

@@ -59,7 +59,15 @@ export async function buildBranchPreview(branch: E2eBranch): Promise<void> {
   const child = spawn(
     process.execPath,
     ['scripts/build-preview.ts', '--branch', branch.branch, '--previews-dir', previewsDir],
-    { stdio: 'inherit', env: { ...process.env, APIS_DIR: toApisDir(branch) } },
+    {
+      stdio: 'inherit',
+      // The previews' tests read the English interface (the page objects are shared with test/e2e).
+      env: {
+        ...process.env,
+        APIS_DIR: toApisDir(branch),
+        GUICHET_PORTAL_FILE: 'test/e2e/fixtures/portal/en.yaml',
+      },
+    },
   );
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`the preview of ${branch.branch} failed (exit ${String(code)})`);

@@ -1,29 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { findViolations } from './find-violations.ts';
 import { TrialKeyForm } from './pages/trial-key-form.ts';
 import { expect, test } from './portal-test.ts';
-
-/** Axe's findings on the page, one line each (rule, impact, how many elements). */
-async function findViolations(
-  page: Page,
-  options: { exclude?: string; disableRules?: string[] } = {},
-): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-    'wcag22aa',
-    'best-practice',
-  ]);
-  if (options.exclude) builder = builder.exclude(options.exclude);
-  if (options.disableRules) builder = builder.disableRules(options.disableRules);
-  const results = await builder.analyze();
-  return results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${String(violation.nodes.length)} element(s)`,
-  );
-}
 
 const pages = [
   { name: 'home', path: '/' },

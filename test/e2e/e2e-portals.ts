@@ -1,5 +1,5 @@
 /**
- * The two portals the end-to-end tests browse, built from the fixture APIs by the Playwright
+ * The three portals the end-to-end tests browse, built from the fixture APIs by the Playwright
  * web server (serve-e2e.ts): a public one at the root, and an internal one under a base path,
  * which also proves every link, asset and search result honours the base.
  */
@@ -13,6 +13,8 @@ export interface E2ePortal {
   base: string;
   outDir: string;
   snapshot: string;
+  /** Its portal.yaml: the language and identity it is built with. */
+  portalFile: string;
 }
 
 export const publicPortal: E2ePortal = {
@@ -20,6 +22,7 @@ export const publicPortal: E2ePortal = {
   base: '/',
   outDir: '.guichet/e2e/public',
   snapshot: '.guichet/e2e/public-catalog.json',
+  portalFile: 'test/e2e/fixtures/portal/en.yaml',
 };
 
 export const internalPortal: E2ePortal = {
@@ -27,6 +30,19 @@ export const internalPortal: E2ePortal = {
   base: '/internal/',
   outDir: '.guichet/e2e/internal',
   snapshot: '.guichet/e2e/internal-catalog.json',
+  portalFile: 'test/e2e/fixtures/portal/en.yaml',
+};
+
+/**
+ * The portal in French, guichet's default language, with a fictional ministry's identity
+ * (name, logo, colour, footer links, accessibility statement): the public APIs under `/fr/`.
+ */
+export const frenchPortal: E2ePortal = {
+  audience: 'public',
+  base: '/fr/',
+  outDir: '.guichet/e2e/fr',
+  snapshot: '.guichet/e2e/fr-catalog.json',
+  portalFile: 'test/e2e/fixtures/portal/fr.yaml',
 };
 
 /** What identifies the restricted fixture API; none of it may appear in a public build. */

@@ -1,6 +1,6 @@
 /**
- * Playwright's web server: builds the public and internal portals from the fixture APIs, then
- * serves both on one port, the internal one under its base path.
+ * Playwright's web server: builds the public, internal and French portals from the fixture APIs,
+ * then serves them on one port, the internal and French ones under their base paths.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,6 +9,7 @@ import { createStaticHandler } from '../../scripts/lib/portal/create-static-serv
 import {
   e2ePort,
   fixtureApisDir,
+  frenchPortal,
   internalPortal,
   publicPortal,
   type E2ePortal,
@@ -28,7 +29,10 @@ async function buildPortal(portal: E2ePortal): Promise<void> {
       '--snapshot',
       portal.snapshot,
     ],
-    { stdio: 'inherit', env: { ...process.env, APIS_DIR: fixtureApisDir } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, APIS_DIR: fixtureApisDir, GUICHET_PORTAL_FILE: portal.portalFile },
+    },
   );
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`the ${portal.audience} build failed (exit ${String(code)})`);
@@ -37,16 +41,22 @@ async function buildPortal(portal: E2ePortal): Promise<void> {
 // One after the other: both builds share the project's .astro/ folder, and each takes seconds.
 await buildPortal(publicPortal);
 await buildPortal(internalPortal);
+await buildPortal(frenchPortal);
 
 const servePublic = createStaticHandler({ dir: publicPortal.outDir, base: publicPortal.base });
 const serveInternal = createStaticHandler({
   dir: internalPortal.outDir,
   base: internalPortal.base,
 });
+const serveFrench = createStaticHandler({ dir: frenchPortal.outDir, base: frenchPortal.base });
 const server = createServer((request, response) => {
-  const isInternal = (request.url ?? '/').startsWith(internalPortal.base);
-  (isInternal ? serveInternal : servePublic)(request, response);
+  const url = request.url ?? '/';
+  if (url.startsWith(internalPortal.base)) serveInternal(request, response);
+  else if (url.startsWith(frenchPortal.base)) serveFrench(request, response);
+  else servePublic(request, response);
 });
 server.listen(e2ePort, '127.0.0.1');
 await once(server, 'listening');
-console.log(`e2e portals on http://127.0.0.1:${String(e2ePort)}/ and ${internalPortal.base}`);
+console.log(
+  `e2e portals on http://127.0.0.1:${String(e2ePort)}/, ${internalPortal.base} and ${frenchPortal.base}`,
+);

@@ -33,6 +33,7 @@ nothing can be built. Flags win over the environment variables named beside them
   --out <dir>                           output folder (GUICHET_OUT_DIR, default dist)
   --sandbox-url <url>                   sandbox gateway (GUICHET_SANDBOX_URL, default ${toLocalUrl(defaultPorts.gateway)})
   --snapshot <file>                     catalog snapshot (GUICHET_SNAPSHOT, default .guichet/catalog.json)
+  --portal <file>                       identity and language (GUICHET_PORTAL_FILE, default portal.yaml)
   --snapshot-only                       write the snapshot and stop
   -h, --help                            show this help
 APIs are read from APIS_DIR (default apis).`,
@@ -42,6 +43,7 @@ APIs are read from APIS_DIR (default apis).`,
     out: { type: 'string' },
     'sandbox-url': { type: 'string' },
     snapshot: { type: 'string' },
+    portal: { type: 'string' },
     'snapshot-only': { type: 'boolean', default: false },
   },
 } as const;
@@ -65,12 +67,14 @@ export function toBuildOptions(
     outDir: values.out,
     sandboxUrl: values['sandbox-url'],
     snapshotPath: values.snapshot,
+    portalFile: values.portal,
   };
   const flagNames = {
     base: '--base',
     outDir: '--out',
     sandboxUrl: '--sandbox-url',
     snapshotPath: '--snapshot',
+    portalFile: '--portal',
   } as const;
   const given = Object.entries(flags).filter(
     (entry): entry is [keyof PortalSettings, string] => entry[1] !== undefined,
@@ -102,6 +106,7 @@ const emptyFlagHints: Record<keyof PortalSettings, string> = {
   outDir: 'give a folder, e.g. --out dist',
   sandboxUrl: `give the gateway's address, e.g. --sandbox-url ${toLocalUrl(defaultPorts.gateway)}`,
   snapshotPath: 'give a file, e.g. --snapshot .guichet/catalog.json',
+  portalFile: 'give a file, e.g. --portal portal.yaml',
 };
 
 /** The line for an `--audience` that names no audience (build and build:preview). */

@@ -15,6 +15,7 @@ const portalSettingsVariables = {
   GUICHET_SANDBOX_URL: z.string().optional(),
   GUICHET_OUT_DIR: z.string().optional(),
   GUICHET_SNAPSHOT: z.string().optional(),
+  GUICHET_PORTAL_FILE: z.string().optional(),
 };
 
 /** The environment `npm run build` (and `npm run build:preview`'s portal) reads. */

@@ -1,3 +1,5 @@
+import { formatProblem } from '../../../catalog/problems.ts';
+import { loadPortalFile } from '../../../config/load-portal-file.ts';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isVisibleTo, loadCatalog, writeSnapshot, type Catalog } from '../../../catalog/index.ts';
@@ -50,6 +52,10 @@ export async function buildPreview(
     );
   }
   await refuseSlugOfAnotherBranch(dir, options);
+  const portalFile = options.portalFile ?? 'portal.yaml';
+  const portal = await loadPortalFile(portalFile);
+  for (const problem of portal.problems) console.error(formatProblem(problem));
+  if (!portal.identity) return undefined;
   const result = await loadCatalog({ apisDir: options.apisDir, audience: 'internal' });
   if (!reportCatalogProblems(result, options.apisDir)) return undefined;
   const sandboxCatalog = result.catalog;
@@ -61,6 +67,7 @@ export async function buildPreview(
     sandboxUrl: `/${options.slug}/${sandboxSegment}`,
     outDir: join(dir, previewFiles.nextSite),
     snapshotPath: join(dir, previewFiles.siteSnapshot),
+    portalFile,
   });
   await writeSnapshot(siteCatalog, settings.snapshotPath);
   await prepareOutDir(settings.outDir);

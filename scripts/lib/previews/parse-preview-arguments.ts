@@ -49,6 +49,8 @@ export interface PreviewBuildOptions {
   apisDir: string;
   /** Where reviewers open the previews, if `GUICHET_PREVIEWS_URL` says. */
   previewsUrl: string | undefined;
+  /** The preview's portal.yaml, if `GUICHET_PORTAL_FILE` names one. */
+  portalFile?: string | undefined;
 }
 
 /**
@@ -75,6 +77,7 @@ export function toPreviewBuildOptions(
     audience,
     apisDir: env.APIS_DIR,
     previewsUrl: env.GUICHET_PREVIEWS_URL,
+    ...(env.GUICHET_PORTAL_FILE === undefined ? {} : { portalFile: env.GUICHET_PORTAL_FILE }),
   };
 }
 

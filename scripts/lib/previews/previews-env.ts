@@ -34,6 +34,8 @@ export const previewBuildEnvSchema = z.object({
   APIS_DIR: apisDirVariable,
   GUICHET_PREVIEWS_DIR: previewsDirVariable,
   GUICHET_PREVIEWS_URL: previewsUrlVariable,
+  /** The preview's portal.yaml (language, identity); portal.yaml of the working folder by default. */
+  GUICHET_PORTAL_FILE: z.string().trim().min(1).optional(),
 });
 
 /** The previews server's settings once validated. */

@@ -30,6 +30,7 @@ describe('portal settings', () => {
       sandboxUrl: 'http://127.0.0.1:8000',
       outDir: 'dist',
       snapshotPath: '.guichet/catalog.json',
+      portalFile: 'portal.yaml',
     });
   });
 
