@@ -1,7 +1,7 @@
+import { toBasicAuthorization } from '../../catalog/sandbox-credentials.ts';
 import {
   placeholders,
   requestSandboxToken,
-  toBasicAuthorization,
   type CallCredentials,
   type StoredCredentials,
 } from './sandbox-credentials.ts';

@@ -1,11 +1,11 @@
 import { shellCurl } from '@scalar/snippetz/plugins/shell/curl';
 import { toHarRequest, toRequestUrl, type RequestBody, type RequestDraft } from './har-request.ts';
+import type { CredentialNeed } from '../../catalog/sandbox-credentials.ts';
 import {
   findTokenNeed,
   requestSandboxToken,
   toCredentialFields,
   type CallCredentials,
-  type CredentialNeed,
   type StoredCredentials,
 } from './sandbox-credentials.ts';
 import { toKeyHint } from './sandbox-keys.ts';
