@@ -277,6 +277,34 @@ describe('call_sandbox authenticates as each operation declares (HTTP and stdio,
     }
   });
 
+  it("the README's call_sandbox arguments, one per scheme, each get a 2xx", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = /one call per scheme \(the tool's `arguments`\):\n\n```json\n([\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    assert.ok(block, 'the README shows call_sandbox arguments for each scheme');
+    const examples = JSON.parse(block) as Record<string, unknown>[];
+    assert.equal(examples.length, 4);
+    for (const example of examples) {
+      // Each API's own trial application, as the README says.
+      const app = await issue(String(example.api));
+      const args = JSON.parse(
+        JSON.stringify(example)
+          .replaceAll('YOUR_KEY', app.key)
+          .replaceAll('YOUR_CLIENT_ID', app.clientId)
+          .replaceAll('YOUR_CLIENT_SECRET', app.clientSecret),
+      ) as Record<string, unknown>;
+      for (const [name, client] of clients) {
+        const answer = await callTool(client, 'call_sandbox', args);
+        const status = Number(answer.structured.status);
+        assert.ok(
+          status >= 200 && status < 300,
+          `${name} ${JSON.stringify(example)}: ${answer.text}`,
+        );
+      }
+    }
+  });
+
   it('without the scope: the gateway’s 403 insufficient-scope, or the token endpoint’s refusal', async () => {
     const app = await issue('declarations-fiscales');
     const writeOnly = await getToken(test.baseUrl, app, 'declarations:ecriture');
