@@ -58,7 +58,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     {
       capabilities: { tools: {} },
       instructions:
-        "guichet's API catalog and its sandbox. Find an API with search_catalog, read an operation with describe_operation, check versions with list_versions, then try it with call_sandbox and the trial key the user gives you.",
+        'guichet\'s API catalog and its sandbox. Find an API with search_catalog, read an operation with describe_operation (its "In the sandbox" section says which credentials it takes), check versions with list_versions, then try it with call_sandbox and the credentials the user gives you: a trial key (apiKey), a client id and secret (clientId, clientSecret: call_sandbox gets the token), a token (bearerToken), or a username and password for HTTP basic.',
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({

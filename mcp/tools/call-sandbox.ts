@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { parsePathTemplate } from '../../catalog/index.ts';
-import type { CatalogOperation, OperationDetails } from '../../catalog/index.ts';
+import { toOperationCredentials } from '../../catalog/sandbox-credentials.ts';
+import { authenticateCall } from '../credentials/authenticate-call.ts';
+import { chooseCredentials } from '../credentials/choose-credentials.ts';
+import { credentialArguments } from '../credentials/credential-arguments.ts';
+import { createRedactor } from '../credentials/redact-credentials.ts';
 import {
   apiIdSchema,
   findApi,
@@ -10,11 +13,10 @@ import {
   operationSchema,
   versionIdSchema,
 } from '../find-in-catalog.ts';
-import { toProblemResult, toTextResult } from '../tool-result.ts';
+import { toProblemResult } from '../tool-result.ts';
+import { buildRequest, readLimited, toSandboxAnswer } from './sandbox-request.ts';
 import { defineTool } from './tool.ts';
 
-/** Bytes of the sandbox's answer kept for the assistant. */
-const answerLimit = 256 * 1024;
 /** Longest wait for the sandbox, in ms: far above the gateway's own upstream timeout. */
 const callTimeoutMs = 30_000;
 
@@ -22,15 +24,16 @@ const parameterValue = z.union([z.string().max(2_048), z.number(), z.boolean()])
 
 /**
  * call_sandbox: one call to an operation in the sandbox, on the server's own gateway only. The
- * request is built from the operation's path template and declared parameters (each value
- * percent-encoded inside its segment, dot segments refused), so no argument can name another
- * host, port or API. Credentials are used for this call and dropped: never stored or logged.
+ * request is built from the operation's path template and declared parameters, so no argument
+ * can name another host, port or API; the credentials go where the operation's security puts
+ * them (a token, when needed, from the sandbox's own token endpoint). They are used for this
+ * call and dropped: never stored, logged, or repeated in the answer.
  */
 export const callSandboxTool = defineTool({
   name: 'call_sandbox',
   title: 'Call an operation in the sandbox',
   description:
-    "Calls one operation in guichet's sandbox and returns the status, headers and body. Pass the key you got for the API (a trial key from the API page) as apiKey, or a token as bearerToken: they are used for this call only, never stored or logged. Without credentials the sandbox answers 401 with a problem.",
+    "Calls one operation in guichet's sandbox and returns the status, headers and body. Pass the credentials the operation's security takes (describe_operation says which): apiKey for an API key (sent in the header, query parameter or cookie the document names), clientId and clientSecret for OAuth 2.0 (call_sandbox gets a token with the operation's scopes from the sandbox's own POST /oauth/token) or HTTP basic, bearerToken for a token you already hold, username and password for HTTP basic. They are used for this call only: never stored, logged or repeated. Open operations need none. Without what the operation needs, the tool answers a 401 problem saying what it takes, and calls nothing.",
   input: z.strictObject({
     api: apiIdSchema,
     version: versionIdSchema,
@@ -48,12 +51,7 @@ export const callSandboxTool = defineTool({
       .max(200)
       .regex(/^[\w.+-]+\/[\w.+-]+(;[^\r\n]*)?$/)
       .optional(),
-    apiKey: z.string().max(512).optional().describe('Sent as X-Api-Key for this call only.'),
-    bearerToken: z
-      .string()
-      .max(8_192)
-      .optional()
-      .describe('Sent as Authorization: Bearer for this call only.'),
+    ...credentialArguments,
   }),
   async run(input, { catalog, sandboxUrl }) {
     const api = findApi(catalog, input.api);
@@ -63,7 +61,8 @@ export const callSandboxTool = defineTool({
     const found = findOperation(version.value, input.operation);
     if (!found.ok) return found.problem;
     const operation = version.value.operations[found.value];
-    const details = getReference(version.value).operations[found.value];
+    const reference = getReference(version.value);
+    const details = reference.operations[found.value];
     if (!operation || !details || operation.kind !== 'operation') {
       return toProblemResult('unknownOperation', 'A webhook is called by the API, not by you.');
     }
@@ -84,12 +83,17 @@ export const callSandboxTool = defineTool({
         'The parameters would lead the call out of this API version.',
       );
     }
+    // Credentials are looked at once the request is known to be sendable.
+    const chosen = chooseCredentials(toOperationCredentials(version.value, operation), input, {
+      schemes: reference.securitySchemes,
+      sandboxUrl,
+      operation: `${operation.method} ${operation.path}`,
+    });
+    if (!chosen.ok) return chosen.problem;
     const headers: Record<string, string> = {
       ...request.headers,
       accept: 'application/json, */*;q=0.5',
     };
-    if (input.apiKey !== undefined) headers['x-api-key'] = input.apiKey;
-    if (input.bearerToken !== undefined) headers.authorization = `Bearer ${input.bearerToken}`;
     let body: string | undefined;
     if (input.body !== undefined) {
       const type = input.contentType ?? 'application/json';
@@ -101,6 +105,15 @@ export const callSandboxTool = defineTool({
     }
     if (/[\r\n]/.test(Object.values(headers).join(''))) {
       return toProblemResult('invalidRequest', 'A header value holds a line break.');
+    }
+    const redactor = createRedactor(input);
+    const authentication = await authenticateCall(chosen.needs, input, sandboxUrl, redactor);
+    if (!authentication.ok) return authentication.result;
+    const { fields } = authentication;
+    for (const [name, value] of fields.headers) headers[name.toLowerCase()] = value;
+    for (const [name, value] of fields.query) url.searchParams.set(name, value);
+    if (fields.cookies.length > 0) {
+      headers.cookie = fields.cookies.map(([name, value]) => `${name}=${value}`).join('; ');
     }
     let answer: Response;
     try {
@@ -118,95 +131,19 @@ export const callSandboxTool = defineTool({
       );
     }
     const text = await readLimited(answer);
-    const answerHeaders = Object.fromEntries(answer.headers);
-    const shown = [
-      `HTTP ${String(answer.status)}`,
-      ...Object.entries(answerHeaders).map(([name, value]) => `${name}: ${value}`),
-      '',
-      text,
-    ].join('\n');
-    return {
-      ...toTextResult(shown, { status: answer.status, headers: answerHeaders, body: text }),
-      isError: answer.status >= 400,
-    };
+    const sent =
+      authentication.sent.length > 0
+        ? `with ${authentication.sent.join(' and ')}`
+        : 'without credentials (an open operation)';
+    const unused =
+      chosen.unused.length > 0
+        ? ` Not sent, as this call does not take them: ${chosen.unused.map((name) => `\`${name}\``).join(', ')}.`
+        : '';
+    return toSandboxAnswer(
+      { status: answer.status, headers: Object.fromEntries(answer.headers), body: text },
+      `Sent ${operation.method} ${url.href} ${sent}.${unused}`,
+      { method: operation.method, url: redactor.hide(url.href), credentials: authentication.sent },
+      (value) => redactor.hide(value),
+    );
   },
 });
-
-type BuiltRequest =
-  | { ok: true; path: string; query: string; headers: Record<string, string> }
-  | { ok: false; errors: { pointer: string; detail: string }[] };
-
-function buildRequest(
-  operation: CatalogOperation,
-  details: OperationDetails,
-  values: Record<string, string | number | boolean>,
-): BuiltRequest {
-  const errors: { pointer: string; detail: string }[] = [];
-  const declared = new Map(details.parameters.map((parameter) => [parameter.name, parameter]));
-  for (const name of Object.keys(values)) {
-    if (!declared.has(name))
-      errors.push({
-        pointer: `#/parameters/${name}`,
-        detail: 'is not a parameter of this operation',
-      });
-  }
-  const template = parsePathTemplate(operation.path);
-  const pathNames = new Set(template.names);
-  let path = operation.path;
-  for (const name of template.names) {
-    const value = values[name];
-    if (value === undefined) {
-      errors.push({ pointer: `#/parameters/${name}`, detail: 'is required (a path parameter)' });
-      continue;
-    }
-    const text = String(value);
-    if (text === '' || text === '.' || text === '..') {
-      errors.push({
-        pointer: `#/parameters/${name}`,
-        detail: 'must be a path segment, not empty or a dot segment',
-      });
-      continue;
-    }
-    path = path.split(`{${name}}`).join(encodeURIComponent(text));
-  }
-  const query = new URLSearchParams();
-  const headers: Record<string, string> = {};
-  for (const parameter of details.parameters) {
-    const value = values[parameter.name];
-    if (pathNames.has(parameter.name)) continue;
-    if (value === undefined) {
-      if (parameter.required)
-        errors.push({
-          pointer: `#/parameters/${parameter.name}`,
-          detail: `is required (a ${parameter.in} parameter)`,
-        });
-      continue;
-    }
-    if (parameter.in === 'query') query.append(parameter.name, String(value));
-    else if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = String(value);
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const search = query.toString();
-  return { ok: true, path, query: search === '' ? '' : `?${search}`, headers };
-}
-
-async function readLimited(answer: Response): Promise<string> {
-  if (!answer.body) return '';
-  const reader = answer.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    if (size >= answerLimit) {
-      await reader.cancel();
-      break;
-    }
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return size >= answerLimit
-    ? `${text.slice(0, answerLimit)}\n… (cut at ${String(answerLimit)} bytes)`
-    : text;
-}

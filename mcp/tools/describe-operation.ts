@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ComponentSchema, SchemaNode } from '../../catalog/index.ts';
+import { toOperationCredentials } from '../../catalog/sandbox-credentials.ts';
+import { renderSandboxSection, toNeedsData } from '../credentials/describe-credentials.ts';
 import { renderOperationMarkdown } from '../../catalog/markdown-twin/render-operation.ts';
 import {
   renderComponentMarkdown,
@@ -21,14 +23,15 @@ import { defineTool } from './tool.ts';
 const componentLimit = 40;
 
 /**
- * describe_operation: the operation as the twins print it (one renderer), then the component
+ * describe_operation: the operation as the twins print it (one renderer), how to call it in the
+ * sandbox with call_sandbox (which credentials, where they go, the scopes), then the component
  * schemas it uses, followed from reference to reference up to `componentLimit`.
  */
 export const describeOperationTool = defineTool({
   name: 'describe_operation',
   title: 'Describe an operation',
   description:
-    'Describes one operation in Markdown: its sandbox URL, security and scopes, parameters, request body per media type, responses per status with headers, schemas and examples, then the component schemas it uses.',
+    'Describes one operation in Markdown: its sandbox URL, security and scopes, which credentials to pass to call_sandbox for it and where they are sent, parameters, request body per media type, responses per status with headers, schemas and examples, then the component schemas it uses.',
   input: z.strictObject({ api: apiIdSchema, version: versionIdSchema, operation: operationSchema }),
   run(input, { catalog, sandboxUrl }) {
     const api = findApi(catalog, input.api);
@@ -49,13 +52,24 @@ export const describeOperationTool = defineTool({
       sandboxBaseUrl: `${sandboxUrl.replace(/\/+$/, '')}/${api.value.id}/${version.value.id}`,
       level: 1,
     });
+    const credentials = toOperationCredentials(version.value, operation);
+    const sandbox =
+      operation.kind === 'operation'
+        ? `\n${renderSandboxSection(credentials, {
+            schemes: reference.securitySchemes,
+            sandboxUrl,
+            apiId: api.value.id,
+            heading: '##',
+          }).join('\n')}\n`
+        : '';
     const used = collectComponents(details, components);
     const sections = used.flatMap((schema) => [
       '',
       ...renderComponentMarkdown(schema, components, 2),
     ]);
     return toTextResult(
-      `${text}${used.length > 0 ? `\n# Schemas used\n${sections.join('\n')}\n` : ''}`,
+      `${text}${sandbox}${used.length > 0 ? `\n# Schemas used\n${sections.join('\n')}\n` : ''}`,
+      { security: toNeedsData(credentials) },
     );
   },
 });

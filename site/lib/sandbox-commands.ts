@@ -1,7 +1,7 @@
 import type { CatalogOperation, CatalogVersion } from '../../catalog/index.ts';
 import { toSampleRequest, pickSampleRequest, type SampleRequest } from './sample-request.ts';
 import { placeholders } from '../scripts/sandbox-credentials.ts';
-import { toCredentialNeeds } from './credential-needs.ts';
+import { toCredentialNeeds } from '../../catalog/sandbox-credentials.ts';
 
 /**
  * The commands that call the sandbox as an operation's document says: get a token first when it

@@ -3,7 +3,6 @@ import type {
   CatalogOperation,
   CatalogSecurityScheme,
   CatalogVersion,
-  SecurityNeed,
 } from '../../catalog/index.ts';
 
 /**
@@ -121,9 +120,4 @@ export function toSecurityView(api: CatalogApi, version: CatalogVersion): Securi
     open: operations.filter((operation) => operation.security.anonymous).map(pick),
     undeclared: operations.every((operation) => operation.security.source === 'none'),
   };
-}
-
-/** The needs of the alternative a partner is shown first for an operation (none when open). */
-export function firstAlternative(operation: CatalogOperation): readonly SecurityNeed[] {
-  return operation.security.alternatives[0] ?? [];
 }

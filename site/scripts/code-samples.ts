@@ -1,8 +1,8 @@
 import { readClientMessages } from '../i18n/client.ts';
+import { toBasicAuthorization } from '../../catalog/sandbox-credentials.ts';
 import {
   placeholders,
   requestSandboxToken,
-  toBasicAuthorization,
   type CallCredentials,
   type StoredCredentials,
 } from './sandbox-credentials.ts';

@@ -1,5 +1,5 @@
 import type { HarRequest } from '@scalar/snippetz';
-import type { CredentialFields } from './sandbox-credentials.ts';
+import type { CredentialFields } from '../../catalog/sandbox-credentials.ts';
 
 /** A request as the portal builds it, before it is sent or written as code. */
 export interface RequestDraft {

@@ -1,4 +1,10 @@
-import { keyHeaderName, readStoredKey } from './sandbox-keys.ts';
+import {
+  placeCredentials,
+  toTokenRequest,
+  type CredentialFields,
+  type CredentialNeed,
+} from '../../catalog/sandbox-credentials.ts';
+import { readStoredKey } from './sandbox-keys.ts';
 
 /**
  * The OAuth 2.0 client of a trial application, kept in the browser beside its key: the
@@ -103,16 +109,15 @@ export async function requestSandboxToken(
   scope?: string,
   send: typeof fetch = fetch,
 ): Promise<{ token: string; scope: string } | undefined> {
-  const body = new URLSearchParams({ grant_type: 'client_credentials' });
-  if (scope !== undefined) body.set('scope', scope);
+  const request = toTokenRequest(
+    sandboxUrl,
+    client.clientId,
+    client.clientSecret,
+    scope === undefined ? [] : [scope],
+  );
   try {
-    const response = await send(`${sandboxUrl.replace(/\/+$/, '')}/oauth/token`, {
-      method: 'POST',
-      headers: {
-        authorization: toBasicAuthorization(client.clientId, client.clientSecret),
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body,
+    const response = await send(request.url, {
+      ...request.init,
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) return undefined;
@@ -127,28 +132,11 @@ export async function requestSandboxToken(
   }
 }
 
-/**
- * One credential an operation's call carries, as the catalog's security model decides it for
- * the sandbox (`site/lib/credential-needs.ts`): the key where the document names it, an access
- * token with the scopes the operation needs, or the client id and secret by HTTP basic.
- */
-export type CredentialNeed =
-  | { kind: 'key'; in: 'header' | 'query' | 'cookie'; name: string }
-  | { kind: 'token'; scopes: string[] }
-  | { kind: 'client' };
-
 /** What a call may carry: the stored key and client, and a token fetched for the client. */
 export interface CallCredentials {
   key?: string | undefined;
   client?: StoredClient | undefined;
   token?: string | undefined;
-}
-
-/** What a request carries to authenticate: header, query and cookie fields, in order. */
-export interface CredentialFields {
-  headers: [name: string, value: string][];
-  query: [name: string, value: string][];
-  cookies: [name: string, value: string][];
 }
 
 /**
@@ -162,11 +150,6 @@ export const placeholders = {
   token: 'YOUR_TOKEN',
 } as const;
 
-/** `Basic …` for a client id and secret (RFC 7617). */
-export function toBasicAuthorization(clientId: string, clientSecret: string): string {
-  return `Basic ${btoa(`${clientId}:${clientSecret}`)}`;
-}
-
 /**
  * How a request to the sandbox carries the partner's credentials for one operation: the one
  * place code samples, "try it" and its curl decide it. Each need is met with what is held, or
@@ -179,25 +162,19 @@ export function toCredentialFields(
   needs: readonly CredentialNeed[],
   inBrowser = false,
 ): CredentialFields {
-  const fields: CredentialFields = { headers: [], query: [], cookies: [] };
-  const key = credentials.key ?? placeholders.key;
-  for (const need of needs) {
-    if (need.kind === 'key') {
-      if (need.in === 'header') fields.headers.push([need.name, key]);
-      else if (need.in === 'query') fields.query.push([need.name, key]);
-      else if (inBrowser) fields.headers.push([keyHeaderName, key]);
-      else fields.cookies.push([need.name, key]);
-    } else if (need.kind === 'token') {
-      fields.headers.push(['Authorization', `Bearer ${credentials.token ?? placeholders.token}`]);
-    } else {
-      const { clientId, clientSecret } = credentials.client ?? {
-        clientId: placeholders.clientId,
-        clientSecret: placeholders.clientSecret,
-      };
-      fields.headers.push(['Authorization', toBasicAuthorization(clientId, clientSecret)]);
-    }
-  }
-  return fields;
+  const client = credentials.client ?? {
+    clientId: placeholders.clientId,
+    clientSecret: placeholders.clientSecret,
+  };
+  return placeCredentials(
+    {
+      key: credentials.key ?? placeholders.key,
+      token: credentials.token ?? placeholders.token,
+      ...client,
+    },
+    needs,
+    inBrowser,
+  );
 }
 
 /** The scopes a call's token must carry, when one of its needs is a token. */

@@ -1,3 +1,5 @@
+import { sandboxKeyHeader } from '../../catalog/sandbox-credentials.ts';
+
 /**
  * Sandbox keys a partner obtained on the portal, kept in the browser: `localStorage` entry
  * `guichet:keys`, a JSON object from API id to key (`{ "tax-filing": "gk_…" }`). The trial-key
@@ -17,7 +19,7 @@ export const storedKeysName = toStoredKeysName(
 );
 
 /** Header the sandbox gateway reads the key from. */
-export const keyHeaderName = 'X-Api-Key';
+export const keyHeaderName = sandboxKeyHeader;
 
 /** Reads the stored keys; anything malformed counts as no key rather than an error. */
 export function parseStoredKeys(raw: string | null | undefined): Record<string, string> {

@@ -1,12 +1,12 @@
 import { readClientMessages } from '../i18n/client.ts';
 import { shellCurl } from '@scalar/snippetz/plugins/shell/curl';
 import { toHarRequest, toRequestUrl, type RequestBody, type RequestDraft } from './har-request.ts';
+import type { CredentialNeed } from '../../catalog/sandbox-credentials.ts';
 import {
   findTokenNeed,
   requestSandboxToken,
   toCredentialFields,
   type CallCredentials,
-  type CredentialNeed,
   type StoredCredentials,
 } from './sandbox-credentials.ts';
 import { toKeyHint } from './sandbox-keys.ts';

@@ -74,7 +74,9 @@ describe('hostile inputs to the MCP tools', () => {
     });
 
   test('SSRF: a path parameter naming another host stays one segment of this API', async () => {
-    const answer = await callParcel(`//${witnessUrl}/steal`);
+    // With a key, so that the call is made (without, call_sandbox refuses before calling).
+    const partner = await issueKey(sandbox, { application: 'Assistant', api: 'colis' });
+    const answer = await callParcel(`//${witnessUrl}/steal`, { apiKey: partner.key });
     assert.notEqual(answer.structured.status, undefined, 'the sandbox answered');
     assert.equal(witnessHits, 0);
     assert.match(readLog(), /"\/colis\/v2\/parcels\/%2F%2F127\.0\.0\.1/);

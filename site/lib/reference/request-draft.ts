@@ -6,7 +6,7 @@ import type {
 } from '../../../catalog/index.ts';
 import type { RequestBody, RequestDraft } from '../../scripts/har-request.ts';
 import { toCredentialFields, type CallCredentials } from '../../scripts/sandbox-credentials.ts';
-import { toCredentialNeeds } from '../credential-needs.ts';
+import { toCredentialNeeds } from '../../../catalog/sandbox-credentials.ts';
 import type { ReferenceEntry } from './plan-pages.ts';
 import type { ReferenceContext } from './reference-context.ts';
 import { exampleLimit, isJson } from './format-value.ts';

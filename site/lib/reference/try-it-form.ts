@@ -1,5 +1,5 @@
 import type { ComponentSchema, ParameterLocation } from '../../../catalog/index.ts';
-import type { CredentialNeed } from '../../scripts/sandbox-credentials.ts';
+import type { CredentialNeed } from '../../../catalog/sandbox-credentials.ts';
 import type { RequestDraft } from '../../scripts/har-request.ts';
 import type { ReferenceEntry } from './plan-pages.ts';
 import { toParameterText } from './request-draft.ts';

@@ -101,11 +101,12 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
     assert.equal(ok.structured.status, 200);
     assert.equal(ok.isError, false);
     assert.match(String(ok.structured.body), /"id"/);
+    // Without: the 401 problem saying what the operation takes, and no call.
     const refused = await callTool(client, 'call_sandbox', call);
     assert.equal(refused.structured.status, 401);
     assert.equal(refused.isError, true);
-    const problem = JSON.parse(String(refused.structured.body)) as { type: string };
-    assert.equal(problem.type, '/problems/missing-key');
+    assert.equal(refused.structured.type, '/problems/missing-key');
+    assert.match(String(refused.structured.detail), /`apiKey`.*`X-Api-Key` header/);
     // The key went through the MCP request's body and the call's header: neither is logged.
     test.gateway.flush();
     const logDir = join(test.dataDir, 'logs');

@@ -3,16 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import {
-  startRealMockServer,
-  type RealMockServer,
-} from '../gateway/helpers/start-real-mock-server.ts';
-import {
-  fixtureApisDir,
-  issueKey,
-  startTestGateway,
-  type TestGateway,
-} from '../gateway/helpers/start-test-gateway.ts';
 import { callTool, createTestClient } from './mcp-client.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -68,8 +58,25 @@ describe('npm run mcp on stdio, over the sample catalog', () => {
     });
     assert.match(
       described.text,
-      /Security: `oauth2ClientCredentials` .* with scopes `rendez-vous:lecture`/,
+      /Security: `oauth2CodeAutorisation` \(OAuth 2: authorizationCode\) with scopes `rendez-vous:lecture`/,
     );
+    // How an assistant calls it in the sandbox: the arguments call_sandbox takes, and the
+    // sandbox's own token endpoint, which issues the same scopes by client credentials.
+    assert.match(
+      described.text,
+      /## In the sandbox\n\n[^#]*`clientId` and `clientSecret`[^#]*`POST http:\/\/127\.0\.0\.1:8000\/oauth\/token`[^#]*scope `rendez-vous:lecture`[^#]*authorization code[^#]*`bearerToken`/,
+    );
+    assert.match(described.text, /`POST http:\/\/127\.0\.0\.1:8000\/_guichet\/trial-keys`/);
+    const keyed = await callTool(publicClient, 'describe_operation', {
+      api: 'repertoire-entreprises',
+      operation: 'consulterEntreprise',
+    });
+    assert.match(keyed.text, /`apiKey`[^#]*`apikey` query parameter/);
+    const open = await callTool(publicClient, 'describe_operation', {
+      api: 'jours-feries',
+      operation: 'listerTerritoires',
+    });
+    assert.match(open.text, /## In the sandbox\n\nOpen: no credentials/);
     assert.match(described.text, /Example `motifs`/);
     assert.match(
       described.text,
@@ -85,35 +92,5 @@ describe('npm run mcp on stdio, over the sample catalog', () => {
       ['v2', 'v1'],
     );
     assert.match(answer.text, /`v1` .*deprecated/);
-  });
-});
-
-describe('npm run mcp on stdio calls the sandbox it is given', () => {
-  let mock: RealMockServer;
-  let test: TestGateway;
-  let client: Client;
-
-  before(async () => {
-    mock = await startRealMockServer();
-    test = await startTestGateway(mock.url, { audience: 'public' });
-    client = await startStdioClient({
-      APIS_DIR: fixtureApisDir,
-      GUICHET_SANDBOX_URL: test.baseUrl,
-    });
-  });
-  after(async () => {
-    await client.close();
-    await test.close();
-    await mock.close();
-  });
-
-  it('with a real key (2xx), and the 401 problem without', async () => {
-    const partner = await issueKey(test, { application: 'Assistant', api: 'colis' });
-    const call = { api: 'colis', operation: 'createParcel', body: { recipient: 'Jeanne Martin' } };
-    const created = await callTool(client, 'call_sandbox', { ...call, apiKey: partner.key });
-    assert.equal(created.structured.status, 201);
-    const refused = await callTool(client, 'call_sandbox', call);
-    assert.equal(refused.structured.status, 401);
-    assert.match(String(refused.structured.body), /\/problems\/missing-key/);
   });
 });

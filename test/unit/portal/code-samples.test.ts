@@ -9,12 +9,8 @@ import {
 import { toRequestDraft } from '../../../site/lib/reference/request-draft.ts';
 import { fillSample } from '../../../site/scripts/code-samples.ts';
 import { toRequestUrl } from '../../../site/scripts/har-request.ts';
-import { toCredentialNeeds } from '../../../site/lib/credential-needs.ts';
-import {
-  placeholders,
-  toBasicAuthorization,
-  toCredentialFields,
-} from '../../../site/scripts/sandbox-credentials.ts';
+import { toBasicAuthorization, toCredentialNeeds } from '../../../catalog/sandbox-credentials.ts';
+import { placeholders, toCredentialFields } from '../../../site/scripts/sandbox-credentials.ts';
 
 describe('request samples', () => {
   let catalog: Catalog;
