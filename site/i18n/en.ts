@@ -35,6 +35,7 @@ export const en: Messages = {
     dark: 'Dark theme',
     system: 'System',
     systemHint: "Uses the system's settings",
+    table: (name: string): string => `Table: ${name}`,
   },
   home: {
     title: 'API portal',

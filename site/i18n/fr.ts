@@ -40,6 +40,7 @@ export const fr = {
     dark: 'Thème sombre',
     system: 'Système',
     systemHint: 'Utilise les paramètres système',
+    table: (name: string): string => `Tableau : ${name}`,
   },
   home: {
     title: 'Portail des API',

@@ -8,16 +8,36 @@ import { expect, test } from './portal-test.ts';
  * portal's colour theme, light or dark, including when the partner switches it after opening.
  */
 
-/** The buttons of the console that carry the portal's button border and radius. */
-async function findPortalLookingButtons(page: Page): Promise<string[]> {
-  return page.locator('#console button').evaluateAll((buttons) =>
-    buttons
-      .filter((button) => {
-        const style = getComputedStyle(button);
-        return style.borderTopStyle === 'solid' && style.borderTopLeftRadius === '6px';
-      })
-      .map((button) => button.textContent.trim().slice(0, 40)),
-  );
+/**
+ * The console's elements that carry a portal look: buttons drawn like a button the portal's own
+ * styles draw (a probe added to the page outside the console), links with the DSFR's drawn
+ * underline.
+ */
+async function findPortalLookingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const probe = document.createElement('button');
+    document.querySelector('main')?.prepend(probe);
+    const look = (style: CSSStyleDeclaration): string[] => [
+      `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+      style.borderTopLeftRadius,
+      style.backgroundColor,
+    ];
+    const [border, radius, background] = look(getComputedStyle(probe));
+    const bordered = getComputedStyle(probe).borderTopStyle !== 'none';
+    probe.remove();
+    const leaks: string[] = [];
+    for (const element of document.querySelectorAll('.scalar-app button, .scalar-app a[href]')) {
+      const style = getComputedStyle(element);
+      const [ownBorder, ownRadius, ownBackground] = look(style);
+      const leaked =
+        element.tagName === 'A'
+          ? style.backgroundImage.includes('gradient')
+          : ownRadius === radius &&
+            (bordered ? ownBorder === border : ownBackground === background);
+      if (leaked) leaks.push(`${element.tagName} ${element.textContent.trim().slice(0, 40)}`);
+    }
+    return leaks;
+  });
 }
 
 /** How many lines the text of the element takes on screen. */
@@ -42,7 +62,7 @@ for (const { name, base, open } of [
     await page.getByRole('button', { name: open }).click();
     await expect(page.locator('#console .scalar-app').first()).toBeVisible();
     await expect(page.locator('#console button').first()).toBeVisible();
-    expect(await findPortalLookingButtons(page)).toEqual([]);
+    expect(await findPortalLookingElements(page)).toEqual([]);
     expect(await countLines(page, /^Auth(entication|entification)? (required|requise)$/i)).toBe(1);
   });
 }

@@ -25,8 +25,9 @@ describe('portal.yaml: the theme', () => {
   test('is neutral by default, with the State’s brand block lines', async () => {
     const { identity, problems } = await load('name: API Exemple');
     assert.deepEqual(problems, []);
-    assert.equal(identity?.theme, 'neutral');
-    assert.deepEqual(identity?.brandBlock, ['République', 'Française']);
+    assert.ok(identity);
+    assert.equal(identity.theme, 'neutral');
+    assert.deepEqual(identity.brandBlock, ['République', 'Française']);
   });
 
   test('dsfr takes the ministry’s brand block, one line per entry', async () => {
@@ -34,8 +35,9 @@ describe('portal.yaml: the theme', () => {
       ['theme: dsfr', 'brandBlock:', '  - Ministère', "  - de l'Exemple"].join('\n'),
     );
     assert.deepEqual(problems, []);
-    assert.equal(identity?.theme, 'dsfr');
-    assert.deepEqual(identity?.brandBlock, ['Ministère', "de l'Exemple"]);
+    assert.ok(identity);
+    assert.equal(identity.theme, 'dsfr');
+    assert.deepEqual(identity.brandBlock, ['Ministère', "de l'Exemple"]);
   });
 
   test('an unknown theme or a brand block too long is a file:line problem', async () => {
@@ -51,8 +53,9 @@ describe('portal.yaml: the theme', () => {
   test('the sample ministry portal builds with the DSFR', async () => {
     const { identity, problems } = await loadPortalFile('examples/dsfr/portal.yaml');
     assert.deepEqual(problems, []);
-    assert.equal(identity?.theme, 'dsfr');
-    assert.equal(identity?.language, 'fr');
-    assert.ok((identity?.brandBlock.length ?? 0) >= 2);
+    assert.ok(identity);
+    assert.equal(identity.theme, 'dsfr');
+    assert.equal(identity.language, 'fr');
+    assert.ok(identity.brandBlock.length >= 2);
   });
 });
