@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
 import { dsfrFolder, dsfrScript, dsfrStylesheet } from './asset-paths.ts';
@@ -37,14 +38,12 @@ export const dsfrStylesheets = [
     'logo',
     'header',
     'navigation',
-    'breadcrumb',
     'footer',
     'card',
     'tag',
     'badge',
     'table',
     'alert',
-    'callout',
     'skiplink',
   ].map((name) => `component/${name}/${name}.main.min.css`),
   // The icon of the display settings' button (`fr-icon-theme-fill`).
@@ -74,15 +73,16 @@ export async function composeDsfrBundle(dist = findDsfrDist()): Promise<Composed
 }
 
 /**
- * Writes the DSFR theme's files into `target` (`<outDir>/_dsfr`): the composed stylesheet, the
- * module without its source map comment, every asset either names, and the licence.
+ * Writes the DSFR theme's files into `target` (`<outDir>/_dsfr`): the composed stylesheet and
+ * the module without its source map comment, each beside its Brotli and gzip copies (a static
+ * host sends those: 450 KB of CSS is 57 KB gzipped), every asset either names, and the licence.
  */
 export async function writeDsfrBundle(target: string, dist = findDsfrDist()): Promise<void> {
   const { css, assets } = await composeDsfrBundle(dist);
   await mkdir(target, { recursive: true });
-  await writeFile(join(target, dsfrStylesheet), css);
   const script = await readFile(join(dist, dsfrScript), 'utf8');
-  await writeFile(
+  await writeCompressed(join(target, dsfrStylesheet), css);
+  await writeCompressed(
     join(target, dsfrScript),
     script.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'),
   );
@@ -94,6 +94,19 @@ export async function writeDsfrBundle(target: string, dist = findDsfrDist()): Pr
     }),
   );
   await copyFile(join(dist, '..', 'LICENSE.md'), join(target, 'LICENSE.md'));
+}
+
+/** Writes `text` at `path`, with `path.br` and `path.gz` beside it. */
+async function writeCompressed(path: string, text: string): Promise<void> {
+  const bytes = Buffer.from(text);
+  await Promise.all([
+    writeFile(path, bytes),
+    writeFile(
+      `${path}.br`,
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    ),
+    writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 })),
+  ]);
 }
 
 /**

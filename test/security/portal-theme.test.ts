@@ -145,7 +145,8 @@ describe('a DSFR build of a hostile identity', () => {
     );
     assert.ok(
       elements().some(
-        (node) => node.tagName === 'a' && toText(node).trim() === '<b onmouseover=alert(1)>Mentions</b>',
+        (node) =>
+          node.tagName === 'a' && toText(node).trim() === '<b onmouseover=alert(1)>Mentions</b>',
       ),
     );
   });

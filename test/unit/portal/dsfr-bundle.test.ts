@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dsfrScript, dsfrStylesheet } from '../../../config/asset-paths.ts';
 import { writeDsfrBundle } from '../../../config/dsfr-bundle.ts';
 import { composeDsfrStyles } from '../../../config/dsfr-styles.ts';
+import { createStaticServer } from '../../../scripts/lib/portal/create-static-server.ts';
 
 describe('the DSFR stylesheet', () => {
   test('points its urls to the copied files, hoists the fonts and scopes the rest', () => {
@@ -69,6 +73,31 @@ describe('the DSFR bundle written into a build', () => {
     assert.ok(urls.some((url) => /^fonts\/Marianne-Regular\.woff2$/.test(url)));
     assert.ok(urls.some((url) => /^fonts\/Spectral-Regular\.woff2$/.test(url)));
     assert.equal(css.match(/@font-face/g)?.length, 10);
+  });
+
+  test('sends the stylesheet and the module compressed to the browsers that take it', async () => {
+    const server = createStaticServer({ dir: dirname(target) }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+    try {
+      for (const file of [dsfrStylesheet, dsfrScript]) {
+        const original = await readFile(join(target, file));
+        assert.deepEqual(
+          brotliDecompressSync(await readFile(join(target, `${file}.br`))),
+          original,
+        );
+        assert.deepEqual(gunzipSync(await readFile(join(target, `${file}.gz`))), original);
+        const response = await fetch(`${origin}/_dsfr/${file}`, {
+          headers: { 'Accept-Encoding': 'br, gzip' },
+        });
+        assert.equal(response.headers.get('content-encoding'), 'br');
+        assert.match(response.headers.get('content-type') ?? '', /^(text\/css|text\/javascript)/);
+        // fetch decodes what it receives: the same bytes as the file.
+        assert.deepEqual(Buffer.from(await response.arrayBuffer()), original);
+      }
+    } finally {
+      server.close();
+    }
   });
 
   test('carries the DSFR module without its source map, the pictograms and the licence', async () => {
