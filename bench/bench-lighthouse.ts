@@ -2,7 +2,8 @@
  * `npm run bench:lighthouse`: builds the sample catalog, serves it on loopback and runs
  * Lighthouse (Debian's Chromium, Lighthouse's default mobile profile with simulated throttling)
  * on the home, catalog, API, per-tag (when an API of the catalog is split), guide and reference
- * pages, printing performance and accessibility.
+ * pages, printing performance and accessibility, then the CSS, JavaScript and fonts each page
+ * loads. `--portal examples/dsfr/portal.yaml` measures the DSFR theme.
  * Goal: performance ≥ 0.95 and accessibility 1.0 on the catalog and API pages.
  */
 import { spawn } from 'node:child_process';
@@ -11,14 +12,17 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createStaticServer } from '../scripts/lib/portal/create-static-server.ts';
-import { formatTable } from './lib/portal/format-table.ts';
+import { formatTable, toSize } from './lib/portal/format-table.ts';
+import { measurePageAssets } from './lib/portal/measure-page-assets.ts';
 import { pickPages } from './lib/portal/pick-pages.ts';
 import { runMeasured } from './lib/portal/run-measured.ts';
 import { chromiumFlags, chromiumPath } from '../config/chromium.ts';
 import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
 import { benchLighthouseCommand } from './lib/bench-commands.ts';
+import { dsfrFolder } from '../config/asset-paths.ts';
 
-readCommandLine(benchLighthouseCommand);
+const { values } = readCommandLine(benchLighthouseCommand);
+const portalFile = values.portal;
 
 const workDir = '.guichet/bench/lighthouse';
 const outDir = join(workDir, 'dist');
@@ -78,10 +82,17 @@ async function runLighthouse(url: string, reportPath: string): Promise<Scores> {
 }
 
 await mkdir(workDir, { recursive: true });
-console.log('Building the sample catalog (apis/)…');
+console.log(`Building the sample catalog (apis/)${portalFile ? ` with ${portalFile}` : ''}…`);
 const build = await runMeasured(
   process.execPath,
-  ['scripts/build-portal.ts', '--out', outDir, '--snapshot', join(workDir, 'catalog.json')],
+  [
+    'scripts/build-portal.ts',
+    '--out',
+    outDir,
+    '--snapshot',
+    join(workDir, 'catalog.json'),
+    ...(portalFile ? ['--portal', portalFile] : []),
+  ],
   { ...process.env, APIS_DIR: process.env.APIS_DIR ?? 'apis', ASTRO_TELEMETRY_DISABLED: '1' },
 );
 if (build.code !== 0) {
@@ -125,6 +136,21 @@ try {
       );
     }
   }
+  const weights = await measurePageAssets(origin, '/', outDir, pages, dsfrFolder);
+  const weightRows = [['page', 'CSS gzip', 'of it DSFR', 'JS gzip', 'of it DSFR', 'fonts']];
+  for (const weight of weights) {
+    weightRows.push([
+      weight.kind,
+      toSize(weight.cssGzipBytes),
+      toSize(weight.folderCssGzipBytes),
+      toSize(weight.jsGzipBytes),
+      toSize(weight.folderJsGzipBytes),
+      toSize(weight.fontBytes),
+    ]);
+  }
+  notes.push(
+    `What each page loads (fonts as sent: WOFF2 is compressed already):\n${formatTable(weightRows)}`,
+  );
 } finally {
   server.closeAllConnections();
   server.close();

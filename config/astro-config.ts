@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
+import { createDsfrBundle } from './dsfr-bundle.ts';
 import type { PortalIdentity } from './load-portal-file.ts';
 import type { PortalSettings } from './portal-settings.ts';
 import { createScalarBundle } from './scalar-bundle.ts';
@@ -30,7 +31,11 @@ export function createAstroConfig(
     compressHTML: true,
     devToolbar: { enabled: false },
     prefetch: false,
-    integrations: [createScalarBundle()],
+    // The DSFR's files are copied into the build only when portal.yaml chose its theme.
+    integrations: [
+      createScalarBundle(),
+      ...(identity.theme === 'dsfr' ? [createDsfrBundle()] : []),
+    ],
     vite: {
       plugins: [createSettingsModule(settings, identity)],
       logLevel: 'warn',

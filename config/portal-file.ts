@@ -11,6 +11,13 @@ import { z } from 'zod';
 export const portalLanguages = ['fr', 'en'] as const;
 export type PortalLanguage = (typeof portalLanguages)[number];
 
+/**
+ * How the portal looks: guichet's own `neutral` theme (the organisation's colour), or `dsfr`, the
+ * Système de Design de l'État served from its official package — for State services only.
+ */
+export const portalThemes = ['neutral', 'dsfr'] as const;
+export type PortalTheme = (typeof portalThemes)[number];
+
 // A colour lands in a style attribute: only `#rgb` or `#rrggbb`, so nothing else can be written
 // there. Buttons write white text on it, so it must leave that text readable (WCAG AA, 4.5:1).
 const colourSchema = z
@@ -139,6 +146,25 @@ export const portalFileSchema = z.strictObject({
     .max(200)
     .optional()
     .describe("The administration that publishes the portal (`Ministère de l'Exemple`)."),
+  /** `neutral` (guichet's look, the organisation's colour) or `dsfr` (the State design system). */
+  theme: z
+    .enum(portalThemes)
+    .default('neutral')
+    .describe(
+      "`neutral` (default: guichet's look in the organisation's colour) or `dsfr`: the Système de Design de l'État from its official package, served from the build. The DSFR is reserved to State services (see its terms of use).",
+    ),
+  /**
+   * The DSFR theme's brand block (bloc-marque): the official name of the ministry, one entry per
+   * line as the State's brand writes it (`Ministère` / `de l'Exemple`).
+   */
+  brandBlock: z
+    .array(z.string().trim().min(1).max(40))
+    .min(1)
+    .max(5)
+    .default(['République', 'Française'])
+    .describe(
+      "The DSFR theme's brand block: the ministry's official name, one entry per line (`[Ministère, de l'Exemple]`); `[République, Française]` by default.",
+    ),
   /** Path of the logo, from the folder of `portal.yaml`: an SVG or PNG of at most 64 KB. */
   logo: z
     .string()

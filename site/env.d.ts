@@ -9,3 +9,6 @@ declare module 'virtual:guichet/settings' {
   /** The portal's identity and language, from portal.yaml (config/load-portal-file.ts). */
   export const identity: import('../config/load-portal-file.ts').PortalIdentity;
 }
+
+/** The stylesheet of the build's theme (`theme-neutral.css` or `theme-dsfr.css`). */
+declare module 'virtual:guichet/theme.css';

@@ -26,13 +26,16 @@ and to Zudoku's CPU time.
 /** `npm run bench:lighthouse`. */
 export const benchLighthouseCommand = {
   name: 'bench:lighthouse',
-  usage: `Usage: npm run bench:lighthouse
+  usage: `Usage: npm run bench:lighthouse -- [options]
 
 Builds the sample catalog, serves it on loopback and runs Lighthouse (mobile profile, Debian's
-Chromium) on the home, catalog, API, guide and reference pages.
+Chromium) on the home, catalog, API, guide and reference pages, then prints the CSS,
+JavaScript and fonts each page loads (gzip), the DSFR theme's own files apart.
 
-  -h, --help   show this help`,
-  options: {},
+  --portal <file>   the portal.yaml to build with, e.g. examples/dsfr/portal.yaml for the
+                    DSFR theme (default: portal.yaml, or guichet's defaults without one)
+  -h, --help        show this help`,
+  options: { portal: { type: 'string' } },
 } as const;
 
 /** `npm run bench:sandbox`. */

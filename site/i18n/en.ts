@@ -23,6 +23,20 @@ export const en: Messages = {
     terms: 'Sandbox terms',
     accessibility: (state: string): string => `Accessibility: ${state}`,
   },
+  dsfr: {
+    quickAccess: 'Quick access',
+    menu: 'Menu',
+    close: 'Close',
+    home: (name: string, brand: string): string => `Home - ${name} - ${brand}`,
+    backHome: (name: string, brand: string): string => `Back to the home page - ${name} - ${brand}`,
+    display: 'Display settings',
+    displayLegend: 'Choose a theme to customise how the site looks.',
+    light: 'Light theme',
+    dark: 'Dark theme',
+    system: 'System',
+    systemHint: "Uses the system's settings",
+    table: (name: string): string => `Table: ${name}`,
+  },
   home: {
     title: 'API portal',
     description:

@@ -26,6 +26,22 @@ export const fr = {
     terms: "Conditions d'utilisation du bac à sable",
     accessibility: (state: string): string => `Accessibilité : ${state}`,
   },
+  /** The DSFR theme's header, footer and display settings (`theme: dsfr`). */
+  dsfr: {
+    quickAccess: 'Accès rapide',
+    menu: 'Menu',
+    close: 'Fermer',
+    home: (name: string, brand: string): string => `Accueil - ${name} - ${brand}`,
+    backHome: (name: string, brand: string): string =>
+      `Retour à l’accueil du site - ${name} - ${brand}`,
+    display: 'Paramètres d’affichage',
+    displayLegend: 'Choisissez un thème pour personnaliser l’apparence du site.',
+    light: 'Thème clair',
+    dark: 'Thème sombre',
+    system: 'Système',
+    systemHint: 'Utilise les paramètres système',
+    table: (name: string): string => `Tableau : ${name}`,
+  },
   home: {
     title: 'Portail des API',
     description:

@@ -1,3 +1,4 @@
+import { followColourMode, readColourMode, showConsoleMode } from './console-colour-mode.ts';
 import { readCredentials, requestSandboxToken } from './sandbox-credentials.ts';
 import { toKeyHint } from './sandbox-keys.ts';
 import { toScalarConfiguration, type ConsoleScheme } from './scalar-configuration.ts';
@@ -58,6 +59,10 @@ async function openConsole(): Promise<void> {
   const scalar = (await import(/* @vite-ignore */ scalarUrl)) as ScalarModule;
   container.replaceChildren();
   container.classList.add('console-ready');
+  const colourMode = readColourMode(
+    document.documentElement,
+    window.matchMedia('(prefers-color-scheme: dark)').matches,
+  );
   scalar.createApiReference(
     container,
     toScalarConfiguration({
@@ -68,8 +73,12 @@ async function openConsole(): Promise<void> {
       readKey: () => read().key,
       readClient: () => read().client,
       readToken: () => token,
+      colourMode,
     }),
   );
+  followColourMode((mode) => {
+    showConsoleMode(document.body, mode);
+  });
   // The button that had the focus is gone: the console takes it, for keyboards and readers.
   container.tabIndex = -1;
   container.focus();

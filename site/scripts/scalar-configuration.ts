@@ -29,6 +29,8 @@ export interface ConsoleSettings {
   readClient?: () => StoredClient | undefined;
   /** The access token the page obtained for the client, if any. */
   readToken?: () => string | undefined;
+  /** The page's colour mode when the console opens (light unless told). */
+  colourMode?: 'light' | 'dark';
 }
 
 /** The part of Scalar's request hook the console uses. */
@@ -58,8 +60,9 @@ export function toScalarConfiguration(settings: ConsoleSettings): Record<string,
     agent: { disabled: true },
     mcp: { disabled: true },
     telemetry: false,
+    // The page's theme decides, not a toggle of Scalar's own (console-colour-mode.ts).
     hideDarkModeToggle: true,
-    forceDarkModeState: 'light',
+    forceDarkModeState: settings.colourMode ?? 'light',
     layout: 'modern',
     ...(schemes.length === 0
       ? {}

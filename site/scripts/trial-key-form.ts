@@ -216,11 +216,19 @@ function showFieldMessages(parts: FormParts, messages: readonly FieldMessage[]):
   for (const { field, message } of messages) {
     const input = parts.inputs[field];
     input.setAttribute('aria-invalid', 'true');
+    markField(input, true);
     const error = parts.form.querySelector(`#${inputIds[field]}-error`);
     if (error) error.textContent = message;
   }
   const first = fieldNames.find((name) => messages.some((message) => message.field === name));
   if (first) parts.inputs[first].focus();
+}
+
+/** Gives a field's group the theme's class of a refused value (`fr-input-group--error`), or takes it away. */
+function markField(input: HTMLInputElement, invalid: boolean): void {
+  const group = input.closest<HTMLElement>('[data-invalid-class]');
+  const name = group?.dataset.invalidClass;
+  if (group && name) group.classList.toggle(name, invalid);
 }
 
 function showMessage(parts: FormParts, content: readonly (Node | string)[]): void {
@@ -235,6 +243,7 @@ function clearMessages(parts: FormParts): void {
   parts.message.classList.remove('message-shown');
   for (const name of fieldNames) {
     parts.inputs[name].removeAttribute('aria-invalid');
+    markField(parts.inputs[name], false);
     const error = parts.form.querySelector(`#${inputIds[name]}-error`);
     if (error) error.textContent = '';
   }

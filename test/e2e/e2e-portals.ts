@@ -1,7 +1,7 @@
 /**
- * The three portals the end-to-end tests browse, built from the fixture APIs by the Playwright
- * web server (serve-e2e.ts): a public one at the root, and an internal one under a base path,
- * which also proves every link, asset and search result honours the base.
+ * The portals the end-to-end tests browse, built from the fixture APIs by the Playwright web
+ * server (serve-e2e.ts): a public one at the root, and the others under base paths (internal,
+ * French, DSFR), which also proves every link, asset and search result honours the base.
  */
 export const e2ePort = Number(process.env.GUICHET_E2E_PORT ?? 4480);
 export const e2eOrigin = `http://127.0.0.1:${String(e2ePort)}`;
@@ -43,6 +43,18 @@ export const frenchPortal: E2ePortal = {
   outDir: '.guichet/e2e/fr',
   snapshot: '.guichet/e2e/fr-catalog.json',
   portalFile: 'test/e2e/fixtures/portal/fr.yaml',
+};
+
+/**
+ * The portal in the State design system (`theme: dsfr`), built from the sample ministry's
+ * portal.yaml that the README shows: the public APIs under `/dsfr/`.
+ */
+export const dsfrPortal: E2ePortal = {
+  audience: 'public',
+  base: '/dsfr/',
+  outDir: '.guichet/e2e/dsfr',
+  snapshot: '.guichet/e2e/dsfr-catalog.json',
+  portalFile: 'examples/dsfr/portal.yaml',
 };
 
 /** What identifies the restricted fixture API; none of it may appear in a public build. */

@@ -1,12 +1,13 @@
 /**
- * Playwright's web server: builds the public, internal and French portals from the fixture APIs,
- * then serves them on one port, the internal and French ones under their base paths.
+ * Playwright's web server: builds the public, internal, French and DSFR portals from the fixture
+ * APIs, then serves them on one port, the others than the public one under their base paths.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createStaticHandler } from '../../scripts/lib/portal/create-static-server.ts';
 import {
+  dsfrPortal,
   e2ePort,
   fixtureApisDir,
   frenchPortal,
@@ -42,6 +43,7 @@ async function buildPortal(portal: E2ePortal): Promise<void> {
 await buildPortal(publicPortal);
 await buildPortal(internalPortal);
 await buildPortal(frenchPortal);
+await buildPortal(dsfrPortal);
 
 const servePublic = createStaticHandler({ dir: publicPortal.outDir, base: publicPortal.base });
 const serveInternal = createStaticHandler({
@@ -49,14 +51,16 @@ const serveInternal = createStaticHandler({
   base: internalPortal.base,
 });
 const serveFrench = createStaticHandler({ dir: frenchPortal.outDir, base: frenchPortal.base });
+const serveDsfr = createStaticHandler({ dir: dsfrPortal.outDir, base: dsfrPortal.base });
 const server = createServer((request, response) => {
   const url = request.url ?? '/';
   if (url.startsWith(internalPortal.base)) serveInternal(request, response);
   else if (url.startsWith(frenchPortal.base)) serveFrench(request, response);
+  else if (url.startsWith(dsfrPortal.base)) serveDsfr(request, response);
   else servePublic(request, response);
 });
 server.listen(e2ePort, '127.0.0.1');
 await once(server, 'listening');
 console.log(
-  `e2e portals on http://127.0.0.1:${String(e2ePort)}/, ${internalPortal.base} and ${frenchPortal.base}`,
+  `e2e portals on http://127.0.0.1:${String(e2ePort)}/, ${internalPortal.base}, ${frenchPortal.base} and ${dsfrPortal.base}`,
 );

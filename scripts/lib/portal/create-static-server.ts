@@ -52,7 +52,15 @@ export function createStaticServer(options: StaticServerOptions): Server {
 /** The request handler behind `createStaticServer`, for servers that host several portals. */
 export function createStaticHandler(options: StaticServerOptions): StaticHandler {
   const base = toBasePath(options.base ?? '/');
-  const serve = sirv(options.dir, { etag: true, dotfiles: false, setHeaders: setSafeHeaders });
+  // A build may hold compressed copies beside large files (`dsfr.css.br`, `.gz`): they are sent
+  // to browsers that accept them.
+  const serve = sirv(options.dir, {
+    etag: true,
+    dotfiles: false,
+    gzip: true,
+    brotli: true,
+    setHeaders: setSafeHeaders,
+  });
   let notFoundPage: Promise<Buffer | undefined> | undefined;
   const readNotFound = (): Promise<Buffer | undefined> => {
     notFoundPage ??= readFile(join(options.dir, '404.html')).catch(() => undefined);
