@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../e2e/portal-test.ts';
 import {
   buildBranchPreview,
@@ -21,7 +22,7 @@ test('a new preview appears without a restart, and a rebuild restarts its sandbo
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
   await writeBranchApis(branch);
   await buildBranchPreview(branch);
 
@@ -42,6 +43,7 @@ test('a new preview appears without a restart, and a rebuild restarts its sandbo
   expect(keyAnswer.status()).toBe(201);
   const { key } = (await keyAnswer.json()) as { key: string };
   const call = `/${branch.slug}/_sandbox/${publicApi.id}/${publicApi.version}/communes?codePostal=69001`;
+  await waitForPreparedVersion(request, call, key);
   const before = await request.get(call, { headers: { 'x-api-key': key } });
   expect(await before.text()).toContain(branch.example);
 
@@ -51,6 +53,7 @@ test('a new preview appears without a restart, and a rebuild restarts its sandbo
   await buildBranchPreview(branch);
 
   // Same server, same key (the sandbox's store outlives builds), the new document's answer.
+  await waitForPreparedVersion(request, call, key);
   const after = await request.get(call, { headers: { 'x-api-key': key } });
   expect(after.status()).toBe(200);
   expect(await after.text()).toContain(changedExample);
@@ -65,3 +68,25 @@ test('a new preview appears without a restart, and a rebuild restarts its sandbo
     builtAt ?? '',
   );
 });
+
+/**
+ * Waits while the sandbox answers its documented 503 with `Retry-After`: a rebuilt version is
+ * prepared in the background, and on a loaded machine preparing takes longer than the mock
+ * server's own wait. The test waits for the state, never for a clock.
+ */
+async function waitForPreparedVersion(
+  request: APIRequestContext,
+  call: string,
+  key: string,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const answer = await request.get(call, { headers: { 'x-api-key': key } });
+        if (answer.status() === 503) expect(answer.headers()['retry-after']).toBeDefined();
+        return answer.status();
+      },
+      { timeout: 150_000, intervals: [1_000] },
+    )
+    .not.toBe(503);
+}
