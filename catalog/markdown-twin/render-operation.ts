@@ -14,9 +14,9 @@ import {
   toFence,
   toInlineText,
   toInlineValue,
-  toMarkdownText,
   toValueText,
 } from './markdown-text.ts';
+import type { ProseCache } from './prose-cache.ts';
 import { renderSchemaRoot, toTypeLabel, type SchemaRendering } from './render-schema.ts';
 
 /** What rendering an operation needs besides the operation itself. */
@@ -27,6 +27,8 @@ export interface OperationRendering {
   sandboxBaseUrl: string;
   /** Heading level of the operation's title (3 in a twin, 1 for the MCP describe tool). */
   level: number;
+  /** The rendering's owners' prose, converted once per distinct text. */
+  prose: ProseCache;
 }
 
 /** Characters of one example printed before it is cut short, as on the pages. */
@@ -55,7 +57,8 @@ export function renderOperationMarkdown(
   if (operation.tags.length > 0) facts.push(`Tags: ${operation.tags.map(toInlineText).join(', ')}`);
   if (operation.deprecated) facts.push('**Deprecated**');
   if (facts.length > 0) lines.push(facts.join(' · '), '');
-  const description = toMarkdownText(operation.descriptionHtml);
+  const { prose } = rendering;
+  const description = prose.toMarkdown(operation.descriptionHtml);
   if (description !== '') lines.push(description, '');
   if (operation.kind === 'operation') {
     lines.push(
@@ -65,24 +68,30 @@ export function renderOperationMarkdown(
   }
   lines.push(`Security: ${toSecurityText(details.security, rendering.securitySchemes)}`, '');
   if (details.parameters.length > 0) {
-    lines.push(`${h(1)} Parameters`, '', ...details.parameters.map(toParameterLine), '');
+    lines.push(
+      `${h(1)} Parameters`,
+      '',
+      ...details.parameters.map((parameter) => toParameterLine(parameter, prose)),
+      '',
+    );
   }
-  const request: SchemaRendering = { components: rendering.components, direction: 'request' };
-  const response: SchemaRendering = { components: rendering.components, direction: 'response' };
+  const { components } = rendering;
+  const request: SchemaRendering = { components, direction: 'request', prose };
+  const response: SchemaRendering = { components, direction: 'response', prose };
   const body = details.requestBody;
   if (body) {
     lines.push(`${h(1)} Request body${body.required ? ' (required)' : ''}`, '');
-    const text = toMarkdownText(body.descriptionHtml);
+    const text = prose.toMarkdown(body.descriptionHtml);
     if (text !== '') lines.push(text, '');
     for (const content of body.contents) lines.push(...renderContent(content, request), '');
   }
   if (details.responses.length > 0) {
     lines.push(`${h(1)} Responses`, '');
     for (const answer of details.responses) {
-      const text = toMarkdownText(answer.descriptionHtml).replace(/\n+/g, ' ');
+      const text = prose.toMarkdown(answer.descriptionHtml).replace(/\n+/g, ' ');
       lines.push(`${h(2)} ${toCode(answer.status)}${text === '' ? '' : ` — ${text}`}`, '');
       for (const header of answer.headers) {
-        const about = toMarkdownText(header.descriptionHtml).replace(/\n+/g, ' ');
+        const about = prose.toMarkdown(header.descriptionHtml).replace(/\n+/g, ' ');
         const type = header.schema ? toTypeLabel(header.schema) : 'string';
         lines.push(
           `- Header ${toCode(header.name)} (${type}${header.required ? ', required' : ''})${about === '' ? '' : `: ${about}`}`,
@@ -95,12 +104,12 @@ export function renderOperationMarkdown(
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function toParameterLine(parameter: ParameterDetails): string {
+function toParameterLine(parameter: ParameterDetails, prose: ProseCache): string {
   const flags = [parameter.in, toTypeLabel(parameter.schema)];
   if (parameter.required) flags.push('required');
   if (parameter.deprecated) flags.push('deprecated');
   let line = `- ${toCode(parameter.name)} (${flags.join(', ')})`;
-  const description = toMarkdownText(parameter.descriptionHtml).replace(/\n+/g, ' ');
+  const description = prose.toMarkdown(parameter.descriptionHtml).replace(/\n+/g, ' ');
   if (description !== '') line += `: ${description}`;
   const schema = parameter.schema;
   if (schema.kind === 'schema') {
@@ -122,15 +131,15 @@ function renderContent(content: MediaTypeDetails, rendering: SchemaRendering): s
   const lines = [`Media type ${toCode(content.mediaType)}`];
   if (content.schema) lines.push('', ...renderSchemaRoot(content.schema, rendering));
   for (const example of content.examples)
-    lines.push('', ...renderExample(example, content.mediaType));
+    lines.push('', ...renderExample(example, content.mediaType, rendering.prose));
   return lines;
 }
 
-function renderExample(example: ExampleDetails, mediaType: string): string[] {
+function renderExample(example: ExampleDetails, mediaType: string, prose: ProseCache): string[] {
   const name = example.name === undefined ? 'Example' : `Example ${toCode(example.name)}`;
   const summary = example.summary === undefined ? '' : ` — ${toInlineText(example.summary)}`;
   const lines = [`${name}${summary}:`];
-  const description = toMarkdownText(example.descriptionHtml);
+  const description = prose.toMarkdown(example.descriptionHtml);
   if (description !== '') lines.push('', description);
   if (example.externalValue !== undefined) {
     lines.push('', `External value (not fetched): ${toCode(example.externalValue)}`);

@@ -4,7 +4,8 @@ import type {
   SchemaNode,
   SchemaProperty,
 } from '../reference/reference-model.ts';
-import { toCode, toInlineValue, toMarkdownText } from './markdown-text.ts';
+import { toCode, toInlineValue } from './markdown-text.ts';
+import type { ProseCache } from './prose-cache.ts';
 
 /**
  * Schema trees as nested Markdown lists. A body's top-level reference is expanded once, so an
@@ -18,6 +19,8 @@ export interface SchemaRendering {
   components: ReadonlyMap<string, ComponentSchema>;
   /** Requests leave read-only properties out, responses write-only ones. */
   direction: 'request' | 'response' | 'any';
+  /** The rendering's owners' prose, converted once per distinct text. */
+  prose: ProseCache;
 }
 
 const enumLimit = 40;
@@ -27,7 +30,7 @@ export function renderSchemaRoot(node: SchemaNode, rendering: SchemaRendering): 
   const expanded = expandRoot(node, rendering);
   const lines = [`Type: ${toTypeLabel(node)}`];
   if (!expanded) return lines;
-  const description = toMarkdownText(
+  const description = rendering.prose.toMarkdown(
     (node.kind === 'reference' ? node.descriptionHtml : '') || expanded.descriptionHtml,
   );
   if (description !== '') lines.push('', description);
@@ -151,12 +154,12 @@ function renderProperty(
     `${indent}- ${toCode(property.name)} (${toTypeLabel(schema)}${property.required ? ', required' : ''})`,
   ];
   if (schema.kind === 'schema') {
-    const description = toMarkdownText(schema.descriptionHtml).replace(/\n+/g, ' ');
+    const description = rendering.prose.toMarkdown(schema.descriptionHtml).replace(/\n+/g, ' ');
     const facts = toFacts(schema);
     if (description !== '') parts.push(`: ${description}`);
     if (facts !== '') parts.push(`${description === '' ? ': ' : ' — '}${facts}`);
   } else if (schema.kind === 'reference' && schema.descriptionHtml !== '') {
-    parts.push(`: ${toMarkdownText(schema.descriptionHtml).replace(/\n+/g, ' ')}`);
+    parts.push(`: ${rendering.prose.toMarkdown(schema.descriptionHtml).replace(/\n+/g, ' ')}`);
   }
   return [parts.join(''), ...renderNested(schema, rendering, depth + 1)];
 }

@@ -1,8 +1,9 @@
 import type { CatalogApi, CatalogVersion } from '../model.ts';
 import type { ComponentSchema, VersionReference } from '../reference/reference-model.ts';
-import { toCode, toFence, toInlineText, toMarkdownText } from './markdown-text.ts';
+import { toCode, toFence, toInlineText } from './markdown-text.ts';
+import { createProseCache, type ProseCache } from './prose-cache.ts';
 import { describeScheme, renderOperationMarkdown } from './render-operation.ts';
-import { renderSchemaRoot } from './render-schema.ts';
+import { renderSchemaRoot, type SchemaRendering } from './render-schema.ts';
 
 /** Addresses a twin prints; the site builds them from its base path and settings. */
 export interface TwinLinks {
@@ -32,10 +33,12 @@ export function renderVersionMarkdown(
   links: TwinLinks,
 ): string {
   const isCurrent = version.id === api.currentVersionId;
+  // A version repeats its descriptions across operations and schemas: converted once each.
+  const prose = createProseCache();
   const title = isCurrent ? api.title : `${api.title} — version ${version.label}`;
   const lines = [`# ${toInlineText(title)}`, '', `> ${toInlineText(api.summary)}`, ''];
   lines.push(...renderFacts(api, version, links), '');
-  const description = toMarkdownText(isCurrent ? api.descriptionHtml : version.descriptionHtml);
+  const description = prose.toMarkdown(isCurrent ? api.descriptionHtml : version.descriptionHtml);
   if (description !== '') lines.push(description, '');
   lines.push(...renderVersions(api, links), ...renderGuides(api, links));
   lines.push(...renderTrialKey(api, links));
@@ -43,7 +46,7 @@ export function renderVersionMarkdown(
     lines.push('## Security schemes', '');
     for (const scheme of reference.securitySchemes) {
       let line = `- ${toCode(scheme.name)}: ${describeScheme(scheme)}`;
-      const about = toMarkdownText(scheme.descriptionHtml).replace(/\n+/g, ' ');
+      const about = prose.toMarkdown(scheme.descriptionHtml).replace(/\n+/g, ' ');
       if (about !== '') line += ` — ${about}`;
       lines.push(line);
       for (const flow of scheme.flows) {
@@ -67,13 +70,14 @@ export function renderVersionMarkdown(
         securitySchemes: reference.securitySchemes,
         sandboxBaseUrl: links.sandboxBaseUrl,
         level: 3,
+        prose,
       }),
     );
   });
   if (reference.schemas.length > 0) {
     lines.push('## Schemas', '');
     for (const schema of reference.schemas) {
-      lines.push(...renderComponentMarkdown(schema, components, 3), '');
+      lines.push(...renderComponentMarkdown(schema, { components, prose }, 3), '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -82,13 +86,14 @@ export function renderVersionMarkdown(
 /** A component schema's section: its name as a heading, then its tree. */
 export function renderComponentMarkdown(
   schema: ComponentSchema,
-  components: ReadonlyMap<string, ComponentSchema>,
+  rendering: { components: ReadonlyMap<string, ComponentSchema>; prose: ProseCache },
   level: number,
 ): string[] {
+  const tree: SchemaRendering = { ...rendering, direction: 'any' };
   return [
     `${'#'.repeat(level)} Schema ${toCode(schema.name)}`,
     '',
-    ...renderSchemaRoot(schema.schema, { components, direction: 'any' }),
+    ...renderSchemaRoot(schema.schema, tree),
   ];
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ComponentSchema, SchemaNode } from '../../catalog/index.ts';
 import { toOperationCredentials } from '../../catalog/sandbox-credentials.ts';
 import { renderSandboxSection, toNeedsData } from '../credentials/describe-credentials.ts';
+import { createProseCache } from '../../catalog/markdown-twin/prose-cache.ts';
 import { renderOperationMarkdown } from '../../catalog/markdown-twin/render-operation.ts';
 import {
   renderComponentMarkdown,
@@ -46,11 +47,13 @@ export const describeOperationTool = defineTool({
     if (!operation || !details)
       return toProblemResult('unknownOperation', 'This operation has no reference.');
     const components = toComponentMap(reference.schemas);
+    const prose = createProseCache();
     const text = renderOperationMarkdown(operation, details, {
       components,
       securitySchemes: reference.securitySchemes,
       sandboxBaseUrl: `${sandboxUrl.replace(/\/+$/, '')}/${api.value.id}/${version.value.id}`,
       level: 1,
+      prose,
     });
     const credentials = toOperationCredentials(version.value, operation);
     const sandbox =
@@ -65,7 +68,7 @@ export const describeOperationTool = defineTool({
     const used = collectComponents(details, components);
     const sections = used.flatMap((schema) => [
       '',
-      ...renderComponentMarkdown(schema, components, 2),
+      ...renderComponentMarkdown(schema, { components, prose }, 2),
     ]);
     return toTextResult(
       `${text}${sandbox}${used.length > 0 ? `\n# Schemas used\n${sections.join('\n')}\n` : ''}`,

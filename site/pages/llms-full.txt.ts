@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { streamLlmsFull } from '../../catalog/markdown-twin/render-llms.ts';
 import { getCatalog, toCurrentVersion } from '../lib/catalog-data.ts';
 import { renderVersionTwin, toMarkdownResponse } from '../lib/markdown-twins.ts';
 
@@ -9,7 +10,6 @@ import { renderVersionTwin, toMarkdownResponse } from '../lib/markdown-twins.ts'
 export const GET: APIRoute = async () => {
   const base = import.meta.env.BASE_URL;
   const catalog = await getCatalog();
-  const parts = catalog.apis.map((api) => renderVersionTwin(base, api, toCurrentVersion(api)));
-  const header = `# guichet API catalog, in full\n\n> Every operation of the ${String(catalog.apis.length)} APIs' current versions. One API per top-level heading.\n`;
-  return toMarkdownResponse([header, ...parts].join('\n---\n\n'), 'text/plain');
+  const twins = catalog.apis.map((api) => renderVersionTwin(base, api, toCurrentVersion(api)));
+  return toMarkdownResponse(streamLlmsFull(twins), 'text/plain');
 };

@@ -28,3 +28,24 @@ test('an API page links its Markdown twin, served as text/markdown', async ({ pa
   expect(text).toContain('## Get a trial key');
   expect(text).toMatch(/### `(GET|POST) \//);
 });
+
+test('llms-full.txt is its header, then each API’s twin byte for byte, and an API’s twin is its current version’s', async () => {
+  const { outDir } = publicPortal;
+  const full = await readFile(join(outDir, 'llms-full.txt'));
+  const catalog = JSON.parse(await readFile(publicPortal.snapshot, 'utf8')) as {
+    apis: { id: string; currentVersionId: string }[];
+  };
+  const twins = await Promise.all(
+    catalog.apis.map((api) => readFile(join(outDir, 'apis', api.id, 'index.html.md'))),
+  );
+  const rule = Buffer.from('\n---\n\n');
+  const header = full.subarray(0, full.indexOf(rule));
+  expect(header.toString()).toMatch(/^# guichet API catalog, in full\n/);
+  expect(full.equals(Buffer.concat([header, ...twins.flatMap((twin) => [rule, twin])]))).toBe(true);
+  for (const [index, api] of catalog.apis.entries()) {
+    const versionTwin = await readFile(
+      join(outDir, 'apis', api.id, encodeURIComponent(api.currentVersionId), 'index.html.md'),
+    );
+    expect(versionTwin.equals(twins[index] ?? Buffer.alloc(0)), api.id).toBe(true);
+  }
+});
