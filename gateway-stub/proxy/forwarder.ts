@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
 import type { Exchange } from '../http/exchange.ts';
 import { toClientHeaders, toUpstreamHeaders } from './forwarded-headers.ts';
@@ -32,17 +33,60 @@ export interface Forwarder {
   close(): Promise<void>;
 }
 
-/** One request on its way to the mock server: what `stream()` carries as `opaque`. */
-interface Forwarding {
-  exchange: Exchange;
-  controller: AbortController;
+/** What undici is told when the gateway gives up on a request at its deadline. */
+const deadlineReason = new Error("the gateway answered at the request's deadline");
+
+/**
+ * One request on its way to the mock server: what `stream()` carries as `opaque`, and the
+ * request's abort signal as well. undici takes an `EventEmitter` for a signal (it listens with
+ * `once('abort')`, stops with `removeListener`), and this record plays that part itself: an
+ * `AbortController` per request cost an `AbortSignal`, an `EventTarget` listener and its
+ * removal: a third of the time of the forward step itself, in a profile at 1,000 requests/s.
+ * It holds no `aborted` property on purpose: undici would take it for a DOM `AbortSignal`.
+ */
+class Forwarding {
   /** Set right after the record is made: the timer needs the record as its argument. */
-  deadline: NodeJS.Timeout | undefined;
+  deadline: NodeJS.Timeout | undefined = undefined;
   /**
    * `waiting` for the answer's headers; `streaming` the answer to the client; `answered` at the
    * deadline, or with a failure — after which whatever undici reports is moot.
    */
-  state: 'waiting' | 'streaming' | 'answered';
+  state: 'waiting' | 'streaming' | 'answered' = 'waiting';
+  /** Why the request was aborted, read by undici when it is told. */
+  reason: Error | undefined = undefined;
+  /** undici's abort listener while the request is in its hands (it adds one at most). */
+  private listener: (() => void) | undefined = undefined;
+  readonly exchange: Exchange;
+
+  constructor(exchange: Exchange) {
+    this.exchange = exchange;
+  }
+
+  on(event: string, listener: () => void): this {
+    if (event === 'abort') this.listener = listener;
+    return this;
+  }
+
+  once(event: string, listener: () => void): this {
+    return this.on(event, listener);
+  }
+
+  removeListener(event: string, listener: () => void): this {
+    if (event === 'abort' && this.listener === listener) this.listener = undefined;
+    return this;
+  }
+
+  off(event: string, listener: () => void): this {
+    return this.removeListener(event, listener);
+  }
+
+  /** Stops the request at undici: cut if it was sent, dropped unsent when its turn comes. */
+  abort(): void {
+    this.reason = deadlineReason;
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.();
+  }
 }
 
 /**
@@ -68,7 +112,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
 
   /** At a request's deadline: stop it at undici, and answer the client now. */
   const expire = (forwarding: Forwarding): void => {
-    forwarding.controller.abort();
+    forwarding.abort();
     if (forwarding.state !== 'waiting') return;
     forwarding.state = 'answered';
     options.done(forwarding.exchange, timeoutFailure);
@@ -113,13 +157,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   return {
     forward(exchange, body) {
       const { req } = exchange;
-      const controller = new AbortController();
-      const forwarding: Forwarding = {
-        exchange,
-        controller,
-        deadline: undefined,
-        state: 'waiting',
-      };
+      const forwarding = new Forwarding(exchange);
       forwarding.deadline = setTimeout(expire, options.timeoutMs, forwarding);
       pool.stream(
         {
@@ -127,7 +165,8 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
           method: req.method ?? 'GET',
           headers: toUpstreamHeaders(req.headers, exchange.requestId, exchange.identityHeaders),
           body: body ?? null,
-          signal: controller.signal,
+          // The part of EventEmitter undici uses (see `Forwarding`), which its types cannot say.
+          signal: forwarding as unknown as EventEmitter,
           opaque: forwarding,
         },
         factory,
