@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
 import type { Exchange } from '../http/exchange.ts';
+import { createDeadlines, type Watched } from './deadlines.ts';
 import { toClientHeaders, toUpstreamHeaders } from './forwarded-headers.ts';
 import { toUpstreamFailure, type UpstreamFailure } from './upstream-errors.ts';
 
@@ -44,9 +45,12 @@ const deadlineReason = new Error("the gateway answered at the request's deadline
  * removal: a third of the time of the forward step itself, in a profile at 1,000 requests/s.
  * It holds no `aborted` property on purpose: undici would take it for a DOM `AbortSignal`.
  */
-class Forwarding {
-  /** Set right after the record is made: the timer needs the record as its argument. */
-  deadline: NodeJS.Timeout | undefined = undefined;
+class Forwarding implements Watched {
+  // Its place among the requests waiting for an answer (`deadlines.ts`).
+  expiresAt = 0;
+  previous: Watched | undefined = undefined;
+  next: Watched | undefined = undefined;
+  watched = false;
   /**
    * `waiting` for the answer's headers; `streaming` the answer to the client; `answered` at the
    * deadline, or with a failure — after which whatever undici reports is moot.
@@ -93,7 +97,7 @@ class Forwarding {
  * Creates the forwarder over one undici `Pool` of keep-alive connections. `stream()` writes
  * the answer straight into the client's `ServerResponse`, with no intermediate stream.
  *
- * Each request carries its own deadline, armed when it is passed on: undici's `headersTimeout`
+ * Each request carries its own deadline, from when it is passed on (`deadlines.ts`): undici's `headersTimeout`
  * starts only once a connection takes the request, so with a stopped mock server and more
  * requests than connections, the queued ones waited for those ahead to time out first — 300
  * calls got their 504 after 10.7 to 53 s instead of 10. At the deadline the gateway answers 504
@@ -117,6 +121,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     forwarding.state = 'answered';
     options.done(forwarding.exchange, timeoutFailure);
   };
+  const deadlines = createDeadlines(options.timeoutMs, expire);
 
   const factory = ({
     statusCode,
@@ -128,7 +133,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     opaque: unknown;
   }) => {
     const forwarding = opaque as Forwarding;
-    clearTimeout(forwarding.deadline);
+    deadlines.remove(forwarding);
     // Unreachable once aborted, as undici checks; kept so an answer is never written twice.
     if (forwarding.state !== 'waiting') throw new Error('the request was answered at its deadline');
     forwarding.state = 'streaming';
@@ -142,7 +147,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
 
   const finished = (error: Error | null, data: { opaque: unknown }): void => {
     const forwarding = data.opaque as Forwarding;
-    clearTimeout(forwarding.deadline);
+    deadlines.remove(forwarding);
     const { exchange } = forwarding;
     if (forwarding.state === 'answered') return;
     if (forwarding.state === 'streaming' || error === null) {
@@ -158,7 +163,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     forward(exchange, body) {
       const { req } = exchange;
       const forwarding = new Forwarding(exchange);
-      forwarding.deadline = setTimeout(expire, options.timeoutMs, forwarding);
+      deadlines.add(forwarding);
       pool.stream(
         {
           path: req.url ?? '/',
@@ -174,6 +179,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       );
     },
     close() {
+      deadlines.close();
       return pool.close();
     },
   };
