@@ -232,7 +232,10 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   });
   const handleMcp = createMcpRoute({ ...options, fail });
 
-  const trustedProxies = toTrustedProxies(options.trustedProxies);
+  // None by default: each request then takes its peer's address without looking it up in an
+  // empty list (the look-up, an IPv4 parse and a BlockList check, ran on every request).
+  const trustedProxies =
+    options.trustedProxies.length === 0 ? undefined : toTrustedProxies(options.trustedProxies);
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
     const exchange = createExchange(req, res, trustedProxies);
     // The one place that sees every exchange end: 'close' follows 'finish' when the answer
