@@ -69,6 +69,15 @@ export interface Exchange {
 
 const noScopes: readonly string[] = [];
 
+/** Where an answer keeps the exchange it belongs to (`exchangeOf`). */
+const exchangeKey = Symbol('guichet exchange');
+type Tagged = ServerResponse & { [exchangeKey]?: Exchange };
+
+/** The exchange an answer belongs to, for a listener shared by every answer. */
+export function exchangeOf(res: ServerResponse): Exchange | undefined {
+  return (res as Tagged)[exchangeKey];
+}
+
 /**
  * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
  * see `toRequestId`), its client (`trustedProxies` may say who it is) and its start time for the
@@ -81,7 +90,7 @@ export function createExchange(
 ): Exchange {
   const presentedSecrets = listPresentedSecrets(req.headers);
   const requestId = toRequestId(req.headers['x-request-id'], presentedSecrets);
-  return {
+  const exchange: Exchange = {
     req,
     res,
     requestId,
@@ -107,4 +116,6 @@ export function createExchange(
     identityHeaders: undefined,
     subscription: undefined,
   };
+  (res as Tagged)[exchangeKey] = exchange;
+  return exchange;
 }
