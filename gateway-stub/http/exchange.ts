@@ -62,7 +62,7 @@ export interface Exchange {
   /** The scopes the call is made with, space-separated (the subscription's, a token's share). */
   grantedScopes: string;
   /** Who calls, as the mock server is told (`X-Guichet-*`), once the forward stage knows. */
-  identityHeaders: Record<string, string> | undefined;
+  identityHeaders: Readonly<Record<string, string>> | undefined;
   /** The subscription the call is made under, once authorised. */
   subscription: GrantedSubscription | undefined;
 }
