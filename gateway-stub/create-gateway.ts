@@ -11,7 +11,7 @@ import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
 import { toCorsRequestHeaders } from './http/cors-headers.ts';
 import { toTrustedProxies } from './http/trusted-proxies.ts';
-import { createExchange, type Exchange } from './http/exchange.ts';
+import { createExchange, exchangeOf, type Exchange } from './http/exchange.ts';
 import { sendProblem } from './http/send-response.ts';
 import { createKeyHasher } from './keys/key-hasher.ts';
 import type { KeyService } from './keys/key-service.ts';
@@ -232,15 +232,23 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   });
   const handleMcp = createMcpRoute({ ...options, fail });
 
-  const trustedProxies = toTrustedProxies(options.trustedProxies);
+  // None by default: each request then takes its peer's address without looking it up in an
+  // empty list (the look-up, an IPv4 parse and a BlockList check, ran on every request).
+  const trustedProxies =
+    options.trustedProxies.length === 0 ? undefined : toTrustedProxies(options.trustedProxies);
+  // The one place that sees every exchange end: 'close' follows 'finish' when the answer went
+  // out whole, and also comes when it was cut short (a stream broken halfway), which 'finish'
+  // alone would miss. A client that left before any answer started is no exchange. One
+  // listener for every answer, finding its exchange on it: a closure and a `once` wrapper per
+  // request were garbage the request path made each time ('close' comes once anyway).
+  const observeEnd = function (this: ServerResponse): void {
+    const exchange = exchangeOf(this);
+    if (exchange !== undefined && exchange.status !== 0) observer.finish(exchange);
+  };
+
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
     const exchange = createExchange(req, res, trustedProxies);
-    // The one place that sees every exchange end: 'close' follows 'finish' when the answer
-    // went out whole, and also comes when it was cut short (a stream broken halfway), which
-    // 'finish' alone would miss. A client that left before any answer started is no exchange.
-    res.once('close', () => {
-      if (exchange.status !== 0) observer.finish(exchange);
-    });
+    res.on('close', observeEnd);
     try {
       const fault = findRequestFault(req);
       if (fault !== undefined) {

@@ -62,12 +62,21 @@ export interface Exchange {
   /** The scopes the call is made with, space-separated (the subscription's, a token's share). */
   grantedScopes: string;
   /** Who calls, as the mock server is told (`X-Guichet-*`), once the forward stage knows. */
-  identityHeaders: Record<string, string> | undefined;
+  identityHeaders: Readonly<Record<string, string>> | undefined;
   /** The subscription the call is made under, once authorised. */
   subscription: GrantedSubscription | undefined;
 }
 
 const noScopes: readonly string[] = [];
+
+/** Where an answer keeps the exchange it belongs to (`exchangeOf`). */
+const exchangeKey = Symbol('guichet exchange');
+type Tagged = ServerResponse & { [exchangeKey]?: Exchange };
+
+/** The exchange an answer belongs to, for a listener shared by every answer. */
+export function exchangeOf(res: ServerResponse): Exchange | undefined {
+  return (res as Tagged)[exchangeKey];
+}
 
 /**
  * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
@@ -81,7 +90,7 @@ export function createExchange(
 ): Exchange {
   const presentedSecrets = listPresentedSecrets(req.headers);
   const requestId = toRequestId(req.headers['x-request-id'], presentedSecrets);
-  return {
+  const exchange: Exchange = {
     req,
     res,
     requestId,
@@ -107,4 +116,6 @@ export function createExchange(
     identityHeaders: undefined,
     subscription: undefined,
   };
+  (res as Tagged)[exchangeKey] = exchange;
+  return exchange;
 }

@@ -60,7 +60,7 @@ export function answerConnect(_request: IncomingMessage, socket: Duplex): void {
  * origin-form (`/path`) nor absolute-form (`http://host/path`) — `*`, `host:port`, `path`.
  */
 export function findRequestFault(request: IncomingMessage): string | undefined {
-  if ((request.headersDistinct.host?.length ?? 0) > 1) {
+  if (countHostHeaders(request.rawHeaders) > 1) {
     return 'The request carries more than one Host header; send exactly one (RFC 9112 §3.2).';
   }
   const target = request.url ?? '';
@@ -68,6 +68,20 @@ export function findRequestFault(request: IncomingMessage): string | undefined {
     return 'The request target must be a path starting with "/" (origin-form).';
   }
   return undefined;
+}
+
+/**
+ * How many Host fields the request carries, in any case. Read from the raw header list, which
+ * Node keeps anyway: `headersDistinct` would build an object of arrays of every header, on
+ * every request, for this one count.
+ */
+function countHostHeaders(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    const name = rawHeaders[index] as string;
+    if (name.length === 4 && name.toLowerCase() === 'host') count += 1;
+  }
+  return count;
 }
 
 /**

@@ -38,12 +38,11 @@ export function createAuthorizeStage(): Stage {
       return;
     }
     const subscription = grant.subscriptions.get(apiRoute.id);
-    const caller = (): string => toCallerLabel(exchange);
     if (!subscription) {
       sendProblem(
         exchange,
         'notSubscribed',
-        `${caller()} has no subscription to "${apiRoute.id}". Ask for a key for this API on its portal page.`,
+        `${toCallerLabel(exchange)} has no subscription to "${apiRoute.id}". Ask for a key for this API on its portal page.`,
       );
       return;
     }
@@ -51,7 +50,7 @@ export function createAuthorizeStage(): Stage {
       sendProblem(
         exchange,
         refusalOfStatus[subscription.status],
-        `The subscription of ${lowerFirst(caller())} to "${apiRoute.id}" is ${subscription.status}.`,
+        `The subscription of ${lowerFirst(toCallerLabel(exchange))} to "${apiRoute.id}" is ${subscription.status}.`,
       );
       return;
     }
@@ -60,8 +59,8 @@ export function createAuthorizeStage(): Stage {
         exchange,
         'subscriptionExpired',
         Number.isFinite(subscription.expiresAtMs)
-          ? `The subscription of ${lowerFirst(caller())} to "${apiRoute.id}" expired on ${new Date(subscription.expiresAtMs).toISOString()}.`
-          : `The subscription of ${lowerFirst(caller())} to "${apiRoute.id}" has an end date the sandbox cannot read, so it is closed.`,
+          ? `The subscription of ${lowerFirst(toCallerLabel(exchange))} to "${apiRoute.id}" expired on ${new Date(subscription.expiresAtMs).toISOString()}.`
+          : `The subscription of ${lowerFirst(toCallerLabel(exchange))} to "${apiRoute.id}" has an end date the sandbox cannot read, so it is closed.`,
       );
       return;
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stripCredentials } from '../auth/strip-credentials.ts';
-import { toIdentityHeaders } from '../auth/upstream-identity.ts';
+import { createIdentityHeaders } from '../auth/upstream-identity.ts';
 import type { IdentityTokens } from '../oauth/identity-tokens.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { hasBody, isDeclaredTooLarge, readBody } from '../http/read-body.ts';
@@ -69,9 +69,11 @@ export function createForwardStage(input: ForwardStageOptions): Step {
     });
   };
 
+  const identityHeadersOf = createIdentityHeaders(statements);
+
   return (exchange) => {
     stripCredentials(exchange);
-    const identity = toIdentityHeaders(exchange, statements);
+    const identity = identityHeadersOf(exchange);
     if (!(identity instanceof Promise)) {
       exchange.identityHeaders = identity;
       send(exchange);

@@ -93,6 +93,7 @@ function withHashedSubjects(
       window.sweep(now);
     },
     read: (subject, now) => window.read(hash(subject), now),
+    readInto: (subject, now, into) => window.readInto(hash(subject), now, into),
     restore: (subject, stamps, now) => {
       window.restore(hash(subject), stamps, now);
     },

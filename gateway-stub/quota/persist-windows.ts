@@ -53,6 +53,25 @@ export function createWindowPersistence(
   }
 
   const pending = windows.map(() => new Set<string>());
+  // One subject's times, then their bytes, reused from one subject to the next: a busy
+  // sandbox writes every busy subject's window each second, which made an array of numbers, a
+  // closure and a buffer for each of them.
+  let times = new Float64Array(64);
+  let bytes = Buffer.allocUnsafe(times.length * 8);
+  /** The times of `subject` at `at` as stored (epoch ms, oldest first), or undefined for none. */
+  const encode = (window: SlidingWindow, subject: string, at: number): Buffer | undefined => {
+    let count = window.readInto(subject, at, times);
+    if (count > times.length) {
+      times = new Float64Array(count * 2);
+      bytes = Buffer.allocUnsafe(times.length * 8);
+      count = window.readInto(subject, at, times);
+    }
+    if (count === 0) return undefined;
+    for (let index = 0; index < count; index += 1) {
+      bytes.writeDoubleLE(origin + (times[index] ?? 0), index * 8);
+    }
+    return bytes.subarray(0, count * 8);
+  };
   return {
     flush() {
       windows.forEach(({ window }, index) => {
@@ -63,9 +82,9 @@ export function createWindowPersistence(
       inTransaction(db, () => {
         windows.forEach(({ kind, window, windowMs }, index) => {
           for (const subject of pending[index] ?? []) {
-            const stamps = window.read(subject, at);
-            if (stamps.length === 0) remove.run(kind, subject);
-            else upsert.run(kind, subject, encodeStamps(stamps, origin), Math.round(origin + at));
+            const encoded = encode(window, subject, at);
+            if (encoded === undefined) remove.run(kind, subject);
+            else upsert.run(kind, subject, encoded, Math.round(origin + at));
           }
           removeIdle.run(kind, Math.round(origin + at - windowMs));
         });
@@ -73,12 +92,6 @@ export function createWindowPersistence(
       for (const subjects of pending) subjects.clear();
     },
   };
-}
-
-function encodeStamps(stamps: readonly number[], origin: number): Buffer {
-  const bytes = Buffer.allocUnsafe(stamps.length * 8);
-  stamps.forEach((stamp, index) => bytes.writeDoubleLE(origin + stamp, index * 8));
-  return bytes;
 }
 
 function decodeStamps(bytes: Uint8Array, origin: number): number[] {

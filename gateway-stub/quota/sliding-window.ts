@@ -33,6 +33,12 @@ export interface SlidingWindow {
   sweep(now: number): void;
   /** The times counted for `subject` and still in the window at `now`, oldest first. */
   read(subject: string, now: number): number[];
+  /**
+   * The same times copied into `into` from its start, as many as it holds; returns how many
+   * there are (when more than `into.length`, copy again into a longer array). Nothing is
+   * allocated: the store is written every second with every busy subject's times.
+   */
+  readInto(subject: string, now: number, into: Float64Array): number;
   /** Counts past requests of `subject` again (after a restart): times on this clock, oldest first. */
   restore(subject: string, stamps: readonly number[], now: number): void;
   /** The subjects counted since the previous call, which starts a new list. */
@@ -124,6 +130,16 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
         stamps.push(ring.stamps[(ring.head + index) % ring.stamps.length] ?? 0);
       }
       return stamps;
+    },
+    readInto(subject, now, into) {
+      const ring = rings.get(subject);
+      if (ring === undefined) return 0;
+      prune(ring, now);
+      const copied = Math.min(ring.size, into.length);
+      for (let index = 0; index < copied; index += 1) {
+        into[index] = ring.stamps[(ring.head + index) % ring.stamps.length] ?? 0;
+      }
+      return ring.size;
     },
     restore(subject, stamps, now) {
       const kept = stamps.filter((stamp) => stamp > now - windowMs && stamp <= now);

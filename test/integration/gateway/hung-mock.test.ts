@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { writeSnapshot } from '../../../catalog/index.ts';
 import { startEchoUpstream } from './helpers/start-echo-upstream.ts';
 import { startMockProcess } from './helpers/start-mock-process.ts';
@@ -88,6 +91,73 @@ describe('a mock server that does not answer', () => {
       await test.close();
       await mock.stop();
     }
+  });
+});
+
+describe('a request answered at its deadline', () => {
+  // One connection to an upstream where `/hang` never answers and `/stream` sends its headers,
+  // then holds its answer open until the test ends it.
+  const seen: string[] = [];
+  const held: ServerResponse[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    seen.push(req.url ?? '');
+    if (req.url?.endsWith('/hang') === true) {
+      held.push(res);
+      return;
+    }
+    if (req.url?.endsWith('/stream') === true) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).write('.');
+      held.push(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+  let test: TestGateway;
+  let call: (path: string) => Promise<Response>;
+  before(async () => {
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const upstreamUrl = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+    test = await startTestGateway(upstreamUrl, { upstreamConnections: 1, upstreamTimeoutMs: 300 });
+    const { key } = await issueKey(test, { application: 'Cut', api: 'colis', plan: 'premium' });
+    call = (path) => fetch(`${test.baseUrl}/colis/v2/${path}`, { headers: { 'x-api-key': key } });
+  });
+  after(async () => {
+    await test.close();
+    server.closeAllConnections();
+    server.close();
+  });
+  const nextHeld = async (): Promise<ServerResponse> => {
+    const count = held.length;
+    while (held.length === count) await new Promise((resolve) => setImmediate(resolve));
+    return held.at(-1) as ServerResponse;
+  };
+
+  it('is cut at the mock server when it was sent, freeing its connection', async () => {
+    seen.length = 0;
+    const holding = nextHeld();
+    const answer = call('parcels/hang').then(readAnswer);
+    const cut = once(await holding, 'close');
+    assert.equal(await answer, '504 /problems/upstream-timeout');
+    // Aborted: the mock server's side of the request closes, and the connection serves again.
+    await cut;
+    assert.equal(await call('parcels/AB1234').then(readAnswer), '200 body');
+    assert.deepEqual(seen, ['/colis/v2/parcels/hang', '/colis/v2/parcels/AB1234']);
+  });
+
+  it('is never sent when it was still waiting for a connection', async () => {
+    seen.length = 0;
+    const holding = nextHeld();
+    const streaming = await call('parcels/stream');
+    assert.equal(streaming.status, 200);
+    const stream = await holding;
+    // The only connection streams a healthy answer: this one waits in the queue until its deadline.
+    assert.equal(await call('parcels/queued').then(readAnswer), '504 /problems/upstream-timeout');
+    stream.end('.');
+    await streaming.arrayBuffer();
+    // Freed, the connection takes the next call; the one answered at its deadline was dropped.
+    assert.equal(await call('parcels/AB1234').then(readAnswer), '200 body');
+    assert.deepEqual(seen, ['/colis/v2/parcels/stream', '/colis/v2/parcels/AB1234']);
   });
 });
 

@@ -91,4 +91,22 @@ describe('sliding window across a restart', () => {
     after.restore('old', [0, 1], 70_000);
     assert.equal(after.read('old', 70_000).length, 0);
   });
+
+  it("copies the counted times into a caller's array, and says how many there are", () => {
+    const window = createSlidingWindow(60_000);
+    for (let at = 1_000; at <= 12_000; at += 1_000) window.take('sub', 100, at);
+    const roomy = new Float64Array(16);
+    // The ring wrapped past its first size (8): the copy is still oldest first.
+    assert.equal(window.readInto('sub', 62_500, roomy), 10);
+    assert.deepEqual([...roomy.subarray(0, 10)], window.read('sub', 62_500));
+    assert.deepEqual(
+      [...roomy.subarray(0, 10)],
+      [3_000, 4_000, 5_000, 6_000, 7_000, 8_000, 9_000, 10_000, 11_000, 12_000],
+    );
+    // Too short: it copies what fits and says how long an array the times need.
+    const short = new Float64Array(4);
+    assert.equal(window.readInto('sub', 62_500, short), 10);
+    assert.deepEqual([...short], [3_000, 4_000, 5_000, 6_000]);
+    assert.equal(window.readInto('nobody', 62_500, short), 0);
+  });
 });
