@@ -1,12 +1,13 @@
 /**
  * Runs the gateway: the only file that reads the environment and binds ports. Started by
- * `npm run sandbox` beside the mock server; see `server-env.ts` for the variables.
+ * `npm run sandbox` beside the mock server; see `server-env.ts` for the variables (the store
+ * on PostgreSQL with `GUICHET_DATABASE_URL`).
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
-import { createGateway } from './create-gateway.ts';
+import { openGateway } from './create-gateway.ts';
 import { createGatewayServers } from './http/create-servers.ts';
 import { parseGatewayEnv } from './server-env.ts';
 import { adminTokenFileName } from './store/data-files.ts';
@@ -21,7 +22,8 @@ const { env, options } = parsed.settings;
 const catalog = await readCatalog(env.GUICHET_SANDBOX_SNAPSHOT);
 let gateway;
 try {
-  gateway = createGateway({ ...options, catalog });
+  // With PostgreSQL, its schema is applied and its secret checked before anything listens.
+  gateway = await openGateway({ ...options, catalog });
 } catch (error) {
   console.error(`gateway: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -7,8 +7,15 @@ import type { IssueKeyInput } from './key-service.ts';
 
 /** What an administrator or a form gives the key service, checked and turned into records. */
 
-/** The consumer the key goes to: the one named by id, or a new one. */
-export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): ConsumerRecord {
+/**
+ * The consumer the key goes to: the one named by id (`created` false), or a new one to write
+ * with the key (`created` true).
+ */
+export async function toConsumer(
+  store: KeyStore,
+  input: IssueKeyInput,
+  at: string,
+): Promise<{ consumer: ConsumerRecord; created: boolean }> {
   if (input.consumerId !== undefined) {
     if (input.application !== undefined || input.email !== undefined) {
       throw new KeyServiceError(
@@ -17,8 +24,8 @@ export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): C
         'give the consumer id alone to attach the key to that consumer, or an application (and email) for a new one',
       );
     }
-    const existing = store.findConsumerById(input.consumerId);
-    if (existing) return existing;
+    const existing = await store.findConsumerById(input.consumerId);
+    if (existing) return { consumer: existing, created: false };
     throw new KeyServiceError(
       'invalid-input',
       `no consumer "${input.consumerId}"`,
@@ -38,8 +45,7 @@ export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): C
     email: input.email ?? null,
     createdAt: at,
   };
-  store.insertConsumer(consumer);
-  return consumer;
+  return { consumer, created: true };
 }
 
 /** `con_…`, `key_…`, `sub_…`: random, so ids reveal neither order nor count. */

@@ -109,7 +109,8 @@ export async function startGatewaySandbox(setup: GatewaySandboxSetup): Promise<G
       return (await response.json()) as { key: string; consumerId: string };
     },
     readAccessLog() {
-      gateway.flush();
+      // The access log is written at once; the usage counts are not read here.
+      void gateway.flush();
       const logDir = join(dataDir, 'logs');
       return readdirSync(logDir)
         .filter((name) => name.endsWith('.jsonl'))
