@@ -22,3 +22,4 @@ export type { IssuedKey, KeyView, ConsumerView, SubscriptionView } from './keys/
 export { subscriptionStates, type SubscriptionState } from './store/key-store.ts';
 export { describeStoreHolder } from './store/store-lock.ts';
 export { countConsumersByOperation, type ConsumersByOperation } from './store/read-usage.ts';
+export { readConsumersByOperation } from './store/read-store-usage.ts';

@@ -84,9 +84,12 @@ const columns = aggregateColumns;
 export const aggregateKeyColumns = columns.slice(0, 8);
 const addedColumns = columns.slice(8);
 
-/** What an upsert adds to a row already there: every count. */
+/**
+ * What an upsert adds to a row already there: every count. The row there is named by its
+ * table, which both engines read (PostgreSQL finds a bare name ambiguous with `excluded`'s).
+ */
 export const addAggregateCountsSql = `ON CONFLICT (${aggregateKeyColumns.join(', ')})
-  DO UPDATE SET ${addedColumns.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`;
+  DO UPDATE SET ${addedColumns.map((name) => `${name} = usage_aggregates.${name} + excluded.${name}`).join(', ')}`;
 
 /** The upsert of one row, adding its counts to a row already there. */
 export const upsertAggregateSql = `INSERT INTO usage_aggregates (${columns.join(', ')})
@@ -98,7 +101,7 @@ export const dailyUsageColumns = ['day', 'consumer_id', 'api', 'version', 'opera
 
 /** What an upsert of the daily table adds to a row already there. */
 export const addDailyRequestsSql =
-  'ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = requests + excluded.requests';
+  'ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = usage.requests + excluded.requests';
 
 /** One row's values, in its table's column order. */
 export type UsageRow = (string | number)[];

@@ -19,7 +19,7 @@ export const usageRetentionSql = {
        FROM usage_aggregates WHERE resolution = 'minute' AND minute < ?
        GROUP BY minute - (minute % ${String(minutesPerDay)}), ${dimensions}
        ON CONFLICT (resolution, minute, api, version, operation, consumer_id, plan, status_class)
-       DO UPDATE SET ${summed.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`,
+       DO UPDATE SET ${summed.map((name) => `${name} = usage_aggregates.${name} + excluded.${name}`).join(', ')}`,
   dropMinutes: `DELETE FROM usage_aggregates WHERE resolution = 'minute' AND minute < ?`,
 } as const;
 
