@@ -8,6 +8,16 @@ import type { IssueKeyInput } from './key-service.ts';
 /** What an administrator or a form gives the key service, checked and turned into records. */
 
 /**
+ * Text without control characters: what an application's name is. A NUL cannot be stored in
+ * PostgreSQL's text at all, and an escape sequence would act on the terminal of whoever lists
+ * the keys; no name needs either.
+ */
+export const printableText = /^[^\p{Cc}]*$/u;
+
+/** Why a name with a control character is refused. */
+export const printableTextMessage = 'must not hold control characters';
+
+/**
  * The consumer the key goes to: the one named by id (`created` false), or a new one to write
  * with the key (`created` true).
  */
@@ -37,6 +47,13 @@ export async function toConsumer(
       'invalid-input',
       'no application name and no consumer id',
       'name the application of a new consumer, or give the id (con_…) of an existing one',
+    );
+  }
+  if (!printableText.test(input.application) || !printableText.test(input.email ?? '')) {
+    throw new KeyServiceError(
+      'invalid-input',
+      `the application name or email ${printableTextMessage}`,
+      'type them as plain text',
     );
   }
   const consumer: ConsumerRecord = {

@@ -93,7 +93,7 @@ function readSnapshot(db: DatabaseSync): Map<string, Row[]> {
   db.exec('BEGIN');
   try {
     for (const table of sharedTables) {
-      rows.set(table.name, db.prepare(`SELECT * FROM ${table.name}`).all() as unknown as Row[]);
+      rows.set(table.name, db.prepare(`SELECT * FROM ${table.name}`).all());
     }
   } finally {
     db.exec('COMMIT');
