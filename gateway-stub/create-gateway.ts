@@ -14,6 +14,7 @@ import { toCorsRequestHeaders } from './http/cors-headers.ts';
 import { toTrustedProxies } from './http/trusted-proxies.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
 import { sendProblem } from './http/send-response.ts';
+import { createFailureAnswer } from './http/answer-failure.ts';
 import { createKeyHasher } from './keys/key-hasher.ts';
 import type { Awaitable } from './store/awaitable.ts';
 import type { KeyService } from './keys/key-service.ts';
@@ -38,10 +39,8 @@ import { createSelfServiceHandler, selfServicePrefix } from './self-service/hand
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
-import { isStoreUnavailable } from '../catalog/postgres/postgres-errors.ts';
 import { holdStore } from './store/hold-store.ts';
 import { openSqliteGatewayStore, type GatewayStore } from './store/gateway-store.ts';
-import { openPostgresGatewayStore } from './store/postgres/open-postgres-store.ts';
 import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
 import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
 import { createUsageReader } from './usage/usage-reader.ts';
@@ -78,7 +77,8 @@ export interface Gateway {
  * Creates a gateway on the SQLite store of its data folder (creating the server secret and the
  * admin token on first start), builds the routing tables from the catalog, and returns the
  * request listeners. Options are validated here, so a mistake fails at start, not on a request.
- * A gateway on PostgreSQL (`databaseUrl`) is opened with `openGateway`, which waits for it.
+ * A gateway on PostgreSQL (`databaseUrl`) is opened with `openGateway` (`open-gateway.ts`),
+ * which waits for it.
  */
 export function createGateway(input: GatewayOptionsInput): Gateway {
   const options = parseGatewayOptions(input);
@@ -93,44 +93,10 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
 }
 
 /**
- * Opens a gateway on its store: PostgreSQL when `databaseUrl` names one (its schema applied,
- * its secret checked, before anything listens), else the data folder's SQLite file as
- * `createGateway` does. A database that cannot be reached throws `PostgresOpenError` naming
- * `host:port/database` and why, never the password.
- */
-export async function openGateway(input: GatewayOptionsInput): Promise<Gateway> {
-  const options = parseGatewayOptions(input);
-  const { databaseUrl } = options;
-  if (databaseUrl === undefined) return createGateway(input);
-  const shared = await openPostgresGatewayStore({
-    url: databaseUrl,
-    onNotice:
-      options.onNotice ??
-      ((line) => {
-        console.error(`gateway: ${line}`);
-      }),
-  });
-  let assembled;
-  try {
-    assembled = assembleGateway(options, () => shared);
-  } catch (error) {
-    await shared.close();
-    throw error;
-  }
-  try {
-    await assembled.ready;
-  } catch (error) {
-    await assembled.gateway.close();
-    throw error;
-  }
-  return assembled.gateway;
-}
-
-/**
  * Builds the gateway over a store: `openStore` is given the data folder's SQLite file, held for
  * this gateway (its quota windows, its lock), and returns the store instances share.
  */
-function assembleGateway(
+export function assembleGateway(
   options: GatewayOptions,
   openStore: (db: DatabaseSync) => GatewayStore,
 ): { gateway: Gateway; ready: Awaitable<void> } {
@@ -213,37 +179,12 @@ function assembleGateway(
       if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
     },
   });
-  /**
-   * Answers an error no stage expected. A full disk is expected enough to be named (507): the
-   * partner learns nothing was changed and calls still work; anything else is a 500 that leaks
-   * nothing. `where` adds the data folder to the admin API's wording, never to the public's.
-   */
-  const answerFailure = (exchange: Exchange, error: unknown, where: string): void => {
-    if (isStoreUnavailable(error)) {
-      sendProblem(
-        exchange,
-        'storeUnavailable',
-        `The sandbox store${where} did not answer: nothing was changed. Keys already used keep working; retry in a moment.`,
-        { headers: { 'retry-after': '5' } },
-      );
-      return;
-    }
-    if (isStoreFull(error)) {
+  const answerFailure = createFailureAnswer({
+    onError,
+    countStoreFull: () => {
       observer.countStoreFull();
-      sendProblem(
-        exchange,
-        'insufficientStorage',
-        `The disk holding the sandbox store${where} is full: nothing was changed. Calls to the APIs still work; retry once space is freed.`,
-      );
-      return;
-    }
-    onError(error);
-    sendProblem(
-      exchange,
-      'internalError',
-      'The gateway met an unexpected error. Quote the instance to the support.',
-    );
-  };
+    },
+  });
   const fail = (exchange: Exchange, error: unknown): void => {
     answerFailure(exchange, error, '');
   };
@@ -377,9 +318,13 @@ function assembleGateway(
     if (name !== undefined) observer.countClientError(name);
   }
 
-  /** The admin API's wording names where the store is; the public one's never does. */
+  /**
+   * The admin API's wording names where the store is (the data folder, or PostgreSQL's
+   * `host:port/database`); the public one's never does.
+   */
+  const where = ` (${store.engine === 'sqlite' ? options.dataDir : store.location})`;
   const adminFail = (exchange: Exchange, error: unknown): void => {
-    answerFailure(exchange, error, ` (${store.location})`);
+    answerFailure(exchange, error, where);
   };
   const gateway: Gateway = {
     handlePublic,

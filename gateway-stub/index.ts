@@ -2,7 +2,8 @@
  * guichet's sandbox gateway: keys, plans and quotas in front of the mock server. `server.ts`
  * runs it; tests and scripts build it with `createGateway` and `createGatewayServers`.
  */
-export { createGateway, openGateway, type Gateway } from './create-gateway.ts';
+export { createGateway, type Gateway } from './create-gateway.ts';
+export { openGateway } from './open-gateway.ts';
 export {
   defaultCorsOrigins,
   gatewayOptionsSchema,

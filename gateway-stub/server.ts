@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
-import { openGateway } from './create-gateway.ts';
+import { openGateway } from './open-gateway.ts';
 import { createGatewayServers } from './http/create-servers.ts';
 import { parseGatewayEnv } from './server-env.ts';
 import { adminTokenFileName } from './store/data-files.ts';
