@@ -129,10 +129,12 @@ export function assembleGateway(
   };
   const held = holdStore(options.dataDir, backgroundFailure);
   const { db } = held;
+  let opened: GatewayStore | undefined;
   let services;
   try {
+    opened = openStore(db);
     services = openGatewayServices({
-      store: openStore(db),
+      store: opened,
       dataDir: options.dataDir,
       hasher,
       apis: routes,
@@ -140,6 +142,8 @@ export function assembleGateway(
       tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     });
   } catch (error) {
+    // The SQLite store closes at once; PostgreSQL's is closed by `openGateway`.
+    if (opened?.engine === 'sqlite') void opened.close();
     held.release();
     db.close();
     throw error;

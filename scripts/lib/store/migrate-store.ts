@@ -13,7 +13,13 @@ import {
   OtherSecretError,
   type CopiedTable,
 } from '../../../gateway-stub/store/copy-to-postgres.ts';
-import { secretFileName } from '../../../gateway-stub/store/data-files.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { createKeyHasher } from '../../../gateway-stub/keys/key-hasher.ts';
+import { readServerSecret, secretFileName } from '../../../gateway-stub/store/data-files.ts';
+import {
+  createSecretCheck,
+  toSecretFingerprint,
+} from '../../../gateway-stub/store/secret-check.ts';
 import { gatewayStoreComponent, toEngineSteps } from '../../../gateway-stub/store/migrations.ts';
 import { databaseFileName, openDatabase } from '../../../gateway-stub/store/open-database.ts';
 import { describeStoreHolder } from '../../../gateway-stub/store/store-lock.ts';
@@ -75,6 +81,7 @@ export async function migrateStore(dataDir: string, url: string): Promise<Migrat
     );
   }
   try {
+    claimSecret(db, dataDir, file);
     let pool;
     try {
       pool = await openPostgres({
@@ -101,8 +108,25 @@ export async function migrateStore(dataDir: string, url: string): Promise<Migrat
   }
 }
 
+/**
+ * Records the check of the data folder's secret in the SQLite store before it is copied (a
+ * store from before the check has none), so the database's gateways are held to the secret its
+ * keys were hashed with; refuses a store whose check is another secret's.
+ */
+function claimSecret(db: DatabaseSync, dataDir: string, file: string): void {
+  if (!existsSync(join(dataDir, secretFileName))) return;
+  const fingerprint = toSecretFingerprint(createKeyHasher(readServerSecret(dataDir)));
+  if (createSecretCheck(db)(fingerprint) === fingerprint) return;
+  throw new MigrateStoreError(
+    file,
+    'secret',
+    `its keys were hashed with another secret than ${join(dataDir, secretFileName)}`,
+    'put back the secret.key this store was used with before copying it',
+  );
+}
+
 async function copy(
-  db: ReturnType<typeof openDatabase>,
+  db: DatabaseSync,
   pool: Parameters<typeof copyToPostgres>[1],
   to: string,
   dataDir: string,
