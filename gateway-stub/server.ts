@@ -10,6 +10,7 @@ import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catal
 import { openGateway } from './open-gateway.ts';
 import { createGatewayServers } from './http/create-servers.ts';
 import { parseGatewayEnv } from './server-env.ts';
+import { describePostgresUrl } from '../catalog/postgres/open-postgres.ts';
 import { adminTokenFileName } from './store/data-files.ts';
 
 const parsed = parseGatewayEnv(process.env);
@@ -38,6 +39,12 @@ console.log(
 console.log(
   `gateway: admin API and /metrics on http://${env.GUICHET_ADMIN_HOST}:${String(env.GUICHET_ADMIN_PORT)}`,
 );
+if (options.databaseUrl !== undefined) {
+  // Said at start: sharing the store does not share the quotas yet.
+  console.log(
+    `gateway: store in PostgreSQL at ${describePostgresUrl(options.databaseUrl)}, shared with every gateway on it; quotas are counted by each gateway on its own`,
+  );
+}
 if (options.adminToken === undefined) {
   console.log(`gateway: admin token in ${join(gateway.options.dataDir, adminTokenFileName)}`);
 }
