@@ -1,13 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { latencyBucketCount, toLatencyBucket } from '../observe/latency-buckets.ts';
+import type { Awaitable } from './awaitable.ts';
 
 /**
  * Usage per minute for the owners' and consumers' reports: requests, quota refusals and a
  * latency histogram per (minute, API, version, operation, consumer, plan, status class).
- * Counting happens in memory on the request path; the totals reach SQLite in one transaction
- * every few seconds and at shutdown, so a busy sandbox does not write once per request. The
- * same flush fills the daily `usage` table the breaking-change report reads.
+ * Counting happens in memory on the request path; the totals reach the store in one
+ * transaction every few seconds and at shutdown, so a busy sandbox does not write once per
+ * request. The same flush fills the daily `usage` table the breaking-change report reads.
  */
 export interface UsageAggregates {
   /**
@@ -26,8 +27,12 @@ export interface UsageAggregates {
     latencyMs: number,
     quotaRefused: boolean,
   ): void;
-  /** Writes the pending counts now; returns how many aggregate rows it touched. */
-  flush(): number;
+  /**
+   * Writes the pending counts now; returns how many aggregate rows it touched, once they are
+   * written — and every earlier write still under way on PostgreSQL, so a report that flushes
+   * first reads every call counted before it.
+   */
+  flush(): Awaitable<number>;
   /** Calls not yet written. */
   readonly pending: number;
 }
@@ -60,7 +65,7 @@ function newCells(): Cells {
 
 /** The column list of one aggregate row, in the order `toRows` gives values. */
 const bucketColumns = Array.from({ length: latencyBucketCount }, (_, index) => `l${String(index)}`);
-const columns = [
+export const aggregateColumns = [
   'resolution',
   'minute',
   'api',
@@ -74,15 +79,58 @@ const columns = [
   'latency_sum_ms',
   ...bucketColumns,
 ];
+const columns = aggregateColumns;
+/** The key of an aggregate row: its first columns. */
+export const aggregateKeyColumns = columns.slice(0, 8);
 const addedColumns = columns.slice(8);
+
+/**
+ * What an upsert adds to a row already there: every count. The row there is named by its
+ * table, which both engines read (PostgreSQL finds a bare name ambiguous with `excluded`'s).
+ */
+export const addAggregateCountsSql = `ON CONFLICT (${aggregateKeyColumns.join(', ')})
+  DO UPDATE SET ${addedColumns.map((name) => `${name} = usage_aggregates.${name} + excluded.${name}`).join(', ')}`;
 
 /** The upsert of one row, adding its counts to a row already there. */
 export const upsertAggregateSql = `INSERT INTO usage_aggregates (${columns.join(', ')})
   VALUES (${columns.map(() => '?').join(', ')})
-  ON CONFLICT (resolution, minute, api, version, operation, consumer_id, plan, status_class)
-  DO UPDATE SET ${addedColumns.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`;
+  ${addAggregateCountsSql}`;
 
-type Row = (string | number)[];
+/** The columns of the daily `usage` table, key first, in the order of its rows. */
+export const dailyUsageColumns = ['day', 'consumer_id', 'api', 'version', 'operation', 'requests'];
+
+/** What an upsert of the daily table adds to a row already there. */
+export const addDailyRequestsSql =
+  'ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = usage.requests + excluded.requests';
+
+/** One row's values, in its table's column order. */
+export type UsageRow = (string | number)[];
+type Row = UsageRow;
+
+/**
+ * Where the counts are written: one transaction adding the aggregate rows (`aggregateColumns`)
+ * and the daily rows (`dailyUsageColumns`) to those there, all or nothing.
+ */
+export interface UsageWriter {
+  writeUsage(rows: readonly UsageRow[], daily: readonly UsageRow[]): Awaitable<void>;
+}
+
+/** The writer into a SQLite store. */
+export function createSqliteUsageWriter(db: DatabaseSync): UsageWriter {
+  const upsert = db.prepare(upsertAggregateSql);
+  const upsertDaily = db.prepare(
+    `INSERT INTO usage (${dailyUsageColumns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
+     ${addDailyRequestsSql}`,
+  );
+  return {
+    writeUsage(rows, daily) {
+      inTransaction(db, () => {
+        for (const row of rows) upsert.run(...row);
+        for (const row of daily) upsertDaily.run(...row);
+      });
+    },
+  };
+}
 
 function forEachCell(
   tree: Tree,
@@ -109,15 +157,15 @@ function toDay(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 10);
 }
 
-/** Creates the in-memory counts written into `usage_aggregates` (and `usage`) of `db`. */
-export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
+/** Creates the in-memory counts written into `usage_aggregates` (and `usage`) by `writer`. */
+export function createUsageAggregates(writer: UsageWriter): UsageAggregates {
   let tree: Tree = new Map();
   let pending = 0;
-  const upsert = db.prepare(upsertAggregateSql);
-  const upsertDaily = db.prepare(
-    `INSERT INTO usage (day, consumer_id, api, version, operation, requests) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = requests + excluded.requests`,
-  );
+  // Writes to PostgreSQL under way; SQLite's are done when `writeUsage` returns.
+  let writing: Promise<unknown> = Promise.resolve();
+  let writes = 0;
+  // Calls in those writes: still pending until committed.
+  let writingCalls = 0;
   const cellsOf = (
     target: Tree,
     minute: number,
@@ -135,13 +183,6 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
     return childOf(plans, plan, newCells);
   };
 
-  const write = (rows: Row[], daily: Map<string, Row>): void => {
-    inTransaction(db, () => {
-      for (const row of rows) upsert.run(...row);
-      for (const row of daily.values()) upsertDaily.run(...row);
-    });
-  };
-
   return {
     record(minute, api, version, operation, consumerId, plan, status, latencyMs, quotaRefused) {
       const cells = cellsOf(tree, minute, api, version, operation, consumerId, plan);
@@ -155,7 +196,7 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
       pending += 1;
     },
     flush() {
-      if (pending === 0) return 0;
+      if (pending === 0) return writes === 0 ? 0 : writing.then(() => 0);
       const batch = tree;
       const batchPending = pending;
       tree = new Map();
@@ -189,10 +230,8 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
         if (row === undefined) daily.set(key, [day, consumer, api, version, operation, forwarded]);
         else row[5] = Number(row[5]) + forwarded;
       });
-      try {
-        write(rows, daily);
-      } catch (error) {
-        // Keep the counts for the next flush rather than lose them (e.g. the store was busy).
+      // Kept for the next flush rather than lost (the store was busy, or away).
+      const keep = (): void => {
         forEachCell(batch, (minute, api, version, operation, consumer, plan, cells) => {
           const kept = cellsOf(tree, minute, api, version, operation, consumer, plan);
           for (let index = 0; index < cells.length; index += 1) {
@@ -200,12 +239,36 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
           }
         });
         pending += batchPending;
+      };
+      let written: Awaitable<void>;
+      try {
+        written = writer.writeUsage(rows, [...daily.values()]);
+      } catch (error) {
+        keep();
         throw error;
       }
-      return rows.length;
+      if (!(written instanceof Promise)) return rows.length;
+      writes += 1;
+      writingCalls += batchPending;
+      const own = written.then(
+        () => {
+          writingCalls -= batchPending;
+          return rows.length;
+        },
+        (error: unknown) => {
+          writingCalls -= batchPending;
+          keep();
+          throw error;
+        },
+      );
+      const earlier = writing;
+      writing = Promise.allSettled([earlier, own]).finally(() => {
+        writes -= 1;
+      });
+      return earlier.then(() => own);
     },
     get pending() {
-      return pending;
+      return pending + writingCalls;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { Awaitable } from '../store/awaitable.ts';
 import { bucketMinutes, type UsageSelection } from './usage-query.ts';
 import {
   figureColumns,
@@ -97,37 +97,45 @@ function toEntry(row: SqlRow, columns: readonly string[]): BreakdownEntry {
 
 /** Reads the usage aggregates for the reports. */
 export interface UsageReader {
-  totals(selection: UsageSelection): UsageFigures;
+  totals(selection: UsageSelection): Promise<UsageFigures>;
   /** Every bucket of the period, those without calls at zero. */
-  series(selection: UsageSelection): SeriesPoint[];
+  series(selection: UsageSelection): Promise<SeriesPoint[]>;
   /** The first `selection.limit` entries of a breakdown, by requests. */
-  breakdown(selection: UsageSelection, name: BreakdownName): BreakdownEntry[];
+  breakdown(selection: UsageSelection, name: BreakdownName): Promise<BreakdownEntry[]>;
   /** The consumers that called a deprecated version in the period, by requests. */
   deprecatedCallers(
     selection: UsageSelection,
     version: DeprecatedVersion,
-  ): { consumerId: string; requests: number; lastCall: string }[];
+  ): Promise<{ consumerId: string; requests: number; lastCall: string }[]>;
   /** The minute of the period with the most calls, or null without calls. */
-  busiestMinute(selection: UsageSelection): { time: string; requests: number } | null;
+  busiestMinute(selection: UsageSelection): Promise<{ time: string; requests: number } | null>;
   /** The export's lines, or undefined when there are more than `maxRows`. */
-  exportRows(selection: UsageSelection, maxRows: number): ExportRow[] | undefined;
+  exportRows(selection: UsageSelection, maxRows: number): Promise<ExportRow[] | undefined>;
 }
 
+/**
+ * Runs one report query on the store: SQL both engines read, `?` placeholders, values bound
+ * (SQLite answers at once, PostgreSQL numbers the placeholders).
+ */
+export type UsageQuery = (sql: string, params: (string | number)[]) => Awaitable<SqlRow[]>;
+
 /** Creates a reader over the gateway's store. */
-export function createUsageReader(db: DatabaseSync): UsageReader {
-  const all = (sql: string, params: (string | number)[]): SqlRow[] =>
-    db.prepare(sql).all(...params);
+export function createUsageReader(query: UsageQuery): UsageReader {
+  const all = async (sql: string, params: (string | number)[]): Promise<SqlRow[]> =>
+    query(sql, params);
   return {
-    totals(selection) {
+    async totals(selection) {
       const where = toWhere(selection);
-      return toFigures(
-        all(`SELECT ${figureColumns} FROM usage_aggregates WHERE ${where.sql}`, where.params)[0],
+      const [row] = await all(
+        `SELECT ${figureColumns} FROM usage_aggregates WHERE ${where.sql}`,
+        where.params,
       );
+      return toFigures(row);
     },
-    series(selection) {
+    async series(selection) {
       const where = toWhere(selection);
       const step = bucketMinutes[selection.bucket];
-      const rows = all(
+      const rows = await all(
         `SELECT minute - (minute % ${String(step)}) AS bucket, ${figureColumns}
          FROM usage_aggregates WHERE ${where.sql} GROUP BY bucket`,
         where.params,
@@ -140,32 +148,36 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
       }
       return points;
     },
-    breakdown(selection, name) {
+    async breakdown(selection, name) {
       const columns = breakdowns[name];
       const where = toWhere(selection);
       const list = columns.join(', ');
-      return all(
-        `SELECT ${list}, ${figureColumns} FROM usage_aggregates WHERE ${where.sql}
+      return (
+        await all(
+          `SELECT ${list}, ${figureColumns} FROM usage_aggregates WHERE ${where.sql}
          GROUP BY ${list} ORDER BY requests DESC, ${list} LIMIT ?`,
-        [...where.params, selection.limit],
+          [...where.params, selection.limit],
+        )
       ).map((row) => toEntry(row, columns));
     },
-    deprecatedCallers(selection, version) {
+    async deprecatedCallers(selection, version) {
       const where = toWhere(selection);
-      return all(
-        `SELECT consumer_id, SUM(requests) AS requests, MAX(minute) AS last_minute
+      return (
+        await all(
+          `SELECT consumer_id, SUM(requests) AS requests, MAX(minute) AS last_minute
          FROM usage_aggregates WHERE ${where.sql} AND api = ? AND version = ? AND consumer_id <> ''
          GROUP BY consumer_id ORDER BY requests DESC, consumer_id LIMIT ?`,
-        [...where.params, version.api, version.version, selection.limit],
+          [...where.params, version.api, version.version, selection.limit],
+        )
       ).map((row) => ({
         consumerId: toText(row.consumer_id),
         requests: Number(row.requests),
         lastCall: toInstant(row.last_minute),
       }));
     },
-    busiestMinute(selection) {
+    async busiestMinute(selection) {
       const where = toWhere(selection);
-      const [row] = all(
+      const [row] = await all(
         `SELECT minute, SUM(requests) AS requests FROM usage_aggregates
          WHERE ${where.sql} AND resolution = 'minute'
          GROUP BY minute ORDER BY requests DESC, minute LIMIT 1`,
@@ -175,11 +187,11 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
         ? null
         : { time: toInstant(row.minute), requests: Number(row.requests) };
     },
-    exportRows(selection, maxRows) {
+    async exportRows(selection, maxRows) {
       const where = toWhere(selection);
       const step = bucketMinutes[selection.bucket];
       const dimensions = 'api, version, operation, consumer_id, plan, status_class';
-      const rows = all(
+      const rows = await all(
         `SELECT minute - (minute % ${String(step)}) AS bucket, ${dimensions}, ${figureColumns}
          FROM usage_aggregates WHERE ${where.sql}
          GROUP BY bucket, ${dimensions} ORDER BY bucket, ${dimensions} LIMIT ?`,

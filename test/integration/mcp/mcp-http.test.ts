@@ -108,7 +108,7 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
     assert.equal(refused.structured.type, '/problems/missing-key');
     assert.match(String(refused.structured.detail), /`apiKey`.*`X-Api-Key` header/);
     // The key went through the MCP request's body and the call's header: neither is logged.
-    test.gateway.flush();
+    await test.gateway.flush();
     const logDir = join(test.dataDir, 'logs');
     const log = readdirSync(logDir)
       .map((name) => readFileSync(join(logDir, name), 'utf8'))

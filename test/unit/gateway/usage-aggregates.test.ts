@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { toPercentile } from '../../../gateway-stub/observe/latency-buckets.ts';
 import { openDatabase } from '../../../gateway-stub/store/open-database.ts';
-import { createUsageAggregates } from '../../../gateway-stub/store/usage-aggregates.ts';
+import {
+  createSqliteUsageWriter,
+  createUsageAggregates,
+} from '../../../gateway-stub/store/usage-aggregates.ts';
 import { applyUsageRetention } from '../../../gateway-stub/store/usage-retention.ts';
 
 const minute = Math.floor(Date.parse('2026-11-20T10:15:00Z') / 60_000);
@@ -24,7 +27,7 @@ function withStore(use: (db: ReturnType<typeof openDatabase>) => void): void {
 describe('usage aggregates', () => {
   it('adds calls up per minute, API, version, operation, consumer, plan and status class', () => {
     withStore((db) => {
-      const usage = createUsageAggregates(db);
+      const usage = createUsageAggregates(createSqliteUsageWriter(db));
       for (let index = 0; index < 3; index += 1) {
         usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       }
@@ -36,7 +39,7 @@ describe('usage aggregates', () => {
       assert.equal(usage.pending, 0);
       assert.equal(usage.flush(), 0);
       usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 204, 4, false);
-      usage.flush();
+      assert.equal(usage.flush(), 1);
       const rows = db
         .prepare(
           `SELECT minute, version, operation, consumer_id AS consumer, plan, status_class AS class,
@@ -122,12 +125,12 @@ describe('usage aggregates', () => {
 
   it('rolls minutes older than the retention up into days, and keeps the newer ones', () => {
     withStore((db) => {
-      const usage = createUsageAggregates(db);
+      const usage = createUsageAggregates(createSqliteUsageWriter(db));
       const old = minute - 100 * 1440;
       usage.record(old, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       usage.record(old + 30, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
-      usage.flush();
+      assert.equal(usage.flush(), 3);
       const rolled = applyUsageRetention(db, 90, minute * 60_000);
       assert.equal(rolled, 2);
       const rows = db
@@ -144,7 +147,7 @@ describe('usage aggregates', () => {
 
   it('keeps the counts of a failed flush for the next one', () => {
     withStore((db) => {
-      const usage = createUsageAggregates(db);
+      const usage = createUsageAggregates(createSqliteUsageWriter(db));
       usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       db.exec('BEGIN');
       db.exec('DROP TABLE usage_aggregates');
