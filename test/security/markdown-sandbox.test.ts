@@ -8,6 +8,7 @@ import { startSandbox } from '../../scripts/lib/sandbox/index.ts';
 import { findFreePort } from '../helpers/find-free-port.ts';
 import { createHostileRepo } from './helpers/hostile-repo.ts';
 import { hostileMarkdownProblem, hostileMarkdownRepo } from './helpers/hostile-markdown.ts';
+import { waitForPreparedDocuments } from '../helpers/wait-for-mock.ts';
 
 /** `npm run sandbox` faces the Internet: one API's hostile Markdown must not stop the others. */
 test('the sandbox starts without the API whose description holds 5,000 `>`, and serves the other', async () => {
@@ -27,6 +28,7 @@ test('the sandbox starts without the API whose description holds 5,000 `>`, and 
         formatProblem(problem).replaceAll(`${repo.root}/`, ''),
       );
       assert.ok(report.includes(hostileMarkdownProblem), report.join('\n'));
+      await waitForPreparedDocuments(sandbox.mockUrl);
       const good = await fetch(`${sandbox.mockUrl}/good/v1/things`);
       assert.equal(good.status, 200);
       assert.deepEqual(await good.json(), { ok: true });

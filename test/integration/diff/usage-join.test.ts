@@ -7,6 +7,7 @@ import { startSandbox, type Sandbox } from '../../../scripts/lib/sandbox/index.t
 import { findFreePort } from '../../helpers/find-free-port.ts';
 import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { createRepository, diff, owner, writeAfter } from './helpers/diff-repository.ts';
+import { waitForPreparedDocuments } from '../../helpers/wait-for-mock.ts';
 
 const cleanup: string[] = [];
 let sandbox: Sandbox | undefined;
@@ -48,6 +49,7 @@ describeOnEachStore('the usage join of npm run diff', (store) => {
     });
     const running = started.sandbox;
     sandbox = running;
+    await waitForPreparedDocuments(running.mockUrl);
     const first = await createKey(running, 'Cabinet comptable Durand');
     const second = await createKey(running, 'Logiciel de paie Martin');
     for (const key of [first, second, first]) {

@@ -12,6 +12,7 @@ import {
 } from '../../../scripts/lib/sandbox/index.ts';
 import { findFreePort } from '../../helpers/find-free-port.ts';
 import { fixtureApisDir } from './helpers/start-test-gateway.ts';
+import { waitForPreparedDocuments } from '../../helpers/wait-for-mock.ts';
 
 describe('startSandbox', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-sandbox-'));
@@ -47,11 +48,7 @@ describe('startSandbox', () => {
     const { key } = (await created.json()) as { key: string };
     // The mock server prepares its documents after it starts: wait for that state (on a loaded
     // machine it can outlast the wait a request gets before a 503), rather than race it.
-    for (;;) {
-      const health = await fetch(`${sandbox.mockUrl}/_mock/health`);
-      if (((await health.json()) as { loading: number }).loading === 0) break;
-      await sleep(100);
-    }
+    await waitForPreparedDocuments(sandbox.mockUrl);
     const answer = await fetch(`${sandbox.url}/colis/v2/parcels/AB1234`, {
       headers: { 'x-api-key': key },
     });
@@ -139,6 +136,7 @@ describe('startSandbox when a server dies', () => {
         await sleep(50);
       }
     };
+    await waitForPreparedDocuments(sandbox.mockUrl);
     assert.equal(await call(), '200');
 
     // The mock server is killed: the gateway stays, answering 503, until it is back.

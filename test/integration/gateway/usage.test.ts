@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { startSandbox, type Sandbox } from '../../../scripts/lib/sandbox/index.ts';
 import { findFreePort } from '../../helpers/find-free-port.ts';
 import { fixtureApisDir } from './helpers/start-test-gateway.ts';
+import { waitForPreparedDocuments } from '../../helpers/wait-for-mock.ts';
 
 interface Issued {
   key: string;
@@ -102,11 +102,7 @@ describeOnEachStore('usage reports through the real sandbox', (store) => {
     };
     a = await issue({ application: 'Usage A', api: 'colis' });
     b = await issue({ application: 'Usage B', api: 'colis', plan: 'premium' });
-    for (;;) {
-      const health = await fetch(`${sandbox.mockUrl}/_mock/health`);
-      if (((await health.json()) as { loading: number }).loading === 0) break;
-      await sleep(100);
-    }
+    await waitForPreparedDocuments(sandbox.mockUrl);
     // A, on the free plan (50 a minute): the current and the deprecated version, then past
     // its quota — until the first refusal and two more, however long the calls take.
     for (let index = 0; index < 20; index += 1) await call(a, 'v1', 'getParcel');
