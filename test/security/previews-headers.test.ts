@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { startPreviewsFixture, type PreviewsFixture } from './helpers/previews-fixture.ts';
 
@@ -33,6 +34,14 @@ before(async () => {
   });
   assert.equal(response.status, 201, await response.clone().text());
   ({ key } = (await response.json()) as { key: string });
+  // The preview's mock server prepares the document after it starts, answering its documented
+  // 503 api-starting meanwhile: wait for that state rather than race it on a loaded machine.
+  for (;;) {
+    const probe = await call('/entetes/v1/effacement');
+    if (probe.status !== 503) break;
+    assert.ok(probe.headers.has('retry-after'), 'a 503 while preparing says when to retry');
+    await sleep(200);
+  }
 });
 after(async () => {
   await previews.close();
