@@ -134,4 +134,65 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX usage_aggregates_by_consumer ON usage_aggregates (consumer_id, minute);
     `,
   },
+  {
+    version: 5,
+    summary:
+      'usage aggregates in four grains (every dimension; without the consumer; without the operation; the status class alone) and rolled up per hour, day and week beside the minutes (marks of how far), indexed by API and by consumer, so long reports read few rows',
+    sql: `
+      CREATE TABLE usage_aggregates_next (
+        grain TEXT NOT NULL CHECK (grain IN ('all', 'ops', 'consumers', 'time')),
+        resolution TEXT NOT NULL CHECK (resolution IN ('minute', 'hour', 'day', 'week')),
+        minute INTEGER NOT NULL,
+        api TEXT NOT NULL,
+        version TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        consumer_id TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        status_class INTEGER NOT NULL,
+        requests INTEGER NOT NULL,
+        quota_refusals INTEGER NOT NULL,
+        latency_sum_ms REAL NOT NULL,
+        l0 INTEGER NOT NULL DEFAULT 0,
+        l1 INTEGER NOT NULL DEFAULT 0,
+        l2 INTEGER NOT NULL DEFAULT 0,
+        l3 INTEGER NOT NULL DEFAULT 0,
+        l4 INTEGER NOT NULL DEFAULT 0,
+        l5 INTEGER NOT NULL DEFAULT 0,
+        l6 INTEGER NOT NULL DEFAULT 0,
+        l7 INTEGER NOT NULL DEFAULT 0,
+        l8 INTEGER NOT NULL DEFAULT 0,
+        l9 INTEGER NOT NULL DEFAULT 0,
+        l10 INTEGER NOT NULL DEFAULT 0,
+        l11 INTEGER NOT NULL DEFAULT 0,
+        l12 INTEGER NOT NULL DEFAULT 0,
+        l13 INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (grain, resolution, minute, api, version, operation, consumer_id, plan, status_class)
+      ) WITHOUT ROWID;
+      INSERT INTO usage_aggregates_next (grain, resolution, minute, api, version, operation, consumer_id, plan, status_class, requests, quota_refusals, latency_sum_ms, l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13)
+        SELECT 'all', resolution, minute, api, version, operation, consumer_id, plan, status_class, requests, quota_refusals, latency_sum_ms, l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13
+        FROM usage_aggregates;
+      INSERT INTO usage_aggregates_next (grain, resolution, minute, api, version, operation, consumer_id, plan, status_class, requests, quota_refusals, latency_sum_ms, l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13)
+        SELECT 'ops', 'day', minute, api, version, operation, '', '', status_class, SUM(requests), SUM(quota_refusals), SUM(latency_sum_ms), SUM(l0), SUM(l1), SUM(l2), SUM(l3), SUM(l4), SUM(l5), SUM(l6), SUM(l7), SUM(l8), SUM(l9), SUM(l10), SUM(l11), SUM(l12), SUM(l13)
+        FROM usage_aggregates WHERE resolution = 'day'
+        GROUP BY minute, api, version, operation, status_class;
+      INSERT INTO usage_aggregates_next (grain, resolution, minute, api, version, operation, consumer_id, plan, status_class, requests, quota_refusals, latency_sum_ms, l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13)
+        SELECT 'consumers', 'day', minute, api, version, '', consumer_id, plan, status_class, SUM(requests), SUM(quota_refusals), SUM(latency_sum_ms), SUM(l0), SUM(l1), SUM(l2), SUM(l3), SUM(l4), SUM(l5), SUM(l6), SUM(l7), SUM(l8), SUM(l9), SUM(l10), SUM(l11), SUM(l12), SUM(l13)
+        FROM usage_aggregates WHERE resolution = 'day'
+        GROUP BY minute, api, version, consumer_id, plan, status_class;
+      INSERT INTO usage_aggregates_next (grain, resolution, minute, api, version, operation, consumer_id, plan, status_class, requests, quota_refusals, latency_sum_ms, l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13)
+        SELECT 'time', resolution, minute, '', '', '', '', '', status_class, SUM(requests), SUM(quota_refusals), SUM(latency_sum_ms), SUM(l0), SUM(l1), SUM(l2), SUM(l3), SUM(l4), SUM(l5), SUM(l6), SUM(l7), SUM(l8), SUM(l9), SUM(l10), SUM(l11), SUM(l12), SUM(l13)
+        FROM usage_aggregates
+        GROUP BY resolution, minute, status_class;
+      DROP TABLE usage_aggregates;
+      ALTER TABLE usage_aggregates_next RENAME TO usage_aggregates;
+      CREATE INDEX usage_aggregates_by_api ON usage_aggregates (api, grain, resolution, minute);
+      CREATE INDEX usage_aggregates_by_consumer ON usage_aggregates (consumer_id, grain, resolution, minute);
+      CREATE TABLE usage_marks (
+        name TEXT PRIMARY KEY,
+        minute INTEGER NOT NULL
+      );
+      INSERT INTO usage_marks (name, minute)
+        VALUES ('hours-until', 0), ('days-until', 0), ('weeks-until', 0), ('minutes-from', 0);
+    `,
+  },
 ];

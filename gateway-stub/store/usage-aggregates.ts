@@ -1,13 +1,16 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { latencyBucketCount, toLatencyBucket } from '../observe/latency-buckets.ts';
+import { createCellWriter, readRollupMarks, rollUpUsage, type UsageCell } from './usage-rollups.ts';
+import { upsertDailyUsageSql } from './usage-sql.ts';
 
 /**
  * Usage per minute for the owners' and consumers' reports: requests, quota refusals and a
  * latency histogram per (minute, API, version, operation, consumer, plan, status class).
  * Counting happens in memory on the request path; the totals reach SQLite in one transaction
  * every few seconds and at shutdown, so a busy sandbox does not write once per request. The
- * same flush fills the daily `usage` table the breaking-change report reads.
+ * same flush fills the daily `usage` table the breaking-change report reads, and rolls the
+ * hours and days that are over into the rows long reports read (`usage-rollups.ts`).
  */
 export interface UsageAggregates {
   /**
@@ -26,8 +29,11 @@ export interface UsageAggregates {
     latencyMs: number,
     quotaRefused: boolean,
   ): void;
-  /** Writes the pending counts now; returns how many aggregate rows it touched. */
-  flush(): number;
+  /**
+   * Writes the pending counts now, then rolls up the hours, days and weeks over by `nowMs`
+   * (default now); returns how many cells (a minute, dimensions, status class) it wrote.
+   */
+  flush(nowMs?: number): number;
   /** Calls not yet written. */
   readonly pending: number;
 }
@@ -57,30 +63,6 @@ function newMap<K, V>(): Map<K, V> {
 function newCells(): Cells {
   return new Float64Array(statusClasses * stride);
 }
-
-/** The column list of one aggregate row, in the order `toRows` gives values. */
-const bucketColumns = Array.from({ length: latencyBucketCount }, (_, index) => `l${String(index)}`);
-const columns = [
-  'resolution',
-  'minute',
-  'api',
-  'version',
-  'operation',
-  'consumer_id',
-  'plan',
-  'status_class',
-  'requests',
-  'quota_refusals',
-  'latency_sum_ms',
-  ...bucketColumns,
-];
-const addedColumns = columns.slice(8);
-
-/** The upsert of one row, adding its counts to a row already there. */
-export const upsertAggregateSql = `INSERT INTO usage_aggregates (${columns.join(', ')})
-  VALUES (${columns.map(() => '?').join(', ')})
-  ON CONFLICT (resolution, minute, api, version, operation, consumer_id, plan, status_class)
-  DO UPDATE SET ${addedColumns.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`;
 
 type Row = (string | number)[];
 
@@ -113,11 +95,10 @@ function toDay(minute: number): string {
 export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
   let tree: Tree = new Map();
   let pending = 0;
-  const upsert = db.prepare(upsertAggregateSql);
-  const upsertDaily = db.prepare(
-    `INSERT INTO usage (day, consumer_id, api, version, operation, requests) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = requests + excluded.requests`,
-  );
+  // The hour last rolled up: a flush within the same hour has nothing to roll.
+  let rolledHour = -1;
+  const writeCells = createCellWriter(db);
+  const upsertDaily = db.prepare(upsertDailyUsageSql);
   const cellsOf = (
     target: Tree,
     minute: number,
@@ -135,12 +116,36 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
     return childOf(plans, plan, newCells);
   };
 
-  const write = (rows: Row[], daily: Map<string, Row>): void => {
+  /** Writes a batch and rolls up, in one transaction: the counts and the marks move together. */
+  const write = (batch: Tree, nowMinute: number): number =>
     inTransaction(db, () => {
-      for (const row of rows) upsert.run(...row);
+      const cells: UsageCell[] = [];
+      const daily = new Map<string, Row>();
+      forEachCell(batch, (minute, api, version, operation, consumer, plan, counts) => {
+        let forwarded = 0;
+        for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
+          const base = statusClass * stride;
+          const requests = counts[base] ?? 0;
+          if (requests === 0) continue;
+          forwarded += requests;
+          cells.push({
+            minute,
+            dimensions: [api, version, operation, consumer, plan, statusClass + 1],
+            counts: Array.from(counts.subarray(base, base + stride)),
+          });
+        }
+        if (operation === '' || consumer === '') return;
+        const day = toDay(minute);
+        const key = [day, consumer, api, version, operation].join('\u0000');
+        const row = daily.get(key);
+        if (row === undefined) daily.set(key, [day, consumer, api, version, operation, forwarded]);
+        else row[5] = Number(row[5]) + forwarded;
+      });
+      const written = writeCells(readRollupMarks(db), cells);
       for (const row of daily.values()) upsertDaily.run(...row);
+      rollUpUsage(db, nowMinute);
+      return written;
     });
-  };
 
   return {
     record(minute, api, version, operation, consumerId, plan, status, latencyMs, quotaRefused) {
@@ -154,43 +159,18 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
       cells[bucket] = (cells[bucket] ?? 0) + 1;
       pending += 1;
     },
-    flush() {
-      if (pending === 0) return 0;
+    flush(nowMs = Date.now()) {
+      const nowMinute = Math.floor(nowMs / 60_000);
+      const hour = Math.floor(nowMinute / 60);
+      if (pending === 0 && hour === rolledHour) return 0;
       const batch = tree;
       const batchPending = pending;
       tree = new Map();
       pending = 0;
-      const rows: Row[] = [];
-      const daily = new Map<string, Row>();
-      forEachCell(batch, (minute, api, version, operation, consumer, plan, cells) => {
-        let forwarded = 0;
-        for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
-          const base = statusClass * stride;
-          const requests = cells[base] ?? 0;
-          if (requests === 0) continue;
-          forwarded += requests;
-          const counts = Array.from(cells.subarray(base, base + stride));
-          rows.push([
-            'minute',
-            minute,
-            api,
-            version,
-            operation,
-            consumer,
-            plan,
-            statusClass + 1,
-            ...counts,
-          ]);
-        }
-        if (operation === '' || consumer === '') return;
-        const day = toDay(minute);
-        const key = [day, consumer, api, version, operation].join('\u0000');
-        const row = daily.get(key);
-        if (row === undefined) daily.set(key, [day, consumer, api, version, operation, forwarded]);
-        else row[5] = Number(row[5]) + forwarded;
-      });
       try {
-        write(rows, daily);
+        const written = write(batch, nowMinute);
+        rolledHour = hour;
+        return written;
       } catch (error) {
         // Keep the counts for the next flush rather than lose them (e.g. the store was busy).
         forEachCell(batch, (minute, api, version, operation, consumer, plan, cells) => {
@@ -202,7 +182,6 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
         pending += batchPending;
         throw error;
       }
-      return rows.length;
     },
     get pending() {
       return pending;

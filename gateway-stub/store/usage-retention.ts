@@ -1,21 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
-import { latencyBucketCount } from '../observe/latency-buckets.ts';
+import { dropRowsBefore, rollUpUsage } from './usage-rollups.ts';
 
 const minutesPerDay = 1440;
-const summed = [
-  'requests',
-  'quota_refusals',
-  'latency_sum_ms',
-  ...Array.from({ length: latencyBucketCount }, (_, index) => `l${String(index)}`),
-];
-const dimensions = 'api, version, operation, consumer_id, plan, status_class';
 
 /**
- * Rolls per-minute aggregates older than `retentionDays` up into one row per day (same API,
- * version, operation, consumer, plan and status class) and drops the minutes, in one
- * transaction: the reports keep every count, at a day's resolution past the retention, and the
- * store stays about `retentionDays` of minutes large. Returns the minute rows rolled up.
+ * Keeps `retentionDays` of minute (and hour) rows: rolls up what is over first, then drops the
+ * minutes and hours of the days before, whose day rows keep counting them, in one
+ * transaction. The reports keep every count, at a day's resolution past the retention, and the
+ * store stays about `retentionDays` of minutes large. Returns the minute rows dropped.
  */
 export function applyUsageRetention(
   db: DatabaseSync,
@@ -23,21 +16,10 @@ export function applyUsageRetention(
   nowMs: number,
 ): number {
   const nowMinute = Math.floor(nowMs / 60_000);
-  // Whole days only: a day is rolled up once, when all its minutes are past the retention.
+  // Whole days only: a day's minutes go once all of them are past the retention.
   const cutoff = nowMinute - (nowMinute % minutesPerDay) - retentionDays * minutesPerDay;
   return inTransaction(db, () => {
-    db.prepare(
-      `INSERT INTO usage_aggregates (resolution, minute, ${dimensions}, ${summed.join(', ')})
-       SELECT 'day', minute - (minute % ${String(minutesPerDay)}), ${dimensions},
-         ${summed.map((name) => `SUM(${name})`).join(', ')}
-       FROM usage_aggregates WHERE resolution = 'minute' AND minute < ?
-       GROUP BY minute - (minute % ${String(minutesPerDay)}), ${dimensions}
-       ON CONFLICT (resolution, minute, api, version, operation, consumer_id, plan, status_class)
-       DO UPDATE SET ${summed.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`,
-    ).run(cutoff);
-    const removed = db
-      .prepare(`DELETE FROM usage_aggregates WHERE resolution = 'minute' AND minute < ?`)
-      .run(cutoff);
-    return Number(removed.changes);
+    rollUpUsage(db, nowMinute);
+    return dropRowsBefore(db, cutoff);
   });
 }

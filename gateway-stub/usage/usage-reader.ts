@@ -1,7 +1,21 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { bucketMinutes, type UsageSelection } from './usage-query.ts';
+import { chooseGrain, planSegments, type Resolution, type Segment } from '../store/usage-plan.ts';
+import { readRollupMarks } from '../store/usage-rollups.ts';
 import {
-  figureColumns,
+  toBreakdownStatement,
+  toBusiestMinuteStatement,
+  toCallersStatement,
+  toExportStatement,
+  toLastCallsStatement,
+  toSeriesStatement,
+  toTotalsStatement,
+  dimensionColumns,
+  type DimensionColumn,
+  type Statement,
+  type UsageFilters,
+} from '../store/usage-sql.ts';
+import {
   toFigures,
   toInstant,
   toStatusClassLabel,
@@ -34,7 +48,7 @@ const breakdowns = {
   byConsumer: ['consumer_id'],
   byPlan: ['plan'],
   byStatusClass: ['status_class'],
-} as const;
+} as const satisfies Record<string, readonly DimensionColumn[]>;
 type BreakdownName = keyof typeof breakdowns;
 
 const labelOf: Record<string, string> = {
@@ -65,25 +79,18 @@ export const exportColumns = [
 export type ExportRow = Record<(typeof exportColumns)[number], string | number | null>;
 
 /**
- * The WHERE clause of a selection. Only fixed column names are written into the SQL; every
- * value the caller sent is a bound parameter, so no filter can change the query.
+ * The filters of a selection. Only fixed column names go into the SQL; every value the caller
+ * sent is a bound parameter, so no filter can change the query.
  */
-function toWhere(selection: UsageSelection): { sql: string; params: (string | number)[] } {
-  const parts = ['minute >= ?', 'minute < ?'];
-  const params: (string | number)[] = [selection.fromMinute, selection.toMinute];
-  const filters: [string, string | undefined][] = [
+function toFilters(selection: UsageSelection): [DimensionColumn, string][] {
+  const filters: [DimensionColumn, string | undefined][] = [
     ['api', selection.api],
     ['version', selection.version],
     ['operation', selection.operation],
     ['consumer_id', selection.consumer],
     ['plan', selection.plan],
   ];
-  for (const [column, value] of filters) {
-    if (value === undefined) continue;
-    parts.push(`${column} = ?`);
-    params.push(value);
-  }
-  return { sql: parts.join(' AND '), params };
+  return filters.filter((filter): filter is [DimensionColumn, string] => filter[1] !== undefined);
 }
 
 function toEntry(row: SqlRow, columns: readonly string[]): BreakdownEntry {
@@ -115,23 +122,36 @@ export interface UsageReader {
 
 /** Creates a reader over the gateway's store. */
 export function createUsageReader(db: DatabaseSync): UsageReader {
-  const all = (sql: string, params: (string | number)[]): SqlRow[] =>
-    db.prepare(sql).all(...params);
+  const all = (statement: Statement): SqlRow[] =>
+    db.prepare(statement.sql).all(...statement.params);
+  /**
+   * The segments of the selection's period, nothing coarser than `coarsest`, in the smallest
+   * grain that keeps the filters and the dimensions `grouped`.
+   */
+  const segmentsOf = (
+    selection: UsageSelection,
+    coarsest: Resolution,
+    filters: UsageFilters,
+    grouped: readonly DimensionColumn[] = [],
+  ): Segment[] =>
+    planSegments(
+      selection.fromMinute,
+      selection.toMinute,
+      chooseGrain([...grouped, ...filters.map(([column]) => column)]),
+      coarsest,
+      readRollupMarks(db),
+    );
   return {
     totals(selection) {
-      const where = toWhere(selection);
-      return toFigures(
-        all(`SELECT ${figureColumns} FROM usage_aggregates WHERE ${where.sql}`, where.params)[0],
-      );
+      const filters = toFilters(selection);
+      const segments = segmentsOf(selection, 'week', filters);
+      return toFigures(all(toTotalsStatement(segments, filters))[0]);
     },
     series(selection) {
-      const where = toWhere(selection);
       const step = bucketMinutes[selection.bucket];
-      const rows = all(
-        `SELECT minute - (minute % ${String(step)}) AS bucket, ${figureColumns}
-         FROM usage_aggregates WHERE ${where.sql} GROUP BY bucket`,
-        where.params,
-      );
+      const filters = toFilters(selection);
+      const segments = segmentsOf(selection, selection.bucket, filters);
+      const rows = all(toSeriesStatement(segments, filters, step));
       const byBucket = new Map(rows.map((row) => [Number(row.bucket), row]));
       const points: SeriesPoint[] = [];
       const first = selection.fromMinute - (selection.fromMinute % step);
@@ -142,49 +162,58 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
     },
     breakdown(selection, name) {
       const columns = breakdowns[name];
-      const where = toWhere(selection);
-      const list = columns.join(', ');
-      return all(
-        `SELECT ${list}, ${figureColumns} FROM usage_aggregates WHERE ${where.sql}
-         GROUP BY ${list} ORDER BY requests DESC, ${list} LIMIT ?`,
-        [...where.params, selection.limit],
-      ).map((row) => toEntry(row, columns));
+      const filters = toFilters(selection);
+      const segments = segmentsOf(selection, 'week', filters, columns);
+      return all(toBreakdownStatement(segments, filters, columns, selection.limit)).map((row) =>
+        toEntry(row, columns),
+      );
     },
     deprecatedCallers(selection, version) {
-      const where = toWhere(selection);
-      return all(
-        `SELECT consumer_id, SUM(requests) AS requests, MAX(minute) AS last_minute
-         FROM usage_aggregates WHERE ${where.sql} AND api = ? AND version = ? AND consumer_id <> ''
-         GROUP BY consumer_id ORDER BY requests DESC, consumer_id LIMIT ?`,
-        [...where.params, version.api, version.version, selection.limit],
-      ).map((row) => ({
+      const filters = [
+        ...toFilters({ ...selection, api: undefined, version: undefined }),
+        ['api', version.api],
+        ['version', version.version],
+      ] as [DimensionColumn, string][];
+      const callers = all(
+        toCallersStatement(
+          segmentsOf(selection, 'week', filters, ['consumer_id']),
+          filters,
+          selection.limit,
+        ),
+      );
+      if (callers.length === 0) return [];
+      // The coarse rows know a call's day or hour; the minute rows its minute.
+      const lastCalls = new Map(
+        all(
+          toLastCallsStatement(
+            selection.fromMinute,
+            selection.toMinute,
+            filters,
+            callers.map((row) => toText(row.consumer_id)),
+          ),
+        ).map((row) => [toText(row.consumer_id), Number(row.last_minute)]),
+      );
+      return callers.map((row) => ({
         consumerId: toText(row.consumer_id),
         requests: Number(row.requests),
-        lastCall: toInstant(row.last_minute),
+        lastCall: toInstant(lastCalls.get(toText(row.consumer_id)) ?? Number(row.last_minute)),
       }));
     },
     busiestMinute(selection) {
-      const where = toWhere(selection);
-      const [row] = all(
-        `SELECT minute, SUM(requests) AS requests FROM usage_aggregates
-         WHERE ${where.sql} AND resolution = 'minute'
-         GROUP BY minute ORDER BY requests DESC, minute LIMIT 1`,
-        where.params,
+      const filters = toFilters(selection);
+      const segments = segmentsOf(selection, 'minute', filters).filter(
+        (segment) => segment.resolution === 'minute',
       );
+      const [row] = all(toBusiestMinuteStatement(segments, filters));
       return row === undefined
         ? null
         : { time: toInstant(row.minute), requests: Number(row.requests) };
     },
     exportRows(selection, maxRows) {
-      const where = toWhere(selection);
       const step = bucketMinutes[selection.bucket];
-      const dimensions = 'api, version, operation, consumer_id, plan, status_class';
-      const rows = all(
-        `SELECT minute - (minute % ${String(step)}) AS bucket, ${dimensions}, ${figureColumns}
-         FROM usage_aggregates WHERE ${where.sql}
-         GROUP BY bucket, ${dimensions} ORDER BY bucket, ${dimensions} LIMIT ?`,
-        [...where.params, maxRows + 1],
-      );
+      const filters = toFilters(selection);
+      const segments = segmentsOf(selection, selection.bucket, filters, dimensionColumns);
+      const rows = all(toExportStatement(segments, filters, step, maxRows + 1));
       if (rows.length > maxRows) return undefined;
       return rows.map((row) => {
         const figures = toFigures(row);

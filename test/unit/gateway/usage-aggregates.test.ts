@@ -41,7 +41,8 @@ describe('usage aggregates', () => {
         .prepare(
           `SELECT minute, version, operation, consumer_id AS consumer, plan, status_class AS class,
              requests, quota_refusals AS refusals, l2, l3, l5, l10, l11
-           FROM usage_aggregates ORDER BY minute, version, operation DESC, status_class`,
+           FROM usage_aggregates WHERE grain = 'all' AND resolution = 'minute'
+           ORDER BY minute, version, operation DESC, status_class`,
         )
         .all()
         .map((row) => ({ ...row }));
@@ -120,20 +121,25 @@ describe('usage aggregates', () => {
     });
   });
 
-  it('rolls minutes older than the retention up into days, and keeps the newer ones', () => {
+  it('drops minutes and hours past the retention, whose day rows keep counting them', () => {
     withStore((db) => {
       const usage = createUsageAggregates(db);
       const old = minute - 100 * 1440;
       usage.record(old, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       usage.record(old + 30, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
+      usage.flush(old * 60_000);
       usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
-      usage.flush();
-      const rolled = applyUsageRetention(db, 90, minute * 60_000);
-      assert.equal(rolled, 2);
+      usage.flush(minute * 60_000);
+      const dropped = applyUsageRetention(db, 90, minute * 60_000);
+      // The two minutes, of every dimension and of the status class alone.
+      assert.equal(dropped, 4);
       const rows = db
-        .prepare('SELECT resolution, minute, requests, l2 FROM usage_aggregates ORDER BY minute')
+        .prepare(
+          "SELECT resolution, minute, requests, l2 FROM usage_aggregates WHERE grain = 'all' AND resolution <> 'week' ORDER BY minute",
+        )
         .all()
         .map((row) => ({ ...row }));
+      // The old day, rolled up; today's minute, whose hour is not over yet.
       assert.deepEqual(rows, [
         { resolution: 'day', minute: old - (old % 1440), requests: 2, l2: 2 },
         { resolution: 'minute', minute, requests: 1, l2: 1 },
