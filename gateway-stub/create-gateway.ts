@@ -41,7 +41,6 @@ import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
 import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
 import { createUsageReader } from './usage/usage-reader.ts';
 import { listDeprecatedVersions } from './usage/deprecated-versions.ts';
-import { createUsageView } from './usage/view/serve-usage-view.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -122,6 +121,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     anonymizeClientAddresses: options.anonymizeClientAddresses,
     usageFlushMs: options.usageFlushMs,
     usageRetentionDays: options.usageRetentionDays,
+    recordUsage: options.recordUsage,
     onError,
     onNotice,
   });
@@ -322,7 +322,10 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
         flush: observer.flushUsage,
         deprecated: listDeprecatedVersions(routes),
       }),
-      usageView: createUsageView('owner', '/usage'),
+      usageCors: createCors(options.corsOrigins, new Map(), {
+        methods: 'GET, HEAD',
+        requestHeaders: ['accept', 'authorization'],
+      }),
       fail: (exchange, error) => {
         answerFailure(exchange, error, ` (${options.dataDir})`);
       },

@@ -20,8 +20,10 @@ export interface RequestObserverOptions {
   logRetentionDays: number;
   anonymizeClientAddresses: boolean;
   usageFlushMs: number;
-  /** Days per-minute usage aggregates are kept before being rolled up into days. */
+  /** Days per-minute and per-hour usage aggregates are kept; day rows stay. */
   usageRetentionDays: number;
+  /** Count calls for the usage reports (off only to measure what counting costs). */
+  recordUsage: boolean;
   onError: (error: unknown) => void;
   /** Operational notices (a full disk, a recovery), once per change. */
   onNotice: (line: string) => void;
@@ -88,7 +90,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
   };
   const timer = setInterval(flushUsage, options.usageFlushMs);
   timer.unref();
-  // Off the request path, at start and then hourly: the rolled-up days are few rows.
+  // Off the request path, at start (rolling up what a stopped gateway left) and then hourly.
   const applyRetention = (): void => {
     try {
       applyUsageRetention(options.db, options.usageRetentionDays, Date.now());
@@ -141,8 +143,9 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
         latencyMs / 1000,
         exchange.problem !== '',
       );
-      // One increment for the usage reports; calls naming no API are no API's usage.
-      if (exchange.api !== '') {
+      // One increment for the usage reports, for calls to an API's paths: a path naming no
+      // API is no API's usage, and a trial-key request names one without calling it.
+      if (exchange.apiRoute !== undefined && options.recordUsage) {
         usage.record(
           minute,
           exchange.api,

@@ -22,7 +22,6 @@ import {
 import { exportColumns, type UsageReader } from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 import { maxExportRows } from './handle-owner-usage.ts';
-import { createUsageView } from './view/serve-usage-view.ts';
 
 /** Where a holder reads their own usage. */
 export const ownUsagePath = '/_guichet/usage';
@@ -42,7 +41,7 @@ export interface ConsumerUsageOptions {
 }
 
 // Basic is taken but not offered: a Basic challenge makes a browser prompt for a password
-// over the usage page, whose script sends the key.
+// over the portal's usage page, whose script sends the key.
 const challenges = [`X-Api-Key realm="${sandboxRealm}"`, `Bearer realm="${sandboxRealm}"`];
 
 type Holder = KeyGrant | { problem: ProblemName; detail: string; headers?: OutgoingHttpHeaders };
@@ -145,9 +144,7 @@ export function createConsumerUsageEndpoint(
     });
   };
 
-  const view = createUsageView('consumer', ownUsagePath);
   return (exchange, path) => {
-    if (view(exchange, path)) return true;
     if (path !== ownUsagePath) return false;
     if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
       sendProblem(exchange, 'methodNotAllowed', 'Read your usage with GET.', {
