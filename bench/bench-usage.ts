@@ -13,12 +13,16 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, databaseFileName } from '../gateway-stub/store/open-database.ts';
 import { createUsageAggregates } from '../gateway-stub/store/usage-aggregates.ts';
-import { applyUsageRetention } from '../gateway-stub/store/usage-retention.ts';
+import { readRollupMarks } from '../gateway-stub/store/usage-rollups.ts';
+import {
+  applyUsageRetention,
+  optimizeUsageQueries,
+} from '../gateway-stub/store/usage-retention.ts';
 import { createUsageReader } from '../gateway-stub/usage/usage-reader.ts';
 import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
 import { benchUsageCommand } from './lib/bench-commands.ts';
 import { median } from './lib/stats.ts';
-import { generateTraffic } from './lib/usage/usage-traffic.ts';
+import { createBenchApis, generateTraffic } from './lib/usage/usage-traffic.ts';
 import { listViewQueries } from './lib/usage/usage-views.ts';
 
 const goalMs = 200;
@@ -63,18 +67,28 @@ function main(): number {
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     let recorded = 0;
-    const apis = generateTraffic(
-      shape,
-      (...call) => {
-        recorded += 1;
-        usage.record(...call);
-      },
-      (day) => {
-        usage.flush((shape.firstMinute + (day + 1) * 1440) * 60_000);
-      },
-    );
-    applyUsageRetention(db, 90, nowMs);
-    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const filled = values.reuse && readRollupMarks(db).hoursUntil > 0;
+    if (filled && readRollupMarks(db).hoursUntil !== nowMs / 60_000) {
+      throw new Error(`the store in ${dir} was filled another day: fill it again, without --reuse`);
+    }
+    const apis = filled
+      ? createBenchApis(shape)
+      : generateTraffic(
+          shape,
+          (...call) => {
+            recorded += 1;
+            usage.record(...call);
+          },
+          (day) => {
+            usage.flush((shape.firstMinute + (day + 1) * 1440) * 60_000);
+          },
+        );
+    if (!filled) {
+      // What the gateway does at start: the retention, then the planner's statistics.
+      applyUsageRetention(db, 90, nowMs);
+      optimizeUsageQueries(db, true);
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    }
     const fillSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     const rows = db
@@ -88,7 +102,9 @@ function main(): number {
     const total = db.prepare('SELECT COUNT(*) AS count FROM usage_aggregates').get();
     const size = statSync(join(dir, databaseFileName)).size;
     console.log(
-      `filled in ${fillSeconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): ${formatCount(recorded)} calls recorded; ${formatCount(Number(total?.count))} rows (${rows.join(', ')}); store ${(size / 1_048_576).toFixed(0)} MiB`,
+      filled
+        ? `reused the store filled before (--reuse): ${formatCount(Number(total?.count))} rows (${rows.join(', ')}); store ${(size / 1_048_576).toFixed(0)} MiB`
+        : `filled in ${fillSeconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): ${formatCount(recorded)} calls recorded; ${formatCount(Number(total?.count))} rows (${rows.join(', ')}); store ${(size / 1_048_576).toFixed(0)} MiB`,
     );
 
     const top = (sql: string, ...params: string[]): string =>

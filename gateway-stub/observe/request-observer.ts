@@ -5,7 +5,7 @@ import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.t
 import type { KeyStore } from '../store/key-store.ts';
 import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
 import { createUsageAggregates } from '../store/usage-aggregates.ts';
-import { applyUsageRetention } from '../store/usage-retention.ts';
+import { applyUsageRetention, optimizeUsageQueries } from '../store/usage-retention.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
 import { toLoggedPath } from './logged-path.ts';
@@ -91,9 +91,12 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
   const timer = setInterval(flushUsage, options.usageFlushMs);
   timer.unref();
   // Off the request path, at start (rolling up what a stopped gateway left) and then hourly.
+  let started = false;
   const applyRetention = (): void => {
     try {
       applyUsageRetention(options.db, options.usageRetentionDays, Date.now());
+      optimizeUsageQueries(options.db, !started);
+      started = true;
     } catch (error) {
       if (isStoreFull(error)) storeFullErrors += 1;
       usageOutage.failed(error);

@@ -186,7 +186,7 @@ export const migrations: readonly Migration[] = [
       DROP TABLE usage_aggregates;
       ALTER TABLE usage_aggregates_next RENAME TO usage_aggregates;
       CREATE INDEX usage_aggregates_by_api ON usage_aggregates (api, grain, resolution, minute);
-      CREATE INDEX usage_aggregates_by_consumer ON usage_aggregates (consumer_id, grain, resolution, minute);
+      CREATE INDEX usage_aggregates_by_consumer ON usage_aggregates (consumer_id, api, grain, resolution, minute);
       CREATE TABLE usage_marks (
         name TEXT PRIMARY KEY,
         minute INTEGER NOT NULL

@@ -23,3 +23,20 @@ export function applyUsageRetention(
     return dropRowsBefore(db, cutoff);
   });
 }
+
+/**
+ * Keeps SQLite's query planner informed of the aggregates' shape (`PRAGMA optimize`, as SQLite
+ * advises for a long-lived connection): without statistics it reads a busy API's or consumer's
+ * rows through the primary key, every row of the period, instead of their own index. `first`,
+ * at start, analyses the tables never analysed or much grown since, on a sample of each index
+ * (`analysis_limit`: a few seconds for 10 million rows); later calls redo it only for tables
+ * that changed a lot, otherwise at no cost. PostgreSQL keeps its statistics itself (autovacuum).
+ */
+export function optimizeUsageQueries(db: DatabaseSync, first: boolean): void {
+  if (first) {
+    db.exec('PRAGMA analysis_limit = 1000');
+    db.exec('PRAGMA optimize = 0x10002');
+  } else {
+    db.exec('PRAGMA optimize');
+  }
+}

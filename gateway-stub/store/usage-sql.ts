@@ -115,28 +115,37 @@ export interface Statement {
 }
 
 /**
- * The rows a report reads, as a derived table `rows`: one `SELECT` per segment (each served
+ * The rows a report reads, as a derived table `selected_rows`: one `SELECT` per segment (each served
  * by the primary key or the API's or consumer's index, `minute` ranging within its grain and
- * resolution), joined by `UNION ALL` — segments never overlap, so nothing counts twice.
+ * resolution), joined by `UNION ALL` — segments never overlap, so nothing counts twice; with
+ * `versions`, only the calls of one of them.
  */
-function toSource(segments: readonly Segment[], filters: UsageFilters): Statement {
+function toSource(
+  segments: readonly Segment[],
+  filters: UsageFilters,
+  versions: readonly VersionPair[] = [],
+): Statement {
   const columns = ['minute', ...dimensionColumns, ...summedColumns].join(', ');
   const params: (string | number)[] = [];
   const parts = segments.map((segment) => {
     params.push(segment.grain, segment.resolution, segment.from, segment.to);
     for (const [, value] of filters) params.push(value);
+    for (const { api, version } of versions) params.push(api, version);
     const conditions = [
       'grain = ?',
       'resolution = ?',
       'minute >= ?',
       'minute < ?',
       ...filters.map(([column]) => `${column} = ?`),
+      ...(versions.length === 0
+        ? []
+        : [`(${versions.map(() => '(api = ? AND version = ?)').join(' OR ')})`]),
     ];
     return `SELECT ${columns} FROM usage_aggregates WHERE ${conditions.join(' AND ')}`;
   });
   // No segment (an empty period) reads no row.
   if (parts.length === 0) parts.push(`SELECT ${columns} FROM usage_aggregates WHERE 1 = 0`);
-  return { sql: `(${parts.join(' UNION ALL ')}) AS rows`, params };
+  return { sql: `(${parts.join(' UNION ALL ')}) AS selected_rows`, params };
 }
 
 /** The figures of every call of the segments. */
@@ -175,43 +184,64 @@ export function toBreakdownStatement(
   };
 }
 
-/** Consumers with credentials among the calls, by requests: `consumer_id`, `requests`. */
-export function toCallersStatement(
-  segments: readonly Segment[],
-  filters: UsageFilters,
-  limit: number,
-): Statement {
-  const source = toSource(segments, filters);
-  return {
-    sql: `SELECT consumer_id, SUM(requests) AS requests, MAX(minute) AS last_minute
-      FROM ${source.sql} WHERE consumer_id <> ''
-      GROUP BY consumer_id ORDER BY requests DESC, consumer_id LIMIT ?`,
-    params: [...source.params, limit],
-  };
+/** An API version whose callers a report lists. */
+export interface VersionPair {
+  api: string;
+  version: string;
 }
 
 /**
- * The last minute each of `consumers` called in [from, to) among the minute rows: a call's
- * own minute, where the coarser rows the callers were counted from know only its hour or day.
+ * The consumers with credentials who called each of `versions`, with their requests and the
+ * latest `minute` of their rows (`api`, `version`, `consumer_id`, `requests`, `last_minute`):
+ * one scan for every deprecated version of the catalog at once.
  */
-export function toLastCallsStatement(
-  from: number,
-  to: number,
+export function toVersionCallersStatement(
+  segments: readonly Segment[],
   filters: UsageFilters,
-  consumers: readonly string[],
+  versions: readonly VersionPair[],
 ): Statement {
+  const source = toSource(segments, filters, versions);
+  return {
+    sql: `SELECT api, version, consumer_id, SUM(requests) AS requests, MAX(minute) AS last_minute
+      FROM ${source.sql} WHERE consumer_id <> ''
+      GROUP BY api, version, consumer_id`,
+    params: source.params,
+  };
+}
+
+/** Where to look for one consumer's last call of a version: minutes in [from, to). */
+export interface LastCallWindow extends VersionPair {
+  consumerId: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The last minute a consumer called its version within its window, among the minute rows
+ * (`last_minute`, null without any): a call's own minute, where the coarser rows the callers
+ * were counted from know only when their row starts. One seek of the consumer's index.
+ */
+export function toLastCallStatement(window: LastCallWindow, filters: UsageFilters): Statement {
   const conditions = [
+    'consumer_id = ?',
+    'api = ?',
     "grain = 'all'",
     "resolution = 'minute'",
     'minute >= ?',
     'minute < ?',
+    'version = ?',
     ...filters.map(([column]) => `${column} = ?`),
-    `consumer_id IN (${consumers.map(() => '?').join(', ')})`,
   ];
   return {
-    sql: `SELECT consumer_id, MAX(minute) AS last_minute FROM usage_aggregates
-      WHERE ${conditions.join(' AND ')} GROUP BY consumer_id`,
-    params: [from, to, ...filters.map(([, value]) => value), ...consumers],
+    sql: `SELECT MAX(minute) AS last_minute FROM usage_aggregates WHERE ${conditions.join(' AND ')}`,
+    params: [
+      window.consumerId,
+      window.api,
+      window.from,
+      window.to,
+      window.version,
+      ...filters.map(([, value]) => value),
+    ],
   };
 }
 

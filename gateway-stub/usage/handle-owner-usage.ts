@@ -8,7 +8,12 @@ import {
   toUsageSelection,
   wantsCsv,
 } from './usage-query.ts';
-import { exportColumns, type DeprecatedVersion, type UsageReader } from './usage-reader.ts';
+import {
+  exportColumns,
+  toVersionKey,
+  type DeprecatedVersion,
+  type UsageReader,
+} from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 
 /** Lines of one CSV export at most: past it, the caller narrows the period or the filters. */
@@ -64,13 +69,16 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
       });
       return;
     }
-    const deprecated = options.deprecated
-      .filter(
-        (version) =>
-          (selection.api === undefined || version.api === selection.api) &&
-          (selection.version === undefined || version.version === selection.version),
-      )
-      .map((version) => ({ ...version, consumers: reader.deprecatedCallers(selection, version) }));
+    const versions = options.deprecated.filter(
+      (version) =>
+        (selection.api === undefined || version.api === selection.api) &&
+        (selection.version === undefined || version.version === selection.version),
+    );
+    const callers = reader.deprecatedCallers(selection, versions);
+    const deprecated = versions.map((version) => ({
+      ...version,
+      consumers: callers.get(toVersionKey(version)) ?? [],
+    }));
     sendJson(exchange, 200, {
       period: { from: toInstant(selection.fromMinute), to: toInstant(selection.toMinute) },
       bucket: selection.bucket,

@@ -1,15 +1,21 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { bucketMinutes, type UsageSelection } from './usage-query.ts';
-import { chooseGrain, planSegments, type Resolution, type Segment } from '../store/usage-plan.ts';
+import {
+  chooseGrain,
+  planSegments,
+  resolutionMinutes,
+  type Resolution,
+  type Segment,
+} from '../store/usage-plan.ts';
 import { readRollupMarks } from '../store/usage-rollups.ts';
 import {
   toBreakdownStatement,
   toBusiestMinuteStatement,
-  toCallersStatement,
   toExportStatement,
-  toLastCallsStatement,
+  toLastCallStatement,
   toSeriesStatement,
   toTotalsStatement,
+  toVersionCallersStatement,
   dimensionColumns,
   type DimensionColumn,
   type Statement,
@@ -102,6 +108,18 @@ function toEntry(row: SqlRow, columns: readonly string[]): BreakdownEntry {
   return { ...keys, ...toFigures(row) } as BreakdownEntry;
 }
 
+/** One consumer still calling a version. */
+export interface VersionCaller {
+  consumerId: string;
+  requests: number;
+  lastCall: string;
+}
+
+/** The key of a version in `deprecatedCallers`' answer. */
+export function toVersionKey(version: { api: string; version: string }): string {
+  return `${version.api} ${version.version}`;
+}
+
 /** Reads the usage aggregates for the reports. */
 export interface UsageReader {
   totals(selection: UsageSelection): UsageFigures;
@@ -109,11 +127,14 @@ export interface UsageReader {
   series(selection: UsageSelection): SeriesPoint[];
   /** The first `selection.limit` entries of a breakdown, by requests. */
   breakdown(selection: UsageSelection, name: BreakdownName): BreakdownEntry[];
-  /** The consumers that called a deprecated version in the period, by requests. */
+  /**
+   * The consumers that called each of `versions` in the period, the first `selection.limit`
+   * by requests, keyed `<api> <version>`.
+   */
   deprecatedCallers(
     selection: UsageSelection,
-    version: DeprecatedVersion,
-  ): { consumerId: string; requests: number; lastCall: string }[];
+    versions: readonly DeprecatedVersion[],
+  ): Map<string, VersionCaller[]>;
   /** The minute of the period with the most calls, or null without calls. */
   busiestMinute(selection: UsageSelection): { time: string; requests: number } | null;
   /** The export's lines, or undefined when there are more than `maxRows`. */
@@ -168,36 +189,54 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
         toEntry(row, columns),
       );
     },
-    deprecatedCallers(selection, version) {
-      const filters = [
-        ...toFilters({ ...selection, api: undefined, version: undefined }),
-        ['api', version.api],
-        ['version', version.version],
-      ] as [DimensionColumn, string][];
-      const callers = all(
-        toCallersStatement(
-          segmentsOf(selection, 'week', filters, ['consumer_id']),
-          filters,
-          selection.limit,
-        ),
+    deprecatedCallers(selection, versions) {
+      const callers = new Map<string, VersionCaller[]>();
+      if (versions.length === 0) return callers;
+      const filters = toFilters({ ...selection, api: undefined, version: undefined });
+      const grouped: DimensionColumn[] = ['api', 'version', 'consumer_id'];
+      // The coarse rows know when a caller's last row starts; the minute rows of the week from
+      // there (a week at most: the widest row) know the minute.
+      const segments = segmentsOf(selection, 'week', filters, grouped);
+      const rows = all(toVersionCallersStatement(segments, filters, versions));
+      const byVersion = new Map<string, SqlRow[]>();
+      for (const row of rows) {
+        const key = toVersionKey({ api: toText(row.api), version: toText(row.version) });
+        const list = byVersion.get(key) ?? [];
+        list.push(row);
+        byVersion.set(key, list);
+      }
+      const tops = [...byVersion.values()].flatMap((list) =>
+        list
+          .sort(
+            (a, b) =>
+              Number(b.requests) - Number(a.requests) ||
+              toText(a.consumer_id).localeCompare(toText(b.consumer_id)),
+          )
+          .slice(0, selection.limit),
       );
-      if (callers.length === 0) return [];
-      // The coarse rows know a call's day or hour; the minute rows its minute.
-      const lastCalls = new Map(
-        all(
-          toLastCallsStatement(
-            selection.fromMinute,
-            selection.toMinute,
+      for (const row of tops) {
+        const key = toVersionKey({ api: toText(row.api), version: toText(row.version) });
+        const consumerId = toText(row.consumer_id);
+        const coarse = Number(row.last_minute);
+        const [exact] = all(
+          toLastCallStatement(
+            {
+              api: toText(row.api),
+              version: toText(row.version),
+              consumerId,
+              from: coarse,
+              to: Math.min(coarse + resolutionMinutes.week, selection.toMinute),
+            },
             filters,
-            callers.map((row) => toText(row.consumer_id)),
           ),
-        ).map((row) => [toText(row.consumer_id), Number(row.last_minute)]),
-      );
-      return callers.map((row) => ({
-        consumerId: toText(row.consumer_id),
-        requests: Number(row.requests),
-        lastCall: toInstant(lastCalls.get(toText(row.consumer_id)) ?? Number(row.last_minute)),
-      }));
+        );
+        // Past the retention only day rows remain: the day it started is all that is known.
+        const last = typeof exact?.last_minute === 'number' ? exact.last_minute : coarse;
+        const list = callers.get(key) ?? [];
+        list.push({ consumerId, requests: Number(row.requests), lastCall: toInstant(last) });
+        callers.set(key, list);
+      }
+      return callers;
     },
     busiestMinute(selection) {
       const filters = toFilters(selection);

@@ -11,6 +11,12 @@ import type { UsageFormat, UsagePoint } from './usage-tables.ts';
  */
 
 let chart: uPlot | undefined;
+let resizing: ResizeObserver | undefined;
+
+/** The chart's width in its container: the container's, within bounds. */
+function toChartWidth(container: HTMLElement): number {
+  return Math.max(240, Math.min(container.clientWidth || 800, 1100));
+}
 
 /** The value of a CSS variable of the page, for the canvas. */
 function readColour(name: string, fallback: string): string {
@@ -26,6 +32,7 @@ export function drawUsageChart(
 ): void {
   chart?.destroy();
   chart = undefined;
+  resizing?.disconnect();
   container.replaceChildren();
   const m = readClientMessages().usage;
   const ink = readColour('--ink', '#1b1f24');
@@ -44,7 +51,7 @@ export function drawUsageChart(
   );
   chart = new uPlot(
     {
-      width: Math.max(280, Math.min(container.clientWidth || 800, 1100)),
+      width: toChartWidth(container),
       height: 260,
       // UTC, as the table beside the chart says.
       tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
@@ -82,4 +89,9 @@ export function drawUsageChart(
     ],
     container,
   );
+  // A phone turned, a window narrowed: the chart follows its container, never wider.
+  resizing = new ResizeObserver(() => {
+    chart?.setSize({ width: toChartWidth(container), height: 260 });
+  });
+  resizing.observe(container);
 }

@@ -59,6 +59,12 @@ for (const text of languages) {
     await expect(view.cell(text.perApi, /appointments/, 4)).toHaveText('3');
     await expect(view.chart).toHaveCount(1);
     expect(await findViolations(page)).toEqual([]);
+    // On a phone the tables scroll in their boxes and the chart narrows: the page does not.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // The owner: the footer's link, then the admin token and the partner's consumer id.
     await page.getByRole('contentinfo').getByRole('link', { name: text.ownerFooter }).click();

@@ -78,7 +78,7 @@ function ownerReport(view: string, subjects: ViewSubjects, selection: UsageSelec
   queries.push({
     view,
     query: `deprecated callers (${String(deprecated.length)} versions)`,
-    run: () => deprecated.map((version) => reader.deprecatedCallers(selection, version)),
+    run: () => reader.deprecatedCallers(selection, deprecated),
   });
   return queries;
 }

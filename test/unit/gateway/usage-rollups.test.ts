@@ -279,6 +279,35 @@ describe('usage rollups', () => {
               assert.equal(entry.requests, expected, `${where} ${name} ${String(ofEntry(entry))}`);
             }
           }
+          // The callers of one version: the selection's API filter is the version's own.
+          const ofVersion = calls.filter(
+            (call) =>
+              call.minute >= fromMinute &&
+              call.minute < toMinute &&
+              call.api === 'colis' &&
+              Object.entries(filters).every(
+                ([name, value]) =>
+                  name === 'api' || call[field[name as keyof typeof field]] === value,
+              ),
+          );
+          const version = {
+            api: 'colis',
+            version: 'v1',
+            deprecatedSince: undefined,
+            sunset: undefined,
+          };
+          const callers = reader.deprecatedCallers(selection, [version]).get('colis v1') ?? [];
+          assert.equal(
+            callers.reduce((sum, caller) => sum + caller.requests, 0),
+            ofVersion.length,
+            `${where} callers`,
+          );
+          for (const caller of callers) {
+            const theirs = ofVersion.filter((call) => call.consumer === caller.consumerId);
+            assert.equal(caller.requests, theirs.length, `${where} ${caller.consumerId}`);
+            const last = Math.max(...theirs.map((call) => call.minute));
+            assert.equal(caller.lastCall, new Date(last * 60_000).toISOString(), where);
+          }
           const step = { minute: 1, hour: 60, day: 1440 }[bucket];
           for (const point of reader.series(selection)) {
             const start = Date.parse(point.time) / 60_000;
