@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { latencyBucketCount, toLatencyBucket } from '../observe/latency-buckets.ts';
-import { createCellWriter, readRollupMarks, rollUpUsage, type UsageCell } from './usage-rollups.ts';
+import { createCellWriter, readRollupMarks, rollUpUsage } from './usage-rollups.ts';
 import { upsertDailyUsageSql } from './usage-sql.ts';
 
 /**
@@ -97,7 +97,7 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
   let pending = 0;
   // The hour last rolled up: a flush within the same hour has nothing to roll.
   let rolledHour = -1;
-  const writeCells = createCellWriter(db);
+  const startWriting = createCellWriter(db);
   const upsertDaily = db.prepare(upsertDailyUsageSql);
   const cellsOf = (
     target: Tree,
@@ -119,8 +119,11 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
   /** Writes a batch and rolls up, in one transaction: the counts and the marks move together. */
   const write = (batch: Tree, nowMinute: number): number =>
     inTransaction(db, () => {
-      const cells: UsageCell[] = [];
+      const writer = startWriting(readRollupMarks(db));
       const daily = new Map<string, Row>();
+      const dimensions: (string | number)[] = ['', '', '', '', '', 0];
+      let dayMinute = -1;
+      let day = '';
       forEachCell(batch, (minute, api, version, operation, consumer, plan, counts) => {
         let forwarded = 0;
         for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
@@ -128,20 +131,26 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
           const requests = counts[base] ?? 0;
           if (requests === 0) continue;
           forwarded += requests;
-          cells.push({
-            minute,
-            dimensions: [api, version, operation, consumer, plan, statusClass + 1],
-            counts: Array.from(counts.subarray(base, base + stride)),
-          });
+          dimensions[0] = api;
+          dimensions[1] = version;
+          dimensions[2] = operation;
+          dimensions[3] = consumer;
+          dimensions[4] = plan;
+          dimensions[5] = statusClass + 1;
+          writer.write(minute, dimensions, counts, base);
         }
         if (operation === '' || consumer === '') return;
-        const day = toDay(minute);
+        // Most cells of a flush share their minute: one date string for them all.
+        if (minute !== dayMinute) {
+          dayMinute = minute;
+          day = toDay(minute);
+        }
         const key = [day, consumer, api, version, operation].join('\u0000');
         const row = daily.get(key);
         if (row === undefined) daily.set(key, [day, consumer, api, version, operation, forwarded]);
         else row[5] = Number(row[5]) + forwarded;
       });
-      const written = writeCells(readRollupMarks(db), cells);
+      const written = writer.finish();
       for (const row of daily.values()) upsertDaily.run(...row);
       rollUpUsage(db, nowMinute);
       return written;

@@ -10,6 +10,7 @@ import {
   deleteRowsBeforeSql,
   dimensionColumns,
   readMarksSql,
+  summedColumns,
   toRollUpSql,
   upsertAggregateSql,
   writeMarkSql,
@@ -92,22 +93,31 @@ export function dropRowsBefore(db: DatabaseSync, cutoff: number): number {
   return Number(minutes.changes);
 }
 
-/** One cell of a flush: its minute, its dimensions (`dimensionColumns`' order), its counts. */
-export interface UsageCell {
-  minute: number;
-  dimensions: readonly (string | number)[];
-  counts: readonly number[];
+/** Writes one flush's cells; `finish` writes what it added up, and says how many cells. */
+export interface CellWriter {
+  /**
+   * One cell: its minute, its dimensions (`dimensionColumns`' order) and its counts, the
+   * `summedColumns.length` values of `counts` from `offset`.
+   */
+  write(
+    minute: number,
+    dimensions: readonly (string | number)[],
+    counts: Float64Array,
+    offset: number,
+  ): void;
+  finish(): number;
 }
 
+const countWidth = summedColumns.length;
+
 /**
- * Writes a flush's cells: each to its minute row of every dimension, and to the minute of the
- * `time` grain; to the hour, day and week rows of every grain already rolled up past it;
- * before `minutesFrom`, to the day and week rows only. Rows other than the cells' own are
- * added up in memory first, so each is written once. Returns the cells written.
+ * Writes a flush's cells: each to its minute row of every dimension at once, and, added up in
+ * memory and written at `finish`, to the minute of the `time` grain (per status class) and to
+ * the hour, day and week rows of every grain already rolled up past it — before `minutesFrom`,
+ * to the day and week rows only. The common path allocates nothing per cell but what binding
+ * the values takes: one array of arguments is filled in place for every row.
  */
-export function createCellWriter(
-  db: DatabaseSync,
-): (marks: RollupMarks, cells: Iterable<UsageCell>) => number {
+export function createCellWriter(db: DatabaseSync): (marks: RollupMarks) => CellWriter {
   const upsert = db.prepare(upsertAggregateSql);
   const kept = Object.fromEntries(
     grains.map((grain) => [
@@ -115,35 +125,79 @@ export function createCellWriter(
       dimensionColumns.map((name) => (grainDimensions[grain] as readonly string[]).includes(name)),
     ]),
   ) as Record<Grain, boolean[]>;
-  return (marks, cells) => {
+  const keyWidth = 3 + dimensionColumns.length;
+  const args: (string | number)[] = new Array<string | number>(keyWidth + countWidth).fill(0);
+  const statusIndex = dimensionColumns.indexOf('status_class');
+  return (marks) => {
     let written = 0;
-    const others = new Map<string, { key: (string | number)[]; counts: number[] }>();
-    const add = (grain: Grain, resolution: Resolution, cell: UsageCell): void => {
-      const dimensions = cell.dimensions.map((value, index) =>
+    // The `time` grain's minutes: minute → counts of each status class in turn.
+    const times = new Map<number, Float64Array>();
+    const late = new Map<string, { key: (string | number)[]; counts: number[] }>();
+    const addLate = (
+      grain: Grain,
+      resolution: Resolution,
+      minute: number,
+      dimensions: readonly (string | number)[],
+      counts: Float64Array,
+      offset: number,
+    ): void => {
+      const projected = dimensions.map((value, index) =>
         kept[grain][index] === true ? value : '',
       );
-      const key = [grain, resolution, toResolutionStart(cell.minute, resolution), ...dimensions];
+      const key = [grain, resolution, toResolutionStart(minute, resolution), ...projected];
       const id = key.join('\u0000');
-      const row = others.get(id);
-      if (row === undefined) others.set(id, { key, counts: [...cell.counts] });
-      else
-        cell.counts.forEach(
-          (count, index) => (row.counts[index] = (row.counts[index] ?? 0) + count),
-        );
-    };
-    for (const cell of cells) {
-      const late: Resolution[] = [];
-      if (cell.minute >= marks.minutesFrom) {
-        upsert.run('all', 'minute', cell.minute, ...cell.dimensions, ...cell.counts);
-        written += 1;
-        add('time', 'minute', cell);
-        if (cell.minute < marks.hoursUntil) late.push('hour');
+      const row = late.get(id) ?? { key, counts: new Array<number>(countWidth).fill(0) };
+      for (let index = 0; index < countWidth; index += 1) {
+        row.counts[index] = (row.counts[index] ?? 0) + (counts[offset + index] ?? 0);
       }
-      if (cell.minute < marks.daysUntil || cell.minute < marks.minutesFrom) late.push('day');
-      if (cell.minute < marks.weeksUntil) late.push('week');
-      for (const resolution of late) for (const grain of grains) add(grain, resolution, cell);
-    }
-    for (const row of others.values()) upsert.run(...row.key, ...row.counts);
-    return written;
+      late.set(id, row);
+    };
+    return {
+      write(minute, dimensions, counts, offset) {
+        if (minute >= marks.minutesFrom) {
+          args[0] = 'all';
+          args[1] = 'minute';
+          args[2] = minute;
+          for (let index = 0; index < dimensions.length; index += 1) {
+            args[3 + index] = dimensions[index] ?? '';
+          }
+          for (let index = 0; index < countWidth; index += 1) {
+            args[keyWidth + index] = counts[offset + index] ?? 0;
+          }
+          upsert.run(...args);
+          written += 1;
+          const statusClass = Number(dimensions[statusIndex]);
+          let time = times.get(minute);
+          if (time === undefined) {
+            time = new Float64Array(5 * countWidth);
+            times.set(minute, time);
+          }
+          const base = (statusClass - 1) * countWidth;
+          for (let index = 0; index < countWidth; index += 1) {
+            time[base + index] = (time[base + index] ?? 0) + (counts[offset + index] ?? 0);
+          }
+          if (minute >= marks.hoursUntil) return;
+          for (const grain of grains) addLate(grain, 'hour', minute, dimensions, counts, offset);
+        }
+        for (const resolution of ['day', 'week'] as const) {
+          const rolled = resolution === 'day' ? marks.daysUntil : marks.weeksUntil;
+          if (minute >= rolled && (resolution === 'week' || minute >= marks.minutesFrom)) continue;
+          for (const grain of grains)
+            addLate(grain, resolution, minute, dimensions, counts, offset);
+        }
+      },
+      finish() {
+        for (const [minute, time] of times) {
+          for (let statusClass = 1; statusClass <= 5; statusClass += 1) {
+            const base = (statusClass - 1) * countWidth;
+            if ((time[base] ?? 0) === 0) continue;
+            const values = Array.from(time.subarray(base, base + countWidth));
+            upsert.run('time', 'minute', minute, '', '', '', '', '', statusClass, ...values);
+          }
+        }
+        for (const row of late.values()) upsert.run(...row.key, ...row.counts);
+        return written;
+      },
+    };
   };
 }
