@@ -345,7 +345,7 @@ export const problemTypes = {
     'store-unavailable',
     503,
     'Sandbox store unavailable',
-    'The database holding the objects you create in the sandbox (PostgreSQL) did not answer; nothing was changed, and what was stored before is kept. Calls that remember nothing keep working. Retry in a moment.',
+    'The database of the sandbox (PostgreSQL), which holds its keys, subscriptions and credentials and the objects you create, did not answer; nothing was changed, and what was stored before is kept. A key or client already used keeps working, as do calls that remember nothing; a first use, a new key and any change wait for it. Retry in a moment.',
   ),
   upstreamTimeout: define(
     'upstream-timeout',

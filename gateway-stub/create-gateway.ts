@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { createAdminHandler } from './admin/handle-admin-request.ts';
 import {
   parseGatewayOptions,
@@ -13,7 +14,9 @@ import { toCorsRequestHeaders } from './http/cors-headers.ts';
 import { toTrustedProxies } from './http/trusted-proxies.ts';
 import { createExchange, type Exchange } from './http/exchange.ts';
 import { sendProblem } from './http/send-response.ts';
+import { createFailureAnswer } from './http/answer-failure.ts';
 import { createKeyHasher } from './keys/key-hasher.ts';
+import type { Awaitable } from './store/awaitable.ts';
 import type { KeyService } from './keys/key-service.ts';
 import { createAddressHasher } from './keys/address-hasher.ts';
 import { createCallerIdentifier } from './auth/identify-caller.ts';
@@ -37,6 +40,7 @@ import { problemTypePrefix, redirectProblemType } from './public/redirect-proble
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
 import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
 import { holdStore } from './store/hold-store.ts';
+import { openSqliteGatewayStore, type GatewayStore } from './store/gateway-store.ts';
 import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
 import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
 import { createUsageReader } from './usage/usage-reader.ts';
@@ -57,8 +61,8 @@ export interface Gateway {
   /** Consumers and keys, as the admin API manages them. */
   keys: KeyService;
   options: GatewayOptions;
-  /** Writes pending usage counts, quota windows and log lines now. */
-  flush(): void;
+  /** Writes pending usage counts, quota windows and log lines now; settles once written. */
+  flush(): Promise<void>;
   /**
    * Settles if another gateway took the store over (this one stopped its heartbeat for
    * `lockStaleMs`, frozen): it must stop, or both would count quotas apart.
@@ -69,12 +73,32 @@ export interface Gateway {
 }
 
 /**
- * Creates the gateway: opens the store in the data folder (creating the server secret and the
+ * Creates a gateway on the SQLite store of its data folder (creating the server secret and the
  * admin token on first start), builds the routing tables from the catalog, and returns the
  * request listeners. Options are validated here, so a mistake fails at start, not on a request.
+ * A gateway on PostgreSQL (`databaseUrl`) is opened with `openGateway` (`open-gateway.ts`),
+ * which waits for it.
  */
 export function createGateway(input: GatewayOptionsInput): Gateway {
   const options = parseGatewayOptions(input);
+  if (options.databaseUrl !== undefined) {
+    throw new Error(
+      'a gateway on PostgreSQL (databaseUrl) is opened with openGateway(), which waits for the database',
+    );
+  }
+  const assembled = assembleGateway(options, (db) => openSqliteGatewayStore(db, options.dataDir));
+  if (assembled.ready instanceof Promise) throw new Error('the SQLite store answers at once');
+  return assembled.gateway;
+}
+
+/**
+ * Builds the gateway over a store: `openStore` is given the data folder's SQLite file, held for
+ * this gateway (its quota windows, its lock), and returns the store instances share.
+ */
+export function assembleGateway(
+  options: GatewayOptions,
+  openStore: (db: DatabaseSync) => GatewayStore,
+): { gateway: Gateway; ready: Awaitable<void> } {
   const onError =
     options.onError ??
     ((error: unknown) => {
@@ -104,18 +128,29 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
   };
   const held = holdStore(options.dataDir, backgroundFailure);
   const { db } = held;
-  const services = openGatewayServices({
-    db,
-    dataDir: options.dataDir,
-    hasher,
-    apis: routes,
-    issuer: options.issuerUrl,
-    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
-  });
+  let opened: GatewayStore | undefined;
+  let services;
+  try {
+    opened = openStore(db);
+    services = openGatewayServices({
+      store: opened,
+      dataDir: options.dataDir,
+      hasher,
+      apis: routes,
+      issuer: options.issuerUrl,
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    });
+  } catch (error) {
+    // The SQLite store closes at once; PostgreSQL's is closed by `openGateway`.
+    if (opened?.engine === 'sqlite') void opened.close();
+    held.release();
+    db.close();
+    throw error;
+  }
   const { store, keys } = services;
   const observer = createRequestObserver({
-    db,
-    store,
+    usage: store.usage,
+    store: store.keys,
     logDir: join(options.dataDir, 'logs'),
     logRetentionDays: options.logRetentionDays,
     anonymizeClientAddresses: options.anonymizeClientAddresses,
@@ -148,28 +183,12 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
     },
   });
-  /**
-   * Answers an error no stage expected. A full disk is expected enough to be named (507): the
-   * partner learns nothing was changed and calls still work; anything else is a 500 that leaks
-   * nothing. `where` adds the data folder to the admin API's wording, never to the public's.
-   */
-  const answerFailure = (exchange: Exchange, error: unknown, where: string): void => {
-    if (isStoreFull(error)) {
+  const answerFailure = createFailureAnswer({
+    onError,
+    countStoreFull: () => {
       observer.countStoreFull();
-      sendProblem(
-        exchange,
-        'insufficientStorage',
-        `The disk holding the sandbox store${where} is full: nothing was changed. Calls to the APIs still work; retry once space is freed.`,
-      );
-      return;
-    }
-    onError(error);
-    sendProblem(
-      exchange,
-      'internalError',
-      'The gateway met an unexpected error. Quote the instance to the support.',
-    );
-  };
+    },
+  });
   const fail = (exchange: Exchange, error: unknown): void => {
     answerFailure(exchange, error, '');
   };
@@ -195,7 +214,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     toAnonymousSubject: createAddressHasher(hasher),
     statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
   });
-  const usageReader = createUsageReader(db);
+  const usageReader = createUsageReader(store.usage);
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
@@ -207,6 +226,7 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
       service: services.clients,
       failures,
       secretGraceSeconds: options.secretGraceSeconds,
+      fail,
     }),
     ownUsage: createConsumerUsageEndpoint({
       reader: usageReader,
@@ -302,15 +322,23 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     if (name !== undefined) observer.countClientError(name);
   }
 
-  return {
+  /**
+   * The admin API's wording names where the store is (the data folder, or PostgreSQL's
+   * `host:port/database`); the public one's never does.
+   */
+  const where = ` (${store.engine === 'sqlite' ? options.dataDir : store.location})`;
+  const adminFail = (exchange: Exchange, error: unknown): void => {
+    answerFailure(exchange, error, where);
+  };
+  const gateway: Gateway = {
     handlePublic,
     handleAdmin: createAdminHandler({
       token: adminToken,
       keys,
       renderMetrics: observer.renderMetrics,
       clients: services.clients,
-      rotateSigningKey: () => {
-        const kid = services.signingKeys.rotate();
+      rotateSigningKey: async () => {
+        const kid = await services.signingKeys.rotate();
         services.watch.notify();
         return kid;
       },
@@ -321,14 +349,13 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
         reader: usageReader,
         flush: observer.flushUsage,
         deprecated: listDeprecatedVersions(routes),
+        fail: adminFail,
       }),
       usageCors: createCors(options.corsOrigins, new Map(), {
         methods: 'GET, HEAD',
         requestHeaders: ['accept', 'authorization'],
       }),
-      fail: (exchange, error) => {
-        answerFailure(exchange, error, ` (${options.dataDir})`);
-      },
+      fail: adminFail,
     }),
     handleClientError,
     countRefusedConnection: observer.countRefusedConnection,
@@ -336,21 +363,23 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
     keys,
     options,
     storeLost: held.lost,
-    flush() {
-      observer.flush();
+    async flush() {
+      const written = observer.flush();
       try {
         limiters.flush();
       } catch (error) {
         backgroundFailure(error);
       }
+      await written;
     },
     async close() {
       limiters.close();
-      observer.close();
+      await observer.close();
       await forwarder.close();
-      services.close();
+      await store.close();
       held.release();
       db.close();
     },
   };
+  return { gateway, ready: services.ready };
 }

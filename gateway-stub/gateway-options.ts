@@ -35,8 +35,22 @@ export const gatewayOptionsSchema = z.strictObject({
   connectTimeoutMs: z.int().positive().default(2_000),
   /** Keep-alive connections to the mock server. */
   upstreamConnections: z.int().positive().max(1_024).default(64),
-  /** Folder of the store, the server secret, the admin token and the access logs. */
+  /**
+   * Folder of the store, the server secret, the admin token, the access logs and this
+   * instance's quota windows.
+   */
   dataDir: z.string().min(1).default('.guichet/sandbox'),
+  /**
+   * PostgreSQL for the store instances share (`GUICHET_DATABASE_URL`,
+   * `postgres://user:password@host:5432/database`): consumers, keys, subscriptions, clients,
+   * revoked tokens, signing keys and usage, so several gateways serve one sandbox. Without it,
+   * the SQLite file of `dataDir`. Every instance on one database needs the same `secret.key`.
+   * Open such a gateway with `openGateway`.
+   */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\/./, { error: 'must be a postgres:// URL' })
+    .optional(),
   /** Admin token; when absent, read from (or created in) `<dataDir>/admin-token`. */
   adminToken: z.string().min(16, 'must have at least 16 characters').optional(),
   /** Origins allowed to call the public port from a browser, as `scheme://host:port`. */

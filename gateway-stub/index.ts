@@ -3,6 +3,7 @@
  * runs it; tests and scripts build it with `createGateway` and `createGatewayServers`.
  */
 export { createGateway, type Gateway } from './create-gateway.ts';
+export { openGateway } from './open-gateway.ts';
 export {
   defaultCorsOrigins,
   gatewayOptionsSchema,
@@ -22,3 +23,4 @@ export type { IssuedKey, KeyView, ConsumerView, SubscriptionView } from './keys/
 export { subscriptionStates, type SubscriptionState } from './store/key-store.ts';
 export { describeStoreHolder } from './store/store-lock.ts';
 export { countConsumersByOperation, type ConsumersByOperation } from './store/read-usage.ts';
+export { readConsumersByOperation } from './store/read-store-usage.ts';

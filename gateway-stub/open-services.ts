@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { createClientLookup, type ClientLookup } from './clients/client-lookup.ts';
 import { createClientService, type ClientService } from './clients/client-service.ts';
 import type { KeyHasher } from './keys/key-hasher.ts';
@@ -8,17 +7,15 @@ import { createKeyService, type ApiAccess, type KeyService } from './keys/key-se
 import { createAccessTokens, type AccessTokens } from './oauth/access-tokens.ts';
 import { createRevokedTokens, type RevokedTokens } from './oauth/revoked-tokens.ts';
 import { createSigningKeys, type SigningKeys } from './oauth/signing-keys.ts';
-import { createChangeDetector } from './store/change-detector.ts';
-import { createChangeWatch, type ChangeWatch } from './store/change-watch.ts';
-import { createClientStore, type ClientStore } from './store/client-store.ts';
-import { createKeyStore, type KeyStore } from './store/key-store.ts';
-import { databaseFileName } from './store/open-database.ts';
-import { createSigningKeyStore } from './store/signing-key-store.ts';
+import { whenReady, type Awaitable } from './store/awaitable.ts';
+import type { ChangeWatch } from './store/change-watch.ts';
+import { secretFileName } from './store/data-files.ts';
+import type { GatewayStore } from './store/gateway-store.ts';
+import { SecretMismatchError, toSecretFingerprint } from './store/secret-check.ts';
 
 /** Everything the gateway reads and writes in its store, with the caches in front of it. */
 export interface GatewayServices {
-  store: KeyStore;
-  clientStore: ClientStore;
+  store: GatewayStore;
   watch: ChangeWatch;
   keyLookup: KeyLookup;
   clientLookup: ClientLookup;
@@ -27,12 +24,16 @@ export interface GatewayServices {
   signingKeys: SigningKeys;
   revoked: RevokedTokens;
   tokens: AccessTokens;
-  close(): void;
+  /**
+   * Settles once the store is checked (its secret is this data folder's) and holds a signing
+   * key: at once on SQLite, after a few reads on PostgreSQL. Throws `SecretMismatchError`.
+   */
+  ready: Awaitable<void>;
 }
 
 /** What the services are opened with. */
 export interface GatewayServicesOptions {
-  db: DatabaseSync;
+  store: GatewayStore;
   dataDir: string;
   hasher: KeyHasher;
   apis: ReadonlyMap<string, ApiAccess>;
@@ -42,43 +43,45 @@ export interface GatewayServicesOptions {
 
 /**
  * Opens the services over the store. One change watch tells every cache when the store
- * changed — a revocation by the CLI in another process included — so each drops or reloads
- * what it holds before the next request is answered; changes made here tell it at once.
+ * changed — a revocation by the CLI in another process, or by another instance on PostgreSQL,
+ * included — so each drops or reloads what it holds before the next request is answered;
+ * changes made here tell it at once.
  */
 export function openGatewayServices(options: GatewayServicesOptions): GatewayServices {
-  const { db, hasher } = options;
-  const store = createKeyStore(db);
-  const clientStore = createClientStore(db);
-  const changes = createChangeDetector(db, join(options.dataDir, databaseFileName));
-  const watch = createChangeWatch(changes);
-  const keyLookup = createKeyLookup(watch, store, hasher);
-  const clientLookup = createClientLookup(watch, store, clientStore, hasher);
-  const signingKeys = createSigningKeys({ store: createSigningKeyStore(db) });
-  const revoked = createRevokedTokens(clientStore);
+  const { store, hasher } = options;
+  const { watch } = store;
+  const keyLookup = createKeyLookup(watch, store.keys, hasher);
+  const clientLookup = createClientLookup(watch, store.clients, hasher);
+  const signingKeys = createSigningKeys({ store: store.signingKeys });
+  const revoked = createRevokedTokens(store.clients);
   watch.onChange(() => {
     signingKeys.invalidate();
     revoked.invalidate();
   });
-  // The first key is made at start-up, not on the first token request.
-  signingKeys.current();
   const onChange = (): void => {
     watch.notify();
   };
+  const fingerprint = toSecretFingerprint(hasher);
+  const ready = whenReady(store.claimSecretCheck(fingerprint), (recorded) => {
+    if (recorded !== fingerprint) {
+      throw new SecretMismatchError(store.location, join(options.dataDir, secretFileName));
+    }
+    // The first key is made at start-up, not on the first token request.
+    return whenReady(signingKeys.current(), () => undefined);
+  });
   return {
     store,
-    clientStore,
     watch,
     keyLookup,
     clientLookup,
     keys: createKeyService({
-      db,
-      store,
-      clients: clientStore,
+      store: store.keys,
+      clients: store.clients,
       hasher,
       apis: options.apis,
       onChange,
     }),
-    clients: createClientService({ db, keys: store, clients: clientStore, hasher, onChange }),
+    clients: createClientService({ clients: store.clients, hasher, onChange }),
     signingKeys,
     revoked,
     tokens: createAccessTokens({
@@ -88,8 +91,6 @@ export function openGatewayServices(options: GatewayServicesOptions): GatewaySer
       revoked,
       maxCached: 65_536,
     }),
-    close() {
-      changes.close();
-    },
+    ready,
   };
 }

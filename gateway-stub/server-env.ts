@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities } from '../catalog/index.ts';
+import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
 import { portVariable } from '../catalog/read-environment.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 import { isProxyEntry } from './http/trusted-proxies.ts';
@@ -24,6 +25,12 @@ export const gatewayEnvSchema = z.object({
   GUICHET_ADMIN_PORT: port.default(defaultPorts.admin),
   GUICHET_UPSTREAM_URL: z.url().optional(),
   GUICHET_SANDBOX_DIR: z.string().min(1).optional(),
+  /** PostgreSQL for the store instances share; the data folder's SQLite file without it. */
+  GUICHET_DATABASE_URL: z.preprocess(
+    // An empty value clears it, as shells write `NAME=`.
+    (value) => (value === '' ? undefined : value),
+    databaseUrlVariable().optional(),
+  ),
   GUICHET_ADMIN_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
   /** Comma-separated origins, e.g. `http://127.0.0.1:4321,http://localhost:4321`. */
   GUICHET_CORS_ORIGINS: z.string().optional(),
@@ -112,6 +119,7 @@ export function parseGatewayEnv(
     ...(env.GUICHET_AUDIENCE === undefined ? {} : { audience: env.GUICHET_AUDIENCE }),
     ...(env.GUICHET_UPSTREAM_URL === undefined ? {} : { upstreamUrl: env.GUICHET_UPSTREAM_URL }),
     ...(env.GUICHET_SANDBOX_DIR === undefined ? {} : { dataDir: env.GUICHET_SANDBOX_DIR }),
+    ...(env.GUICHET_DATABASE_URL === undefined ? {} : { databaseUrl: env.GUICHET_DATABASE_URL }),
     ...(env.GUICHET_ADMIN_TOKEN === undefined ? {} : { adminToken: env.GUICHET_ADMIN_TOKEN }),
     ...(env.GUICHET_CORS_ORIGINS === undefined
       ? {}

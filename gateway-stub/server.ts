@@ -1,14 +1,16 @@
 /**
  * Runs the gateway: the only file that reads the environment and binds ports. Started by
- * `npm run sandbox` beside the mock server; see `server-env.ts` for the variables.
+ * `npm run sandbox` beside the mock server; see `server-env.ts` for the variables (the store
+ * on PostgreSQL with `GUICHET_DATABASE_URL`).
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { formatProblem, loadCatalog, readSnapshot, type Catalog } from '../catalog/index.ts';
-import { createGateway } from './create-gateway.ts';
+import { openGateway } from './open-gateway.ts';
 import { createGatewayServers } from './http/create-servers.ts';
 import { parseGatewayEnv } from './server-env.ts';
+import { describePostgresUrl } from '../catalog/postgres/open-postgres.ts';
 import { adminTokenFileName } from './store/data-files.ts';
 
 const parsed = parseGatewayEnv(process.env);
@@ -21,7 +23,8 @@ const { env, options } = parsed.settings;
 const catalog = await readCatalog(env.GUICHET_SANDBOX_SNAPSHOT);
 let gateway;
 try {
-  gateway = createGateway({ ...options, catalog });
+  // With PostgreSQL, its schema is applied and its secret checked before anything listens.
+  gateway = await openGateway({ ...options, catalog });
 } catch (error) {
   console.error(`gateway: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -36,6 +39,12 @@ console.log(
 console.log(
   `gateway: admin API and /metrics on http://${env.GUICHET_ADMIN_HOST}:${String(env.GUICHET_ADMIN_PORT)}`,
 );
+if (options.databaseUrl !== undefined) {
+  // Said at start: sharing the store does not share the quotas yet.
+  console.log(
+    `gateway: store in PostgreSQL at ${describePostgresUrl(options.databaseUrl)}, shared with every gateway on it; quotas are counted by each gateway on its own`,
+  );
+}
 if (options.adminToken === undefined) {
   console.log(`gateway: admin token in ${join(gateway.options.dataDir, adminTokenFileName)}`);
 }

@@ -7,6 +7,7 @@ import {
   wholeNumberVariable,
   type EnvironmentResult,
 } from '../catalog/read-environment.ts';
+import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
 import { mockServerSettingsSchema, type MockServerSettingsInput } from './mock-server-options.ts';
 
 /** A whole number, within the range of the setting it sets. */
@@ -21,11 +22,6 @@ function settingVariable(
     | 'maxBytesPerConsumer',
 ) {
   return wholeNumberVariable().pipe(mockServerSettingsSchema.shape[setting].unwrap()).optional();
-}
-
-/** True when `value` parses as a URL. */
-function canParse(value: string): boolean {
-  return URL.canParse(value);
 }
 
 /** The environment `server.ts` reads, with its defaults. */
@@ -43,17 +39,10 @@ export const mockServerEnvSchema = z.object({
   /** The sandbox's data folder, shared with the gateway; the mock server keeps `resources.sqlite` there. */
   GUICHET_SANDBOX_DIR: z.string().trim().min(1).default('.guichet/sandbox'),
   /**
-   * PostgreSQL for the consumers' objects instead of `resources.sqlite` (the gateway's own store
-   * follows with issue 11). The value is never echoed: it holds a password.
+   * PostgreSQL for the consumers' objects instead of `resources.sqlite` (the gateway keeps its
+   * store there too). The value is never echoed: it holds a password.
    */
-  GUICHET_DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(/^postgres(?:ql)?:\/\/[^/?#]+/, {
-      error: 'must be a postgres:// URL (postgres://user:password@host:5432/database)',
-    })
-    .refine(canParse, { error: 'is not a URL that parses (percent-encode @ : / in the password)' })
-    .optional(),
+  GUICHET_DATABASE_URL: databaseUrlVariable().optional(),
   MOCK_STATEFUL: switchVariable().optional(),
   MOCK_STATEFUL_IDLE_HOURS: settingVariable('idleHours'),
   MOCK_STATEFUL_MAX_OBJECTS: settingVariable('maxObjectsPerConsumer'),

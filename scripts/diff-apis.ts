@@ -2,14 +2,16 @@
  * `npm run diff -- --base <git-ref>`: compares every API changed since `base`, classifies each
  * change breaking or not, prints a Markdown report for the pull request, and exits 1 when a
  * stable API breaks without a new major version (per the API's `breakingChanges` policy).
- * With `--store` (default: the sandbox's store), each change names how many sandbox consumers
- * called the affected operation in the last 30 days.
+ * With `--store` (default: the sandbox's store, in PostgreSQL when `GUICHET_DATABASE_URL` names
+ * one), each change names how many sandbox consumers called the affected operation in the last
+ * 30 days.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatProblem } from '../catalog/index.ts';
-import { countConsumersByOperation } from '../gateway-stub/index.ts';
+import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
+import { readConsumersByOperation } from '../gateway-stub/index.ts';
 import { apisDirVariable, sandboxDirVariable } from './lib/cli/command-variables.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
 import { exitWithUsage, readCommandLine } from './lib/cli/read-command-line.ts';
@@ -28,8 +30,9 @@ version.
   --apis-dir <dir>          the APIs folder (APIS_DIR, default apis)
   --format markdown|json    the report's form (default markdown)
   --output <file>           also write the report to this file
-  --store <file>            the sandbox's store, to count who calls each changed operation
-                            (default $GUICHET_SANDBOX_DIR/gateway.sqlite, .guichet/sandbox)
+  --store <file|url>        the sandbox's store, to count who calls each changed operation:
+                            a SQLite file or a postgres:// URL (default $GUICHET_DATABASE_URL,
+                            else $GUICHET_SANDBOX_DIR/gateway.sqlite, .guichet/sandbox)
   -h, --help                show this help`,
   options: {
     base: { type: 'string' },
@@ -43,7 +46,11 @@ version.
 const { values } = readCommandLine(command);
 const env = readCommandEnvironment(
   command.name,
-  z.object({ APIS_DIR: apisDirVariable, GUICHET_SANDBOX_DIR: sandboxDirVariable }),
+  z.object({
+    APIS_DIR: apisDirVariable,
+    GUICHET_SANDBOX_DIR: sandboxDirVariable,
+    GUICHET_DATABASE_URL: databaseUrlVariable().optional(),
+  }),
 );
 
 /** How far back sandbox usage counts when naming who a breaking change would break. */
@@ -73,8 +80,8 @@ if (outcome.status === 'invalid') {
 }
 
 const since = new Date(Date.now() - usageDays * 86_400_000).toISOString().slice(0, 10);
-const usage = countConsumersByOperation(
-  values.store ?? join(env.GUICHET_SANDBOX_DIR, 'gateway.sqlite'),
+const usage = await readConsumersByOperation(
+  values.store ?? env.GUICHET_DATABASE_URL ?? join(env.GUICHET_SANDBOX_DIR, 'gateway.sqlite'),
   since,
 );
 const report =

@@ -1,6 +1,7 @@
 /**
  * `npm run keys -- <command>`: the admin API's operations from a terminal, on the same store.
- * Reads `GUICHET_SANDBOX_DIR` like the gateway, since both must open the same folder.
+ * Reads `GUICHET_SANDBOX_DIR` and `GUICHET_DATABASE_URL` like the gateway, since both must open
+ * the same store with the same secret.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import {
   readingKeysCommands,
   runKeysCommand,
 } from '../gateway-stub/cli/run-keys-command.ts';
+import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
 import { toStoreError } from '../catalog/sqlite/store-errors.ts';
 import { databaseFileName } from '../gateway-stub/store/open-database.ts';
 import { sandboxDirVariable } from './lib/cli/command-variables.ts';
@@ -36,20 +38,27 @@ if (name === 'help') {
 }
 const env = readCommandEnvironment(
   command.name,
-  z.object({ GUICHET_SANDBOX_DIR: sandboxDirVariable }),
+  z.object({
+    GUICHET_SANDBOX_DIR: sandboxDirVariable,
+    GUICHET_DATABASE_URL: databaseUrlVariable().optional(),
+  }),
 );
 
 const dataDir = values['data-dir'] ?? env.GUICHET_SANDBOX_DIR;
 try {
-  const { db, ...services } = await openKeyService(dataDir, {
+  const services = await openKeyService(dataDir, {
     reading: readingKeysCommands.has(name),
+    databaseUrl: env.GUICHET_DATABASE_URL,
   });
-  const code = runKeysCommand({ name, positionals: rest, values }, services, output);
-  db.close();
-  process.exitCode = code;
+  try {
+    process.exitCode = await runKeysCommand({ name, positionals: rest, values }, services, output);
+  } finally {
+    await services.close();
+  }
 } catch (error) {
-  // An unexpected failure (damaged store, broken snapshot): one line, no stack trace; a damage
-  // SQLite finds only while reading is named like the one the check at opening finds.
+  // An unexpected failure (damaged store, broken snapshot, PostgreSQL away): one line, no stack
+  // trace; a damage SQLite finds only while reading is named like the one the check at opening
+  // finds.
   const known = toStoreError(error, join(dataDir, databaseFileName));
   output.err(`keys: ${known instanceof Error ? known.message : String(known)}`);
   process.exitCode = 1;

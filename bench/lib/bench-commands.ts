@@ -145,7 +145,10 @@ median time beside the 200 ms goal, with the store's rows, size and fill time.
   --days <n>        days of traffic, ending at today's midnight UTC (default 90)
   --runs <n>        timed runs of each query, after one warm-up (default 5)
   --dir <folder>    fill the store there and keep it (default: a temporary folder, removed)
-  --reuse           with --dir, query the store filled there the same day instead of filling it
+  --database-url <postgres://…>
+                    fill an empty PostgreSQL database instead of the folder's SQLite file
+  --reuse           query the store filled there the same day (--dir or --database-url)
+                    instead of filling it
   -h, --help        show this help`,
   options: {
     requests: { type: 'string', default: '10000000' },
@@ -154,6 +157,7 @@ median time beside the 200 ms goal, with the store's rows, size and fill time.
     days: { type: 'string', default: '90' },
     runs: { type: 'string', default: '5' },
     dir: { type: 'string' },
+    'database-url': { type: 'string' },
     reuse: { type: 'boolean', default: false },
   },
 } as const;

@@ -3,11 +3,11 @@ import type { Migration } from '../sqlite/open-sqlite.ts';
 import { toPostgresStoreError } from './postgres-errors.ts';
 
 /**
- * The sandbox's PostgreSQL databases, opened the one way: a pool with bounded waits, and each
+ * The sandbox's PostgreSQL databases, opened the one way: one pool per database and process
+ * (the gateway and the mock server in one process share it), with bounded waits, and each
  * component's schema steps applied at start under one advisory lock, so instances starting
- * together never both migrate. The mock server's objects use it now; the gateway's store
- * (issue 11) is to share it, each component with its own tables and its own line in
- * `guichet_migrations`.
+ * together never both migrate. The mock server's objects and the gateway's store use it, each
+ * with its own tables and its own line in `guichet_migrations`.
  */
 
 /** Longest wait for a connection: a host that drops packets or a port that is not PostgreSQL. */
@@ -35,6 +35,78 @@ export interface OpenPostgresOptions {
 export class PostgresOpenError extends Error {}
 
 /**
+ * Counts and sums come back as numbers, as SQLite gives them, rather than as text: PostgreSQL's
+ * 64-bit integers (`BIGINT`, `count(*)`) and `numeric` (a `SUM` of them). The sandbox's never
+ * come near 2^53.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (id, format) =>
+    id === pg.types.builtins.INT8 || id === pg.types.builtins.NUMERIC
+      ? toNumber
+      : (pg.types.getTypeParser(id, format) as unknown),
+};
+
+function toNumber(value: string): number {
+  return Number(value);
+}
+
+/** What every connection of the sandbox is opened with. */
+function toConnectionConfig(url: string): pg.ClientConfig {
+  return {
+    connectionString: url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    application_name: 'guichet',
+    keepAlive: true,
+    types,
+  };
+}
+
+/** The pools of this process, by URL, with how many components use each. */
+const pools = new Map<string, { pool: pg.Pool; users: number }>();
+
+/** The pool of `url`, made on first use. */
+function sharePool(url: string, maxConnections: number): pg.Pool {
+  const shared = pools.get(url);
+  if (shared) {
+    shared.users += 1;
+    return shared.pool;
+  }
+  const pool = new pg.Pool({
+    ...toConnectionConfig(url),
+    max: maxConnections,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection the server closes (a restart) is dropped by the pool and reported here;
+  // without a listener it would end the process. The next query opens a new one.
+  pool.on('error', () => undefined);
+  pools.set(url, { pool, users: 1 });
+  return pool;
+}
+
+/** Gives a pool back: the last component to do so closes it. */
+export async function closePostgres(pool: pg.Pool): Promise<void> {
+  for (const [url, shared] of pools) {
+    if (shared.pool !== pool) continue;
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    pools.delete(url);
+  }
+  await pool.end();
+}
+
+/**
+ * A connection of its own on `url`, outside the pool, for a session that lasts (`LISTEN`);
+ * its `error` events are the caller's to handle.
+ */
+export async function connectPostgresClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client(toConnectionConfig(url));
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/**
  * Where a URL points, for messages: `host:port/database`, without the user or password. A URL
  * that does not parse is named by its scheme alone.
  */
@@ -55,23 +127,13 @@ export function describePostgresUrl(url: string): string {
  * `PostgresOpenError` naming `host:port/database` and the cause in a few words.
  */
 export async function openPostgres(options: OpenPostgresOptions): Promise<pg.Pool> {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: connectTimeoutMs,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: statementTimeoutMs,
-    application_name: 'guichet',
-  });
-  // An idle connection the server closes (a restart) is dropped by the pool and reported here;
-  // without a listener it would end the process. The next query opens a new one.
-  pool.on('error', () => undefined);
+  const pool = sharePool(options.url, options.maxConnections ?? 10);
   try {
     await migrate(pool, options.component, options.steps);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await closePostgres(pool).catch(() => undefined);
     throw new PostgresOpenError(
-      `cannot open PostgreSQL at ${describePostgresUrl(options.url)} (${describeCause(error)}) — check GUICHET_DATABASE_URL and that the database answers`,
+      `cannot open PostgreSQL at ${describePostgresUrl(options.url)} (${describePostgresFailure(error)}) — check GUICHET_DATABASE_URL and that the database answers`,
       { cause: error },
     );
   }
@@ -82,7 +144,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<pg.Poo
 class SchemaNewerError extends Error {}
 
 /** A failure's few words: the socket's code or the server's message, never the URL. */
-function describeCause(error: unknown): string {
+export function describePostgresFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof pg.DatabaseError || error instanceof SchemaNewerError) return message;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { planNames } from '../../catalog/index.ts';
 import { expiryInputSchema } from '../keys/expiry.ts';
+import { printableText, printableTextMessage } from '../keys/key-inputs.ts';
 
 /**
  * `POST /keys`: issue a key for one API, to a new consumer (`application`, `email`) or to an
@@ -10,7 +11,13 @@ import { expiryInputSchema } from '../keys/expiry.ts';
 export const createKeyRequestSchema = z
   .strictObject({
     /** Name of the application of the new consumer the key is for. */
-    application: z.string().trim().min(2).max(100).optional(),
+    application: z
+      .string()
+      .trim()
+      .min(2)
+      .max(100)
+      .regex(printableText, printableTextMessage)
+      .optional(),
     /** Contact address of the new consumer. */
     email: z.email().max(254).optional(),
     /** An existing consumer (`con_…`) to attach the key to, instead of a new one. */

@@ -24,10 +24,10 @@ export interface AdminOptions {
   token: string;
   keys: KeyService;
   /** Prometheus text of the gateway's metrics. */
-  renderMetrics: () => string;
+  renderMetrics: () => Promise<string>;
   clients: ClientService;
-  /** Starts signing tokens with a new key; returns its `kid`. */
-  rotateSigningKey: () => string;
+  /** Starts signing tokens with a new key; settles with its `kid` once stored. */
+  rotateSigningKey: () => Promise<string>;
   /** RFC 7662 introspection of one token. */
   introspect: (token: string) => Promise<Record<string, unknown>>;
   /** The grace of a rotated secret when the request gives none. */
@@ -162,6 +162,21 @@ export function createAdminHandler(
     return true;
   }
 
+  /**
+   * Answers what `work` settles with, as JSON: a change once committed, a failure as its
+   * problem (a decision the service refused, the store away).
+   */
+  function respond(exchange: Exchange, status: number, work: () => Promise<unknown>): void {
+    work().then(
+      (value) => {
+        sendJson(exchange, status, value);
+      },
+      (error: unknown) => {
+        answerError(exchange, error);
+      },
+    );
+  }
+
   function answerError(exchange: Exchange, error: unknown): void {
     if (error instanceof KeyServiceError) {
       sendProblem(exchange, problemOfCode[error.code], `${error.message}. ${error.hint}`.trim());
@@ -175,7 +190,14 @@ export function createAdminHandler(
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
     if (path === '/metrics' && method === 'GET') {
-      sendBody(exchange, 200, 'text/plain; version=0.0.4; charset=utf-8', options.renderMetrics());
+      options.renderMetrics().then(
+        (text) => {
+          sendBody(exchange, 200, 'text/plain; version=0.0.4; charset=utf-8', text);
+        },
+        (error: unknown) => {
+          answerError(exchange, error);
+        },
+      );
       return;
     }
     if (path === '/usage' && method === 'GET') {
@@ -183,17 +205,17 @@ export function createAdminHandler(
       return;
     }
     if (path === '/keys' && method === 'GET') {
-      sendJson(exchange, 200, { keys: options.keys.listKeys() });
+      respond(exchange, 200, async () => ({ keys: await options.keys.listKeys() }));
       return;
     }
     if (path === '/keys' && method === 'POST') {
       withBody(exchange, createKeyRequestSchema, (request) => {
-        sendJson(exchange, 201, options.keys.issueKey(request));
+        respond(exchange, 201, () => options.keys.issueKey(request));
       });
       return;
     }
     if (path === '/consumers' && method === 'GET') {
-      sendJson(exchange, 200, { consumers: options.keys.listConsumers() });
+      respond(exchange, 200, async () => ({ consumers: await options.keys.listConsumers() }));
       return;
     }
     if (path === '/oauth/introspect' && method === 'POST') {
@@ -201,21 +223,21 @@ export function createAdminHandler(
       return;
     }
     if (path === '/signing-keys/rotate' && method === 'POST') {
-      sendJson(exchange, 200, { kid: options.rotateSigningKey() });
+      respond(exchange, 200, async () => ({ kid: await options.rotateSigningKey() }));
       return;
     }
     const client = clientPath.exec(path);
     if (client && method === 'POST') {
       const clientId = client[1] ?? '';
       if (client[2] === 'revoke') {
-        options.clients.revokeClient(clientId);
-        sendJson(exchange, 200, { clientId, status: 'revoked' });
+        respond(exchange, 200, async () => {
+          await options.clients.revokeClient(clientId);
+          return { clientId, status: 'revoked' };
+        });
         return;
       }
       withBody(exchange, rotateSecretRequestSchema, (request) => {
-        sendJson(
-          exchange,
-          200,
+        respond(exchange, 200, () =>
           options.clients.rotateSecret(
             clientId,
             request.graceSeconds ?? options.secretGraceSeconds,
@@ -230,20 +252,22 @@ export function createAdminHandler(
       const action = decision[2] ?? '';
       if (action === 'scopes') {
         withBody(exchange, scopesRequestSchema, (request) => {
-          sendJson(exchange, 200, options.keys.setScopes(reference, request.scopes, request.api));
+          respond(exchange, 200, () =>
+            options.keys.setScopes(reference, request.scopes, request.api),
+          );
         });
         return;
       }
       if (action === 'plan') {
         withBody(exchange, planRequestSchema, (request) => {
-          sendJson(exchange, 200, options.keys.changePlan(reference, request.plan, request.api));
+          respond(exchange, 200, () =>
+            options.keys.changePlan(reference, request.plan, request.api),
+          );
         });
         return;
       }
       withBody(exchange, decisionRequestSchema, (request) => {
-        sendJson(
-          exchange,
-          200,
+        respond(exchange, 200, () =>
           options.keys.decide(reference, action as StatusAction, request.api),
         );
       });

@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { ProblemName } from '../../catalog/sandbox-problems.ts';
-import type { ClientLookup } from '../clients/client-lookup.ts';
+import type { ClientGrant, ClientLookup } from '../clients/client-lookup.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
 import type { AccessTokens, TokenRefusal, VerifiedToken } from '../oauth/access-tokens.ts';
@@ -38,7 +38,9 @@ export function isRefusal(outcome: Outcome): outcome is Refusal {
 export interface CallerIdentifier {
   /**
    * Who `value`, read from `source`, stands for, calling `api`: synchronous from the caches,
-   * asynchronous the first time a token is seen (its signature is checked).
+   * asynchronous the first time a token is seen (its signature is checked) and the first time a
+   * key or client is seen on PostgreSQL (the store is read). A store that cannot be read
+   * rejects with its error: no verdict is given on a credential that could not be checked.
    */
   identify(
     exchange: Exchange,
@@ -75,20 +77,42 @@ const wrongClient: Refusal = {
 export function createCallerIdentifier(options: CallerIdentifierOptions): CallerIdentifier {
   const { keys, clients, tokens, failures } = options;
 
-  const fromToken = (result: VerifiedToken | TokenRefusal, api: string): Outcome => {
-    if ('refused' in result) return invalidToken(result.reason);
-    if (!result.audiences.includes(tokens.audienceOf(api))) {
-      return invalidToken(`The token was not issued for API ${api}: get one for this API.`);
-    }
-    const client = clients.find(result.clientId);
+  const fromClient = (client: ClientGrant | undefined, token: VerifiedToken): Outcome => {
     if (client === undefined || client.client.status !== 'active') {
       return invalidToken('The client the token was issued to is revoked.');
     }
     return {
       grant: client.grant,
       via: 'token',
-      clientId: result.clientId,
-      tokenScopes: result.scopes,
+      clientId: token.clientId,
+      tokenScopes: token.scopes,
+    };
+  };
+
+  const fromToken = (
+    result: VerifiedToken | TokenRefusal,
+    api: string,
+  ): Outcome | Promise<Outcome> => {
+    if ('refused' in result) return invalidToken(result.reason);
+    if (!result.audiences.includes(tokens.audienceOf(api))) {
+      return invalidToken(`The token was not issued for API ${api}: get one for this API.`);
+    }
+    const client = clients.find(result.clientId);
+    return client instanceof Promise
+      ? client.then((ready) => fromClient(ready, result))
+      : fromClient(client, result);
+  };
+
+  const fromSecret = (exchange: Exchange, found: ClientGrant | undefined): Outcome => {
+    if (found === undefined) {
+      failures.failed(exchange);
+      return wrongClient;
+    }
+    return {
+      grant: found.grant,
+      via: 'client',
+      clientId: found.client.id,
+      tokenScopes: undefined,
     };
   };
 
@@ -97,9 +121,7 @@ export function createCallerIdentifier(options: CallerIdentifierOptions): Caller
       switch (source.kind) {
         case 'key': {
           const grant = keys.find(value);
-          return grant === undefined
-            ? unknownKey
-            : { grant, via: 'key', clientId: undefined, tokenScopes: undefined };
+          return grant instanceof Promise ? grant.then(fromKey) : fromKey(grant);
         }
         case 'bearer': {
           const result = tokens.verify(value);
@@ -121,22 +143,22 @@ export function createCallerIdentifier(options: CallerIdentifierOptions): Caller
             presented === undefined
               ? undefined
               : clients.authenticate(presented.clientId, presented.secret, Date.now());
-          if (found === undefined) {
-            failures.failed(exchange);
-            return wrongClient;
-          }
-          return {
-            grant: found.grant,
-            via: 'client',
-            clientId: found.client.id,
-            tokenScopes: undefined,
-          };
+          return found instanceof Promise
+            ? found.then((ready) => fromSecret(exchange, ready))
+            : fromSecret(exchange, found);
         }
         case 'unsupported':
           return unknownKey;
       }
     },
   };
+}
+
+/** The outcome of a key: its holder, or the refusal of an unknown key. */
+function fromKey(grant: KeyGrant | undefined): Outcome {
+  return grant === undefined
+    ? unknownKey
+    : { grant, via: 'key', clientId: undefined, tokenScopes: undefined };
 }
 
 /** An RFC 6750 `invalid_token` refusal; the description is ASCII without quotes, as §3 wants. */

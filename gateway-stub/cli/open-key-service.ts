@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import {
   formatProblem,
   loadCatalog,
@@ -11,23 +10,24 @@ import {
 } from '../../catalog/index.ts';
 import { createClientService, type ClientService } from '../clients/client-service.ts';
 import { createSigningKeys, type SigningKeys } from '../oauth/signing-keys.ts';
-import { createClientStore } from '../store/client-store.ts';
-import { createSigningKeyStore } from '../store/signing-key-store.ts';
 import { createKeyHasher } from '../keys/key-hasher.ts';
 import { createKeyService, type ApiAccess, type KeyService } from '../keys/key-service.ts';
 import { readServerSecret, secretFileName } from '../store/data-files.ts';
-import { createKeyStore } from '../store/key-store.ts';
+import { openSqliteGatewayStore, type GatewayStore } from '../store/gateway-store.ts';
 import { databaseFileName, openDatabase } from '../store/open-database.ts';
+import { openPostgresGatewayStore } from '../store/postgres/open-postgres-store.ts';
+import { SecretMismatchError, toSecretFingerprint } from '../store/secret-check.ts';
 
 /** Name of the catalog snapshot the sandbox writes in its data folder. */
 export const sandboxSnapshotName = 'catalog.json';
 
-/** A key service on the data folder's store, for a process other than the gateway. */
+/** A key service on the gateway's store, for a process other than the gateway. */
 export interface OpenedKeyService {
   keys: KeyService;
   clients: ClientService;
   signingKeys: SigningKeys;
-  db: DatabaseSync;
+  /** Gives the store back (the file, or the connections). */
+  close(): Promise<void>;
 }
 
 /** What the key service knows of an API: its visibility and its scopes. */
@@ -45,6 +45,8 @@ export function toApiAccess(api: CatalogApi): ApiAccess {
 export interface KeyServiceUse {
   /** A reading command (`list`): finding no store is an answer, and nothing is created. */
   reading: boolean;
+  /** `GUICHET_DATABASE_URL`: the store on PostgreSQL, as the gateways use it. */
+  databaseUrl?: string | undefined;
 }
 
 /** The data folder holds no store yet: nothing to read. */
@@ -58,29 +60,69 @@ export class NoStoreError extends Error {
 }
 
 /**
- * Opens the same store the gateway uses, checked page by page first as the gateway does at
- * start: a damaged file throws `StoreDamagedError` (naming it, saying what to do) before any
- * command reads or writes it. The catalog comes from the sandbox's snapshot in the data folder
- * when there is one (the APIs the running gateway knows), else from `apis/`.
+ * Opens the same store the gateway uses: the data folder's SQLite file — checked page by page
+ * first, as the gateway does at start, so a damaged file throws `StoreDamagedError` (naming it,
+ * saying what to do) before any command reads or writes it — or PostgreSQL when `databaseUrl`
+ * names it. A writing command checks that the data folder's secret is the store's
+ * (`SecretMismatchError`): keys it issued would otherwise work nowhere. The catalog comes from
+ * the sandbox's snapshot in the data folder when there is one (the APIs the running gateway
+ * knows), else from `apis/`.
  */
 export async function openKeyService(
   dataDir: string,
   use: KeyServiceUse = { reading: false },
 ): Promise<OpenedKeyService> {
-  if (use.reading && !existsSync(join(dataDir, databaseFileName))) throw new NoStoreError(dataDir);
+  const onSqlite = use.databaseUrl === undefined;
+  if (onSqlite && use.reading && !existsSync(join(dataDir, databaseFileName))) {
+    throw new NoStoreError(dataDir);
+  }
   const catalog = await readCatalog(dataDir);
   const apis = new Map<string, ApiAccess>(catalog.apis.map((api) => [api.id, toApiAccess(api)]));
-  const db = openDatabase(dataDir, { checkIntegrity: true });
-  const store = createKeyStore(db);
-  const clients = createClientStore(db);
   // A reading command never creates the secret: it hashes no key, so a throwaway one will do.
   const secretMissing = use.reading && !existsSync(join(dataDir, secretFileName));
   const hasher = createKeyHasher(secretMissing ? randomBytes(32) : readServerSecret(dataDir));
+  const { store, close } = await openStore(dataDir, use.databaseUrl);
+  try {
+    if (!use.reading) {
+      const fingerprint = toSecretFingerprint(hasher);
+      if ((await store.claimSecretCheck(fingerprint)) !== fingerprint) {
+        throw new SecretMismatchError(store.location, join(dataDir, secretFileName));
+      }
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
-    keys: createKeyService({ db, store, clients, hasher, apis }),
-    clients: createClientService({ db, keys: store, clients, hasher }),
-    signingKeys: createSigningKeys({ store: createSigningKeyStore(db) }),
-    db,
+    keys: createKeyService({ store: store.keys, clients: store.clients, hasher, apis }),
+    clients: createClientService({ clients: store.clients, hasher }),
+    signingKeys: createSigningKeys({ store: store.signingKeys }),
+    close,
+  };
+}
+
+/** The store itself, and how to give it back. */
+async function openStore(
+  dataDir: string,
+  databaseUrl: string | undefined,
+): Promise<{ store: GatewayStore; close: () => Promise<void> }> {
+  if (databaseUrl !== undefined) {
+    // No session listening: the command makes its changes and leaves.
+    const store = await openPostgresGatewayStore({
+      url: databaseUrl,
+      onNotice: () => undefined,
+      listen: false,
+    });
+    return { store, close: () => store.close() };
+  }
+  const db = openDatabase(dataDir, { checkIntegrity: true });
+  const store = openSqliteGatewayStore(db, dataDir);
+  return {
+    store,
+    async close() {
+      await store.close();
+      db.close();
+    },
   };
 }
 

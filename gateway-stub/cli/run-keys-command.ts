@@ -41,10 +41,13 @@ Without --api, a decision applies to every subscription of the key.
   (give the next day to keep it working through a day).
 
 Options:
-  --data-dir <dir>   the sandbox's data folder (default: $GUICHET_SANDBOX_DIR or .guichet/sandbox)
+  --data-dir <dir>   the sandbox's data folder (default: $GUICHET_SANDBOX_DIR or .guichet/sandbox):
+                     its secret.key, and its store unless GUICHET_DATABASE_URL names one
   -h, --help         show this help
 
-Changes apply to the running gateway on its next request.`;
+With GUICHET_DATABASE_URL (postgres://…), the commands work on the PostgreSQL store the
+gateways share, from any host holding the same secret.key.
+Changes apply to the running gateways on their next request.`;
 
 /** Where the command writes. */
 export interface CommandOutput {
@@ -94,12 +97,12 @@ export const keysOptions = {
   'data-dir': { type: 'string' },
 } as const;
 
-/** Runs one command against the key service; returns the exit code. */
-export function runKeysCommand(
+/** Runs one command against the key service; settles with the exit code once committed. */
+export async function runKeysCommand(
   command: KeysCommand,
   services: KeysServices,
   output: CommandOutput,
-): number {
+): Promise<number> {
   const { name, positionals, values } = command;
   const { keys } = services;
   try {
@@ -109,7 +112,7 @@ export function runKeysCommand(
           throw new UsageError('create needs --app <application name>, or --consumer <con_…>');
         }
         if (values.api === undefined) throw new UsageError('create needs --api <api-id>');
-        const issued = keys.issueKey({
+        const issued = await keys.issueKey({
           application: values.app,
           email: values.email,
           consumerId: values.consumer,
@@ -131,7 +134,7 @@ export function runKeysCommand(
         return 0;
       }
       case 'list': {
-        const list = keys.listKeys();
+        const list = await keys.listKeys();
         if (values.json === true) output.out(JSON.stringify(list, null, 2));
         else output.out(formatKeyTable(list));
         return 0;
@@ -140,14 +143,14 @@ export function runKeysCommand(
       case 'reject':
       case 'revoke': {
         const reference = requireReference(positionals, name);
-        output.out(formatKeyView(keys.decide(reference, name, values.api)));
+        output.out(formatKeyView(await keys.decide(reference, name, values.api)));
         return 0;
       }
       case 'plan': {
         const reference = requireReference(positionals, name);
         const plan = toPlan(positionals[1]);
         if (plan === undefined) throw new UsageError('plan needs a plan name: plan <ref> <plan>');
-        output.out(formatKeyView(keys.changePlan(reference, plan, values.api)));
+        output.out(formatKeyView(await keys.changePlan(reference, plan, values.api)));
         return 0;
       }
       case 'scopes': {
@@ -157,7 +160,7 @@ export function runKeysCommand(
           throw new UsageError('scopes needs scopes, or default: scopes <ref> <scope>… | default');
         }
         const chosen = scopes.length === 1 && scopes[0] === 'default' ? 'default' : scopes;
-        output.out(formatKeyView(keys.setScopes(reference, chosen, values.api)));
+        output.out(formatKeyView(await keys.setScopes(reference, chosen, values.api)));
         return 0;
       }
       case 'rotate-secret': {
@@ -165,7 +168,7 @@ export function runKeysCommand(
         const grace = values.grace === undefined ? 86_400 : Number(values.grace);
         if (!Number.isInteger(grace))
           throw new UsageError('--grace takes a whole number of seconds');
-        const rotated = services.clients.rotateSecret(clientId, grace);
+        const rotated = await services.clients.rotateSecret(clientId, grace);
         output.out(
           rotated.previousSecretValidUntil === null
             ? `New secret for ${clientId}; the previous one stopped working.`
@@ -176,14 +179,14 @@ export function runKeysCommand(
       }
       case 'revoke-client': {
         const clientId = requireReference(positionals, name);
-        services.clients.revokeClient(clientId);
+        await services.clients.revokeClient(clientId);
         output.out(
           `Client ${clientId} is revoked: its secret and tokens fail from the next request.`,
         );
         return 0;
       }
       case 'rotate-signing-key': {
-        const kid = services.signingKeys.rotate();
+        const kid = await services.signingKeys.rotate();
         output.out(
           `Tokens are now signed with key ${kid}; the previous key stays in the JWKS until the tokens it signed expire.`,
         );

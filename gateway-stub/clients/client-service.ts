@@ -1,9 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { KeyHasher } from '../keys/key-hasher.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
 import type { ClientRecord, ClientStore } from '../store/client-store.ts';
-import type { KeyStore } from '../store/key-store.ts';
-import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { createClientSecret, isClientIdShaped } from './client-format.ts';
 
 /** A secret just drawn: the only time it is shown. */
@@ -14,23 +11,24 @@ export interface RotatedSecret {
   previousSecretValidUntil: string | null;
 }
 
-/** Rotating and revoking client credentials, by administrators and by their holders. */
+/**
+ * Rotating and revoking client credentials, by administrators and by their holders. Every
+ * change settles once committed.
+ */
 export interface ClientService {
   /**
    * Draws a new secret. The previous one keeps working for `graceSeconds` (0: it stops now), so
    * a partner can roll the new one out without a failed call.
    */
-  rotateSecret(clientId: string, graceSeconds: number): RotatedSecret;
+  rotateSecret(clientId: string, graceSeconds: number): Promise<RotatedSecret>;
   /** Stops a client for good: its tokens fail on the next request, its secret is refused. */
-  revokeClient(clientId: string): void;
+  revokeClient(clientId: string): Promise<void>;
   /** What a holder does with their own credentials: the client and every subscription of its key. */
-  revokeCredentials(clientId: string): void;
+  revokeCredentials(clientId: string): Promise<void>;
 }
 
 /** What the service works with. */
 export interface ClientServiceOptions {
-  db: DatabaseSync;
-  keys: KeyStore;
   clients: ClientStore;
   hasher: KeyHasher;
   onChange?: () => void;
@@ -42,12 +40,12 @@ export const maxSecretGraceSeconds = 30 * 24 * 3600;
 
 /** Creates the service over an open store. */
 export function createClientService(options: ClientServiceOptions): ClientService {
-  const { db, keys, clients, hasher } = options;
+  const { clients, hasher } = options;
   const now = options.now ?? (() => new Date());
   const changed = options.onChange ?? (() => undefined);
 
-  const find = (clientId: string): ClientRecord => {
-    const client = isClientIdShaped(clientId) ? clients.findClient(clientId) : undefined;
+  const find = async (clientId: string): Promise<ClientRecord> => {
+    const client = isClientIdShaped(clientId) ? await clients.findClient(clientId) : undefined;
     if (client) return client;
     throw new KeyServiceError(
       'unknown-subscription',
@@ -57,7 +55,7 @@ export function createClientService(options: ClientServiceOptions): ClientServic
   };
 
   return {
-    rotateSecret(clientId, graceSeconds) {
+    async rotateSecret(clientId, graceSeconds) {
       if (
         !Number.isInteger(graceSeconds) ||
         graceSeconds < 0 ||
@@ -69,7 +67,7 @@ export function createClientService(options: ClientServiceOptions): ClientServic
           'give the seconds the previous secret keeps working, e.g. 86400 for a day',
         );
       }
-      const client = find(clientId);
+      const client = await find(clientId);
       if (client.status !== 'active') {
         throw new KeyServiceError(
           'conflicting-state',
@@ -80,15 +78,13 @@ export function createClientService(options: ClientServiceOptions): ClientServic
       const date = now();
       const secret = createClientSecret();
       const until = graceSeconds === 0 ? null : date.getTime() + graceSeconds * 1000;
-      inTransaction(db, () => {
-        clients.updateSecret(
-          client.id,
-          hasher.hashKey(secret),
-          until === null ? null : client.secretHash,
-          until,
-          date.toISOString(),
-        );
-      });
+      await clients.updateSecret(
+        client.id,
+        hasher.hashKey(secret),
+        until === null ? null : client.secretHash,
+        until,
+        date.toISOString(),
+      );
       changed();
       return {
         clientId: client.id,
@@ -96,22 +92,14 @@ export function createClientService(options: ClientServiceOptions): ClientServic
         previousSecretValidUntil: until === null ? null : new Date(until).toISOString(),
       };
     },
-    revokeClient(clientId) {
-      const client = find(clientId);
-      inTransaction(db, () => {
-        clients.updateClientStatus(client.id, 'revoked', now().toISOString());
-      });
+    async revokeClient(clientId) {
+      const client = await find(clientId);
+      await clients.updateClientStatus(client.id, 'revoked', now().toISOString());
       changed();
     },
-    revokeCredentials(clientId) {
-      const client = find(clientId);
-      const at = now().toISOString();
-      inTransaction(db, () => {
-        clients.updateClientStatus(client.id, 'revoked', at);
-        for (const subscription of keys.listSubscriptionsOfKey(client.keyId)) {
-          keys.updateStatus(subscription.id, 'revoked', at);
-        }
-      });
+    async revokeCredentials(clientId) {
+      const client = await find(clientId);
+      await clients.revokeCredentials(client.id, client.keyId, now().toISOString());
       changed();
     },
   };

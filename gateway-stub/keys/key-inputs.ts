@@ -7,8 +7,25 @@ import type { IssueKeyInput } from './key-service.ts';
 
 /** What an administrator or a form gives the key service, checked and turned into records. */
 
-/** The consumer the key goes to: the one named by id, or a new one. */
-export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): ConsumerRecord {
+/**
+ * Text without control characters: what an application's name is. A NUL cannot be stored in
+ * PostgreSQL's text at all, and an escape sequence would act on the terminal of whoever lists
+ * the keys; no name needs either.
+ */
+export const printableText = /^[^\p{Cc}]*$/u;
+
+/** Why a name with a control character is refused. */
+export const printableTextMessage = 'must not hold control characters';
+
+/**
+ * The consumer the key goes to: the one named by id (`created` false), or a new one to write
+ * with the key (`created` true).
+ */
+export async function toConsumer(
+  store: KeyStore,
+  input: IssueKeyInput,
+  at: string,
+): Promise<{ consumer: ConsumerRecord; created: boolean }> {
   if (input.consumerId !== undefined) {
     if (input.application !== undefined || input.email !== undefined) {
       throw new KeyServiceError(
@@ -17,8 +34,8 @@ export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): C
         'give the consumer id alone to attach the key to that consumer, or an application (and email) for a new one',
       );
     }
-    const existing = store.findConsumerById(input.consumerId);
-    if (existing) return existing;
+    const existing = await store.findConsumerById(input.consumerId);
+    if (existing) return { consumer: existing, created: false };
     throw new KeyServiceError(
       'invalid-input',
       `no consumer "${input.consumerId}"`,
@@ -32,14 +49,20 @@ export function toConsumer(store: KeyStore, input: IssueKeyInput, at: string): C
       'name the application of a new consumer, or give the id (con_…) of an existing one',
     );
   }
+  if (!printableText.test(input.application) || !printableText.test(input.email ?? '')) {
+    throw new KeyServiceError(
+      'invalid-input',
+      `the application name or email ${printableTextMessage}`,
+      'type them as plain text',
+    );
+  }
   const consumer: ConsumerRecord = {
     id: toId('con'),
     application: input.application,
     email: input.email ?? null,
     createdAt: at,
   };
-  store.insertConsumer(consumer);
-  return consumer;
+  return { consumer, created: true };
 }
 
 /** `con_…`, `key_…`, `sub_…`: random, so ids reveal neither order nor count. */

@@ -1,7 +1,7 @@
 import type { PlanName } from '../../catalog/index.ts';
 import { createBoundedCache } from '../cache/bounded-cache.ts';
 import type { ChangeWatch } from '../store/change-watch.ts';
-import type { KeyRecord, KeyStore, SubscriptionStatus } from '../store/key-store.ts';
+import type { KeyStore, StoredGrant, SubscriptionStatus } from '../store/key-store.ts';
 import { toExpiryInstant } from './expiry.ts';
 import { isKeyShaped, toKeyPrefix } from './key-format.ts';
 import type { KeyHasher } from './key-hasher.ts';
@@ -31,8 +31,12 @@ export interface KeyGrant {
 
 /** Finds the grant behind a presented key, from memory when nothing changed. */
 export interface KeyLookup {
-  /** The grant of a key, or undefined when the key is unknown (or malformed). */
-  find(key: string): KeyGrant | undefined;
+  /**
+   * The grant of a key, or undefined when the key is unknown (or malformed): at once for a key
+   * already seen, and on SQLite always; a promise when PostgreSQL must be asked (a first use),
+   * which rejects with `StoreUnavailableError` when it cannot be.
+   */
+  find(key: string): KeyGrant | undefined | Promise<KeyGrant | undefined>;
   /** Drops every cached grant (after a change made through this process's connection). */
   invalidate(): void;
 }
@@ -50,9 +54,9 @@ interface CachedKey {
 }
 
 /** Builds the grant of a stored key: its consumer's name and its subscriptions. */
-export function loadKeyGrant(store: KeyStore, key: KeyRecord): KeyGrant {
+export function toKeyGrant(stored: StoredGrant): KeyGrant {
   const subscriptions = new Map<string, GrantedSubscription>();
-  for (const item of store.listSubscriptionsOfKey(key.id)) {
+  for (const item of stored.subscriptions) {
     subscriptions.set(item.api, {
       id: item.id,
       plan: item.plan,
@@ -62,23 +66,30 @@ export function loadKeyGrant(store: KeyStore, key: KeyRecord): KeyGrant {
     });
   }
   return {
-    keyId: key.id,
-    consumerId: key.consumerId,
-    application: store.findConsumerById(key.consumerId)?.application ?? '',
-    prefix: key.prefix,
+    keyId: stored.key.id,
+    consumerId: stored.key.consumerId,
+    application: stored.application,
+    prefix: stored.key.prefix,
     subscriptions,
   };
+}
+
+function toCachedKey(stored: StoredGrant | undefined): CachedKey | null {
+  return stored === undefined ? null : { grant: toKeyGrant(stored), hash: stored.key.hash };
 }
 
 /**
  * Creates the lookup. Grants are cached by display prefix (unknown prefixes too, so a stream
  * of bad keys does not query the store each time). `watch` tells whether anything was
- * committed since the last look — by the CLI in another process too; if so the cache is
- * dropped, so a revocation applies to the very next request.
+ * committed since the last look — by the CLI in another process too, by another instance on
+ * PostgreSQL; if so the cache is dropped, so a revocation applies to the very next request.
+ * A key seen once answers from memory, whatever the store's state: PostgreSQL away, the keys
+ * in use go on working. A first use reads the store once (`findGrantByPrefix`: one indexed
+ * query on PostgreSQL), requests for the same prefix meanwhile waiting for that one read.
  */
 export function createKeyLookup(
   watch: ChangeWatch,
-  store: KeyStore,
+  store: Pick<KeyStore, 'findGrantByPrefix'>,
   hasher: KeyHasher,
   maxEntries = maxCachedKeys,
 ): KeyLookup {
@@ -87,17 +98,47 @@ export function createKeyLookup(
   // (measured: the HMAC was the largest cost the gateway added to a request). The cache holds
   // keys this process received anyway; the store still holds only hashes.
   const verified = createBoundedCache<string, KeyGrant>(maxEntries);
+  // Reads of PostgreSQL under way, by prefix; none on SQLite, which answers at once.
+  const loading = new Map<string, Promise<CachedKey | null>>();
+  // A read that started before a change must not keep what it read.
+  let generation = 0;
   const invalidate = (): void => {
     cache.clear();
     verified.clear();
+    loading.clear();
+    generation += 1;
   };
   watch.onChange(invalidate);
 
-  function load(prefix: string): CachedKey | null {
-    const key = store.findKeyByPrefix(prefix);
-    if (!key) return null;
-    return { grant: loadKeyGrant(store, key), hash: key.hash };
-  }
+  const check = (key: string, cached: CachedKey | null, fresh: boolean): KeyGrant | undefined => {
+    if (cached === null || !hasher.matches(key, cached.hash)) return undefined;
+    if (fresh) verified.set(key, cached.grant);
+    return cached.grant;
+  };
+
+  const loadLater = (
+    key: string,
+    prefix: string,
+    read: Promise<StoredGrant | undefined>,
+  ): Promise<KeyGrant | undefined> => {
+    const started = generation;
+    const pending = read.then(
+      (stored) => {
+        const cached = toCachedKey(stored);
+        if (started === generation) {
+          cache.set(prefix, cached);
+          loading.delete(prefix);
+        }
+        return cached;
+      },
+      (error: unknown) => {
+        if (started === generation) loading.delete(prefix);
+        throw error;
+      },
+    );
+    loading.set(prefix, pending);
+    return pending.then((cached) => check(key, cached, started === generation));
+  };
 
   return {
     find(key) {
@@ -108,12 +149,17 @@ export function createKeyLookup(
       const prefix = toKeyPrefix(key);
       let cached = cache.get(prefix);
       if (cached === undefined) {
-        cached = load(prefix);
+        const pending = loading.get(prefix);
+        if (pending !== undefined) {
+          const started = generation;
+          return pending.then((ready) => check(key, ready, started === generation));
+        }
+        const stored = store.findGrantByPrefix(prefix);
+        if (stored instanceof Promise) return loadLater(key, prefix, stored);
+        cached = toCachedKey(stored);
         cache.set(prefix, cached);
       }
-      if (cached === null || !hasher.matches(key, cached.hash)) return undefined;
-      verified.set(key, cached.grant);
-      return cached.grant;
+      return check(key, cached, true);
     },
     invalidate,
   };

@@ -13,15 +13,15 @@ export const referenceHint =
  * `gk_…` or id `key_…`), of a client's key (`gc_…`), or of every key of a consumer (`con_…`,
  * the application) — limited to one API when `api` is given.
  */
-export function findSubscriptions(
+export async function findSubscriptions(
   store: KeyStore,
   clients: ClientStore,
   reference: string,
   api?: string,
-): SubscriptionRecord[] {
-  const single = store.findSubscription(reference);
+): Promise<SubscriptionRecord[]> {
+  const single = await store.findSubscription(reference);
   if (single) return api === undefined || single.api === api ? [single] : [];
-  const keyIds = findKeyIds(store, clients, reference);
+  const keyIds = await findKeyIds(store, clients, reference);
   if (keyIds === undefined) {
     throw new KeyServiceError(
       'unknown-subscription',
@@ -29,26 +29,27 @@ export function findSubscriptions(
       referenceHint,
     );
   }
-  const subscriptions = keyIds.flatMap((keyId) => store.listSubscriptionsOfKey(keyId));
+  const subscriptions: SubscriptionRecord[] = [];
+  for (const keyId of keyIds) subscriptions.push(...(await store.listSubscriptionsOfKey(keyId)));
   return api === undefined ? subscriptions : subscriptions.filter((item) => item.api === api);
 }
 
 /** The keys a reference names, or undefined when it names nothing. */
-function findKeyIds(
+async function findKeyIds(
   store: KeyStore,
   clients: ClientStore,
   reference: string,
-): string[] | undefined {
+): Promise<string[] | undefined> {
   if (reference.startsWith('con_')) {
-    if (!store.findConsumerById(reference)) return undefined;
-    return store.listKeysOfConsumer(reference).map((key) => key.id);
+    if (!(await store.findConsumerById(reference))) return undefined;
+    return (await store.listKeysOfConsumer(reference)).map((key) => key.id);
   }
   if (isClientIdShaped(reference)) {
-    const client = clients.findClient(reference);
+    const client = await clients.findClient(reference);
     return client === undefined ? undefined : [client.keyId];
   }
-  const key = isKeyPrefix(reference)
+  const key = await (isKeyPrefix(reference)
     ? store.findKeyByPrefix(reference)
-    : store.findKeyById(reference);
+    : store.findKeyById(reference));
   return key === undefined ? undefined : [key.id];
 }

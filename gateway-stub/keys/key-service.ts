@@ -1,11 +1,10 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { PlanName, Visibility } from '../../catalog/index.ts';
-import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { createClientId, createClientSecret } from '../clients/client-format.ts';
 import type { ClientStore } from '../store/client-store.ts';
 import {
   toSubscriptionState,
   type KeyStore,
+  type SubscriptionChange,
   type SubscriptionRecord,
   type SubscriptionStatus,
 } from '../store/key-store.ts';
@@ -46,31 +45,37 @@ export interface IssueKeyInput {
 /** A decision on subscriptions. */
 export type StatusAction = 'approve' | 'reject' | 'revoke';
 
-/** Consumers, keys, clients and subscriptions as the admin API, the CLI and self-service manage them. */
+/**
+ * Consumers, keys, clients and subscriptions as the admin API, the CLI and self-service manage
+ * them. Every change settles once committed: what it answers is in the store.
+ */
 export interface KeyService {
   /** Issues a key, its OAuth 2.0 client (id and secret) and its subscription to one API. */
-  issueKey(input: IssueKeyInput): IssuedKey;
-  listKeys(): KeyView[];
-  listConsumers(): ConsumerView[];
+  issueKey(input: IssueKeyInput): Promise<IssuedKey>;
+  listKeys(): Promise<KeyView[]>;
+  listConsumers(): Promise<ConsumerView[]>;
   /**
    * Applies a decision to the subscriptions a reference names (`key-references.ts`); approving
    * also grants the restricted scopes they asked for.
    */
-  decide(reference: string, action: StatusAction, api?: string): KeyView;
-  changePlan(reference: string, plan: PlanName, api?: string): KeyView;
+  decide(reference: string, action: StatusAction, api?: string): Promise<KeyView>;
+  changePlan(reference: string, plan: PlanName, api?: string): Promise<KeyView>;
   /**
    * Sets the scopes the subscriptions a reference names grant: a list of the API's scopes
    * (narrower or wider than the default, restricted ones included), or `default` for the API's
    * default grant. Scopes asked for and not in the list are declined.
    */
-  setScopes(reference: string, scopes: readonly string[] | 'default', api?: string): KeyView;
+  setScopes(
+    reference: string,
+    scopes: readonly string[] | 'default',
+    api?: string,
+  ): Promise<KeyView>;
   /** The API's scopes and restricted scopes, as the service knows them. */
   apiScopes(api: string): { scopes: readonly string[]; restrictedScopes: readonly string[] };
 }
 
 /** Everything the service works with. */
 export interface KeyServiceOptions {
-  db: DatabaseSync;
   store: KeyStore;
   clients: ClientStore;
   hasher: KeyHasher;
@@ -95,7 +100,7 @@ const allowedFrom: Record<StatusAction, readonly SubscriptionStatus[]> = {
 
 /** Creates the service over an open store. */
 export function createKeyService(options: KeyServiceOptions): KeyService {
-  const { db, store, clients, hasher, apis } = options;
+  const { store, clients, hasher, apis } = options;
   const now = options.now ?? (() => new Date());
   const changed = options.onChange ?? (() => undefined);
 
@@ -121,9 +126,9 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     requested: parseScopeList(item.requestedScopes),
   });
 
-  function find(reference: string, api?: string): SubscriptionRecord[] {
+  async function find(reference: string, api?: string): Promise<SubscriptionRecord[]> {
     if (api !== undefined) checkApi(api);
-    const found = findSubscriptions(store, clients, reference, api);
+    const found = await findSubscriptions(store, clients, reference, api);
     if (found.length > 0) return found;
     throw new KeyServiceError(
       'unknown-subscription',
@@ -132,102 +137,116 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     );
   }
 
-  function viewOfKey(keyId: string): KeyView {
-    const key = store.findKeyById(keyId);
+  async function viewOfKey(keyId: string): Promise<KeyView> {
+    const key = await store.findKeyById(keyId);
     if (!key) throw new KeyServiceError('unknown-subscription', `no key "${keyId}"`, '');
-    const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
+    const consumer = await store.findConsumerById(key.consumerId);
     return toKeyView(
       key,
-      consumers,
-      store.listSubscriptionsOfKey(key.id),
+      new Map(consumer ? [[consumer.id, consumer]] : []),
+      await store.listSubscriptionsOfKey(key.id),
       now().getTime(),
-      clients.findClientOfKey(key.id),
+      await clients.findClientOfKey(key.id),
       scopesOf,
     );
   }
 
+  /** Writes the changes, tells the caches, and answers the key's view as now stored. */
+  async function apply(
+    found: SubscriptionRecord[],
+    changes: SubscriptionChange[],
+  ): Promise<KeyView> {
+    await store.updateSubscriptions(changes);
+    changed();
+    return viewOfKey(found[0]?.keyId ?? '');
+  }
+
   return {
-    issueKey(input) {
+    async issueKey(input) {
       const access = checkApi(input.api);
       const plan = toPlan(input.plan ?? 'free');
       const expiresAt = toExpiry(input.expiresAt);
       const date = now();
       const at = date.toISOString();
-      const issued = inTransaction(db, () => {
-        const consumer = toConsumer(store, input, at);
-        let fresh = createKey();
-        // A clash of 48-bit prefixes is unlikely but would make a key unreachable: draw again.
-        while (store.findKeyByPrefix(fresh.prefix)) fresh = createKey();
-        const keyId = toId('key');
-        store.insertKey({
-          id: keyId,
-          consumerId: consumer.id,
-          prefix: fresh.prefix,
-          hash: hasher.hashKey(fresh.key),
-          createdAt: at,
-        });
-        const clientId = createClientId();
-        const clientSecret = createClientSecret();
-        clients.insertClient({
-          id: clientId,
-          keyId,
-          secretHash: hasher.hashKey(clientSecret),
-          previousSecretHash: null,
-          previousSecretUntil: null,
-          status: 'active',
-          createdAt: at,
-          updatedAt: at,
-        });
-        const subscription: SubscriptionRecord = {
-          id: toId('sub'),
-          keyId,
-          api: input.api,
-          plan,
-          status: input.status ?? 'active',
-          expiresAt,
-          scopes: null,
-          // The application asks for the API's every scope; restricted ones await approval.
-          requestedScopes: toScopeListText(access.restrictedScopes ?? []),
-          createdAt: at,
-          updatedAt: at,
-        };
-        store.insertSubscription(subscription);
-        return { fresh, keyId, consumerId: consumer.id, subscription, clientId, clientSecret };
-      });
+      const { consumer, created } = await toConsumer(store, input, at);
+      const keyId = toId('key');
+      const clientId = createClientId();
+      const clientSecret = createClientSecret();
+      const subscription: SubscriptionRecord = {
+        id: toId('sub'),
+        keyId,
+        api: input.api,
+        plan,
+        status: input.status ?? 'active',
+        expiresAt,
+        scopes: null,
+        // The application asks for the API's every scope; restricted ones await approval.
+        requestedScopes: toScopeListText(access.restrictedScopes ?? []),
+        createdAt: at,
+        updatedAt: at,
+      };
+      const client = {
+        id: clientId,
+        keyId,
+        secretHash: hasher.hashKey(clientSecret),
+        previousSecretHash: null,
+        previousSecretUntil: null,
+        status: 'active' as const,
+        createdAt: at,
+        updatedAt: at,
+      };
+      let fresh = createKey();
+      // A clash of 48-bit prefixes is unlikely but would make a key unreachable: draw again.
+      while (
+        !(await store.insertIssuedKey({
+          consumer: created ? consumer : undefined,
+          key: {
+            id: keyId,
+            consumerId: consumer.id,
+            prefix: fresh.prefix,
+            hash: hasher.hashKey(fresh.key),
+            createdAt: at,
+          },
+          client,
+          subscription,
+        }))
+      ) {
+        fresh = createKey();
+      }
       changed();
-      const { granted, requested } = scopesOf(issued.subscription);
+      const { granted, requested } = scopesOf(subscription);
       return {
-        key: issued.fresh.key,
-        prefix: issued.fresh.prefix,
-        clientId: issued.clientId,
-        clientSecret: issued.clientSecret,
-        keyId: issued.keyId,
-        consumerId: issued.consumerId,
+        key: fresh.key,
+        prefix: fresh.prefix,
+        clientId,
+        clientSecret,
+        keyId,
+        consumerId: consumer.id,
         subscription: {
-          id: issued.subscription.id,
-          api: issued.subscription.api,
-          plan: issued.subscription.plan,
-          state: toSubscriptionState(issued.subscription, date.getTime()),
-          expiresAt: issued.subscription.expiresAt,
+          id: subscription.id,
+          api: subscription.api,
+          plan: subscription.plan,
+          state: toSubscriptionState(subscription, date.getTime()),
+          expiresAt: subscription.expiresAt,
           scopes: granted,
           requestedScopes: requested,
         },
       };
     },
-    listKeys() {
+    async listKeys() {
       const at = now().getTime();
-      const consumers = new Map(store.listConsumers().map((item) => [item.id, item]));
-      const byKey = Map.groupBy(store.listSubscriptions(), (item) => item.keyId);
-      const clientOfKey = new Map(clients.listClients().map((client) => [client.keyId, client]));
-      return store
-        .listKeys()
-        .map((key) =>
-          toKeyView(key, consumers, byKey.get(key.id) ?? [], at, clientOfKey.get(key.id), scopesOf),
-        );
+      const consumers = new Map((await store.listConsumers()).map((item) => [item.id, item]));
+      const byKey = Map.groupBy(await store.listSubscriptions(), (item) => item.keyId);
+      const clientOfKey = new Map(
+        (await clients.listClients()).map((client) => [client.keyId, client]),
+      );
+      return (await store.listKeys()).map((key) =>
+        toKeyView(key, consumers, byKey.get(key.id) ?? [], at, clientOfKey.get(key.id), scopesOf),
+      );
     },
-    listConsumers() {
-      const byConsumer = Map.groupBy(store.listKeys(), (key) => key.consumerId);
-      return store.listConsumers().map((consumer) => ({
+    async listConsumers() {
+      const byConsumer = Map.groupBy(await store.listKeys(), (key) => key.consumerId);
+      return (await store.listConsumers()).map((consumer) => ({
         id: consumer.id,
         application: consumer.application,
         email: consumer.email,
@@ -235,8 +254,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
         keys: (byConsumer.get(consumer.id) ?? []).map((key) => key.prefix),
       }));
     },
-    decide(reference, action, api) {
-      const found = find(reference, api);
+    async decide(reference, action, api) {
+      const found = await find(reference, api);
       const blocked = found.find((item) => !allowedFrom[action].includes(item.status));
       if (blocked) {
         throw new KeyServiceError(
@@ -248,31 +267,37 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
         );
       }
       const at = now().toISOString();
-      inTransaction(db, () => {
-        for (const item of found) {
-          store.updateStatus(item.id, targetStatus[action], at);
+      return apply(
+        found,
+        found.map((item) => {
+          const change: SubscriptionChange = {
+            id: item.id,
+            updatedAt: at,
+            status: targetStatus[action],
+          };
           const requested = parseScopeList(item.requestedScopes);
           if (action === 'approve' && requested.length > 0) {
             const granted = toGrantedScopes(item.scopes, scopesOfApi(item.api));
-            store.updateScopes(item.id, toScopeListText([...granted, ...requested]), '[]', at);
+            change.scopes = {
+              granted: toScopeListText([...granted, ...requested]),
+              requested: '[]',
+            };
           }
-        }
-      });
-      changed();
-      return viewOfKey(found[0]?.keyId ?? '');
+          return change;
+        }),
+      );
     },
-    changePlan(reference, plan, api) {
+    async changePlan(reference, plan, api) {
       const checked = toPlan(plan);
-      const found = find(reference, api);
+      const found = await find(reference, api);
       const at = now().toISOString();
-      inTransaction(db, () => {
-        for (const item of found) store.updatePlan(item.id, checked, at);
-      });
-      changed();
-      return viewOfKey(found[0]?.keyId ?? '');
+      return apply(
+        found,
+        found.map((item) => ({ id: item.id, updatedAt: at, plan: checked })),
+      );
     },
-    setScopes(reference, scopes, api) {
-      const found = find(reference, api);
+    async setScopes(reference, scopes, api) {
+      const found = await find(reference, api);
       if (scopes !== 'default') {
         for (const item of found) {
           const known = new Set(scopesOfApi(item.api).scopes);
@@ -288,18 +313,11 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
         }
       }
       const at = now().toISOString();
-      inTransaction(db, () => {
-        for (const item of found) {
-          store.updateScopes(
-            item.id,
-            scopes === 'default' ? null : toScopeListText(scopes),
-            '[]',
-            at,
-          );
-        }
-      });
-      changed();
-      return viewOfKey(found[0]?.keyId ?? '');
+      const granted = scopes === 'default' ? null : toScopeListText(scopes);
+      return apply(
+        found,
+        found.map((item) => ({ id: item.id, updatedAt: at, scopes: { granted, requested: '[]' } })),
+      );
     },
     apiScopes: scopesOfApi,
   };

@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { isStoreUnavailable } from '../../catalog/postgres/postgres-errors.ts';
 import { createBoundedCache } from '../cache/bounded-cache.ts';
+import type { Awaitable } from '../store/awaitable.ts';
 import type { RevokedTokens } from './revoked-tokens.ts';
 import { signingAlgorithm, type SigningKeys } from './signing-keys.ts';
 
@@ -74,10 +76,14 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
   const { issuer, signingKeys, revoked } = options;
   const verified = createBoundedCache<string, VerifiedToken>(options.maxCached);
   const pending = new Map<string, Promise<VerifiedToken | TokenRefusal>>();
-  const getKey = (header: { kid?: string | undefined }) => {
-    const key = header.kid === undefined ? undefined : signingKeys.publicKey(header.kid);
+  const toKnownKey = (key: KeyObject | undefined): KeyObject => {
     if (!key) throw new errors.JWKSNoMatchingKey();
     return key;
+  };
+  const getKey = (header: { kid?: string | undefined }): Awaitable<KeyObject> => {
+    if (header.kid === undefined) throw new errors.JWKSNoMatchingKey();
+    const key = signingKeys.publicKey(header.kid);
+    return key instanceof Promise ? key.then(toKnownKey) : toKnownKey(key);
   };
 
   const checkSignature = async (token: string): Promise<VerifiedToken | TokenRefusal> => {
@@ -90,6 +96,8 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
         requiredClaims: ['exp', 'iat', 'jti', 'sub', 'aud', 'client_id'],
       }));
     } catch (error) {
+      // The store did not answer (the keys could not be read): no verdict on the token.
+      if (isStoreUnavailable(error)) throw error;
       return toRefusal(error);
     }
     const clientId = payload.client_id;
@@ -106,15 +114,18 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
     };
   };
 
-  const stillValid = (token: VerifiedToken): VerifiedToken | TokenRefusal => {
+  const stillValid = (token: VerifiedToken): Awaitable<VerifiedToken | TokenRefusal> => {
     if (Date.now() >= token.expiresAtMs) return refusals.expired;
-    if (revoked.has(token.jti)) return refusals.revoked;
-    return token;
+    const isRevoked = revoked.has(token.jti);
+    if (isRevoked instanceof Promise) {
+      return isRevoked.then((yes) => (yes ? refusals.revoked : token));
+    }
+    return isRevoked ? refusals.revoked : token;
   };
 
   return {
     async issue(request) {
-      const { kid, privateKey } = signingKeys.current();
+      const { kid, privateKey } = await signingKeys.current();
       const jti = randomBytes(16).toString('base64url');
       const claims: JWTPayload = { client_id: request.clientId };
       if (request.scopes.length > 0) claims.scope = request.scopes.join(' ');
@@ -135,12 +146,19 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
       if (token.length > maxTokenLength || token.split('.').length !== 3) return refusals.malformed;
       let waiting = pending.get(token);
       if (waiting === undefined) {
-        waiting = checkSignature(token).then((result) => {
-          pending.delete(token);
-          if ('refused' in result) return result;
-          verified.set(token, result);
-          return stillValid(result);
-        });
+        waiting = checkSignature(token).then(
+          (result) => {
+            pending.delete(token);
+            if ('refused' in result) return result;
+            verified.set(token, result);
+            return stillValid(result);
+          },
+          (error: unknown) => {
+            // Tried again on the next request (the store may be back), not kept failed.
+            pending.delete(token);
+            throw error;
+          },
+        );
         pending.set(token, waiting);
       }
       return waiting;

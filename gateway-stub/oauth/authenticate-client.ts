@@ -17,12 +17,12 @@ const basicChallenge = { 'www-authenticate': `Basic realm="${sandboxRealm}", cha
  * are missing, unknown, wrong or revoked — one answer for all, so it tells nothing of which —
  * `invalid_request` for two methods at once, and 429 once the client's address failed too often.
  */
-export function authenticateClient(
+export async function authenticateClient(
   exchange: Exchange,
   form: URLSearchParams,
   clients: ClientLookup,
   failures: FailureGuard,
-): ClientGrant | undefined {
+): Promise<ClientGrant | undefined> {
   const header = readAuthorization(exchange.req, 'basic');
   const postedId = form.get('client_id');
   const postedSecret = form.get('client_secret');
@@ -60,7 +60,7 @@ export function authenticateClient(
   const found =
     presented === undefined
       ? undefined
-      : clients.authenticate(presented.clientId, presented.secret, Date.now());
+      : await clients.authenticate(presented.clientId, presented.secret, Date.now());
   if (found === undefined) {
     failures.failed(exchange);
     sendOAuthError(

@@ -68,7 +68,7 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
   });
 
   const revoke = async (exchange: Exchange, form: URLSearchParams): Promise<void> => {
-    const found = authenticateClient(exchange, form, clients, failures);
+    const found = await authenticateClient(exchange, form, clients, failures);
     if (found === undefined) return;
     const token = form.get('token');
     if (token === null || token === '') {
@@ -83,7 +83,7 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
     // RFC 7009 §2.2: an invalid token, or one of another client, gets the same 200: the answer
     // tells nothing about tokens the client does not hold.
     if (!('refused' in result) && result.clientId === found.client.id) {
-      revoked.revoke(result.jti, Math.ceil(result.expiresAtMs / 1000));
+      await revoked.revoke(result.jti, Math.ceil(result.expiresAtMs / 1000));
     }
     sendJson(exchange, 200, {}, { pragma: 'no-cache' });
   };
@@ -126,7 +126,18 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
           });
           return;
         }
-        sendJson(exchange, 200, path === oauthPaths.jwks ? signingKeys.jwks() : metadata());
+        if (path === oauthPaths.metadata) {
+          sendJson(exchange, 200, metadata());
+          return;
+        }
+        Promise.resolve(signingKeys.jwks()).then(
+          (jwks) => {
+            sendJson(exchange, 200, jwks);
+          },
+          (error: unknown) => {
+            fail(exchange, error);
+          },
+        );
         return;
       default:
         sendProblem(

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { createBoundedCache } from '../cache/bounded-cache.ts';
 import { signingAlgorithm, type SigningKeys } from './signing-keys.ts';
@@ -35,36 +36,47 @@ export const identityLifetimeSeconds = 120;
 /** Creates the signer. */
 export function createIdentityTokens(issuer: string, signingKeys: SigningKeys): IdentityTokens {
   const cache = createBoundedCache<string, { token: string; renewAt: number; kid: string }>(16_384);
+  const statementWith = (
+    caller: CallerStatement,
+    key: string,
+    signing: { kid: string; privateKey: KeyObject },
+  ): string | Promise<string> => {
+    const { kid, privateKey } = signing;
+    const cached = cache.get(key);
+    if (cached !== undefined && cached.renewAt > Date.now() && cached.kid === kid)
+      return cached.token;
+    const claims: Record<string, string> = {
+      application: caller.application,
+      plan: caller.plan,
+      api: caller.api,
+    };
+    if (caller.clientId !== undefined) claims.client_id = caller.clientId;
+    if (caller.scope !== '') claims.scope = caller.scope;
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: signingAlgorithm, kid, typ: identityTokenType })
+      .setIssuer(issuer)
+      .setSubject(caller.consumerId)
+      .setAudience(`${issuer}/${caller.api}`)
+      .setIssuedAt()
+      .setExpirationTime(`${String(identityLifetimeSeconds)}s`)
+      .sign(privateKey)
+      .then((token) => {
+        cache.set(key, {
+          token,
+          renewAt: Date.now() + (identityLifetimeSeconds * 1000) / 2,
+          kid,
+        });
+        return token;
+      });
+  };
   return {
     statementOf(caller) {
       const key = `${caller.consumerId} ${caller.api} ${caller.plan} ${caller.clientId ?? ''} ${caller.scope}`;
-      const cached = cache.get(key);
-      const { kid, privateKey } = signingKeys.current();
-      if (cached !== undefined && cached.renewAt > Date.now() && cached.kid === kid)
-        return cached.token;
-      const claims: Record<string, string> = {
-        application: caller.application,
-        plan: caller.plan,
-        api: caller.api,
-      };
-      if (caller.clientId !== undefined) claims.client_id = caller.clientId;
-      if (caller.scope !== '') claims.scope = caller.scope;
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: signingAlgorithm, kid, typ: identityTokenType })
-        .setIssuer(issuer)
-        .setSubject(caller.consumerId)
-        .setAudience(`${issuer}/${caller.api}`)
-        .setIssuedAt()
-        .setExpirationTime(`${String(identityLifetimeSeconds)}s`)
-        .sign(privateKey)
-        .then((token) => {
-          cache.set(key, {
-            token,
-            renewAt: Date.now() + (identityLifetimeSeconds * 1000) / 2,
-            kid,
-          });
-          return token;
-        });
+      const signing = signingKeys.current();
+      // The keys are read again after a change on PostgreSQL: the statement waits for them.
+      return signing instanceof Promise
+        ? signing.then((ready) => statementWith(caller, key, ready))
+        : statementWith(caller, key, signing);
     },
   };
 }

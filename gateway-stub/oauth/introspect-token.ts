@@ -14,7 +14,7 @@ export async function introspectToken(
 ): Promise<Record<string, unknown>> {
   const result = await tokens.verify(token);
   if ('refused' in result) return { active: false };
-  const client = clients.find(result.clientId);
+  const client = await clients.find(result.clientId);
   if (client === undefined || client.client.status !== 'active') return { active: false };
   return {
     active: true,

@@ -6,7 +6,8 @@ import {
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
-import type { SigningKeyStore } from '../store/signing-key-store.ts';
+import { whenReady, type Awaitable } from '../store/awaitable.ts';
+import type { SigningKeyRecord, SigningKeyStore } from '../store/signing-key-store.ts';
 
 /**
  * The longest lifetime a sandbox token may be given, in seconds: a retired key stays published
@@ -24,20 +25,25 @@ export interface PublishedKey extends JsonWebKey {
   alg: typeof signingAlgorithm;
 }
 
-/** The keys that sign access tokens and identity tokens, and those that verify them. */
+/**
+ * The keys that sign access tokens and identity tokens, and those that verify them: read once
+ * into memory, and again after a change (`invalidate`), so they answer at once but after a
+ * change on PostgreSQL.
+ */
 export interface SigningKeys {
   /** The key that signs now; the first one is created on a new store. */
-  current(): { kid: string; privateKey: KeyObject };
+  current(): Awaitable<{ kid: string; privateKey: KeyObject }>;
   /** A published key by id, for verifying; undefined for an id no longer (or never) published. */
-  publicKey(kid: string): KeyObject | undefined;
+  publicKey(kid: string): Awaitable<KeyObject | undefined>;
   /** The JWKS (RFC 7517): every key a valid token may have been signed with. */
-  jwks(): { keys: PublishedKey[] };
+  jwks(): Awaitable<{ keys: PublishedKey[] }>;
   /**
-   * Starts signing with a new key. The previous one stays published, and verifies, until every
-   * token it signed has expired: a rotation fails no request, and a verifier that caches the
-   * JWKS finds the new `kid` the first time it meets it (jose's remote key set refetches then).
+   * Starts signing with a new key, once stored. The previous one stays published, and
+   * verifies, until every token it signed has expired: a rotation fails no request, and a
+   * verifier that caches the JWKS finds the new `kid` the first time it meets it (jose's remote
+   * key set refetches then).
    */
-  rotate(): string;
+  rotate(): Promise<string>;
   /** Reloads the keys on next use (another process rotated them). */
   invalidate(): void;
 }
@@ -65,78 +71,111 @@ export function createSigningKeys(options: SigningKeysOptions): SigningKeys {
   const now = options.now ?? Date.now;
   const keepMs = maxTokenLifetimeSeconds * 1000 + leewayMs;
   let loaded: LoadedKey[] | undefined;
+  let loading: Promise<LoadedKey[]> | undefined;
+  // A read that started before a change must not keep what it read.
+  let generation = 0;
 
-  const load = (): LoadedKey[] => {
+  const load = (): Awaitable<LoadedKey[]> => {
     if (loaded) return loaded;
-    let records = store.listKeys();
-    if (!records.some((record) => record.retiredAt === null)) {
-      insertKey(store, now());
-      records = store.listKeys();
-    }
-    const at = now();
-    loaded = records
-      .filter((record) => record.retiredAt === null || record.retiredAt + keepMs > at)
-      .map((record) => {
-        const privateJwk = JSON.parse(record.privateJwk) as JsonWebKey;
-        const publicJwk = JSON.parse(record.publicJwk) as JsonWebKey;
-        return {
-          kid: record.kid,
-          privateKey: createPrivateKey({ key: privateJwk, format: 'jwk' }),
-          publicKey: createPublicKey({ key: publicJwk, format: 'jwk' }),
-          published: { ...publicJwk, kid: record.kid, use: 'sig', alg: signingAlgorithm },
-          retiredAt: record.retiredAt,
-        };
-      });
-    return loaded;
+    if (loading) return loading;
+    const started = generation;
+    const keep = (records: SigningKeyRecord[]): LoadedKey[] => {
+      const keys = toLoadedKeys(records, now(), keepMs);
+      if (started === generation) loaded = keys;
+      return keys;
+    };
+    const read = whenReady(store.listKeys(), (records) =>
+      records.some((record) => record.retiredAt === null)
+        ? keep(records)
+        : // A new store: its first key, unless another process stored one meanwhile.
+          whenReady(store.insertFirstKey(toNewKeyRecord(now())), () =>
+            whenReady(store.listKeys(), keep),
+          ),
+    );
+    if (!(read instanceof Promise)) return read;
+    loading = read.finally(() => {
+      if (started === generation) loading = undefined;
+    });
+    return loading;
   };
 
   return {
     current() {
+      // On every call that forwards an identity statement: no closure when the keys are here.
       const keys = load();
-      // The newest key not retired signs; there is always one (`load` creates it).
-      const signing = keys.findLast((key) => key.retiredAt === null) ?? keys.at(-1);
-      if (!signing) throw new Error('no signing key in the store');
-      return { kid: signing.kid, privateKey: signing.privateKey };
+      return keys instanceof Promise ? keys.then(toSigningKey) : toSigningKey(keys);
     },
     publicKey(kid) {
-      const key = load().find((item) => item.kid === kid);
-      if (!key) return undefined;
-      // A key retired longer ago than any token lives verifies nothing, even before a reload.
-      return key.retiredAt === null || key.retiredAt + keepMs > now() ? key.publicKey : undefined;
+      return whenReady(load(), (keys) => {
+        const key = keys.find((item) => item.kid === kid);
+        if (!key) return undefined;
+        // A key retired longer ago than any token lives verifies nothing, even before a reload.
+        return key.retiredAt === null || key.retiredAt + keepMs > now() ? key.publicKey : undefined;
+      });
     },
     jwks() {
-      const at = now();
-      return {
-        keys: load()
-          .filter((key) => key.retiredAt === null || key.retiredAt + keepMs > at)
-          .map((key) => key.published),
-      };
+      return whenReady(load(), (keys) => {
+        const at = now();
+        return {
+          keys: keys
+            .filter((key) => key.retiredAt === null || key.retiredAt + keepMs > at)
+            .map((key) => key.published),
+        };
+      });
     },
-    rotate() {
+    async rotate() {
       const at = now();
-      for (const record of store.listKeys()) {
-        if (record.retiredAt === null) store.retireKey(record.kid, at);
-      }
-      const kid = insertKey(store, at);
-      store.pruneKeys(at - keepMs);
+      const key = toNewKeyRecord(at);
+      await store.rotate(key, at - keepMs);
       loaded = undefined;
-      return kid;
+      loading = undefined;
+      generation += 1;
+      return key.kid;
     },
     invalidate() {
       loaded = undefined;
+      loading = undefined;
+      generation += 1;
     },
   };
 }
 
-function insertKey(store: SigningKeyStore, at: number): string {
+/** The newest key not retired, which signs; there is always one (`load` creates it). */
+function toSigningKey(keys: readonly LoadedKey[]): LoadedKey {
+  const signing = keys.findLast((key) => key.retiredAt === null) ?? keys.at(-1);
+  if (!signing) throw new Error('no signing key in the store');
+  return signing;
+}
+
+/** The stored keys a token may still be verified with, ready to sign and verify. */
+function toLoadedKeys(
+  records: readonly SigningKeyRecord[],
+  at: number,
+  keepMs: number,
+): LoadedKey[] {
+  return records
+    .filter((record) => record.retiredAt === null || record.retiredAt + keepMs > at)
+    .map((record) => {
+      const privateJwk = JSON.parse(record.privateJwk) as JsonWebKey;
+      const publicJwk = JSON.parse(record.publicJwk) as JsonWebKey;
+      return {
+        kid: record.kid,
+        privateKey: createPrivateKey({ key: privateJwk, format: 'jwk' }),
+        publicKey: createPublicKey({ key: publicJwk, format: 'jwk' }),
+        published: { ...publicJwk, kid: record.kid, use: 'sig', alg: signingAlgorithm },
+        retiredAt: record.retiredAt,
+      };
+    });
+}
+
+/** A new key pair, as the store keeps it. */
+function toNewKeyRecord(at: number): SigningKeyRecord {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const kid = `sig_${randomBytes(9).toString('base64url')}`;
-  store.insertKey({
-    kid,
+  return {
+    kid: `sig_${randomBytes(9).toString('base64url')}`,
     privateJwk: JSON.stringify(privateKey.export({ format: 'jwk' })),
     publicJwk: JSON.stringify(publicKey.export({ format: 'jwk' })),
     createdAt: at,
     retiredAt: null,
-  });
-  return kid;
+  };
 }

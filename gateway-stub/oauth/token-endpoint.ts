@@ -28,7 +28,7 @@ export function createTokenEndpoint(
 ): (exchange: Exchange, form: URLSearchParams) => Promise<void> {
   const { routes, clients, tokens, failures } = options;
   return async (exchange, form) => {
-    const found = authenticateClient(exchange, form, clients, failures);
+    const found = await authenticateClient(exchange, form, clients, failures);
     if (found === undefined) return;
     exchange.consumerId = found.grant.consumerId;
     const grantType = form.get('grant_type');

@@ -1,11 +1,12 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { ConnectionRefusal } from '../http/connection-limits.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { problemTypes, type ProblemName } from '../../catalog/sandbox-problems.ts';
-import type { KeyStore } from '../store/key-store.ts';
+import { isStoreUnavailable } from '../../catalog/postgres/postgres-errors.ts';
+import type { UsageStore } from '../store/gateway-store.ts';
+import { subscriptionStates, type KeyStore, type SubscriptionState } from '../store/key-store.ts';
 import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
 import { createUsageAggregates } from '../store/usage-aggregates.ts';
-import { applyUsageRetention, optimizeUsageQueries } from '../store/usage-retention.ts';
+import { whenReady } from '../store/awaitable.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
 import { toLoggedPath } from './logged-path.ts';
@@ -14,8 +15,8 @@ import { createMetrics } from './metrics.ts';
 
 /** Where the observer writes. */
 export interface RequestObserverOptions {
-  db: DatabaseSync;
-  store: KeyStore;
+  usage: UsageStore;
+  store: Pick<KeyStore, 'countByState'>;
   logDir: string;
   logRetentionDays: number;
   anonymizeClientAddresses: boolean;
@@ -40,11 +41,15 @@ export interface RequestObserver {
   countStoreFull: () => void;
   /** Counts a connection refused by the connection limits. */
   countRefusedConnection: (reason: ConnectionRefusal) => void;
-  renderMetrics: () => string;
-  /** Writes the usage counts still in memory (before a usage report reads the store). */
-  flushUsage: () => void;
-  flush: () => void;
-  close: () => void;
+  /** The metrics' text; with PostgreSQL away, the subscriptions as last counted. */
+  renderMetrics: () => Promise<string>;
+  /**
+   * Writes the usage counts still in memory (before a usage report reads the store); settles
+   * once they are written, or kept for later when the store refused them.
+   */
+  flushUsage: () => Promise<void>;
+  flush: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
@@ -58,7 +63,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     retentionDays: options.logRetentionDays,
     onNotice: options.onNotice,
   });
-  const usage = createUsageAggregates(options.db);
+  const usage = createUsageAggregates(options.usage);
   let storeFullErrors = 0;
   // Most traffic comes from few addresses: remember the blurred form of recent ones.
   const blurred = new Map<string, string>();
@@ -79,30 +84,48 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     'usage counts',
     () => `${String(usage.pending)} calls kept in memory, written once it can`,
   );
-  const flushUsage = (): void => {
-    try {
-      usage.flush();
-      usageOutage.succeeded();
-    } catch (error) {
-      if (isStoreFull(error)) storeFullErrors += 1;
-      usageOutage.failed(error);
-    }
+  const failed = (error: unknown): void => {
+    if (isStoreFull(error)) storeFullErrors += 1;
+    usageOutage.failed(error);
   };
-  const timer = setInterval(flushUsage, options.usageFlushMs);
+  const succeeded = (): void => {
+    usageOutage.succeeded();
+  };
+  const flushUsage = (): Promise<void> => {
+    try {
+      const written = usage.flush();
+      if (written instanceof Promise) return written.then(succeeded, failed);
+      succeeded();
+    } catch (error) {
+      failed(error);
+    }
+    return Promise.resolve();
+  };
+  const timer = setInterval(() => void flushUsage(), options.usageFlushMs);
   timer.unref();
   // Off the request path, at start (rolling up what a stopped gateway left) and then hourly.
   let started = false;
   const applyRetention = (): void => {
     try {
-      applyUsageRetention(options.db, options.usageRetentionDays, Date.now());
-      optimizeUsageQueries(options.db, !started);
-      started = true;
+      const kept = whenReady(
+        options.usage.applyRetention(options.usageRetentionDays, Date.now()),
+        () => options.usage.optimizeQueries(!started),
+      );
+      const done = (): void => {
+        started = true;
+      };
+      if (kept instanceof Promise) kept.then(done, failed);
+      else done();
     } catch (error) {
-      if (isStoreFull(error)) storeFullErrors += 1;
-      usageOutage.failed(error);
+      failed(error);
     }
   };
   applyRetention();
+  // The subscriptions as last counted, for the metrics while PostgreSQL is away.
+  let lastCounts = Object.fromEntries(subscriptionStates.map((state) => [state, 0])) as Record<
+    SubscriptionState,
+    number
+  >;
   const retentionTimer = setInterval(applyRetention, 3_600_000);
   retentionTimer.unref();
 
@@ -187,23 +210,30 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     countRefusedConnection(reason) {
       metrics.observeRefusedConnection(reason);
     },
-    renderMetrics() {
-      return metrics.render(options.store.countByState(Date.now()), {
+    async renderMetrics() {
+      try {
+        lastCounts = await options.store.countByState(Date.now());
+      } catch (error) {
+        if (!isStoreUnavailable(error)) throw error;
+      }
+      return metrics.render(lastCounts, {
         droppedLogLines: log.droppedLines,
         pendingUsageRequests: usage.pending,
         storeFullErrors,
       });
     },
     flushUsage,
-    flush() {
-      flushUsage();
+    async flush() {
+      const written = flushUsage();
       log.flush();
+      await written;
     },
-    close() {
+    async close() {
       clearInterval(timer);
       clearInterval(retentionTimer);
-      flushUsage();
+      const written = flushUsage();
       log.close();
+      await written;
     },
   };
 }

@@ -10,7 +10,7 @@ import {
 } from '../auth/identify-caller.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { sendProblem } from '../http/send-response.ts';
-import type { KeyLookup } from '../keys/key-lookup.ts';
+import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
 import { functionOption, objectWith, parseStageOptions } from './stage-options.ts';
 import type { Stage, Step } from './stage.ts';
 
@@ -52,21 +52,19 @@ export function createAuthenticateStage(input: AuthenticateStageOptions): Stage 
     const own = exchange.req.headers['x-api-key'];
     if (typeof own === 'string' && own !== '') {
       const grant = exchange.grant ?? keys.find(own);
-      if (grant === undefined) {
-        refuse(exchange, requirement, {
-          problem: 'unknownKey',
-          detail:
-            'The key in X-Api-Key is not known to the sandbox. Check it was copied whole, or get a new one.',
-          headers: {},
-        });
+      if (grant instanceof Promise) {
+        // A key PostgreSQL must be asked about (its first use).
+        grant.then(
+          (ready) => {
+            byOwnKey(exchange, requirement, ready, next);
+          },
+          (error: unknown) => {
+            fail(exchange, error);
+          },
+        );
         return;
       }
-      identified(
-        exchange,
-        { grant, via: 'key', clientId: undefined, tokenScopes: undefined },
-        requirement.keyScopes,
-      );
-      next(exchange);
+      byOwnKey(exchange, requirement, grant, next);
       return;
     }
     const { sources } = requirement;
@@ -94,6 +92,30 @@ export function createAuthenticateStage(input: AuthenticateStageOptions): Stage 
       },
     );
   };
+}
+
+/** Goes on with the grant of the key in `X-Api-Key`, or refuses an unknown key. */
+function byOwnKey(
+  exchange: Exchange,
+  requirement: CompiledRequirement,
+  grant: KeyGrant | undefined,
+  next: Step,
+): void {
+  if (grant === undefined) {
+    refuse(exchange, requirement, {
+      problem: 'unknownKey',
+      detail:
+        'The key in X-Api-Key is not known to the sandbox. Check it was copied whole, or get a new one.',
+      headers: {},
+    });
+    return;
+  }
+  identified(
+    exchange,
+    { grant, via: 'key', clientId: undefined, tokenScopes: undefined },
+    requirement.keyScopes,
+  );
+  next(exchange);
 }
 
 function decide(

@@ -65,16 +65,16 @@ export function createRouteStage(input: RouteStageOptions): Stage {
 
   return (next) => {
     const routeVersion = createVersionRouting(next);
-    return (exchange) => {
-      const raw = exchange.req.url ?? '/';
-      const url = raw.charCodeAt(0) === 47 ? raw : '/';
-      // `/api/version/rest?query`: split by hand, the request path runs this for every call.
-      const apiEnd = url.indexOf('/', 1);
-      const apiId = apiEnd === -1 ? (url.slice(1).split('?')[0] ?? '') : url.slice(1, apiEnd);
-      const presented = exchange.req.headers['x-api-key'];
-      const key = typeof presented === 'string' ? presented : '';
-      const found = routes.get(apiId);
-      const grant = key !== '' && found?.concealed !== false ? keys.find(key) : undefined;
+    /** Routing once the key in `X-Api-Key`, if any, was looked up. */
+    const routeApi = (
+      exchange: Exchange,
+      found: ApiRoute | undefined,
+      apiId: string,
+      url: string,
+      apiEnd: number,
+      key: string,
+      grant: KeyGrant | undefined,
+    ): void => {
       if (found?.concealed !== true) {
         routeVersion(exchange, found, apiId, url, apiEnd, grant);
         return;
@@ -97,6 +97,30 @@ export function createRouteStage(input: RouteStageOptions): Stage {
       } else {
         reveal(caller);
       }
+    };
+    return (exchange) => {
+      const raw = exchange.req.url ?? '/';
+      const url = raw.charCodeAt(0) === 47 ? raw : '/';
+      // `/api/version/rest?query`: split by hand, the request path runs this for every call.
+      const apiEnd = url.indexOf('/', 1);
+      const apiId = apiEnd === -1 ? (url.slice(1).split('?')[0] ?? '') : url.slice(1, apiEnd);
+      const presented = exchange.req.headers['x-api-key'];
+      const key = typeof presented === 'string' ? presented : '';
+      const found = routes.get(apiId);
+      const grant = key !== '' && found?.concealed !== false ? keys.find(key) : undefined;
+      if (grant instanceof Promise) {
+        // A key PostgreSQL must be asked about (its first use).
+        grant.then(
+          (ready) => {
+            routeApi(exchange, found, apiId, url, apiEnd, key, ready);
+          },
+          (error: unknown) => {
+            fail(exchange, error);
+          },
+        );
+        return;
+      }
+      routeApi(exchange, found, apiId, url, apiEnd, key, grant);
     };
   };
 }

@@ -18,6 +18,8 @@ export interface CredentialEndpointsOptions {
   failures: FailureGuard;
   /** How long the previous secret keeps working after a holder rotates it. */
   secretGraceSeconds: number;
+  /** Answers an error the change met (the store away: a 503). */
+  fail: (exchange: Exchange, error: unknown) => void;
 }
 
 /**
@@ -40,15 +42,26 @@ export function createCredentialEndpoints(
       return true;
     }
     exchange.req.resume();
-    const found = authenticateClient(exchange, empty, clients, failures);
-    if (found === undefined) return true;
-    exchange.consumerId = found.grant.consumerId;
-    if (path === credentialPaths.rotateSecret) {
-      sendJson(exchange, 200, service.rotateSecret(found.client.id, options.secretGraceSeconds));
-      return true;
-    }
-    service.revokeCredentials(found.client.id);
-    sendJson(exchange, 200, { clientId: found.client.id, revoked: true });
+    manage(exchange, path).catch((error: unknown) => {
+      options.fail(exchange, error);
+    });
     return true;
   };
+
+  /** Answers once the change is committed. */
+  async function manage(exchange: Exchange, path: string): Promise<void> {
+    const found = await authenticateClient(exchange, empty, clients, failures);
+    if (found === undefined) return;
+    exchange.consumerId = found.grant.consumerId;
+    if (path === credentialPaths.rotateSecret) {
+      sendJson(
+        exchange,
+        200,
+        await service.rotateSecret(found.client.id, options.secretGraceSeconds),
+      );
+      return;
+    }
+    await service.revokeCredentials(found.client.id);
+    sendJson(exchange, 200, { clientId: found.client.id, revoked: true });
+  }
 }

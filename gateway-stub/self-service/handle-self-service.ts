@@ -46,7 +46,7 @@ export function createSelfServiceHandler(
     });
   }
 
-  function issue(exchange: Exchange, text: string): void {
+  async function issue(exchange: Exchange, text: string): Promise<void> {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -81,7 +81,8 @@ export function createSelfServiceHandler(
       return;
     }
     const status = route.visibility === 'public' ? 'active' : 'pending';
-    const issued = keys.issueKey({
+    // Answered once committed: the key shown is in the store.
+    const issued = await keys.issueKey({
       application: request.application,
       email: request.email,
       api: route.id,
@@ -148,11 +149,9 @@ export function createSelfServiceHandler(
         );
         return;
       }
-      try {
-        issue(exchange, result.body?.toString('utf8') ?? '');
-      } catch (error) {
+      issue(exchange, result.body?.toString('utf8') ?? '').catch((error: unknown) => {
         options.fail(exchange, error);
-      }
+      });
     });
   };
 }

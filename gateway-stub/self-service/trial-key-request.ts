@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printableText, printableTextMessage } from '../keys/key-inputs.ts';
 
 /** The body of `POST /_guichet/trial-keys`, as the portal's form sends it. */
 export const trialKeyRequestSchema = z.strictObject({
@@ -7,7 +8,8 @@ export const trialKeyRequestSchema = z.strictObject({
     .string()
     .trim()
     .min(2, 'must have at least 2 characters')
-    .max(100, 'must have at most 100 characters'),
+    .max(100, 'must have at most 100 characters')
+    .regex(printableText, printableTextMessage),
   /** Where the partner can be reached about the key. */
   email: z.email('must be an email address such as dev@example.org').max(254),
   /** The API the key is for. */

@@ -1,6 +1,9 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { PlanName } from '../../catalog/index.ts';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { isPastExpiry } from '../keys/expiry.ts';
+import type { Awaitable, Synchronous } from './awaitable.ts';
+import { clientSql, toClientValues, type ClientRecord } from './client-store.ts';
 
 /** What an administrator decided about a subscription (expiry is computed, not stored). */
 export const subscriptionStatuses = ['active', 'pending', 'rejected', 'revoked'] as const;
@@ -48,112 +51,156 @@ export interface SubscriptionRecord {
   updatedAt: string;
 }
 
-/** Reads and writes consumers, keys and subscriptions with prepared statements. */
-export interface KeyStore {
-  insertConsumer(consumer: ConsumerRecord): void;
-  findConsumerById(id: string): ConsumerRecord | undefined;
-  insertKey(key: KeyRecord): void;
-  insertSubscription(subscription: SubscriptionRecord): void;
-  findKeyByPrefix(prefix: string): KeyRecord | undefined;
-  findKeyById(id: string): KeyRecord | undefined;
-  findSubscription(id: string): SubscriptionRecord | undefined;
-  listSubscriptionsOfKey(keyId: string): SubscriptionRecord[];
-  listConsumers(): ConsumerRecord[];
-  listKeys(): KeyRecord[];
-  listSubscriptions(): SubscriptionRecord[];
-  updateStatus(id: string, status: SubscriptionStatus, updatedAt: string): void;
-  updatePlan(id: string, plan: PlanName, updatedAt: string): void;
-  /** Sets the scopes granted (null: the default grant) and those awaiting approval. */
-  updateScopes(id: string, scopes: string | null, requestedScopes: string, updatedAt: string): void;
-  /** The keys of a consumer. */
-  listKeysOfConsumer(consumerId: string): KeyRecord[];
-  /** Subscriptions per state at `nowMs`; those past their end date count as `expired`. */
-  countByState(nowMs: number): Record<SubscriptionState, number>;
+/** A key with what the request path needs of it: its consumer's name and its subscriptions. */
+export interface StoredGrant {
+  key: KeyRecord;
+  application: string;
+  /** By API id. */
+  subscriptions: SubscriptionRecord[];
 }
 
-/** Prepares the statements of the key store on an open database. */
-export function createKeyStore(db: DatabaseSync): KeyStore {
+/** Everything a new key is written with, in one transaction. */
+export interface IssuedRecords {
+  /** The consumer to create, or undefined when the key goes to an existing one. */
+  consumer: ConsumerRecord | undefined;
+  key: KeyRecord;
+  client: ClientRecord;
+  subscription: SubscriptionRecord;
+}
+
+/** What a decision changes on one subscription; fields left out stay as they are. */
+export interface SubscriptionChange {
+  id: string;
+  updatedAt: string;
+  status?: SubscriptionStatus;
+  plan?: PlanName;
+  /** Scopes granted (null: the default grant) and those still awaiting approval (JSON arrays). */
+  scopes?: { granted: string | null; requested: string };
+}
+
+/**
+ * Reads and writes consumers, keys and subscriptions. Each write is one transaction, resolved
+ * once committed; reads answer at once on SQLite (`Awaitable`).
+ */
+export interface KeyStore {
+  findConsumerById(id: string): Awaitable<ConsumerRecord | undefined>;
+  findKeyByPrefix(prefix: string): Awaitable<KeyRecord | undefined>;
+  findKeyById(id: string): Awaitable<KeyRecord | undefined>;
+  /** The key of a prefix with its consumer's name and its subscriptions (the request path's read). */
+  findGrantByPrefix(prefix: string): Awaitable<StoredGrant | undefined>;
+  findSubscription(id: string): Awaitable<SubscriptionRecord | undefined>;
+  listSubscriptionsOfKey(keyId: string): Awaitable<SubscriptionRecord[]>;
+  listConsumers(): Awaitable<ConsumerRecord[]>;
+  listKeys(): Awaitable<KeyRecord[]>;
+  listSubscriptions(): Awaitable<SubscriptionRecord[]>;
+  /** The keys of a consumer. */
+  listKeysOfConsumer(consumerId: string): Awaitable<KeyRecord[]>;
+  /** Subscriptions per state at `nowMs`; those past their end date count as `expired`. */
+  countByState(nowMs: number): Awaitable<Record<SubscriptionState, number>>;
+  /**
+   * Writes a new key — its consumer when new, the key, its client and its first subscription —
+   * all or nothing. False, writing nothing, when the key's prefix is taken: draw another key.
+   */
+  insertIssuedKey(issued: IssuedRecords): Awaitable<boolean>;
+  /** Applies decisions to subscriptions, all or nothing. */
+  updateSubscriptions(changes: readonly SubscriptionChange[]): Awaitable<void>;
+}
+
+const consumerColumns = 'id, application, email, created_at AS "createdAt"';
+const keyColumns = 'id, consumer_id AS "consumerId", prefix, hash, created_at AS "createdAt"';
+const subscriptionColumns =
+  'id, key_id AS "keyId", api, plan, status, expires_at AS "expiresAt", scopes, requested_scopes AS "requestedScopes", created_at AS "createdAt", updated_at AS "updatedAt"';
+
+/**
+ * The statements of the key store, in SQL both engines read (`?` placeholders, which the
+ * PostgreSQL store numbers): one text per statement, whichever store runs it.
+ */
+export const keySql = {
+  insertConsumer: 'INSERT INTO consumers (id, application, email, created_at) VALUES (?, ?, ?, ?)',
+  findConsumerById: `SELECT ${consumerColumns} FROM consumers WHERE id = ?`,
+  // A prefix taken writes nothing: the caller draws another key.
+  insertKey:
+    'INSERT INTO keys (id, consumer_id, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (prefix) DO NOTHING',
+  insertSubscription:
+    'INSERT INTO subscriptions (id, key_id, api, plan, status, expires_at, scopes, requested_scopes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  findKeyByPrefix: `SELECT ${keyColumns} FROM keys WHERE prefix = ?`,
+  findKeyById: `SELECT ${keyColumns} FROM keys WHERE id = ?`,
+  findSubscription: `SELECT ${subscriptionColumns} FROM subscriptions WHERE id = ?`,
+  listSubscriptionsOfKey: `SELECT ${subscriptionColumns} FROM subscriptions WHERE key_id = ? ORDER BY api`,
+  listConsumers: `SELECT ${consumerColumns} FROM consumers ORDER BY created_at, id`,
+  listKeys: `SELECT ${keyColumns} FROM keys ORDER BY created_at, id`,
+  listSubscriptions: `SELECT ${subscriptionColumns} FROM subscriptions ORDER BY created_at, id`,
+  updateStatus: 'UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?',
+  updatePlan: 'UPDATE subscriptions SET plan = ?, updated_at = ? WHERE id = ?',
+  updateScopes:
+    'UPDATE subscriptions SET scopes = ?, requested_scopes = ?, updated_at = ? WHERE id = ?',
+  listKeysOfConsumer: `SELECT ${keyColumns} FROM keys WHERE consumer_id = ? ORDER BY created_at, id`,
+  // End dates are compared as instants in JavaScript, as everywhere else, not as text in SQL.
+  countByEndDate:
+    'SELECT status, expires_at AS "expiresAt", COUNT(*) AS count FROM subscriptions GROUP BY status, expires_at',
+} as const;
+
+/** The values of a new subscription's row, in `keySql.insertSubscription`'s order. */
+export function toSubscriptionValues(subscription: SubscriptionRecord): (string | null)[] {
+  return [
+    subscription.id,
+    subscription.keyId,
+    subscription.api,
+    subscription.plan,
+    subscription.status,
+    subscription.expiresAt,
+    subscription.scopes,
+    subscription.requestedScopes,
+    subscription.createdAt,
+    subscription.updatedAt,
+  ];
+}
+
+/** Counts per state from the rows of `keySql.countByEndDate`. */
+export function toStateCounts(
+  rows: readonly (Pick<SubscriptionRecord, 'status' | 'expiresAt'> & { count: number })[],
+  nowMs: number,
+): Record<SubscriptionState, number> {
+  const counts = Object.fromEntries(subscriptionStates.map((state) => [state, 0])) as Record<
+    SubscriptionState,
+    number
+  >;
+  for (const row of rows) counts[toSubscriptionState(row, nowMs)] += row.count;
+  return counts;
+}
+
+/** Prepares the statements of the key store on an open SQLite database. */
+export function createKeyStore(db: DatabaseSync): Synchronous<KeyStore> {
   const prepare = (sql: string): StatementSync => db.prepare(sql);
-  const consumerColumns = 'id, application, email, created_at AS createdAt';
-  const keyColumns = 'id, consumer_id AS consumerId, prefix, hash, created_at AS createdAt';
-  const subscriptionColumns =
-    'id, key_id AS keyId, api, plan, status, expires_at AS expiresAt, scopes, requested_scopes AS requestedScopes, created_at AS createdAt, updated_at AS updatedAt';
-  const statements = {
-    insertConsumer: prepare(
-      'INSERT INTO consumers (id, application, email, created_at) VALUES (?, ?, ?, ?)',
-    ),
-    findConsumerById: prepare(`SELECT ${consumerColumns} FROM consumers WHERE id = ?`),
-    insertKey: prepare(
-      'INSERT INTO keys (id, consumer_id, prefix, hash, created_at) VALUES (?, ?, ?, ?, ?)',
-    ),
-    insertSubscription: prepare(
-      'INSERT INTO subscriptions (id, key_id, api, plan, status, expires_at, scopes, requested_scopes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    findKeyByPrefix: prepare(`SELECT ${keyColumns} FROM keys WHERE prefix = ?`),
-    findKeyById: prepare(`SELECT ${keyColumns} FROM keys WHERE id = ?`),
-    findSubscription: prepare(`SELECT ${subscriptionColumns} FROM subscriptions WHERE id = ?`),
-    listSubscriptionsOfKey: prepare(
-      `SELECT ${subscriptionColumns} FROM subscriptions WHERE key_id = ? ORDER BY api`,
-    ),
-    listConsumers: prepare(`SELECT ${consumerColumns} FROM consumers ORDER BY created_at, id`),
-    listKeys: prepare(`SELECT ${keyColumns} FROM keys ORDER BY created_at, id`),
-    listSubscriptions: prepare(
-      `SELECT ${subscriptionColumns} FROM subscriptions ORDER BY created_at, id`,
-    ),
-    updateStatus: prepare('UPDATE subscriptions SET status = ?, updated_at = ? WHERE id = ?'),
-    updatePlan: prepare('UPDATE subscriptions SET plan = ?, updated_at = ? WHERE id = ?'),
-    updateScopes: prepare(
-      'UPDATE subscriptions SET scopes = ?, requested_scopes = ?, updated_at = ? WHERE id = ?',
-    ),
-    listKeysOfConsumer: prepare(
-      `SELECT ${keyColumns} FROM keys WHERE consumer_id = ? ORDER BY created_at, id`,
-    ),
-    // End dates are compared as instants in JavaScript, as everywhere else, not as text in SQL.
-    countByEndDate: prepare(
-      'SELECT status, expires_at AS expiresAt, COUNT(*) AS count FROM subscriptions GROUP BY status, expires_at',
-    ),
-  };
+  const statements = Object.fromEntries(
+    Object.entries(keySql).map(([name, sql]) => [name, prepare(sql)]),
+  ) as Record<keyof typeof keySql, StatementSync>;
+  const insertClient = prepare(clientSql.insertClient);
+  const findKeyByPrefix = (prefix: string): KeyRecord | undefined =>
+    statements.findKeyByPrefix.get(prefix) as KeyRecord | undefined;
+  const findConsumerById = (id: string): ConsumerRecord | undefined =>
+    statements.findConsumerById.get(id) as ConsumerRecord | undefined;
+  const listSubscriptionsOfKey = (keyId: string): SubscriptionRecord[] =>
+    statements.listSubscriptionsOfKey.all(keyId) as unknown as SubscriptionRecord[];
   return {
-    insertConsumer(consumer) {
-      statements.insertConsumer.run(
-        consumer.id,
-        consumer.application,
-        consumer.email,
-        consumer.createdAt,
-      );
-    },
-    findConsumerById(id) {
-      return statements.findConsumerById.get(id) as ConsumerRecord | undefined;
-    },
-    insertKey(key) {
-      statements.insertKey.run(key.id, key.consumerId, key.prefix, key.hash, key.createdAt);
-    },
-    insertSubscription(subscription) {
-      statements.insertSubscription.run(
-        subscription.id,
-        subscription.keyId,
-        subscription.api,
-        subscription.plan,
-        subscription.status,
-        subscription.expiresAt,
-        subscription.scopes,
-        subscription.requestedScopes,
-        subscription.createdAt,
-        subscription.updatedAt,
-      );
-    },
-    findKeyByPrefix(prefix) {
-      return statements.findKeyByPrefix.get(prefix) as KeyRecord | undefined;
-    },
+    findConsumerById,
+    findKeyByPrefix,
     findKeyById(id) {
       return statements.findKeyById.get(id) as KeyRecord | undefined;
+    },
+    findGrantByPrefix(prefix) {
+      const key = findKeyByPrefix(prefix);
+      if (!key) return undefined;
+      return {
+        key,
+        application: findConsumerById(key.consumerId)?.application ?? '',
+        subscriptions: listSubscriptionsOfKey(key.id),
+      };
     },
     findSubscription(id) {
       return statements.findSubscription.get(id) as SubscriptionRecord | undefined;
     },
-    listSubscriptionsOfKey(keyId) {
-      return statements.listSubscriptionsOfKey.all(keyId) as unknown as SubscriptionRecord[];
-    },
+    listSubscriptionsOfKey,
     listConsumers() {
       return statements.listConsumers.all() as unknown as ConsumerRecord[];
     },
@@ -163,33 +210,69 @@ export function createKeyStore(db: DatabaseSync): KeyStore {
     listSubscriptions() {
       return statements.listSubscriptions.all() as unknown as SubscriptionRecord[];
     },
-    updateStatus(id, status, updatedAt) {
-      statements.updateStatus.run(status, updatedAt, id);
-    },
-    updatePlan(id, plan, updatedAt) {
-      statements.updatePlan.run(plan, updatedAt, id);
-    },
-    updateScopes(id, scopes, requestedScopes, updatedAt) {
-      statements.updateScopes.run(scopes, requestedScopes, updatedAt, id);
-    },
     listKeysOfConsumer(consumerId) {
       return statements.listKeysOfConsumer.all(consumerId) as unknown as KeyRecord[];
     },
     countByState(nowMs) {
-      const counts = Object.fromEntries(subscriptionStates.map((state) => [state, 0])) as Record<
-        SubscriptionState,
-        number
-      >;
-      for (const row of statements.countByEndDate.all() as (Pick<
-        SubscriptionRecord,
-        'status' | 'expiresAt'
-      > & { count: number })[]) {
-        counts[toSubscriptionState(row, nowMs)] += row.count;
+      return toStateCounts(
+        statements.countByEndDate.all() as unknown as Parameters<typeof toStateCounts>[0],
+        nowMs,
+      );
+    },
+    insertIssuedKey({ consumer, key, client, subscription }) {
+      try {
+        inTransaction(db, () => {
+          if (consumer) {
+            statements.insertConsumer.run(
+              consumer.id,
+              consumer.application,
+              consumer.email,
+              consumer.createdAt,
+            );
+          }
+          const inserted = statements.insertKey.run(
+            key.id,
+            key.consumerId,
+            key.prefix,
+            key.hash,
+            key.createdAt,
+          );
+          // The prefix is taken: throwing rolls the consumer back too.
+          if (Number(inserted.changes) !== 1) throw new PrefixTaken();
+          insertClient.run(...toClientValues(client));
+          statements.insertSubscription.run(...toSubscriptionValues(subscription));
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof PrefixTaken) return false;
+        throw error;
       }
-      return counts;
+    },
+    updateSubscriptions(changes) {
+      inTransaction(db, () => {
+        for (const change of changes) {
+          if (change.status !== undefined) {
+            statements.updateStatus.run(change.status, change.updatedAt, change.id);
+          }
+          if (change.plan !== undefined) {
+            statements.updatePlan.run(change.plan, change.updatedAt, change.id);
+          }
+          if (change.scopes !== undefined) {
+            statements.updateScopes.run(
+              change.scopes.granted,
+              change.scopes.requested,
+              change.updatedAt,
+              change.id,
+            );
+          }
+        }
+      });
     },
   };
 }
+
+/** Thrown inside the transaction of a key whose prefix is taken, to roll it back. */
+class PrefixTaken extends Error {}
 
 /**
  * The state a subscription is in at `nowMs` (epoch ms; the end date is compared as an instant,

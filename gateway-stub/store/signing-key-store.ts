@@ -1,4 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
+import type { Awaitable, Synchronous } from './awaitable.ts';
 
 /**
  * A key that signs the sandbox's access tokens, as stored: both halves as JWK text. The private
@@ -15,40 +17,55 @@ export interface SigningKeyRecord {
   retiredAt: number | null;
 }
 
-/** Reads and writes signing keys. */
+/** Reads and writes signing keys; each write is one transaction, resolved once committed. */
 export interface SigningKeyStore {
-  listKeys(): SigningKeyRecord[];
-  insertKey(key: SigningKeyRecord): void;
-  retireKey(kid: string, at: number): void;
-  /** Forgets keys retired before `before` (epoch ms): no token they signed is still valid. */
-  pruneKeys(before: number): void;
+  listKeys(): Awaitable<SigningKeyRecord[]>;
+  /** Stores the first key of a store, unless another process stored one meanwhile. */
+  insertFirstKey(key: SigningKeyRecord): Awaitable<void>;
+  /**
+   * Retires every key in use at `key.createdAt`, stores `key` in their place and forgets keys
+   * retired before `pruneBefore` (epoch ms): no token they signed is still valid.
+   */
+  rotate(key: SigningKeyRecord, pruneBefore: number): Awaitable<void>;
 }
 
-/** Prepares the statements of the signing key store on an open database. */
-export function createSigningKeyStore(db: DatabaseSync): SigningKeyStore {
-  const prepare = (sql: string): StatementSync => db.prepare(sql);
-  const statements = {
-    list: prepare(
-      'SELECT kid, private_jwk AS privateJwk, public_jwk AS publicJwk, created_at AS createdAt, retired_at AS retiredAt FROM signing_keys ORDER BY created_at, kid',
-    ),
-    insert: prepare(
-      'INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at, retired_at) VALUES (?, ?, ?, ?, ?)',
-    ),
-    retire: prepare('UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL'),
-    prune: prepare('DELETE FROM signing_keys WHERE retired_at IS NOT NULL AND retired_at < ?'),
-  };
+/** The statements of the signing key store, in SQL both engines read (see `keySql`). */
+export const signingKeySql = {
+  list: 'SELECT kid, private_jwk AS "privateJwk", public_jwk AS "publicJwk", created_at AS "createdAt", retired_at AS "retiredAt" FROM signing_keys ORDER BY created_at, kid',
+  hasCurrent: 'SELECT 1 AS found FROM signing_keys WHERE retired_at IS NULL LIMIT 1',
+  insert:
+    'INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at, retired_at) VALUES (?, ?, ?, ?, ?)',
+  retireAll: 'UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL',
+  prune: 'DELETE FROM signing_keys WHERE retired_at IS NOT NULL AND retired_at < ?',
+} as const;
+
+/** The values of a key's row, in `signingKeySql.insert`'s order. */
+export function toSigningKeyValues(key: SigningKeyRecord): (string | number | null)[] {
+  return [key.kid, key.privateJwk, key.publicJwk, key.createdAt, key.retiredAt];
+}
+
+/** Prepares the statements of the signing key store on an open SQLite database. */
+export function createSigningKeyStore(db: DatabaseSync): Synchronous<SigningKeyStore> {
+  const statements = Object.fromEntries(
+    Object.entries(signingKeySql).map(([name, sql]) => [name, db.prepare(sql)]),
+  ) as Record<keyof typeof signingKeySql, StatementSync>;
   return {
     listKeys() {
       return statements.list.all() as unknown as SigningKeyRecord[];
     },
-    insertKey(key) {
-      statements.insert.run(key.kid, key.privateJwk, key.publicJwk, key.createdAt, key.retiredAt);
+    insertFirstKey(key) {
+      inTransaction(db, () => {
+        if (statements.hasCurrent.get() === undefined) {
+          statements.insert.run(...toSigningKeyValues(key));
+        }
+      });
     },
-    retireKey(kid, at) {
-      statements.retire.run(at, kid);
-    },
-    pruneKeys(before) {
-      statements.prune.run(before);
+    rotate(key, pruneBefore) {
+      inTransaction(db, () => {
+        statements.retireAll.run(key.createdAt);
+        statements.insert.run(...toSigningKeyValues(key));
+        statements.prune.run(pruneBefore);
+      });
     },
   };
 }

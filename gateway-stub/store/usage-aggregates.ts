@@ -1,16 +1,14 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { latencyBucketCount, toLatencyBucket } from '../observe/latency-buckets.ts';
-import { createCellWriter, readRollupMarks, rollUpUsage } from './usage-rollups.ts';
-import { upsertDailyUsageSql } from './usage-sql.ts';
+import type { Awaitable } from './awaitable.ts';
+import type { CellVisitor } from './usage-cells.ts';
 
 /**
  * Usage per minute for the owners' and consumers' reports: requests, quota refusals and a
  * latency histogram per (minute, API, version, operation, consumer, plan, status class).
- * Counting happens in memory on the request path; the totals reach SQLite in one transaction
- * every few seconds and at shutdown, so a busy sandbox does not write once per request. The
- * same flush fills the daily `usage` table the breaking-change report reads, and rolls the
- * hours and days that are over into the rows long reports read (`usage-rollups.ts`).
+ * Counting happens in memory on the request path; the totals reach the store in one
+ * transaction every few seconds and at shutdown, so a busy sandbox does not write once per
+ * request. The same flush fills the daily `usage` table the breaking-change report reads, and
+ * rolls the hours and days that are over into the rows long reports read (`usage-rollups.ts`).
  */
 export interface UsageAggregates {
   /**
@@ -31,11 +29,33 @@ export interface UsageAggregates {
   ): void;
   /**
    * Writes the pending counts now, then rolls up the hours, days and weeks over by `nowMs`
-   * (default now); returns how many cells (a minute, dimensions, status class) it wrote.
+   * (default now); returns how many cells (a minute, dimensions, status class) it wrote, once
+   * they are written — and every earlier write still under way on PostgreSQL, so a report
+   * that flushes first reads every call counted before it.
    */
-  flush(nowMs?: number): number;
+  flush(nowMs?: number): Awaitable<number>;
   /** Calls not yet written. */
   readonly pending: number;
+}
+
+/** One row's values, in its table's column order. */
+export type UsageRow = (string | number)[];
+
+/** One flush's counts, as the store writes them. */
+export interface UsageBatch {
+  /** Visits every cell with calls, each status class of a call's dimensions its own cell. */
+  forEachCell(visit: CellVisitor): void;
+  /** The rows added to the daily `usage` table (`dailyUsageColumns`). */
+  readonly daily: readonly UsageRow[];
+}
+
+/**
+ * Where the counts are written: one transaction adding the batch to the aggregates (and to
+ * the rollups already past its minutes) and to the daily table, then rolling up what is over
+ * by `nowMinute` — all or nothing. Settles with the cells written.
+ */
+export interface UsageWriter {
+  writeUsage(batch: UsageBatch, nowMinute: number): Awaitable<number>;
 }
 
 /** Per status class (1xx to 5xx): requests, quota refusals, latency sum, then the buckets. */
@@ -64,9 +84,7 @@ function newCells(): Cells {
   return new Float64Array(statusClasses * stride);
 }
 
-type Row = (string | number)[];
-
-function forEachCell(
+function forEachEntry(
   tree: Tree,
   visit: (
     minute: number,
@@ -91,14 +109,64 @@ function toDay(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 10);
 }
 
-/** Creates the in-memory counts written into `usage_aggregates` (and `usage`) of `db`. */
-export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
+/** The calls of a tree with an operation and a consumer, per day, as the daily table counts. */
+function toDailyRows(tree: Tree): UsageRow[] {
+  const daily = new Map<string, UsageRow>();
+  let dayMinute = -1;
+  let day = '';
+  forEachEntry(tree, (minute, api, version, operation, consumer, _plan, cells) => {
+    if (operation === '' || consumer === '') return;
+    let requests = 0;
+    for (let index = 0; index < cells.length; index += stride) requests += cells[index] ?? 0;
+    if (requests === 0) return;
+    // Most cells of a flush share their minute: one date string for them all.
+    if (minute !== dayMinute) {
+      dayMinute = minute;
+      day = toDay(minute);
+    }
+    const key = [day, consumer, api, version, operation].join('\u0000');
+    const row = daily.get(key);
+    if (row === undefined) daily.set(key, [day, consumer, api, version, operation, requests]);
+    else row[5] = Number(row[5]) + requests;
+  });
+  return [...daily.values()];
+}
+
+/** A tree as the store writes it. */
+function toBatch(tree: Tree): UsageBatch {
+  return {
+    daily: toDailyRows(tree),
+    forEachCell(visit) {
+      // One array for every cell: the visitor copies what it keeps.
+      const dimensions: (string | number)[] = ['', '', '', '', '', 0];
+      forEachEntry(tree, (minute, api, version, operation, consumer, plan, cells) => {
+        for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
+          const base = statusClass * stride;
+          if ((cells[base] ?? 0) === 0) continue;
+          dimensions[0] = api;
+          dimensions[1] = version;
+          dimensions[2] = operation;
+          dimensions[3] = consumer;
+          dimensions[4] = plan;
+          dimensions[5] = statusClass + 1;
+          visit(minute, dimensions, cells, base);
+        }
+      });
+    },
+  };
+}
+
+/** Creates the in-memory counts written into `usage_aggregates` (and `usage`) by `writer`. */
+export function createUsageAggregates(writer: UsageWriter): UsageAggregates {
   let tree: Tree = new Map();
   let pending = 0;
   // The hour last rolled up: a flush within the same hour has nothing to roll.
   let rolledHour = -1;
-  const startWriting = createCellWriter(db);
-  const upsertDaily = db.prepare(upsertDailyUsageSql);
+  // Writes to PostgreSQL under way; SQLite's are done when `writeUsage` returns.
+  let writing: Promise<unknown> = Promise.resolve();
+  let writes = 0;
+  // Calls in those writes: still pending until committed.
+  let writingCalls = 0;
   const cellsOf = (
     target: Tree,
     minute: number,
@@ -116,46 +184,6 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
     return childOf(plans, plan, newCells);
   };
 
-  /** Writes a batch and rolls up, in one transaction: the counts and the marks move together. */
-  const write = (batch: Tree, nowMinute: number): number =>
-    inTransaction(db, () => {
-      const writer = startWriting(readRollupMarks(db));
-      const daily = new Map<string, Row>();
-      const dimensions: (string | number)[] = ['', '', '', '', '', 0];
-      let dayMinute = -1;
-      let day = '';
-      forEachCell(batch, (minute, api, version, operation, consumer, plan, counts) => {
-        let forwarded = 0;
-        for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
-          const base = statusClass * stride;
-          const requests = counts[base] ?? 0;
-          if (requests === 0) continue;
-          forwarded += requests;
-          dimensions[0] = api;
-          dimensions[1] = version;
-          dimensions[2] = operation;
-          dimensions[3] = consumer;
-          dimensions[4] = plan;
-          dimensions[5] = statusClass + 1;
-          writer.write(minute, dimensions, counts, base);
-        }
-        if (operation === '' || consumer === '') return;
-        // Most cells of a flush share their minute: one date string for them all.
-        if (minute !== dayMinute) {
-          dayMinute = minute;
-          day = toDay(minute);
-        }
-        const key = [day, consumer, api, version, operation].join('\u0000');
-        const row = daily.get(key);
-        if (row === undefined) daily.set(key, [day, consumer, api, version, operation, forwarded]);
-        else row[5] = Number(row[5]) + forwarded;
-      });
-      const written = writer.finish();
-      for (const row of daily.values()) upsertDaily.run(...row);
-      rollUpUsage(db, nowMinute);
-      return written;
-    });
-
   return {
     record(minute, api, version, operation, consumerId, plan, status, latencyMs, quotaRefused) {
       const cells = cellsOf(tree, minute, api, version, operation, consumerId, plan);
@@ -171,29 +199,54 @@ export function createUsageAggregates(db: DatabaseSync): UsageAggregates {
     flush(nowMs = Date.now()) {
       const nowMinute = Math.floor(nowMs / 60_000);
       const hour = Math.floor(nowMinute / 60);
-      if (pending === 0 && hour === rolledHour) return 0;
+      if (pending === 0 && hour === rolledHour) return writes === 0 ? 0 : writing.then(() => 0);
       const batch = tree;
       const batchPending = pending;
       tree = new Map();
       pending = 0;
-      try {
-        const written = write(batch, nowMinute);
-        rolledHour = hour;
-        return written;
-      } catch (error) {
-        // Keep the counts for the next flush rather than lose them (e.g. the store was busy).
-        forEachCell(batch, (minute, api, version, operation, consumer, plan, cells) => {
+      // Kept for the next flush rather than lost (the store was busy, full or away).
+      const keep = (): void => {
+        forEachEntry(batch, (minute, api, version, operation, consumer, plan, cells) => {
           const kept = cellsOf(tree, minute, api, version, operation, consumer, plan);
           for (let index = 0; index < cells.length; index += 1) {
             kept[index] = (kept[index] ?? 0) + (cells[index] ?? 0);
           }
         });
         pending += batchPending;
+      };
+      let written: Awaitable<number>;
+      try {
+        written = writer.writeUsage(toBatch(batch), nowMinute);
+      } catch (error) {
+        keep();
         throw error;
       }
+      if (!(written instanceof Promise)) {
+        rolledHour = hour;
+        return written;
+      }
+      writes += 1;
+      writingCalls += batchPending;
+      const own = written.then(
+        (cells) => {
+          writingCalls -= batchPending;
+          rolledHour = hour;
+          return cells;
+        },
+        (error: unknown) => {
+          writingCalls -= batchPending;
+          keep();
+          throw error;
+        },
+      );
+      const earlier = writing;
+      writing = Promise.allSettled([earlier, own]).finally(() => {
+        writes -= 1;
+      });
+      return earlier.then(() => own);
     },
     get pending() {
-      return pending;
+      return pending + writingCalls;
     },
   };
 }

@@ -10,10 +10,10 @@ import {
 
 /**
  * Every SQL statement the usage aggregates, their rollups and the usage reports run, in one
- * place so the store can move to PostgreSQL by porting this file and the migrations: the
- * statements are standard SQL both run (`INSERT … ON CONFLICT … DO UPDATE` with `excluded`,
- * `UNION ALL`, `CASE`, integer division, `LIMIT`), only the `?` placeholders would become `$n`.
- * Column names are fixed here; every value a caller gives is a bound parameter.
+ * place and in standard SQL both engines of the store run (`INSERT … ON CONFLICT … DO UPDATE`
+ * with `excluded`, `UNION ALL`, `CASE`, integer division, `LIMIT`): SQLite as written,
+ * PostgreSQL with its `?` placeholders numbered (`postgres/postgres-queries.ts`). Column names
+ * are fixed here; every value a caller gives is a bound parameter.
  */
 
 /** The latency histogram's columns, `l0` to `l13` (`observe/latency-buckets.ts`). */
@@ -35,22 +35,35 @@ export const dimensionColumns = [
 /** A dimension column. */
 export type DimensionColumn = (typeof dimensionColumns)[number];
 
-const keyColumns = ['grain', 'resolution', 'minute', ...dimensionColumns];
-const allColumns = [...keyColumns, ...summedColumns];
+/** The key of an aggregate row: its grain, resolution, minute and dimensions. */
+export const aggregateKeyColumns = ['grain', 'resolution', 'minute', ...dimensionColumns];
+/** Every column of an aggregate row, key first: the values `upsertAggregateSql` takes. */
+export const aggregateColumns = [...aggregateKeyColumns, ...summedColumns];
 const dimensions = dimensionColumns.join(', ');
-const onConflictAdd = `ON CONFLICT (${keyColumns.join(', ')})
+
+/**
+ * What an upsert adds to a row already there: every count. The row there is named by its
+ * table, which both engines read (PostgreSQL finds a bare name ambiguous with `excluded`'s).
+ */
+export const addAggregateCountsSql = `ON CONFLICT (${aggregateKeyColumns.join(', ')})
   DO UPDATE SET ${summedColumns.map((name) => `${name} = usage_aggregates.${name} + excluded.${name}`).join(', ')}`;
 
-/** Adds one row's counts (`allColumns`' order) to the row of its key, or inserts it. */
-export const upsertAggregateSql = `INSERT INTO usage_aggregates (${allColumns.join(', ')})
-  VALUES (${allColumns.map(() => '?').join(', ')})
-  ${onConflictAdd}`;
+/** Adds one row's counts (`aggregateColumns`' order) to the row of its key, or inserts it. */
+export const upsertAggregateSql = `INSERT INTO usage_aggregates (${aggregateColumns.join(', ')})
+  VALUES (${aggregateColumns.map(() => '?').join(', ')})
+  ${addAggregateCountsSql}`;
 
-/** Adds calls to the daily table the breaking-change report reads (`read-usage.ts`). */
-export const upsertDailyUsageSql = `INSERT INTO usage (day, consumer_id, api, version, operation, requests)
-  VALUES (?, ?, ?, ?, ?, ?)
-  ON CONFLICT (day, consumer_id, api, version, operation)
-  DO UPDATE SET requests = usage.requests + excluded.requests`;
+/** The columns of the daily `usage` table the breaking-change report reads, key first. */
+export const dailyUsageColumns = ['day', 'consumer_id', 'api', 'version', 'operation', 'requests'];
+
+/** What an upsert of the daily table adds to a row already there. */
+export const addDailyRequestsSql =
+  'ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = usage.requests + excluded.requests';
+
+/** Adds calls to the daily table (`read-usage.ts`), one row of `dailyUsageColumns`. */
+export const upsertDailyUsageSql = `INSERT INTO usage (${dailyUsageColumns.join(', ')})
+  VALUES (${dailyUsageColumns.map(() => '?').join(', ')})
+  ${addDailyRequestsSql}`;
 
 /** The first minute of the hour, day or week holding `minute`, as SQL (integer division). */
 function toStartSql(resolution: Resolution): string {
@@ -77,13 +90,13 @@ export function toRollUpSql(
 ): string {
   const start = toStartSql(target.resolution);
   const kept = grainDimensions[target.grain].join(', ');
-  return `INSERT INTO usage_aggregates (${allColumns.join(', ')})
+  return `INSERT INTO usage_aggregates (${aggregateColumns.join(', ')})
   SELECT '${target.grain}', '${target.resolution}', ${start}, ${toProjection(target.grain).join(', ')},
     ${summedColumns.map((name) => `SUM(${name})`).join(', ')}
   FROM usage_aggregates
   WHERE grain = '${source.grain}' AND resolution = '${source.resolution}' AND minute >= ? AND minute < ?
   GROUP BY ${start}, ${kept}
-  ${onConflictAdd}`;
+  ${addAggregateCountsSql}`;
 }
 
 /** Drops the rows of one resolution, of every grain, before a minute (`resolution`, `minute`). */

@@ -29,7 +29,7 @@ export const ownUsagePath = '/_guichet/usage';
 /** What the consumers' report reads. */
 export interface ConsumerUsageOptions {
   reader: UsageReader;
-  flush: () => void;
+  flush: () => Promise<void>;
   routes: ReadonlyMap<string, ApiRoute>;
   keys: KeyLookup;
   clients: ClientLookup;
@@ -69,7 +69,7 @@ export function createConsumerUsageEndpoint(
     const header = req.headers['x-api-key'];
     const key = typeof header === 'string' && header !== '' ? header : undefined;
     if (key !== undefined || (bearer !== undefined && isKeyShaped(bearer))) {
-      const grant = options.keys.find(key ?? bearer ?? '');
+      const grant = await options.keys.find(key ?? bearer ?? '');
       return (
         grant ?? { problem: 'unknownKey', detail: 'The key sent is not known to the sandbox.' }
       );
@@ -81,14 +81,15 @@ export function createConsumerUsageEndpoint(
       };
     }
     const verified = await options.tokens.verify(bearer);
-    const client = 'refused' in verified ? undefined : options.clients.find(verified.clientId);
+    const client =
+      'refused' in verified ? undefined : await options.clients.find(verified.clientId);
     if ('refused' in verified || client === undefined || client.client.status !== 'active') {
       return { problem: 'invalidToken', detail: 'The access token is not valid.' };
     }
     return client.grant;
   };
 
-  const answer = (exchange: Exchange, grant: KeyGrant): void => {
+  const answer = async (exchange: Exchange, grant: KeyGrant): Promise<void> => {
     const parsed = consumerUsageQuerySchema.safeParse(toQueryObject(exchange.req.url ?? ''));
     if (!parsed.success) {
       sendProblem(exchange, 'invalidRequest', 'The usage query is invalid.', {
@@ -105,9 +106,9 @@ export function createConsumerUsageEndpoint(
     }
     // The credential's consumer, whatever was asked: the one filter a caller cannot choose.
     const own: UsageSelection = { ...period, consumer: grant.consumerId, operation: undefined };
-    options.flush();
+    await options.flush();
     if (wantsCsv(parsed.data.format, exchange.req.headers.accept)) {
-      const rows = reader.exportRows(own, maxExportRows);
+      const rows = await reader.exportRows(own, maxExportRows);
       if (rows === undefined) {
         sendProblem(exchange, 'invalidRequest', 'Narrow the period: the export is too long.');
         return;
@@ -117,30 +118,30 @@ export function createConsumerUsageEndpoint(
       });
       return;
     }
-    const apis = [...grant.subscriptions]
-      .filter(([api]) => own.api === undefined || api === own.api)
-      .map(([api, subscription]) => {
-        const selection = { ...own, api };
-        const plan = routes.get(api)?.plans[subscription.plan];
-        return {
-          api,
-          plan: subscription.plan,
-          status: subscription.status,
-          requestsPerMinute: plan?.requestsPerMinute ?? null,
-          ...reader.totals(selection),
-          busiestMinute: reader.busiestMinute(selection),
-          byVersion: reader.breakdown(selection, 'byVersion'),
-          byOperation: reader.breakdown(selection, 'byOperation'),
-        };
+    const apis = [];
+    for (const [api, subscription] of grant.subscriptions) {
+      if (own.api !== undefined && api !== own.api) continue;
+      const selection = { ...own, api };
+      const plan = routes.get(api)?.plans[subscription.plan];
+      apis.push({
+        api,
+        plan: subscription.plan,
+        status: subscription.status,
+        requestsPerMinute: plan?.requestsPerMinute ?? null,
+        ...(await reader.totals(selection)),
+        busiestMinute: await reader.busiestMinute(selection),
+        byVersion: await reader.breakdown(selection, 'byVersion'),
+        byOperation: await reader.breakdown(selection, 'byOperation'),
       });
+    }
     sendJson(exchange, 200, {
       consumerId: grant.consumerId,
       application: grant.application,
       period: { from: toInstant(own.fromMinute), to: toInstant(own.toMinute) },
       bucket: own.bucket,
-      totals: reader.totals(own),
+      totals: await reader.totals(own),
       apis,
-      series: reader.series(own),
+      series: await reader.series(own),
     });
   };
 
@@ -152,8 +153,8 @@ export function createConsumerUsageEndpoint(
       });
       return true;
     }
-    findHolder(exchange).then(
-      (holder) => {
+    findHolder(exchange)
+      .then(async (holder) => {
         if ('problem' in holder) {
           sendProblem(exchange, holder.problem, holder.detail, {
             headers: { 'www-authenticate': challenges, ...holder.headers },
@@ -161,16 +162,11 @@ export function createConsumerUsageEndpoint(
           return;
         }
         exchange.consumerId = holder.consumerId;
-        try {
-          answer(exchange, holder);
-        } catch (error) {
-          options.fail(exchange, error);
-        }
-      },
-      (error: unknown) => {
+        await answer(exchange, holder);
+      })
+      .catch((error: unknown) => {
         options.fail(exchange, error);
-      },
-    );
+      });
     return true;
   };
 }

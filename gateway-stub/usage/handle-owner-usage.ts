@@ -7,6 +7,7 @@ import {
   toQueryObject,
   toUsageSelection,
   wantsCsv,
+  type UsageSelection,
 } from './usage-query.ts';
 import {
   exportColumns,
@@ -23,9 +24,11 @@ export const maxExportRows = 100_000;
 export interface OwnerUsageOptions {
   reader: UsageReader;
   /** Writes the counts still in memory, so a report includes the last seconds' calls. */
-  flush: () => void;
+  flush: () => Promise<void>;
   /** The catalog's deprecated versions, their sunset beside them. */
   deprecated: readonly DeprecatedVersion[];
+  /** Answers an error the report met (the store away: a 503). */
+  fail: (exchange: Exchange, error: unknown) => void;
 }
 
 /**
@@ -53,9 +56,21 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
       });
       return;
     }
-    options.flush();
-    if (wantsCsv(parsed.data.format, exchange.req.headers.accept)) {
-      const rows = reader.exportRows(selection, maxExportRows);
+    answer(exchange, selection, wantsCsv(parsed.data.format, exchange.req.headers.accept)).catch(
+      (error: unknown) => {
+        options.fail(exchange, error);
+      },
+    );
+  };
+
+  async function answer(
+    exchange: Exchange,
+    selection: UsageSelection,
+    csv: boolean,
+  ): Promise<void> {
+    await options.flush();
+    if (csv) {
+      const rows = await reader.exportRows(selection, maxExportRows);
       if (rows === undefined) {
         sendProblem(
           exchange,
@@ -74,7 +89,7 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
         (selection.api === undefined || version.api === selection.api) &&
         (selection.version === undefined || version.version === selection.version),
     );
-    const callers = reader.deprecatedCallers(selection, versions);
+    const callers = await reader.deprecatedCallers(selection, versions);
     const deprecated = versions.map((version) => ({
       ...version,
       consumers: callers.get(toVersionKey(version)) ?? [],
@@ -89,15 +104,15 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
         consumerId: selection.consumer ?? null,
         plan: selection.plan ?? null,
       },
-      totals: reader.totals(selection),
-      series: reader.series(selection),
-      byApi: reader.breakdown(selection, 'byApi'),
-      byVersion: reader.breakdown(selection, 'byVersion'),
-      byOperation: reader.breakdown(selection, 'byOperation'),
-      byConsumer: reader.breakdown(selection, 'byConsumer'),
-      byPlan: reader.breakdown(selection, 'byPlan'),
-      byStatusClass: reader.breakdown(selection, 'byStatusClass'),
+      totals: await reader.totals(selection),
+      series: await reader.series(selection),
+      byApi: await reader.breakdown(selection, 'byApi'),
+      byVersion: await reader.breakdown(selection, 'byVersion'),
+      byOperation: await reader.breakdown(selection, 'byOperation'),
+      byConsumer: await reader.breakdown(selection, 'byConsumer'),
+      byPlan: await reader.breakdown(selection, 'byPlan'),
+      byStatusClass: await reader.breakdown(selection, 'byStatusClass'),
       deprecated,
     });
-  };
+  }
 }

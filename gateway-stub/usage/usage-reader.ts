@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { UsageStore } from '../store/gateway-store.ts';
 import { bucketMinutes, type UsageSelection } from './usage-query.ts';
 import {
   chooseGrain,
@@ -7,7 +7,7 @@ import {
   type Resolution,
   type Segment,
 } from '../store/usage-plan.ts';
-import { readRollupMarks } from '../store/usage-rollups.ts';
+import { toRollupMarks } from '../store/usage-rollups.ts';
 import {
   toBreakdownStatement,
   toBusiestMinuteStatement,
@@ -17,6 +17,7 @@ import {
   toTotalsStatement,
   toVersionCallersStatement,
   dimensionColumns,
+  readMarksSql,
   type DimensionColumn,
   type Statement,
   type UsageFilters,
@@ -122,11 +123,11 @@ export function toVersionKey(version: { api: string; version: string }): string 
 
 /** Reads the usage aggregates for the reports. */
 export interface UsageReader {
-  totals(selection: UsageSelection): UsageFigures;
+  totals(selection: UsageSelection): Promise<UsageFigures>;
   /** Every bucket of the period, those without calls at zero. */
-  series(selection: UsageSelection): SeriesPoint[];
+  series(selection: UsageSelection): Promise<SeriesPoint[]>;
   /** The first `selection.limit` entries of a breakdown, by requests. */
-  breakdown(selection: UsageSelection, name: BreakdownName): BreakdownEntry[];
+  breakdown(selection: UsageSelection, name: BreakdownName): Promise<BreakdownEntry[]>;
   /**
    * The consumers that called each of `versions` in the period, the first `selection.limit`
    * by requests, keyed `<api> <version>`.
@@ -134,45 +135,51 @@ export interface UsageReader {
   deprecatedCallers(
     selection: UsageSelection,
     versions: readonly DeprecatedVersion[],
-  ): Map<string, VersionCaller[]>;
+  ): Promise<Map<string, VersionCaller[]>>;
   /** The minute of the period with the most calls, or null without calls. */
-  busiestMinute(selection: UsageSelection): { time: string; requests: number } | null;
+  busiestMinute(selection: UsageSelection): Promise<{ time: string; requests: number } | null>;
   /** The export's lines, or undefined when there are more than `maxRows`. */
-  exportRows(selection: UsageSelection, maxRows: number): ExportRow[] | undefined;
+  exportRows(selection: UsageSelection, maxRows: number): Promise<ExportRow[] | undefined>;
 }
 
-/** Creates a reader over the gateway's store. */
-export function createUsageReader(db: DatabaseSync): UsageReader {
-  const all = (statement: Statement): SqlRow[] =>
-    db.prepare(statement.sql).all(...statement.params);
+/**
+ * Creates a reader over the gateway's store, on either engine (`store.query`: SQLite answers
+ * at once, PostgreSQL in a promise). Each query reads the rollups' marks, then the rows they
+ * say cover its period: on PostgreSQL a rollup may run between the two, which only adds
+ * coarser rows the query does not read (the minutes stay); only the hourly retention, dropping
+ * a whole day's minutes, could take rows it planned to read, for that one query.
+ */
+export function createUsageReader(store: Pick<UsageStore, 'query'>): UsageReader {
+  const all = async (statement: Statement): Promise<SqlRow[]> =>
+    store.query(statement.sql, statement.params);
   /**
    * The segments of the selection's period, nothing coarser than `coarsest`, in the smallest
    * grain that keeps the filters and the dimensions `grouped`.
    */
-  const segmentsOf = (
+  const segmentsOf = async (
     selection: UsageSelection,
     coarsest: Resolution,
     filters: UsageFilters,
     grouped: readonly DimensionColumn[] = [],
-  ): Segment[] =>
+  ): Promise<Segment[]> =>
     planSegments(
       selection.fromMinute,
       selection.toMinute,
       chooseGrain([...grouped, ...filters.map(([column]) => column)]),
       coarsest,
-      readRollupMarks(db),
+      toRollupMarks(await store.query(readMarksSql, [])),
     );
   return {
-    totals(selection) {
+    async totals(selection) {
       const filters = toFilters(selection);
-      const segments = segmentsOf(selection, 'week', filters);
-      return toFigures(all(toTotalsStatement(segments, filters))[0]);
+      const segments = await segmentsOf(selection, 'week', filters);
+      return toFigures((await all(toTotalsStatement(segments, filters)))[0]);
     },
-    series(selection) {
+    async series(selection) {
       const step = bucketMinutes[selection.bucket];
       const filters = toFilters(selection);
-      const segments = segmentsOf(selection, selection.bucket, filters);
-      const rows = all(toSeriesStatement(segments, filters, step));
+      const segments = await segmentsOf(selection, selection.bucket, filters);
+      const rows = await all(toSeriesStatement(segments, filters, step));
       const byBucket = new Map(rows.map((row) => [Number(row.bucket), row]));
       const points: SeriesPoint[] = [];
       const first = selection.fromMinute - (selection.fromMinute % step);
@@ -181,23 +188,22 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
       }
       return points;
     },
-    breakdown(selection, name) {
+    async breakdown(selection, name) {
       const columns = breakdowns[name];
       const filters = toFilters(selection);
-      const segments = segmentsOf(selection, 'week', filters, columns);
-      return all(toBreakdownStatement(segments, filters, columns, selection.limit)).map((row) =>
-        toEntry(row, columns),
-      );
+      const segments = await segmentsOf(selection, 'week', filters, columns);
+      const rows = await all(toBreakdownStatement(segments, filters, columns, selection.limit));
+      return rows.map((row) => toEntry(row, columns));
     },
-    deprecatedCallers(selection, versions) {
+    async deprecatedCallers(selection, versions) {
       const callers = new Map<string, VersionCaller[]>();
       if (versions.length === 0) return callers;
       const filters = toFilters({ ...selection, api: undefined, version: undefined });
       const grouped: DimensionColumn[] = ['api', 'version', 'consumer_id'];
       // The coarse rows know when a caller's last row starts; the minute rows of the week from
       // there (a week at most: the widest row) know the minute.
-      const segments = segmentsOf(selection, 'week', filters, grouped);
-      const rows = all(toVersionCallersStatement(segments, filters, versions));
+      const segments = await segmentsOf(selection, 'week', filters, grouped);
+      const rows = await all(toVersionCallersStatement(segments, filters, versions));
       const byVersion = new Map<string, SqlRow[]>();
       for (const row of rows) {
         const key = toVersionKey({ api: toText(row.api), version: toText(row.version) });
@@ -218,7 +224,7 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
         const key = toVersionKey({ api: toText(row.api), version: toText(row.version) });
         const consumerId = toText(row.consumer_id);
         const coarse = Number(row.last_minute);
-        const [exact] = all(
+        const [exact] = await all(
           toLastCallStatement(
             {
               api: toText(row.api),
@@ -238,21 +244,21 @@ export function createUsageReader(db: DatabaseSync): UsageReader {
       }
       return callers;
     },
-    busiestMinute(selection) {
+    async busiestMinute(selection) {
       const filters = toFilters(selection);
-      const segments = segmentsOf(selection, 'minute', filters).filter(
+      const segments = (await segmentsOf(selection, 'minute', filters)).filter(
         (segment) => segment.resolution === 'minute',
       );
-      const [row] = all(toBusiestMinuteStatement(segments, filters));
+      const [row] = await all(toBusiestMinuteStatement(segments, filters));
       return row === undefined
         ? null
         : { time: toInstant(row.minute), requests: Number(row.requests) };
     },
-    exportRows(selection, maxRows) {
+    async exportRows(selection, maxRows) {
       const step = bucketMinutes[selection.bucket];
       const filters = toFilters(selection);
-      const segments = segmentsOf(selection, selection.bucket, filters, dimensionColumns);
-      const rows = all(toExportStatement(segments, filters, step, maxRows + 1));
+      const segments = await segmentsOf(selection, selection.bucket, filters, dimensionColumns);
+      const rows = await all(toExportStatement(segments, filters, step, maxRows + 1));
       if (rows.length > maxRows) return undefined;
       return rows.map((row) => {
         const figures = toFigures(row);

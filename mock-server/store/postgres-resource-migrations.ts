@@ -6,7 +6,7 @@ export const resourcesComponent = 'mock server resources';
 /**
  * The schema of the consumers' objects in PostgreSQL: the steps of `resource-migrations.ts`
  * (SQLite) in PostgreSQL's words, plus what several mock servers on one database need. Tables
- * are prefixed `resource_` so the gateway's (issue 11) can share the database. Append-only:
+ * are prefixed `resource_` so the gateway's store can share the database. Append-only:
  * never edit a step that has shipped, add the next.
  *
  * - `seq` comes from the table's own sequence: the order objects were made, across instances.

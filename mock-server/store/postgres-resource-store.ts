@@ -1,5 +1,9 @@
 import type pg from 'pg';
-import { inPostgresTransaction, openPostgres } from '../../catalog/postgres/open-postgres.ts';
+import {
+  closePostgres,
+  inPostgresTransaction,
+  openPostgres,
+} from '../../catalog/postgres/open-postgres.ts';
 import {
   StoreUnavailableError,
   toPostgresStoreError,
@@ -377,7 +381,7 @@ export function openPostgresResourceStore(options: PostgresResourceStoreOptions)
     calls: () => calls,
     async close() {
       const pool = await opening.catch(() => undefined);
-      await pool?.end();
+      if (pool) await closePostgres(pool);
     },
   };
 }

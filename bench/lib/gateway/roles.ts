@@ -137,7 +137,7 @@ export const roles: Record<string, (args: string[]) => Promise<unknown>> = {
     const issued = [];
     for (let index = 0; index < Number(count); index += 1) {
       const application = `Bench application ${String(index)}`;
-      issued.push(gateway.keys.issueKey({ application, api, plan: 'internal' }));
+      issued.push(await gateway.keys.issueKey({ application, api, plan: 'internal' }));
     }
     const port = await serve(gateway.handlePublic);
     // Tokens from the sandbox's own token endpoint, one per application, as partners get them.

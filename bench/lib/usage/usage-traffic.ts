@@ -148,11 +148,11 @@ function pickWeighted<T extends { weight: number }>(items: readonly T[], draw: n
  * Generates the traffic day by day, calling `record` for each call and `endOfDay` after each
  * day (the bench flushes there). Returns the catalog it called.
  */
-export function generateTraffic(
+export async function generateTraffic(
   shape: TrafficShape,
   record: RecordCall,
-  endOfDay: (day: number) => void,
-): BenchApi[] {
+  endOfDay: (day: number) => Promise<void>,
+): Promise<BenchApi[]> {
   const apis = createBenchApis(shape);
   const consumers = createConsumers(shape, apis);
   const random = createRandom(shape.seed + 2);
@@ -201,7 +201,7 @@ export function generateTraffic(
         }
       }
     }
-    endOfDay(day);
+    await endOfDay(day);
   }
   return apis;
 }

@@ -12,7 +12,7 @@ export interface ViewQuery {
   /** The view and what it asks: `owner 90 d/day api=…`. */
   view: string;
   query: string;
-  run: () => unknown;
+  run: () => Promise<unknown>;
 }
 
 /** What the queries read, and who they ask about. */
@@ -90,16 +90,20 @@ function consumerReport(view: string, subjects: ViewSubjects, own: UsageSelectio
     {
       view,
       query: `per API (${String(subjects.consumerApis.length)}): totals, busiest minute, by version, by operation`,
-      run: () =>
-        subjects.consumerApis.map((api) => {
+      // One after the other, as the endpoint makes them.
+      run: async () => {
+        const answers: unknown[] = [];
+        for (const api of subjects.consumerApis) {
           const selection = { ...own, api };
-          return [
-            reader.totals(selection),
-            reader.busiestMinute(selection),
-            reader.breakdown(selection, 'byVersion'),
-            reader.breakdown(selection, 'byOperation'),
-          ];
-        }),
+          answers.push(
+            await reader.totals(selection),
+            await reader.busiestMinute(selection),
+            await reader.breakdown(selection, 'byVersion'),
+            await reader.breakdown(selection, 'byOperation'),
+          );
+        }
+        return answers;
+      },
     },
     { view, query: 'totals', run: () => reader.totals(own) },
     { view, query: 'series', run: () => reader.series(own) },
@@ -137,8 +141,8 @@ export function listViewQueries(subjects: ViewSubjects): ViewQuery[] {
     queries.push({
       view: `owner CSV ${label}${'api' in filter ? ` api=${subjects.api}` : ''}`,
       query: 'export',
-      run: () => {
-        const rows = subjects.reader.exportRows(selection, maxExportRows);
+      run: async () => {
+        const rows = await subjects.reader.exportRows(selection, maxExportRows);
         return rows ?? 'refused: over the line limit';
       },
     });
@@ -157,7 +161,7 @@ export function listViewQueries(subjects: ViewSubjects): ViewQuery[] {
   queries.push({
     view: 'consumer CSV 90 d/day',
     query: 'export',
-    run: () => subjects.reader.exportRows(csv, maxExportRows) ?? 'refused',
+    run: async () => (await subjects.reader.exportRows(csv, maxExportRows)) ?? 'refused',
   });
   return queries;
 }

@@ -158,6 +158,8 @@ export async function startSandbox(
       env: {
         ...process.env,
         GUICHET_SANDBOX_SNAPSHOT: snapshotFile,
+        // Its store (gateway.sqlite), unless GUICHET_DATABASE_URL, inherited, puts it in
+        // PostgreSQL; its secret, admin token, logs and quota windows either way.
         GUICHET_SANDBOX_DIR: dataDir,
         GUICHET_GATEWAY_HOST: host,
         GUICHET_GATEWAY_PORT: String(ports.gateway),

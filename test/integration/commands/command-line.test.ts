@@ -34,6 +34,7 @@ describe('every command behaves like a command', () => {
         'dev',
         'sandbox',
         'keys',
+        'store',
         'mcp',
         'lint:apis',
         'diff',

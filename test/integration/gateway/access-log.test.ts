@@ -53,7 +53,7 @@ describe('access log', () => {
     await fetch(`${test.baseUrl}/colis/v2/parcels/AB1234`, {
       headers: { 'x-api-key': wrongKey, 'x-request-id': 'log-refused' },
     });
-    test.gateway.flush();
+    await test.gateway.flush();
     const text = readFileSync(join(logDir(), `access-${daysAgo(0)}.jsonl`), 'utf8');
     assert.doesNotMatch(text, new RegExp(key.slice(3)));
     assert.doesNotMatch(text, new RegExp(key.slice(3, 20)));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { writeSnapshot } from '../../../catalog/index.ts';
+import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { runKeysCli } from './helpers/run-keys-cli.ts';
 import { startEchoUpstream, type EchoUpstream } from './helpers/start-echo-upstream.ts';
 import {
@@ -11,13 +12,13 @@ import {
   type TestGateway,
 } from './helpers/start-test-gateway.ts';
 
-describe('admin API and keys CLI', () => {
+describeOnEachStore('admin API and keys CLI', (store) => {
   let upstream: EchoUpstream;
   let test: TestGateway;
 
   before(async () => {
     upstream = await startEchoUpstream();
-    test = await startTestGateway(upstream.url);
+    test = await startTestGateway(upstream.url, store.gatewayOptions);
     // The CLI checks API ids against the sandbox's snapshot in the data folder.
     await writeSnapshot(await loadFixtureCatalog(), join(test.dataDir, 'catalog.json'));
   });
@@ -26,6 +27,9 @@ describe('admin API and keys CLI', () => {
     await upstream.close();
   });
 
+  /** `npm run keys` in its own process, on the suite's store. */
+  const cli = (args: string[]): ReturnType<typeof runKeysCli> =>
+    runKeysCli(test.dataDir, args, store.env);
   const call = (key: string, path = '/colis/v2/parcels/AB1234'): Promise<Response> =>
     fetch(`${test.baseUrl}${path}`, { headers: { 'x-api-key': key } });
   const typeOf = async (response: Response): Promise<string> =>
@@ -120,7 +124,7 @@ describe('admin API and keys CLI', () => {
   });
 
   it('applies a revocation made by the CLI in another process on the very next request', async () => {
-    const created = await runKeysCli(test.dataDir, [
+    const created = await cli([
       'create',
       '--app',
       'Appli CLI',
@@ -135,7 +139,7 @@ describe('admin API and keys CLI', () => {
     // The gateway caches the key on first use…
     assert.equal((await call(key)).status, 200);
     assert.equal((await call(key)).status, 200);
-    const revoked = await runKeysCli(test.dataDir, ['revoke', key.slice(0, 11)]);
+    const revoked = await cli(['revoke', key.slice(0, 11)]);
     assert.equal(revoked.code, 0, revoked.stderr);
     assert.match(revoked.stdout, /colis: revoked/);
     // …and drops it as soon as another connection has committed.
@@ -143,7 +147,7 @@ describe('admin API and keys CLI', () => {
   });
 
   it('applies an approval made by the CLI on the very next request', async () => {
-    const created = await runKeysCli(test.dataDir, [
+    const created = await cli([
       'create',
       '--app',
       'Partenaire',
@@ -156,37 +160,32 @@ describe('admin API and keys CLI', () => {
       await typeOf(await call(key, '/annuaire-agents/v1/agents')),
       '/problems/subscription-pending',
     );
-    const approved = await runKeysCli(test.dataDir, [
-      'approve',
-      key.slice(0, 11),
-      '--api',
-      'annuaire-agents',
-    ]);
+    const approved = await cli(['approve', key.slice(0, 11), '--api', 'annuaire-agents']);
     assert.equal(approved.code, 0, approved.stderr);
     assert.equal((await call(key, '/annuaire-agents/v1/agents')).status, 200);
-    const moved = await runKeysCli(test.dataDir, ['plan', key.slice(0, 11), 'internal']);
+    const moved = await cli(['plan', key.slice(0, 11), 'internal']);
     assert.equal(moved.code, 0, moved.stderr);
     const response = await call(key, '/annuaire-agents/v1/agents');
     assert.equal(response.headers.get('ratelimit-policy'), '"internal";q=5000;w=60');
   });
 
   it('explains CLI mistakes without a stack trace', async () => {
-    const unknownApi = await runKeysCli(test.dataDir, ['create', '--app', 'X', '--api', 'nope']);
+    const unknownApi = await cli(['create', '--app', 'X', '--api', 'nope']);
     assert.equal(unknownApi.code, 1);
     assert.equal(
       unknownApi.stderr,
       'keys: no API "nope" in the sandbox\'s catalog\n  hint: use one of: annuaire-agents, colis\n',
     );
-    const usage = await runKeysCli(test.dataDir, ['frobnicate']);
+    const usage = await cli(['frobnicate']);
     assert.equal(usage.code, 2);
     assert.match(
       usage.stderr,
       /^keys: unknown command "frobnicate"\n\nUsage: npm run keys -- <command>/,
     );
-    const badPlan = await runKeysCli(test.dataDir, ['plan', 'gk_AAAAAAAA', 'gold']);
+    const badPlan = await cli(['plan', 'gk_AAAAAAAA', 'gold']);
     assert.equal(badPlan.code, 2);
     assert.match(badPlan.stderr, /^keys: unknown plan "gold": use free, premium, internal/);
-    const help = await runKeysCli(test.dataDir, ['--help']);
+    const help = await cli(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /create --app <name> --api <api-id>/);
     for (const run of [unknownApi, usage, badPlan]) assert.doesNotMatch(run.stderr, /\n\s+at /);
@@ -248,16 +247,10 @@ describe('admin API and keys CLI', () => {
       ['#/consumerId'],
     );
 
-    const cli = await runKeysCli(test.dataDir, [
-      'create',
-      '--consumer',
-      sameName.consumerId,
-      '--api',
-      'colis',
-    ]);
-    assert.equal(cli.code, 0, cli.stderr);
-    assert.match(cli.stdout, new RegExp(`\\(consumer ${sameName.consumerId}\\)`));
-    const list = await runKeysCli(test.dataDir, ['list']);
+    const created = await cli(['create', '--consumer', sameName.consumerId, '--api', 'colis']);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, new RegExp(`\\(consumer ${sameName.consumerId}\\)`));
+    const list = await cli(['list']);
     assert.match(list.stdout, /^KEY +KEY ID +CONSUMER +APPLICATION /);
     const rows = list.stdout.split('\n').filter((line) => line.includes('Appli suivie'));
     assert.equal(rows.filter((line) => line.includes(sameName.consumerId)).length, 2);

@@ -17,7 +17,7 @@ describe('a damaged store', () => {
     // A real store with a few hundred keys, closed cleanly (its WAL folded back in)…
     const first = await startTestGateway('http://127.0.0.1:9', { dataDir });
     for (let index = 0; index < 300; index += 1) {
-      first.gateway.keys.issueKey({ application: `App ${String(index)}`, api: 'colis' });
+      await first.gateway.keys.issueKey({ application: `App ${String(index)}`, api: 'colis' });
     }
     await first.close();
     // …then garbage over every page but the first: the header and the schema still read well.

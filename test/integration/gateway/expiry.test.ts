@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { startEchoUpstream, type EchoUpstream } from './helpers/start-echo-upstream.ts';
 import { issueKey, startTestGateway, type TestGateway } from './helpers/start-test-gateway.ts';
 
@@ -24,24 +23,21 @@ async function countInMetrics(test: TestGateway, state: string): Promise<number>
   return Number(match?.[1] ?? Number.NaN);
 }
 
-describe('subscription end dates', () => {
+describeOnEachStore('subscription end dates', (store) => {
   let upstream: EchoUpstream;
   let test: TestGateway;
   const call = (key: string): Promise<Response> =>
     fetch(`${test.baseUrl}/colis/v2/parcels/AB1234`, { headers: { 'x-api-key': key } });
   /** Writes an end date straight into the store, as an older gateway or a hand edit left it. */
-  const storeExpiry = (keyId: string, expiresAt: string): void => {
-    const db = new DatabaseSync(join(test.dataDir, 'gateway.sqlite'));
-    try {
-      db.prepare('UPDATE subscriptions SET expires_at = ? WHERE key_id = ?').run(expiresAt, keyId);
-    } finally {
-      db.close();
-    }
-  };
+  const storeExpiry = (keyId: string, expiresAt: string): Promise<void> =>
+    store.execute(test.dataDir, 'UPDATE subscriptions SET expires_at = ? WHERE key_id = ?', [
+      expiresAt,
+      keyId,
+    ]);
 
   before(async () => {
     upstream = await startEchoUpstream();
-    test = await startTestGateway(upstream.url);
+    test = await startTestGateway(upstream.url, store.gatewayOptions);
   });
   after(async () => {
     await test.close();
@@ -85,7 +81,7 @@ describe('subscription end dates', () => {
         application: `Stored date ${String(index)}`,
         api: 'colis',
       });
-      storeExpiry(key.keyId, item.stored);
+      await storeExpiry(key.keyId, item.stored);
       issued.push({ ...item, ...key });
     }
     for (const item of issued) {

@@ -71,8 +71,8 @@ describe('gateway in front of the real mock server (Prism)', () => {
     assert.equal(created.headers.get('sunset'), 'Thu, 31 Dec 2026 00:00:00 GMT');
   });
 
-  it('counts usage per operation the mock server matched (none for an unknown path)', () => {
-    test.gateway.flush();
+  it('counts usage per operation the mock server matched (none for an unknown path)', async () => {
+    await test.gateway.flush();
     const db = openDatabase(test.dataDir);
     try {
       const rows = db

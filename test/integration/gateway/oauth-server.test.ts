@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { writeSnapshot } from '../../../catalog/index.ts';
+import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { runKeysCli } from './helpers/run-keys-cli.ts';
 import {
   getToken,
@@ -42,7 +43,7 @@ async function expectOAuthError(
   return body;
 }
 
-describe('the OAuth 2.0 authorization server of the sandbox', () => {
+describeOnEachStore('the OAuth 2.0 authorization server of the sandbox', (store) => {
   let mock: { url: string; close(): Promise<void> };
   let test: TestGateway;
   let app: Application;
@@ -61,7 +62,11 @@ describe('the OAuth 2.0 authorization server of the sandbox', () => {
   before(async () => {
     mock = await startSecurityMock();
     const catalog = await loadSecurityCatalog();
-    test = await startTestGateway(mock.url, { catalog, issuerUrl: 'http://127.0.0.1:9' });
+    test = await startTestGateway(mock.url, {
+      catalog,
+      issuerUrl: 'http://127.0.0.1:9',
+      ...store.gatewayOptions,
+    });
     // The CLI reads the API ids from the sandbox's snapshot, as beside `npm run sandbox`.
     await writeSnapshot(catalog, join(test.dataDir, 'catalog.json'));
     app = await issue();
@@ -263,7 +268,7 @@ describe('the OAuth 2.0 authorization server of the sandbox', () => {
     const holder = await issue();
     const token = await getToken(test.baseUrl, holder);
     assert.equal((await call('/jeton', token)).status, 200);
-    const revoked = await runKeysCli(test.dataDir, ['revoke', holder.prefix]);
+    const revoked = await runKeysCli(test.dataDir, ['revoke', holder.prefix], store.env);
     assert.equal(revoked.code, 0, revoked.stderr);
     const refused = await call('/jeton', token);
     assert.equal(refused.status, 403);
@@ -274,7 +279,7 @@ describe('the OAuth 2.0 authorization server of the sandbox', () => {
 
     const other = await issue();
     const otherToken = await getToken(test.baseUrl, other);
-    const client = await runKeysCli(test.dataDir, ['revoke-client', other.clientId]);
+    const client = await runKeysCli(test.dataDir, ['revoke-client', other.clientId], store.env);
     assert.equal(client.code, 0, client.stderr);
     const invalid = await call('/jeton', otherToken);
     assert.equal(invalid.status, 401);
@@ -289,7 +294,7 @@ describe('the OAuth 2.0 authorization server of the sandbox', () => {
     const oldKid = decodeProtectedHeader(before).kid;
     const statuses = new Set<number>();
     const progress = { rotated: false };
-    const rotation = runKeysCli(test.dataDir, ['rotate-signing-key']).then((run) => {
+    const rotation = runKeysCli(test.dataDir, ['rotate-signing-key'], store.env).then((run) => {
       progress.rotated = true;
       return run;
     });

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { startEchoUpstream, type EchoUpstream } from './helpers/start-echo-upstream.ts';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.ts';
 
 const portal = 'http://127.0.0.1:4321';
 
-describe('self-service trial keys and CORS', () => {
+describeOnEachStore('self-service trial keys and CORS', (store) => {
   let upstream: EchoUpstream;
   let test: TestGateway;
 
   before(async () => {
     upstream = await startEchoUpstream();
-    test = await startTestGateway(upstream.url, { trialKeysPerHour: 4 });
+    test = await startTestGateway(upstream.url, { trialKeysPerHour: 4, ...store.gatewayOptions });
   });
   after(async () => {
     await test.close();

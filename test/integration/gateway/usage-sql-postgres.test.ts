@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import type pg from 'pg';
 import { inMemoryPath, openSqlite } from '../../../catalog/sqlite/open-sqlite.ts';
-import { migrations } from '../../../gateway-stub/store/migrations.ts';
+import { closePostgres, openPostgres } from '../../../catalog/postgres/open-postgres.ts';
+import {
+  gatewayStoreComponent,
+  migrations,
+  toEngineSteps,
+} from '../../../gateway-stub/store/migrations.ts';
 import {
   grainDimensions,
   planSegments,
@@ -25,21 +30,11 @@ import {
 import { useTestPostgres } from '../../helpers/postgres-cluster.ts';
 
 /**
- * The usage aggregates' SQL (`store/usage-sql.ts`) is to move to PostgreSQL with the rest of
- * the gateway's store: every statement — the upsert, the rollups of each grain, each report's
- * query — runs on a real PostgreSQL and answers exactly what it answers on SQLite, over the
- * same rows. Only the placeholders differ (`?` → `$n`), and the table's types: the ones below
- * are what the PostgreSQL store's migration will need.
+ * The usage aggregates' SQL (`store/usage-sql.ts`) on both engines of the gateway's store:
+ * every statement — the upsert, the rollups of each grain, each report's query — runs on a
+ * real PostgreSQL, migrated by the store's own steps, and answers exactly what it answers on
+ * SQLite over the same rows. Only the placeholders differ (`?` → `$n`).
  */
-const postgresTable = `CREATE TABLE usage_aggregates (
-  grain TEXT NOT NULL, resolution TEXT NOT NULL, minute BIGINT NOT NULL,
-  api TEXT NOT NULL, version TEXT NOT NULL, operation TEXT NOT NULL, consumer_id TEXT NOT NULL,
-  plan TEXT NOT NULL, status_class INTEGER NOT NULL,
-  requests BIGINT NOT NULL, quota_refusals BIGINT NOT NULL, latency_sum_ms DOUBLE PRECISION NOT NULL,
-  ${bucketColumns.map((name) => `${name} BIGINT NOT NULL DEFAULT 0`).join(', ')},
-  PRIMARY KEY (grain, resolution, minute, api, version, operation, consumer_id, plan, status_class)
-)`;
-
 /** `?` → `$1`, `$2`…: the statements hold no `?` but their placeholders. */
 function toNumbered(sql: string): string {
   let index = 0;
@@ -82,8 +77,12 @@ describe('the usage SQL on PostgreSQL', () => {
 
   before(async () => {
     const cluster = await useTestPostgres();
-    pool = new pg.Pool({ connectionString: await cluster.createDatabase('usage_sql'), max: 2 });
-    await pool.query(postgresTable);
+    pool = await openPostgres({
+      url: await cluster.createDatabase('usage_sql'),
+      component: gatewayStoreComponent,
+      steps: toEngineSteps('postgres'),
+      maxConnections: 2,
+    });
     // Seventeen days of calls, the same rows into both, some twice (the upsert adds them up).
     let seed = 11;
     const random = (): number => {
@@ -112,7 +111,7 @@ describe('the usage SQL on PostgreSQL', () => {
         await pool.query(toNumbered(upsertAggregateSql), row);
       }
     }
-    // The rollups, as `rollUpUsage` runs them: every grain's hours from the minutes of every
+    // The rollups, as `planRollUp` orders them: every grain's hours from the minutes of every
     // dimension, then days from hours and weeks from days of each grain.
     const steps: [Resolution, Resolution, number][] = [
       ['minute', 'hour', marks.hoursUntil],
@@ -133,7 +132,7 @@ describe('the usage SQL on PostgreSQL', () => {
 
   after(async () => {
     sqlite.close();
-    await pool.end();
+    await closePostgres(pool);
   });
 
   it('holds the same rows in every grain and resolution after the upserts and rollups', async () => {

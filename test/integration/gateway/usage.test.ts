@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../helpers/gateway-stores.ts';
 import { startSandbox, type Sandbox } from '../../../scripts/lib/sandbox/index.ts';
 import { findFreePort } from '../../helpers/find-free-port.ts';
 import { fixtureApisDir } from './helpers/start-test-gateway.ts';
@@ -42,8 +43,9 @@ class Tally {
   }
 }
 
-describe('usage reports through the real sandbox', () => {
+describeOnEachStore('usage reports through the real sandbox', (store) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-usage-'));
+  const previous = process.env.GUICHET_DATABASE_URL;
   let sandbox: Sandbox;
   let admin: Record<string, string>;
   let a: Issued;
@@ -76,6 +78,8 @@ describe('usage reports through the real sandbox', () => {
   };
 
   before(async () => {
+    // The sandbox's processes inherit it: the gateway keeps its store there.
+    Object.assign(process.env, store.env);
     const started = await startSandbox({
       apisDir: fixtureApisDir,
       dataDir,
@@ -118,6 +122,8 @@ describe('usage reports through the real sandbox', () => {
 
   after(async () => {
     await sandbox.close();
+    if (previous === undefined) delete process.env.GUICHET_DATABASE_URL;
+    else process.env.GUICHET_DATABASE_URL = previous;
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -107,7 +107,7 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
     const problem = JSON.parse(String(refused.structured.body)) as { type: string };
     assert.equal(problem.type, '/problems/missing-key');
     // The key went through the MCP request's body and the call's header: neither is logged.
-    test.gateway.flush();
+    await test.gateway.flush();
     const logDir = join(test.dataDir, 'logs');
     const log = readdirSync(logDir)
       .map((name) => readFileSync(join(logDir, name), 'utf8'))

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem, loadCatalog, type Catalog } from '../../../catalog/index.ts';
 import {
-  createGateway,
   createGatewayServers,
+  openGateway,
   type Gateway,
   type GatewayOptionsInput,
 } from '../../../gateway-stub/index.ts';
@@ -73,10 +73,13 @@ export interface GatewaySandboxSetup {
   onConnection?: (socket: Socket) => void;
 }
 
-/** Starts the real gateway in this process, its public and admin ports on ephemeral ports. */
+/**
+ * Starts the real gateway in this process, its public and admin ports on ephemeral ports (its
+ * store on PostgreSQL when the options give a `databaseUrl`).
+ */
 export async function startGatewaySandbox(setup: GatewaySandboxSetup): Promise<GatewaySandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-security-gateway-'));
-  const gateway = createGateway({
+  const gateway = await openGateway({
     catalog: setup.catalog,
     upstreamUrl: setup.upstreamUrl,
     dataDir,
@@ -109,7 +112,8 @@ export async function startGatewaySandbox(setup: GatewaySandboxSetup): Promise<G
       return (await response.json()) as { key: string; consumerId: string };
     },
     readAccessLog() {
-      gateway.flush();
+      // The access log is written at once; the usage counts are not read here.
+      void gateway.flush();
       const logDir = join(dataDir, 'logs');
       return readdirSync(logDir)
         .filter((name) => name.endsWith('.jsonl'))

@@ -3,39 +3,57 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { openDatabase } from '../../../gateway-stub/store/open-database.ts';
+import type { GatewayStore } from '../../../gateway-stub/store/gateway-store.ts';
 import { createUsageAggregates } from '../../../gateway-stub/store/usage-aggregates.ts';
 import { chooseGrain, planSegments } from '../../../gateway-stub/store/usage-plan.ts';
-import { readRollupMarks } from '../../../gateway-stub/store/usage-rollups.ts';
+import { toRollupMarks } from '../../../gateway-stub/store/usage-rollups.ts';
+import { readMarksSql } from '../../../gateway-stub/store/usage-sql.ts';
 import {
   createUsageReader,
   type BreakdownEntry,
 } from '../../../gateway-stub/usage/usage-reader.ts';
 import type { UsageSelection } from '../../../gateway-stub/usage/usage-query.ts';
+import { describeOnEachStore, type GatewayStoreUnderTest } from '../../helpers/gateway-stores.ts';
 
 const day0 = Math.floor(Date.parse('2026-11-02T00:00:00Z') / 60_000);
 
-function withStore(use: (db: ReturnType<typeof openDatabase>) => void): void {
+/**
+ * Runs `use` on an empty store of the engine under test: a data folder of its own, and on
+ * PostgreSQL the suite's database emptied of the previous test's usage.
+ */
+async function withStore(
+  under: GatewayStoreUnderTest,
+  use: (store: GatewayStore) => Promise<void>,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-rollups-'));
-  const db = openDatabase(dir);
+  const store = await under.open(dir);
   try {
-    use(db);
+    for (const sql of [
+      'DELETE FROM usage_aggregates',
+      'DELETE FROM usage',
+      'UPDATE usage_marks SET minute = 0',
+    ]) {
+      await under.execute(dir, sql, []);
+    }
+    await use(store);
   } finally {
-    db.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function countRows(db: ReturnType<typeof openDatabase>): Record<string, number> {
+async function countRows(store: GatewayStore): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const row of db
-    .prepare(
-      "SELECT resolution, SUM(requests) AS requests FROM usage_aggregates WHERE grain = 'all' GROUP BY resolution",
-    )
-    .all()) {
-    counts[String(row.resolution)] = Number(row.requests);
-  }
+  const rows = await store.usage.query(
+    "SELECT resolution, SUM(requests) AS requests FROM usage_aggregates WHERE grain = 'all' GROUP BY resolution",
+    [],
+  );
+  for (const row of rows) counts[String(row.resolution)] = Number(row.requests);
   return counts;
+}
+
+async function readMarks(store: GatewayStore): Promise<ReturnType<typeof toRollupMarks>> {
+  return toRollupMarks(await store.usage.query(readMarksSql, []));
 }
 
 describe('which rows a report reads', () => {
@@ -102,36 +120,36 @@ describe('which rows a report reads', () => {
   });
 });
 
-describe('usage rollups', () => {
-  it('rolls each hour up once it is over, and each day once its hours are', () => {
-    withStore((db) => {
-      const usage = createUsageAggregates(db);
+describeOnEachStore('usage rollups', (under) => {
+  it('rolls each hour up once it is over, and each day once its hours are', async () => {
+    await withStore(under, async (store) => {
+      const usage = createUsageAggregates(store.usage);
       usage.record(day0 + 70, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       usage.record(day0 + 71, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
-      usage.flush((day0 + 72) * 60_000);
-      assert.deepEqual(countRows(db), { minute: 2 });
+      await usage.flush((day0 + 72) * 60_000);
+      assert.deepEqual(await countRows(store), { minute: 2 });
       // The same hour: nothing to roll, and no write at all without calls.
-      assert.equal(usage.flush((day0 + 119) * 60_000), 0);
-      assert.deepEqual(countRows(db), { minute: 2 });
-      usage.flush((day0 + 120) * 60_000);
-      assert.deepEqual(countRows(db), { minute: 2, hour: 2 });
-      assert.equal(readRollupMarks(db).hoursUntil, day0 + 120);
-      usage.flush((day0 + 1440 + 5) * 60_000);
-      assert.deepEqual(countRows(db), { minute: 2, hour: 2, day: 2 });
-      assert.deepEqual(readRollupMarks(db), {
+      assert.equal(await usage.flush((day0 + 119) * 60_000), 0);
+      assert.deepEqual(await countRows(store), { minute: 2 });
+      await usage.flush((day0 + 120) * 60_000);
+      assert.deepEqual(await countRows(store), { minute: 2, hour: 2 });
+      assert.equal((await readMarks(store)).hoursUntil, day0 + 120);
+      await usage.flush((day0 + 1440 + 5) * 60_000);
+      assert.deepEqual(await countRows(store), { minute: 2, hour: 2, day: 2 });
+      assert.deepEqual(await readMarks(store), {
         hoursUntil: day0 + 1440,
         daysUntil: day0 + 1440,
         weeksUntil: day0,
         minutesFrom: 0,
       });
       // A week later, the whole week: in every grain, each holding the two calls.
-      usage.flush((day0 + 7 * 1440) * 60_000);
-      const weeks = db
-        .prepare(
+      await usage.flush((day0 + 7 * 1440) * 60_000);
+      const weeks = (
+        await store.usage.query(
           "SELECT grain, SUM(requests) AS requests FROM usage_aggregates WHERE resolution = 'week' GROUP BY grain ORDER BY grain",
+          [],
         )
-        .all()
-        .map((row) => ({ ...row }));
+      ).map((row) => ({ ...row }));
       assert.deepEqual(weeks, [
         { grain: 'all', requests: 2 },
         { grain: 'consumers', requests: 2 },
@@ -141,28 +159,28 @@ describe('usage rollups', () => {
     });
   });
 
-  it('adds a call written after its hour and day were rolled up to them as well', () => {
-    withStore((db) => {
-      const usage = createUsageAggregates(db);
+  it('adds a call written after its hour and day were rolled up to them as well', async () => {
+    await withStore(under, async (store) => {
+      const usage = createUsageAggregates(store.usage);
       usage.record(day0 + 70, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
-      usage.flush((day0 + 2 * 1440) * 60_000);
-      assert.deepEqual(countRows(db), { minute: 1, hour: 1, day: 1 });
+      await usage.flush((day0 + 2 * 1440) * 60_000);
+      assert.deepEqual(await countRows(store), { minute: 1, hour: 1, day: 1 });
       // Counts kept in memory through a full disk reach the store late.
       usage.record(day0 + 70, 'colis', 'v1', 'getParcel', 'con_a', 'free', 503, 40, false);
       usage.record(day0 + 1440 + 3, 'colis', 'v1', 'getParcel', 'con_b', 'free', 200, 4, false);
-      usage.flush((day0 + 2 * 1440 + 1) * 60_000);
-      assert.deepEqual(countRows(db), { minute: 3, hour: 3, day: 3 });
+      await usage.flush((day0 + 2 * 1440 + 1) * 60_000);
+      assert.deepEqual(await countRows(store), { minute: 3, hour: 3, day: 3 });
       // Late into a week already rolled up too.
-      usage.flush((day0 + 7 * 1440) * 60_000);
+      await usage.flush((day0 + 7 * 1440) * 60_000);
       usage.record(day0 + 70, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
-      usage.flush((day0 + 7 * 1440 + 1) * 60_000);
-      assert.deepEqual(countRows(db), { minute: 4, hour: 4, day: 4, week: 4 });
+      await usage.flush((day0 + 7 * 1440 + 1) * 60_000);
+      assert.deepEqual(await countRows(store), { minute: 4, hour: 4, day: 4, week: 4 });
     });
   });
 
-  it('gives every report the figures of the calls themselves, whatever rows it reads', () => {
-    withStore((db) => {
-      const usage = createUsageAggregates(db);
+  it('gives every report the figures of the calls themselves, whatever rows it reads', async () => {
+    await withStore(under, async (store) => {
+      const usage = createUsageAggregates(store.usage);
       // Seventeen days of calls, flushed every half hour, some of them late (written after
       // their hour, day or week was rolled up).
       interface Call {
@@ -204,9 +222,9 @@ describe('usage rollups', () => {
             false,
           );
         }
-        usage.flush((now + 30) * 60_000);
+        await usage.flush((now + 30) * 60_000);
       }
-      const reader = createUsageReader(db);
+      const reader = createUsageReader(store.usage);
       const periods: [number, number, UsageSelection['bucket']][] = [
         [day0 + 37, day0 + 16 * 1440 + 611, 'hour'],
         [day0 + 37, day0 + 16 * 1440 + 611, 'day'],
@@ -248,7 +266,7 @@ describe('usage rollups', () => {
               ),
           );
           const where = `${String(fromMinute)}–${String(toMinute)} ${bucket} ${JSON.stringify(filters)}`;
-          const totals = reader.totals(selection);
+          const totals = await reader.totals(selection);
           assert.equal(totals.requests, inPeriod.length, where);
           assert.equal(
             totals.serverErrors,
@@ -268,7 +286,7 @@ describe('usage rollups', () => {
             byPlan: [(call: Call) => call.plan, (entry: BreakdownEntry) => entry.plan],
           } as const;
           for (const [name, [ofCall, ofEntry]] of Object.entries(keys)) {
-            const entries = reader.breakdown(selection, name as keyof typeof keys);
+            const entries = await reader.breakdown(selection, name as keyof typeof keys);
             assert.equal(
               entries.reduce((sum, entry) => sum + entry.requests, 0),
               inPeriod.length,
@@ -296,7 +314,8 @@ describe('usage rollups', () => {
             deprecatedSince: undefined,
             sunset: undefined,
           };
-          const callers = reader.deprecatedCallers(selection, [version]).get('colis v1') ?? [];
+          const callers =
+            (await reader.deprecatedCallers(selection, [version])).get('colis v1') ?? [];
           assert.equal(
             callers.reduce((sum, caller) => sum + caller.requests, 0),
             ofVersion.length,
@@ -309,14 +328,14 @@ describe('usage rollups', () => {
             assert.equal(caller.lastCall, new Date(last * 60_000).toISOString(), where);
           }
           const step = { minute: 1, hour: 60, day: 1440 }[bucket];
-          for (const point of reader.series(selection)) {
+          for (const point of await reader.series(selection)) {
             const start = Date.parse(point.time) / 60_000;
             const expected = inPeriod.filter(
               (call) => call.minute >= start && call.minute < start + step,
             ).length;
             assert.equal(point.requests, expected, `${where} ${point.time}`);
           }
-          const exported = reader.exportRows(selection, 100_000) ?? [];
+          const exported = (await reader.exportRows(selection, 100_000)) ?? [];
           assert.equal(
             exported.reduce((sum, row) => sum + Number(row.requests), 0),
             inPeriod.length,

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../../../../catalog/index.ts';
 import {
-  createGateway,
   createGatewayServers,
+  openGateway,
   type Gateway,
   type GatewayOptionsInput,
 } from '../../../../gateway-stub/index.ts';
@@ -39,13 +39,16 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Starts a gateway in-process in front of `upstreamUrl`; `close` stops it and deletes its data. */
+/**
+ * Starts a gateway in-process in front of `upstreamUrl` (on PostgreSQL when the overrides give
+ * a `databaseUrl`); `close` stops it and deletes its data folder.
+ */
 export async function startTestGateway(
   upstreamUrl: string,
   overrides: Partial<GatewayOptionsInput> = {},
 ): Promise<TestGateway> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'guichet-gateway-'));
-  const gateway = createGateway({
+  const gateway = await openGateway({
     catalog: await loadFixtureCatalog(),
     upstreamUrl,
     dataDir,
