@@ -44,6 +44,15 @@ export interface ConsumerUsageOptions {
 // over the portal's usage page, whose script sends the key.
 const challenges = [`X-Api-Key realm="${sandboxRealm}"`, `Bearer realm="${sandboxRealm}"`];
 
+/** A key every subscription of which was revoked. */
+function isRevoked(grant: KeyGrant): boolean {
+  const subscriptions = [...grant.subscriptions.values()];
+  return (
+    subscriptions.length > 0 &&
+    subscriptions.every((subscription) => subscription.status === 'revoked')
+  );
+}
+
 type Holder = KeyGrant | { problem: ProblemName; detail: string; headers?: OutgoingHttpHeaders };
 
 /**
@@ -162,6 +171,11 @@ export function createConsumerUsageEndpoint(
           return;
         }
         exchange.consumerId = holder.consumerId;
+        if (isRevoked(holder)) {
+          // A revoked key may be a leaked one: it reads nothing more of its holder's calls.
+          sendProblem(exchange, 'subscriptionRevoked', 'This key was revoked: it reads no usage.');
+          return;
+        }
         await answer(exchange, holder);
       })
       .catch((error: unknown) => {
