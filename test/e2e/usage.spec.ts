@@ -41,6 +41,8 @@ for (const text of languages) {
   test(`${text.lang}: from an API page to my usage, and from the footer to the owners' view`, async ({
     page,
   }) => {
+    // Two pages filled, a viewport change and axe twice: a shared machine takes minutes.
+    test.slow();
     const trial = await storeIssuedTrial(page, 'appointments', `Usage e2e ${text.lang}`, text.base);
     for (let index = 0; index < 3; index += 1) {
       const answer = await fetch(`${e2eSandbox.url}/appointments/v1/slots`, {
@@ -49,6 +51,13 @@ for (const text of languages) {
       await answer.arrayBuffer();
       expect(answer.status).toBe(200);
     }
+    // And one call the mock server refuses: a path the document does not have.
+    const refused = await fetch(`${e2eSandbox.url}/appointments/v1/slots/nowhere`, {
+      headers: { keyid: trial.key },
+    });
+    await refused.arrayBuffer();
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
     const view = new UsageView(page);
 
     // The partner: the sandbox section links to their figures once the browser holds a key.
@@ -56,7 +65,9 @@ for (const text of languages) {
     await page.locator('#sandbox').getByRole('link', { name: text.myUsage }).click();
     await expect(page).toHaveURL(`${text.base}usage/?api=appointments`);
     await expect(view.status).toContainText(trial.consumerId);
-    await expect(view.cell(text.perApi, /appointments/, 4)).toHaveText('3');
+    // Requests, then the client errors among them.
+    await expect(view.cell(text.perApi, /appointments/, 4)).toHaveText('4');
+    await expect(view.cell(text.perApi, /appointments/, 5)).toHaveText('1');
     await expect(view.chart).toHaveCount(1);
     expect(await findViolations(page)).toEqual([]);
     // On a phone the tables scroll in their boxes and the chart narrows: the page does not.
@@ -71,8 +82,9 @@ for (const text of languages) {
     await expect(page).toHaveURL(`${text.base}usage/owners/`);
     await view.show(e2eSandbox.adminToken, { api: 'appointments', consumer: trial.consumerId });
     await expect(view.status).toHaveText(text.shown);
-    await expect(view.table(text.totals).getByRole('cell').first()).toHaveText('3');
-    await expect(view.cell(text.consumers, trial.consumerId, 1)).toHaveText('3');
+    await expect(view.table(text.totals).getByRole('cell').nth(0)).toHaveText('4');
+    await expect(view.table(text.totals).getByRole('cell').nth(1)).toHaveText('1');
+    await expect(view.cell(text.consumers, trial.consumerId, 1)).toHaveText('4');
     await expect(view.cell(text.operations, /listSlots/, 3)).toHaveText('3');
     await expect(view.chart).toHaveCount(1);
     expect(await findViolations(page)).toEqual([]);
