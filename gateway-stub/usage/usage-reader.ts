@@ -220,28 +220,37 @@ export function createUsageReader(store: Pick<UsageStore, 'query'>): UsageReader
           )
           .slice(0, selection.limit),
       );
-      for (const row of tops) {
+      // Each caller's last call is a seek of its own: sent together, PostgreSQL answers them
+      // on the pool's connections at once instead of one round trip after the other.
+      const exacts = await Promise.all(
+        tops.map(async (row) => {
+          const coarse = Number(row.last_minute);
+          const [exact] = await all(
+            toLastCallStatement(
+              {
+                api: toText(row.api),
+                version: toText(row.version),
+                consumerId: toText(row.consumer_id),
+                from: coarse,
+                to: Math.min(coarse + resolutionMinutes.week, selection.toMinute),
+              },
+              filters,
+            ),
+          );
+          // Past the retention only day rows remain: the day it started is all that is known.
+          return typeof exact?.last_minute === 'number' ? exact.last_minute : coarse;
+        }),
+      );
+      tops.forEach((row, index) => {
         const key = toVersionKey({ api: toText(row.api), version: toText(row.version) });
-        const consumerId = toText(row.consumer_id);
-        const coarse = Number(row.last_minute);
-        const [exact] = await all(
-          toLastCallStatement(
-            {
-              api: toText(row.api),
-              version: toText(row.version),
-              consumerId,
-              from: coarse,
-              to: Math.min(coarse + resolutionMinutes.week, selection.toMinute),
-            },
-            filters,
-          ),
-        );
-        // Past the retention only day rows remain: the day it started is all that is known.
-        const last = typeof exact?.last_minute === 'number' ? exact.last_minute : coarse;
         const list = callers.get(key) ?? [];
-        list.push({ consumerId, requests: Number(row.requests), lastCall: toInstant(last) });
+        list.push({
+          consumerId: toText(row.consumer_id),
+          requests: Number(row.requests),
+          lastCall: toInstant(exacts[index] ?? Number(row.last_minute)),
+        });
         callers.set(key, list);
-      }
+      });
       return callers;
     },
     async busiestMinute(selection) {
