@@ -47,6 +47,7 @@ export default defineConfig({
       env: {
         ASTRO_TELEMETRY_DISABLED: '1',
         GUICHET_SANDBOX_URL: e2eSandbox.url,
+        GUICHET_ADMIN_URL: e2eSandbox.adminUrl,
       },
     },
   ],

@@ -13,6 +13,9 @@
  *      sandbox, whose keys all stay in its bounded cache — every key and token is sent once
  *      before anything is measured (`warm-up.ts`), whose CPU, the cost of first lookups, is
  *      printed on its own,
+ *   6. through the gateway of 3. with its usage counts off (`recordUsage: false`): what
+ *      counting each call for the usage reports costs the request path, flushes included,
+ *      is the first gateway's CPU per request over this one's (goal ≤ 1.05),
  * and prints requests/s, p50/p99 latency and the CPU time per request of the proxy process
  * (`process.cpuUsage()` of that process over the measured window, all threads included).
  * The fast upstream is the same for all so the mock server's own cost (Prism) does not hide
@@ -30,8 +33,10 @@
  * Options: --duration <s> (measured seconds per slice, default 3), --rounds <n> (default 4,
  * rounded up to whole cycles of the order), --rate <requests/s> (fixed-rate load, default
  * 1000), --keys <n> (keys and tokens of the first two gateways, at least 1,000), --big-store
- * <n> (keys of the last one, default 100,000), --profile <dir> (write a CPU profile of each
- * server process there, to see where time goes).
+ * <n> (keys of the 100,000-key one, default 100,000), --profile <dir> (write a CPU profile of
+ * each server process there, to see where time goes), --usage-only (only the gateway with
+ * and without usage counts, beside the bare proxy, at 32 clients and the fixed rate: more
+ * rounds of that one ratio in the same time).
  */
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -56,6 +61,7 @@ async function main(): Promise<number> {
   const rate = Number(values.rate);
   const keyCount = Number(values.keys);
   const bigStore = Number(values['big-store']);
+  const usageOnly = values['usage-only'];
   if (!(keyCount >= minimumKeys)) {
     throw new Error(`--keys must be at least ${String(minimumKeys)}: one key measures a cache`);
   }
@@ -83,33 +89,37 @@ async function main(): Promise<number> {
   const hot: GatewaySetup = { name: 'gateway', keys: keyCount };
   const tokens: GatewaySetup = { name: 'gateway tokens', keys: keyCount, credential: 'token' };
   const big: GatewaySetup = { name: 'gateway 100k keys', keys: bigStore };
+  const unrecorded: GatewaySetup = { name: 'gateway no usage', keys: keyCount, recordUsage: false };
   const fast = await startTargets(
     'fast',
     startRole('upstream', [], 'fast-upstream'),
     `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
-    [hot, tokens, big],
+    usageOnly ? [hot, unrecorded] : [hot, tokens, big, unrecorded],
     options,
   );
-  const prism = prismOperation
-    ? await startTargets(
-        'prism',
-        startRole('mock', [snapshot], 'prism-mock'),
-        `/${api.id}/${api.currentVersionId}${prismOperation.path}`,
-        [hot],
-        options,
-      )
-    : undefined;
+  const prism =
+    prismOperation && !usageOnly
+      ? await startTargets(
+          'prism',
+          startRole('mock', [snapshot], 'prism-mock'),
+          `/${api.id}/${api.currentVersionId}${prismOperation.path}`,
+          [hot],
+          options,
+        )
+      : undefined;
 
   console.log(
     `bench:gateway — fast upstream (node:http, ${String(Buffer.byteLength(upstreamBody))}-byte JSON); API ${api.id}; at least ${String(rounds)} rounds of ${String(durationMs / 1000)} s slices, contenders in a new order each round; medians`,
   );
   console.log(
-    `keys: gateway ${String(hot.keys)}, in turn, on plan internal (${String(quota)} requests/min each: a key's quota would be spent only above ${String(Math.floor((hot.keys * quota) / 60))} req/s sustained for a minute); gateway tokens ${String(tokens.keys)} access tokens in turn; gateway 100k keys ${String(big.keys)} keys in its store, every one sent in turn`,
+    usageOnly
+      ? `usage counts only: gateway and gateway no usage, ${String(hot.keys)} keys each, in turn, on plan internal`
+      : `keys: gateway ${String(hot.keys)}, in turn, on plan internal (${String(quota)} requests/min each: a key's quota would be spent only above ${String(Math.floor((hot.keys * quota) / 60))} req/s sustained for a minute); gateway tokens ${String(tokens.keys)} access tokens in turn; gateway 100k keys ${String(big.keys)} keys in its store, every one sent in turn`,
   );
   const phases: Phase[] = [
     { label: 'c=32', targets: fast, concurrency: 32, rate: 0 },
     { label: `${String(rate)}/s`, targets: fast, concurrency: 64, rate },
-    { label: 'c=1', targets: fast, concurrency: 1, rate: 0 },
+    ...(usageOnly ? [] : [{ label: 'c=1', targets: fast, concurrency: 1, rate: 0 }]),
     ...(prism ? [{ label: 'Prism c=8', targets: prism, concurrency: 8, rate: 0 }] : []),
   ];
   const totals = new Map<string, Statuses>();

@@ -59,6 +59,11 @@ export const portalSettingsSchema = z.strictObject({
     .describe(
       'Base URL of the sandbox gateway; an API version answers at `<sandboxUrl>/<api-id>/<version-id>`. A path alone (`/my-branch/_sandbox`) means the sandbox is served beside the portal, on its origin.',
     ),
+  adminUrl: sandboxUrlSchema
+    .default(toLocalUrl(defaultPorts.admin))
+    .describe(
+      "Base URL of the sandbox's admin API, which the owners' usage page calls with the admin token they type (`<adminUrl>/usage`); a path alone means the portal's own origin.",
+    ),
   outDir: z.string().min(1).default('dist').describe('Folder the static portal is written to.'),
   snapshotPath: z
     .string()
@@ -83,6 +88,7 @@ export type PortalSettings = z.output<typeof portalSettingsSchema>;
 export const portalEnvironment = {
   base: 'GUICHET_BASE_PATH',
   sandboxUrl: 'GUICHET_SANDBOX_URL',
+  adminUrl: 'GUICHET_ADMIN_URL',
   outDir: 'GUICHET_OUT_DIR',
   snapshotPath: 'GUICHET_SNAPSHOT',
   portalFile: 'GUICHET_PORTAL_FILE',

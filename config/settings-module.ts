@@ -28,6 +28,7 @@ export function createSettingsModule(settings: PortalSettings, identity: PortalI
       if (id !== resolvedId) return undefined;
       return [
         `export const sandboxUrl = ${JSON.stringify(settings.sandboxUrl)};`,
+        `export const adminUrl = ${JSON.stringify(settings.adminUrl)};`,
         `export const snapshotPath = ${JSON.stringify(settings.snapshotPath)};`,
         `export const identity = ${JSON.stringify(identity)};`,
       ].join('\n');

@@ -45,7 +45,6 @@ import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
 import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
 import { createUsageReader } from './usage/usage-reader.ts';
 import { listDeprecatedVersions } from './usage/deprecated-versions.ts';
-import { createUsageView } from './usage/view/serve-usage-view.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -157,6 +156,7 @@ export function assembleGateway(
     anonymizeClientAddresses: options.anonymizeClientAddresses,
     usageFlushMs: options.usageFlushMs,
     usageRetentionDays: options.usageRetentionDays,
+    recordUsage: options.recordUsage,
     onError,
     onNotice,
   });
@@ -214,7 +214,7 @@ export function assembleGateway(
     toAnonymousSubject: createAddressHasher(hasher),
     statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
   });
-  const usageReader = createUsageReader((sql, params) => store.usage.query(sql, params));
+  const usageReader = createUsageReader(store.usage);
   const handleSelfService = createSelfServiceHandler({
     routes,
     keys,
@@ -359,7 +359,10 @@ export function assembleGateway(
         deprecated: listDeprecatedVersions(routes),
         fail: adminFail,
       }),
-      usageView: createUsageView('owner', '/usage'),
+      usageCors: createCors(options.corsOrigins, new Map(), {
+        methods: 'GET, HEAD',
+        requestHeaders: ['accept', 'authorization'],
+      }),
       fail: adminFail,
     }),
     handleClientError,

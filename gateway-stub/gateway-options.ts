@@ -123,10 +123,17 @@ export const gatewayOptionsSchema = z.strictObject({
   /** How often usage counts are written to the store, in ms. */
   usageFlushMs: z.int().positive().default(5_000),
   /**
-   * Days the per-minute usage aggregates are kept (`GUICHET_USAGE_RETENTION_DAYS`, 90); older
-   * minutes are rolled up into one row per day, which the reports go on counting.
+   * Days the per-minute (and per-hour) usage aggregates are kept
+   * (`GUICHET_USAGE_RETENTION_DAYS`, 90); past them only the day rows remain, which the reports
+   * go on counting.
    */
   usageRetentionDays: z.int().positive().max(3_650).default(90),
+  /**
+   * Count each call for the usage reports (the default). Off, the reports stay empty: only
+   * `npm run bench:gateway` turns it off, to measure what the counting costs the request path
+   * against the same gateway without it. No environment variable sets it.
+   */
+  recordUsage: z.boolean().default(true),
   /**
    * Where operational notices go, one line each: the access log or the store cannot be written
    * (a full disk), and when they can again. Told once per change, not once per request.

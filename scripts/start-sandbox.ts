@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   console.log(`Sandbox:   ${sandbox.url}/<api-id>/<version-id>/… (header X-Api-Key)`);
   console.log(`Admin API: ${sandbox.adminUrl} (/keys, /consumers, /usage, /metrics)`);
   console.log(
-    `Usage:     ${sandbox.adminUrl}/usage/view (owners), ${sandbox.url}/_guichet/usage/view (consumers)`,
+    "Usage:     the portal's /usage/ (each partner's own, with their key) and /usage/owners/ (owners, with the admin token)",
   );
   console.log(
     sandbox.adminTokenFile === undefined

@@ -17,6 +17,7 @@ import {
 import type { ClientService } from '../clients/client-service.ts';
 import { hasBody } from '../http/read-body.ts';
 import { findRequestFault } from '../http/protocol-refusals.ts';
+import type { Cors } from '../http/cors.ts';
 
 /** What the admin API serves. */
 export interface AdminOptions {
@@ -34,8 +35,11 @@ export interface AdminOptions {
   fail: (exchange: Exchange, error: unknown) => void;
   /** `GET /usage`: the owners' usage report (`usage/handle-owner-usage.ts`). */
   usage: (exchange: Exchange) => void;
-  /** The owners' usage page and its files (`usage/view/`), served without the token: no data. */
-  usageView: (exchange: Exchange, path: string) => boolean;
+  /**
+   * CORS of `GET /usage` for the portal's origins: the portal's owners' page reads the report
+   * from the browser with the admin token typed in. No other admin path answers CORS.
+   */
+  usageCors: Cors;
 }
 
 const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
@@ -132,6 +136,30 @@ export function createAdminHandler(
         },
       );
     });
+  }
+
+  /**
+   * Adds the usage report's CORS headers to the exchange, and answers a preflight or a
+   * refused origin itself (true when it did).
+   */
+  function answersCors(exchange: Exchange): boolean {
+    const cors = options.usageCors;
+    if (!cors.applyTo(exchange.req, exchange.headers)) {
+      sendProblem(
+        exchange,
+        'originNotAllowed',
+        `Origin ${String(exchange.req.headers.origin)} may not read the usage report from a browser.`,
+      );
+      return true;
+    }
+    const headers = cors.isPreflight(exchange.req)
+      ? cors.toPreflightHeaders(exchange.req)
+      : undefined;
+    if (headers === undefined) return false;
+    exchange.status = 204;
+    exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
+    exchange.res.end();
+    return true;
   }
 
   /**
@@ -260,7 +288,7 @@ export function createAdminHandler(
         sendProblem(exchange, 'badRequest', fault, { headers: { connection: 'close' } });
         return;
       }
-      if (options.usageView(exchange, (req.url ?? '/').split('?')[0] ?? '/')) return;
+      if ((req.url ?? '/').split('?')[0] === '/usage' && answersCors(exchange)) return;
       if (!isAuthorised(req)) {
         sendProblem(
           exchange,

@@ -1,8 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { sandboxRequestHeaders } from './cors-headers.ts';
 
-const defaultRequestHeaders: ReadonlySet<string> = new Set(sandboxRequestHeaders);
-
 /** Headers a browser script may read on the sandbox's answers. */
 const exposedHeaders = [
   'RateLimit',
@@ -16,7 +14,17 @@ const exposedHeaders = [
   'Location',
 ].join(', ');
 
-const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+/** What a preflight may be granted: the methods, and the request headers always allowed. */
+export interface CorsGrant {
+  methods: string;
+  requestHeaders: readonly string[];
+}
+
+/** The public port's grant: any method an API may have, the console's own headers. */
+const sandboxGrant: CorsGrant = {
+  methods: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+  requestHeaders: sandboxRequestHeaders,
+};
 
 /** CORS for the portal's origins: the console in the browser calls the sandbox directly. */
 export interface Cors {
@@ -34,11 +42,13 @@ export interface Cors {
 /**
  * Creates the CORS policy for a list of exact origins (`http://127.0.0.1:4321`). `requestHeaders`
  * are the headers a preflight may be granted per `<api>/<version>` (`toCorsRequestHeaders`);
- * other paths get the sandbox's own.
+ * other paths get the grant's own (the sandbox's unless `grant` says otherwise: the admin
+ * port's usage report grants GET with `Authorization` only).
  */
 export function createCors(
   origins: readonly string[],
   requestHeaders: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  grant: CorsGrant = sandboxGrant,
 ): Cors {
   for (const origin of origins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
@@ -46,6 +56,7 @@ export function createCors(
     }
   }
   const allowed = new Set(origins);
+  const defaultRequestHeaders: ReadonlySet<string> = new Set(grant.requestHeaders);
   return {
     applyTo(req, headers) {
       const origin = req.headers.origin;
@@ -71,10 +82,10 @@ export function createCors(
         .split(',')
         .map((name) => name.trim().toLowerCase())
         .filter((name) => accepted.has(name));
-      const allowHeaders = [...new Set([...sandboxRequestHeaders, ...requested])];
+      const allowHeaders = [...new Set([...grant.requestHeaders, ...requested])];
       return {
         'access-control-allow-origin': origin,
-        'access-control-allow-methods': allowedMethods,
+        'access-control-allow-methods': grant.methods,
         'access-control-allow-headers': allowHeaders.join(', '),
         'access-control-max-age': '600',
         vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',

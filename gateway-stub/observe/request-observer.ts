@@ -6,6 +6,7 @@ import type { UsageStore } from '../store/gateway-store.ts';
 import { subscriptionStates, type KeyStore, type SubscriptionState } from '../store/key-store.ts';
 import { isStoreFull } from '../../catalog/sqlite/store-errors.ts';
 import { createUsageAggregates } from '../store/usage-aggregates.ts';
+import { whenReady } from '../store/awaitable.ts';
 import { createAccessLog, type AccessLogEntry } from './access-log.ts';
 import { anonymizeAddress } from './anonymize-address.ts';
 import { toLoggedPath } from './logged-path.ts';
@@ -20,8 +21,10 @@ export interface RequestObserverOptions {
   logRetentionDays: number;
   anonymizeClientAddresses: boolean;
   usageFlushMs: number;
-  /** Days per-minute usage aggregates are kept before being rolled up into days. */
+  /** Days per-minute and per-hour usage aggregates are kept; day rows stay. */
   usageRetentionDays: number;
+  /** Count calls for the usage reports (off only to measure what counting costs). */
+  recordUsage: boolean;
   onError: (error: unknown) => void;
   /** Operational notices (a full disk, a recovery), once per change. */
   onNotice: (line: string) => void;
@@ -100,11 +103,19 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
   };
   const timer = setInterval(() => void flushUsage(), options.usageFlushMs);
   timer.unref();
-  // Off the request path, at start and then hourly: the rolled-up days are few rows.
+  // Off the request path, at start (rolling up what a stopped gateway left) and then hourly.
+  let started = false;
   const applyRetention = (): void => {
     try {
-      const rolled = options.usage.applyRetention(options.usageRetentionDays, Date.now());
-      if (rolled instanceof Promise) rolled.catch(failed);
+      const kept = whenReady(
+        options.usage.applyRetention(options.usageRetentionDays, Date.now()),
+        () => options.usage.optimizeQueries(!started),
+      );
+      const done = (): void => {
+        started = true;
+      };
+      if (kept instanceof Promise) kept.then(done, failed);
+      else done();
     } catch (error) {
       failed(error);
     }
@@ -158,8 +169,9 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
         latencyMs / 1000,
         exchange.problem !== '',
       );
-      // One increment for the usage reports; calls naming no API are no API's usage.
-      if (exchange.api !== '') {
+      // One increment for the usage reports, for calls to an API's paths: a path naming no
+      // API is no API's usage, and a trial-key request names one without calling it.
+      if (exchange.apiRoute !== undefined && options.recordUsage) {
         usage.record(
           minute,
           exchange.api,

@@ -18,6 +18,7 @@ export const sharedTables = [
   {
     name: 'usage_aggregates',
     key: [
+      'grain',
       'resolution',
       'minute',
       'api',
@@ -28,6 +29,8 @@ export const sharedTables = [
       'status_class',
     ],
   },
+  // How far the usage rollups came: copied with the rows they describe.
+  { name: 'usage_marks', key: ['name'] },
   { name: 'gateway_settings', key: ['name'] },
 ] as const;
 

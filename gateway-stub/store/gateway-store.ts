@@ -10,13 +10,21 @@ import type { StoreEngine } from './migrations.ts';
 import { databaseFileName } from './open-database.ts';
 import { createSecretCheck } from './secret-check.ts';
 import { createSigningKeyStore, type SigningKeyStore } from './signing-key-store.ts';
-import { createSqliteUsageWriter, type UsageWriter } from './usage-aggregates.ts';
-import { applyUsageRetention } from './usage-retention.ts';
+import { createSqliteUsageStore } from './sqlite-usage-store.ts';
+import type { UsageWriter } from './usage-aggregates.ts';
 
-/** The usage tables: what the flushes write, the hourly roll-up, the reports' reads. */
+/** The usage tables: what the flushes write, the hourly retention, the reports' reads. */
 export interface UsageStore extends UsageWriter {
-  /** Rolls minutes older than the retention up into days; returns the minute rows rolled up. */
+  /**
+   * Rolls up what is over, then drops minute and hour rows past the retention, whose day rows
+   * keep counting them (`usage-retention.ts`); returns the minute rows dropped.
+   */
   applyRetention(retentionDays: number, nowMs: number): Awaitable<number>;
+  /**
+   * Keeps the query planner's statistics of the aggregates up to date (`first` at start):
+   * SQLite's `PRAGMA optimize`; nothing on PostgreSQL, whose autovacuum keeps its own.
+   */
+  optimizeQueries(first: boolean): Awaitable<void>;
   /** Runs a report's query (SQL both engines read, `?` placeholders). */
   query(sql: string, params: (string | number)[]): Awaitable<SqlRow[]>;
 }
@@ -55,18 +63,13 @@ export interface GatewayStore {
 export function openSqliteGatewayStore(db: DatabaseSync, dataDir: string): GatewayStore {
   const keys = createKeyStore(db);
   const changes = createChangeDetector(db, join(dataDir, databaseFileName));
-  const writer = createSqliteUsageWriter(db);
   return {
     engine: 'sqlite',
     location: join(dataDir, databaseFileName),
     keys,
     clients: createClientStore(db, keys),
     signingKeys: createSigningKeyStore(db),
-    usage: {
-      writeUsage: (rows, daily) => writer.writeUsage(rows, daily),
-      applyRetention: (retentionDays, nowMs) => applyUsageRetention(db, retentionDays, nowMs),
-      query: (sql, params) => db.prepare(sql).all(...params),
-    },
+    usage: createSqliteUsageStore(db),
     watch: createChangeWatch(changes),
     claimSecretCheck: createSecretCheck(db),
     close() {

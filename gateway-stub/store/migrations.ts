@@ -1,4 +1,5 @@
 import type { Migration } from '../../catalog/sqlite/open-sqlite.ts';
+import { toUsageGrainsSql } from './usage-grains-migration.ts';
 
 /** The engines a gateway store runs on. */
 export type StoreEngine = 'sqlite' | 'postgres';
@@ -227,6 +228,13 @@ export const gatewayMigrations: readonly GatewayMigration[] = [
       "the store's own settings: a check of the secret its keys are hashed with, so a gateway started with another secret.key stops at once instead of refusing every key",
     sqlite: 'CREATE TABLE gateway_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);',
     postgres: 'CREATE TABLE gateway_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);',
+  },
+  {
+    version: 6,
+    summary:
+      'usage aggregates in four grains (every dimension; without the consumer; without the operation; the status class alone) and rolled up per hour, day and week beside the minutes (marks of how far), indexed by API and by consumer, so long reports read few rows',
+    sqlite: toUsageGrainsSql('sqlite'),
+    postgres: toUsageGrainsSql('postgres'),
   },
 ];
 

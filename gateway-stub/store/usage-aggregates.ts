@@ -1,14 +1,14 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../../catalog/sqlite/open-sqlite.ts';
 import { latencyBucketCount, toLatencyBucket } from '../observe/latency-buckets.ts';
 import type { Awaitable } from './awaitable.ts';
+import type { CellVisitor } from './usage-cells.ts';
 
 /**
  * Usage per minute for the owners' and consumers' reports: requests, quota refusals and a
  * latency histogram per (minute, API, version, operation, consumer, plan, status class).
  * Counting happens in memory on the request path; the totals reach the store in one
  * transaction every few seconds and at shutdown, so a busy sandbox does not write once per
- * request. The same flush fills the daily `usage` table the breaking-change report reads.
+ * request. The same flush fills the daily `usage` table the breaking-change report reads, and
+ * rolls the hours and days that are over into the rows long reports read (`usage-rollups.ts`).
  */
 export interface UsageAggregates {
   /**
@@ -28,13 +28,34 @@ export interface UsageAggregates {
     quotaRefused: boolean,
   ): void;
   /**
-   * Writes the pending counts now; returns how many aggregate rows it touched, once they are
-   * written — and every earlier write still under way on PostgreSQL, so a report that flushes
-   * first reads every call counted before it.
+   * Writes the pending counts now, then rolls up the hours, days and weeks over by `nowMs`
+   * (default now); returns how many cells (a minute, dimensions, status class) it wrote, once
+   * they are written — and every earlier write still under way on PostgreSQL, so a report
+   * that flushes first reads every call counted before it.
    */
-  flush(): Awaitable<number>;
+  flush(nowMs?: number): Awaitable<number>;
   /** Calls not yet written. */
   readonly pending: number;
+}
+
+/** One row's values, in its table's column order. */
+export type UsageRow = (string | number)[];
+
+/** One flush's counts, as the store writes them. */
+export interface UsageBatch {
+  /** Visits every cell with calls, each status class of a call's dimensions its own cell. */
+  forEachCell(visit: CellVisitor): void;
+  /** The rows added to the daily `usage` table (`dailyUsageColumns`). */
+  readonly daily: readonly UsageRow[];
+}
+
+/**
+ * Where the counts are written: one transaction adding the batch to the aggregates (and to
+ * the rollups already past its minutes) and to the daily table, then rolling up what is over
+ * by `nowMinute` — all or nothing. Settles with the cells written.
+ */
+export interface UsageWriter {
+  writeUsage(batch: UsageBatch, nowMinute: number): Awaitable<number>;
 }
 
 /** Per status class (1xx to 5xx): requests, quota refusals, latency sum, then the buckets. */
@@ -63,76 +84,7 @@ function newCells(): Cells {
   return new Float64Array(statusClasses * stride);
 }
 
-/** The column list of one aggregate row, in the order `toRows` gives values. */
-const bucketColumns = Array.from({ length: latencyBucketCount }, (_, index) => `l${String(index)}`);
-export const aggregateColumns = [
-  'resolution',
-  'minute',
-  'api',
-  'version',
-  'operation',
-  'consumer_id',
-  'plan',
-  'status_class',
-  'requests',
-  'quota_refusals',
-  'latency_sum_ms',
-  ...bucketColumns,
-];
-const columns = aggregateColumns;
-/** The key of an aggregate row: its first columns. */
-export const aggregateKeyColumns = columns.slice(0, 8);
-const addedColumns = columns.slice(8);
-
-/**
- * What an upsert adds to a row already there: every count. The row there is named by its
- * table, which both engines read (PostgreSQL finds a bare name ambiguous with `excluded`'s).
- */
-export const addAggregateCountsSql = `ON CONFLICT (${aggregateKeyColumns.join(', ')})
-  DO UPDATE SET ${addedColumns.map((name) => `${name} = usage_aggregates.${name} + excluded.${name}`).join(', ')}`;
-
-/** The upsert of one row, adding its counts to a row already there. */
-export const upsertAggregateSql = `INSERT INTO usage_aggregates (${columns.join(', ')})
-  VALUES (${columns.map(() => '?').join(', ')})
-  ${addAggregateCountsSql}`;
-
-/** The columns of the daily `usage` table, key first, in the order of its rows. */
-export const dailyUsageColumns = ['day', 'consumer_id', 'api', 'version', 'operation', 'requests'];
-
-/** What an upsert of the daily table adds to a row already there. */
-export const addDailyRequestsSql =
-  'ON CONFLICT (day, consumer_id, api, version, operation) DO UPDATE SET requests = usage.requests + excluded.requests';
-
-/** One row's values, in its table's column order. */
-export type UsageRow = (string | number)[];
-type Row = UsageRow;
-
-/**
- * Where the counts are written: one transaction adding the aggregate rows (`aggregateColumns`)
- * and the daily rows (`dailyUsageColumns`) to those there, all or nothing.
- */
-export interface UsageWriter {
-  writeUsage(rows: readonly UsageRow[], daily: readonly UsageRow[]): Awaitable<void>;
-}
-
-/** The writer into a SQLite store. */
-export function createSqliteUsageWriter(db: DatabaseSync): UsageWriter {
-  const upsert = db.prepare(upsertAggregateSql);
-  const upsertDaily = db.prepare(
-    `INSERT INTO usage (${dailyUsageColumns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
-     ${addDailyRequestsSql}`,
-  );
-  return {
-    writeUsage(rows, daily) {
-      inTransaction(db, () => {
-        for (const row of rows) upsert.run(...row);
-        for (const row of daily) upsertDaily.run(...row);
-      });
-    },
-  };
-}
-
-function forEachCell(
+function forEachEntry(
   tree: Tree,
   visit: (
     minute: number,
@@ -157,10 +109,59 @@ function toDay(minute: number): string {
   return new Date(minute * 60_000).toISOString().slice(0, 10);
 }
 
+/** The calls of a tree with an operation and a consumer, per day, as the daily table counts. */
+function toDailyRows(tree: Tree): UsageRow[] {
+  const daily = new Map<string, UsageRow>();
+  let dayMinute = -1;
+  let day = '';
+  forEachEntry(tree, (minute, api, version, operation, consumer, _plan, cells) => {
+    if (operation === '' || consumer === '') return;
+    let requests = 0;
+    for (let index = 0; index < cells.length; index += stride) requests += cells[index] ?? 0;
+    if (requests === 0) return;
+    // Most cells of a flush share their minute: one date string for them all.
+    if (minute !== dayMinute) {
+      dayMinute = minute;
+      day = toDay(minute);
+    }
+    const key = [day, consumer, api, version, operation].join('\u0000');
+    const row = daily.get(key);
+    if (row === undefined) daily.set(key, [day, consumer, api, version, operation, requests]);
+    else row[5] = Number(row[5]) + requests;
+  });
+  return [...daily.values()];
+}
+
+/** A tree as the store writes it. */
+function toBatch(tree: Tree): UsageBatch {
+  return {
+    daily: toDailyRows(tree),
+    forEachCell(visit) {
+      // One array for every cell: the visitor copies what it keeps.
+      const dimensions: (string | number)[] = ['', '', '', '', '', 0];
+      forEachEntry(tree, (minute, api, version, operation, consumer, plan, cells) => {
+        for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
+          const base = statusClass * stride;
+          if ((cells[base] ?? 0) === 0) continue;
+          dimensions[0] = api;
+          dimensions[1] = version;
+          dimensions[2] = operation;
+          dimensions[3] = consumer;
+          dimensions[4] = plan;
+          dimensions[5] = statusClass + 1;
+          visit(minute, dimensions, cells, base);
+        }
+      });
+    },
+  };
+}
+
 /** Creates the in-memory counts written into `usage_aggregates` (and `usage`) by `writer`. */
 export function createUsageAggregates(writer: UsageWriter): UsageAggregates {
   let tree: Tree = new Map();
   let pending = 0;
+  // The hour last rolled up: a flush within the same hour has nothing to roll.
+  let rolledHour = -1;
   // Writes to PostgreSQL under way; SQLite's are done when `writeUsage` returns.
   let writing: Promise<unknown> = Promise.resolve();
   let writes = 0;
@@ -195,44 +196,17 @@ export function createUsageAggregates(writer: UsageWriter): UsageAggregates {
       cells[bucket] = (cells[bucket] ?? 0) + 1;
       pending += 1;
     },
-    flush() {
-      if (pending === 0) return writes === 0 ? 0 : writing.then(() => 0);
+    flush(nowMs = Date.now()) {
+      const nowMinute = Math.floor(nowMs / 60_000);
+      const hour = Math.floor(nowMinute / 60);
+      if (pending === 0 && hour === rolledHour) return writes === 0 ? 0 : writing.then(() => 0);
       const batch = tree;
       const batchPending = pending;
       tree = new Map();
       pending = 0;
-      const rows: Row[] = [];
-      const daily = new Map<string, Row>();
-      forEachCell(batch, (minute, api, version, operation, consumer, plan, cells) => {
-        let forwarded = 0;
-        for (let statusClass = 0; statusClass < statusClasses; statusClass += 1) {
-          const base = statusClass * stride;
-          const requests = cells[base] ?? 0;
-          if (requests === 0) continue;
-          forwarded += requests;
-          const counts = Array.from(cells.subarray(base, base + stride));
-          rows.push([
-            'minute',
-            minute,
-            api,
-            version,
-            operation,
-            consumer,
-            plan,
-            statusClass + 1,
-            ...counts,
-          ]);
-        }
-        if (operation === '' || consumer === '') return;
-        const day = toDay(minute);
-        const key = [day, consumer, api, version, operation].join('\u0000');
-        const row = daily.get(key);
-        if (row === undefined) daily.set(key, [day, consumer, api, version, operation, forwarded]);
-        else row[5] = Number(row[5]) + forwarded;
-      });
-      // Kept for the next flush rather than lost (the store was busy, or away).
+      // Kept for the next flush rather than lost (the store was busy, full or away).
       const keep = (): void => {
-        forEachCell(batch, (minute, api, version, operation, consumer, plan, cells) => {
+        forEachEntry(batch, (minute, api, version, operation, consumer, plan, cells) => {
           const kept = cellsOf(tree, minute, api, version, operation, consumer, plan);
           for (let index = 0; index < cells.length; index += 1) {
             kept[index] = (kept[index] ?? 0) + (cells[index] ?? 0);
@@ -240,20 +214,24 @@ export function createUsageAggregates(writer: UsageWriter): UsageAggregates {
         });
         pending += batchPending;
       };
-      let written: Awaitable<void>;
+      let written: Awaitable<number>;
       try {
-        written = writer.writeUsage(rows, [...daily.values()]);
+        written = writer.writeUsage(toBatch(batch), nowMinute);
       } catch (error) {
         keep();
         throw error;
       }
-      if (!(written instanceof Promise)) return rows.length;
+      if (!(written instanceof Promise)) {
+        rolledHour = hour;
+        return written;
+      }
       writes += 1;
       writingCalls += batchPending;
       const own = written.then(
-        () => {
+        (cells) => {
           writingCalls -= batchPending;
-          return rows.length;
+          rolledHour = hour;
+          return cells;
         },
         (error: unknown) => {
           writingCalls -= batchPending;

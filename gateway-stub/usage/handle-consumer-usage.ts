@@ -22,7 +22,6 @@ import {
 import { exportColumns, type UsageReader } from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 import { maxExportRows } from './handle-owner-usage.ts';
-import { createUsageView } from './view/serve-usage-view.ts';
 
 /** Where a holder reads their own usage. */
 export const ownUsagePath = '/_guichet/usage';
@@ -42,8 +41,17 @@ export interface ConsumerUsageOptions {
 }
 
 // Basic is taken but not offered: a Basic challenge makes a browser prompt for a password
-// over the usage page, whose script sends the key.
+// over the portal's usage page, whose script sends the key.
 const challenges = [`X-Api-Key realm="${sandboxRealm}"`, `Bearer realm="${sandboxRealm}"`];
+
+/** A key every subscription of which was revoked. */
+function isRevoked(grant: KeyGrant): boolean {
+  const subscriptions = [...grant.subscriptions.values()];
+  return (
+    subscriptions.length > 0 &&
+    subscriptions.every((subscription) => subscription.status === 'revoked')
+  );
+}
 
 type Holder = KeyGrant | { problem: ProblemName; detail: string; headers?: OutgoingHttpHeaders };
 
@@ -146,9 +154,7 @@ export function createConsumerUsageEndpoint(
     });
   };
 
-  const view = createUsageView('consumer', ownUsagePath);
   return (exchange, path) => {
-    if (view(exchange, path)) return true;
     if (path !== ownUsagePath) return false;
     if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
       sendProblem(exchange, 'methodNotAllowed', 'Read your usage with GET.', {
@@ -165,6 +171,11 @@ export function createConsumerUsageEndpoint(
           return;
         }
         exchange.consumerId = holder.consumerId;
+        if (isRevoked(holder)) {
+          // A revoked key may be a leaked one: it reads nothing more of its holder's calls.
+          sendProblem(exchange, 'subscriptionRevoked', 'This key was revoked: it reads no usage.');
+          return;
+        }
         await answer(exchange, holder);
       })
       .catch((error: unknown) => {

@@ -9,7 +9,12 @@ import {
   wantsCsv,
   type UsageSelection,
 } from './usage-query.ts';
-import { exportColumns, type DeprecatedVersion, type UsageReader } from './usage-reader.ts';
+import {
+  exportColumns,
+  toVersionKey,
+  type DeprecatedVersion,
+  type UsageReader,
+} from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 
 /** Lines of one CSV export at most: past it, the caller narrows the period or the filters. */
@@ -79,15 +84,16 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
       });
       return;
     }
-    const deprecated = [];
-    for (const version of options.deprecated) {
-      if (selection.api !== undefined && version.api !== selection.api) continue;
-      if (selection.version !== undefined && version.version !== selection.version) continue;
-      deprecated.push({
-        ...version,
-        consumers: await reader.deprecatedCallers(selection, version),
-      });
-    }
+    const versions = options.deprecated.filter(
+      (version) =>
+        (selection.api === undefined || version.api === selection.api) &&
+        (selection.version === undefined || version.version === selection.version),
+    );
+    const callers = await reader.deprecatedCallers(selection, versions);
+    const deprecated = versions.map((version) => ({
+      ...version,
+      consumers: callers.get(toVersionKey(version)) ?? [],
+    }));
     sendJson(exchange, 200, {
       period: { from: toInstant(selection.fromMinute), to: toInstant(selection.toMinute) },
       bucket: selection.bucket,

@@ -1,16 +1,5 @@
-import { latencyBucketCount, toPercentile } from '../observe/latency-buckets.ts';
-
-const bucketColumns = Array.from({ length: latencyBucketCount }, (_, index) => `l${String(index)}`);
-
-/** The SQL sums every report row carries, read back by `toFigures`. */
-export const figureColumns = [
-  'SUM(requests) AS requests',
-  'SUM(CASE WHEN status_class = 4 THEN requests ELSE 0 END) AS client_errors',
-  'SUM(CASE WHEN status_class = 5 THEN requests ELSE 0 END) AS server_errors',
-  'SUM(quota_refusals) AS quota_refusals',
-  'SUM(latency_sum_ms) AS latency_sum_ms',
-  ...bucketColumns.map((name) => `SUM(${name}) AS ${name}`),
-].join(', ');
+import { toPercentile } from '../observe/latency-buckets.ts';
+import { bucketColumns } from '../store/usage-sql.ts';
 
 /** A row as SQLite answers it. */
 export type SqlRow = Record<string, string | number | bigint | null | Uint8Array>;
@@ -34,7 +23,7 @@ function toNumber(value: SqlRow[string] | undefined): number {
   return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : 0;
 }
 
-/** The figures of a row selected with `figureColumns`. */
+/** The figures of a row selected with `figureColumns` (`store/usage-sql.ts`). */
 export function toFigures(row: SqlRow | undefined): UsageFigures {
   const requests = toNumber(row?.requests);
   const clientErrors = toNumber(row?.client_errors);

@@ -13,6 +13,10 @@ export interface PortalUrls {
   accessibility: string;
   /** Every problem type the sandbox answers with. */
   problems: string;
+  /** A partner's own usage of the sandbox, read with their key. */
+  usage: string;
+  /** The owners' view of every API's usage, read with the admin token. */
+  ownerUsage: string;
   /** The page of one problem type, by its slug (`quota-exceeded`). */
   problem(slug: string): string;
   /** The API's page: its current version. */
@@ -48,6 +52,8 @@ export function createUrls(base: string): PortalUrls {
     terms: `${root}terms/`,
     accessibility: `${root}accessibility/`,
     problems: `${root}problems/`,
+    usage: `${root}usage/`,
+    ownerUsage: `${root}usage/owners/`,
     problem: (slug) => `${root}problems/${encodeSegment(slug)}/`,
     api,
     version: (apiId, versionId, currentVersionId) =>

@@ -42,6 +42,10 @@ const englishStrings = [
   'Test data only',
   'Accessibility statement',
   'Compliance status',
+  'My sandbox usage',
+  'Show usage',
+  'Download CSV',
+  'Admin token',
 ];
 
 /** Strings of the French interface. */
@@ -69,6 +73,10 @@ const frenchStrings = [
   'Données de test uniquement',
   "Déclaration d'accessibilité",
   'État de conformité',
+  'Ma consommation',
+  'Afficher l’usage',
+  'Télécharger en CSV',
+  'Jeton d’administration',
 ];
 
 /** The page's HTML without its scripts and styles: text and attributes a partner meets. */

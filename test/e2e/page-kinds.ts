@@ -14,6 +14,8 @@ export const pageKinds = [
   { name: 'problem type', path: 'problems/quota-exceeded/' },
   { name: 'sandbox terms', path: 'terms/' },
   { name: 'accessibility statement', path: 'accessibility/' },
+  { name: 'my usage page', path: 'usage/' },
+  { name: 'owners’ usage page', path: 'usage/owners/' },
   { name: '404 page', path: 'no-such-page/' },
 ] as const;
 

@@ -37,7 +37,8 @@ function printRatio(
  * Prints the paired figures the gateway is held to (issue 8), per round so a drift in the
  * shared machine's load weighs on both sides of each ratio: CPU per request with tokens over
  * the key path's, the key path's over the bare proxy's at the fixed rate, p99 at that rate over
- * the bare proxy's, the 100,000-key store over the 1,000-key one; then the latency each adds.
+ * the bare proxy's, the 100,000-key store over the 1,000-key one, the gateway over itself
+ * without usage counts (issue 13); then the latency each adds.
  */
 export function printSummary(
   results: ReadonlyMap<string, ReadonlyMap<string, Run[]>>,
@@ -70,6 +71,14 @@ export function printSummary(
       'gateway tokens',
       'bare proxy',
       cpu,
+    );
+    printRatio(
+      `gateway/gateway no usage CPU per request at ${label} (usage counts' cost)`,
+      runs,
+      'gateway',
+      'gateway no usage',
+      cpu,
+      1.05,
     );
     printRatio(
       `gateway 100k keys/gateway CPU per request at ${label}`,

@@ -123,8 +123,10 @@ export const roles: Record<string, (args: string[]) => Promise<unknown>> = {
     api = '',
     count = '1',
     kind = 'key',
+    usage = 'usage',
   ]) => {
     const gateway = createGateway({
+      recordUsage: usage === 'usage',
       catalog: await readSnapshot(snapshot),
       upstreamUrl: upstream,
       dataDir,

@@ -30,6 +30,8 @@ export interface GatewaySetup {
   name: string;
   keys: number;
   credential?: CredentialKind;
+  /** False for the same gateway without its usage counts (`recordUsage`), the baseline of their cost. */
+  recordUsage?: boolean;
 }
 
 /** What every gateway of the bench shares. */
@@ -65,6 +67,7 @@ export async function startTargets(
         options.api,
         String(setup.keys),
         setup.credential ?? 'key',
+        setup.recordUsage === false ? 'no-usage' : 'usage',
       ],
       label,
     );

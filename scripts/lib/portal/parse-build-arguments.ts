@@ -32,6 +32,7 @@ nothing can be built. Flags win over the environment variables named beside them
   --base /preview/my-branch/            path prefix of every URL (GUICHET_BASE_PATH, default /)
   --out <dir>                           output folder (GUICHET_OUT_DIR, default dist)
   --sandbox-url <url>                   sandbox gateway (GUICHET_SANDBOX_URL, default ${toLocalUrl(defaultPorts.gateway)})
+  --admin-url <url>                     its admin API, for the owners' usage page (GUICHET_ADMIN_URL, default ${toLocalUrl(defaultPorts.admin)})
   --snapshot <file>                     catalog snapshot (GUICHET_SNAPSHOT, default .guichet/catalog.json)
   --portal <file>                       identity and language (GUICHET_PORTAL_FILE, default portal.yaml)
   --snapshot-only                       write the snapshot and stop
@@ -42,6 +43,7 @@ APIs are read from APIS_DIR (default apis).`,
     base: { type: 'string' },
     out: { type: 'string' },
     'sandbox-url': { type: 'string' },
+    'admin-url': { type: 'string' },
     snapshot: { type: 'string' },
     portal: { type: 'string' },
     'snapshot-only': { type: 'boolean', default: false },
@@ -66,6 +68,7 @@ export function toBuildOptions(
     base: values.base,
     outDir: values.out,
     sandboxUrl: values['sandbox-url'],
+    adminUrl: values['admin-url'],
     snapshotPath: values.snapshot,
     portalFile: values.portal,
   };
@@ -73,6 +76,7 @@ export function toBuildOptions(
     base: '--base',
     outDir: '--out',
     sandboxUrl: '--sandbox-url',
+    adminUrl: '--admin-url',
     snapshotPath: '--snapshot',
     portalFile: '--portal',
   } as const;
@@ -105,6 +109,7 @@ const emptyFlagHints: Record<keyof PortalSettings, string> = {
   base: 'give a path prefix, e.g. --base /preview/my-branch/',
   outDir: 'give a folder, e.g. --out dist',
   sandboxUrl: `give the gateway's address, e.g. --sandbox-url ${toLocalUrl(defaultPorts.gateway)}`,
+  adminUrl: `give the gateway's admin address, e.g. --admin-url ${toLocalUrl(defaultPorts.admin)}`,
   snapshotPath: 'give a file, e.g. --snapshot .guichet/catalog.json',
   portalFile: 'give a file, e.g. --portal portal.yaml',
 };

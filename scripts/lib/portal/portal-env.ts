@@ -13,6 +13,7 @@ import { sandboxEnvSchema } from '../sandbox/sandbox-env.ts';
 const portalSettingsVariables = {
   GUICHET_BASE_PATH: z.string().optional(),
   GUICHET_SANDBOX_URL: z.string().optional(),
+  GUICHET_ADMIN_URL: z.string().optional(),
   GUICHET_OUT_DIR: z.string().optional(),
   GUICHET_SNAPSHOT: z.string().optional(),
   GUICHET_PORTAL_FILE: z.string().optional(),

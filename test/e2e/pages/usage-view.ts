@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** A usage page of the sandbox: the owners' (admin port) or a consumer's own (public port). */
+/** A usage page of the portal: the owners' (`usage/owners/`) or a consumer's own (`usage/`). */
 export class UsageView {
   readonly page: Page;
 
@@ -8,12 +8,22 @@ export class UsageView {
     this.page = page;
   }
 
+  /** The key, or the admin token. */
   get credential(): Locator {
-    return this.page.locator('#credential');
+    return this.page.locator('#usage-credential');
+  }
+
+  /** A filter field: `api`, `version`, `consumer`, `operation`. */
+  filter(name: string): Locator {
+    return this.page.locator(`#usage-${name}`);
   }
 
   get status(): Locator {
-    return this.page.getByRole('status');
+    return this.page.locator('#usage-status');
+  }
+
+  get chart(): Locator {
+    return this.page.locator('#usage-chart canvas');
   }
 
   /** The table whose caption is `caption`. */
@@ -21,11 +31,15 @@ export class UsageView {
     return this.page.getByRole('table', { name: caption });
   }
 
-  /** Fills the form and asks for the report. */
+  /** The `column`-th cell (from 0) of the row naming `row` in the table captioned `caption`. */
+  cell(caption: string, row: string | RegExp, column: number): Locator {
+    return this.table(caption).getByRole('row', { name: row }).getByRole('cell').nth(column);
+  }
+
+  /** Fills the credential and filters, then asks for the report. */
   async show(credential: string, filters: Record<string, string> = {}): Promise<void> {
     await this.credential.fill(credential);
-    for (const [id, value] of Object.entries(filters))
-      await this.page.locator(`#${id}`).fill(value);
-    await this.page.getByRole('button', { name: 'Show usage' }).click();
+    for (const [name, value] of Object.entries(filters)) await this.filter(name).fill(value);
+    await this.page.locator('#usage-form button[type="submit"]').click();
   }
 }

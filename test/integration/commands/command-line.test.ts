@@ -46,6 +46,7 @@ describe('every command behaves like a command', () => {
         'bench:diff',
         'bench:stateful',
         'bench:mock-limits',
+        'bench:usage',
         'generate:codeowners',
       ],
     );

@@ -283,6 +283,24 @@ describeOnEachStore('usage reports through the real sandbox', (store) => {
     );
     assert.equal(bReport.apis[0].quotaRefusals, 0);
 
+    // Asking for a trial key names the API without calling it: no call in the report.
+    const trial = await fetch(`${sandbox.url}/_guichet/trial-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        application: 'Usage trial',
+        email: 'trial@example.org',
+        api: 'colis',
+        acceptTerms: true,
+      }),
+    });
+    assert.equal(trial.status, 201);
+    const trialKey = ((await trial.json()) as { key: string }).key;
+    const trialReport = await fetch(`${sandbox.url}/_guichet/usage`, {
+      headers: { 'x-api-key': trialKey },
+    });
+    assert.equal(((await trialReport.json()) as { totals: Figures }).totals.requests, 0);
+
     const widened = await fetch(`${sandbox.url}/_guichet/usage?consumer=${b.consumerId}`, {
       headers: { 'x-api-key': a.key },
     });
@@ -290,6 +308,41 @@ describeOnEachStore('usage reports through the real sandbox', (store) => {
     const anonymous = await fetch(`${sandbox.url}/_guichet/usage`);
     assert.equal(anonymous.status, 401);
     assert.match(anonymous.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  });
+
+  it("lets the portal's owners' page read GET /usage from the browser, and nothing else of the admin API", async () => {
+    // The portal's origin in development, which the sandbox allows by default.
+    const origin = 'http://127.0.0.1:4321';
+    const preflight = await fetch(`${sandbox.adminUrl}/usage?api=colis`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+    assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET, HEAD');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/);
+    const report = await fetch(`${sandbox.adminUrl}/usage?api=colis`, {
+      headers: { ...admin, origin },
+    });
+    assert.equal(report.status, 200);
+    assert.equal(report.headers.get('access-control-allow-origin'), origin);
+    const totals = ((await report.json()) as { totals: Figures }).totals;
+    assert.equal(
+      totals.requests,
+      tally.sum(() => true),
+    );
+    // Without the token the page reads the refusal, to say so.
+    const refused = await fetch(`${sandbox.adminUrl}/usage`, { headers: { origin } });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.headers.get('access-control-allow-origin'), origin);
+    const keys = await fetch(`${sandbox.adminUrl}/keys`, { headers: { ...admin, origin } });
+    assert.equal(keys.status, 200);
+    assert.equal(keys.headers.get('access-control-allow-origin'), null);
+    await keys.arrayBuffer();
   });
 
   it('keeps /metrics to a bounded set of series under 10,000 distinct paths', async () => {

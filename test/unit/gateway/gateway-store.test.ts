@@ -159,20 +159,23 @@ describeOnEachStore('the gateway store', (kind) => {
     );
   });
 
-  it('adds usage counts up, rolls old minutes up into days, and reads them back', async () => {
+  it('adds usage counts up, rolls them up, drops minutes past the retention, and reads them back', async () => {
     const usage = createUsageAggregates(store.usage);
     const old = minute - 100 * 1440;
+    const now = minute * 60_000;
     usage.record(old, 'colis', 'v1', 'getParcel', 'con_alpha', 'free', 200, 4, false);
     usage.record(old + 30, 'colis', 'v1', 'getParcel', 'con_alpha', 'free', 200, 4, false);
     usage.record(minute, 'colis', 'v1', 'getParcel', 'con_alpha', 'free', 429, 0.5, true);
-    assert.equal(await usage.flush(), 3);
+    assert.equal(await usage.flush(now), 3);
     usage.record(minute, 'colis', 'v1', 'getParcel', 'con_alpha', 'free', 429, 0.25, true);
-    assert.equal(await usage.flush(), 1);
+    assert.equal(await usage.flush(now), 1);
     assert.equal(usage.pending, 0);
-    assert.equal(await store.usage.applyRetention(90, minute * 60_000), 2);
+    // The old day's two minutes, of every dimension and of the status class alone.
+    assert.equal(await store.usage.applyRetention(90, now), 4);
     const rows = await store.usage.query(
       `SELECT resolution, minute, SUM(requests) AS requests, SUM(quota_refusals) AS refused,
-         SUM(latency_sum_ms) AS latency FROM usage_aggregates WHERE minute >= ?
+         SUM(latency_sum_ms) AS latency FROM usage_aggregates
+         WHERE grain = 'all' AND resolution IN ('minute', 'day') AND minute >= ?
          GROUP BY resolution, minute ORDER BY minute`,
       [0],
     );

@@ -5,11 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { toPercentile } from '../../../gateway-stub/observe/latency-buckets.ts';
 import { openDatabase } from '../../../gateway-stub/store/open-database.ts';
-import {
-  createSqliteUsageWriter,
-  createUsageAggregates,
-} from '../../../gateway-stub/store/usage-aggregates.ts';
-import { applyUsageRetention } from '../../../gateway-stub/store/usage-retention.ts';
+import { createSqliteUsageStore } from '../../../gateway-stub/store/sqlite-usage-store.ts';
+import { createUsageAggregates } from '../../../gateway-stub/store/usage-aggregates.ts';
 
 const minute = Math.floor(Date.parse('2026-11-20T10:15:00Z') / 60_000);
 
@@ -27,7 +24,7 @@ function withStore(use: (db: ReturnType<typeof openDatabase>) => void): void {
 describe('usage aggregates', () => {
   it('adds calls up per minute, API, version, operation, consumer, plan and status class', () => {
     withStore((db) => {
-      const usage = createUsageAggregates(createSqliteUsageWriter(db));
+      const usage = createUsageAggregates(createSqliteUsageStore(db));
       for (let index = 0; index < 3; index += 1) {
         usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       }
@@ -44,7 +41,8 @@ describe('usage aggregates', () => {
         .prepare(
           `SELECT minute, version, operation, consumer_id AS consumer, plan, status_class AS class,
              requests, quota_refusals AS refusals, l2, l3, l5, l10, l11
-           FROM usage_aggregates ORDER BY minute, version, operation DESC, status_class`,
+           FROM usage_aggregates WHERE grain = 'all' AND resolution = 'minute'
+           ORDER BY minute, version, operation DESC, status_class`,
         )
         .all()
         .map((row) => ({ ...row }));
@@ -123,31 +121,36 @@ describe('usage aggregates', () => {
     });
   });
 
-  it('rolls minutes older than the retention up into days, and keeps the newer ones', () => {
+  it('drops minutes and hours past the retention, whose day rows keep counting them', () => {
     withStore((db) => {
-      const usage = createUsageAggregates(createSqliteUsageWriter(db));
+      const usage = createUsageAggregates(createSqliteUsageStore(db));
       const old = minute - 100 * 1440;
       usage.record(old, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       usage.record(old + 30, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
+      assert.equal(usage.flush(old * 60_000), 2);
       usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
-      assert.equal(usage.flush(), 3);
-      const rolled = applyUsageRetention(db, 90, minute * 60_000);
-      assert.equal(rolled, 2);
+      assert.equal(usage.flush(minute * 60_000), 1);
+      const dropped = createSqliteUsageStore(db).applyRetention(90, minute * 60_000);
+      // The two minutes, of every dimension and of the status class alone.
+      assert.equal(dropped, 4);
       const rows = db
-        .prepare('SELECT resolution, minute, requests, l2 FROM usage_aggregates ORDER BY minute')
+        .prepare(
+          "SELECT resolution, minute, requests, l2 FROM usage_aggregates WHERE grain = 'all' AND resolution <> 'week' ORDER BY minute",
+        )
         .all()
         .map((row) => ({ ...row }));
+      // The old day, rolled up; today's minute, whose hour is not over yet.
       assert.deepEqual(rows, [
         { resolution: 'day', minute: old - (old % 1440), requests: 2, l2: 2 },
         { resolution: 'minute', minute, requests: 1, l2: 1 },
       ]);
-      assert.equal(applyUsageRetention(db, 90, minute * 60_000), 0);
+      assert.equal(createSqliteUsageStore(db).applyRetention(90, minute * 60_000), 0);
     });
   });
 
   it('keeps the counts of a failed flush for the next one', () => {
     withStore((db) => {
-      const usage = createUsageAggregates(createSqliteUsageWriter(db));
+      const usage = createUsageAggregates(createSqliteUsageStore(db));
       usage.record(minute, 'colis', 'v1', 'getParcel', 'con_a', 'free', 200, 4, false);
       db.exec('BEGIN');
       db.exec('DROP TABLE usage_aggregates');

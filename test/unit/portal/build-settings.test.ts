@@ -24,10 +24,11 @@ function parseBuildArguments(
 }
 
 describe('portal settings', () => {
-  test('default to a root portal, the local sandbox and dist/', () => {
+  test('default to a root portal, the local sandbox and its admin API, and dist/', () => {
     assert.deepEqual(parsePortalSettings({}), {
       base: '/',
       sandboxUrl: 'http://127.0.0.1:8000',
+      adminUrl: 'http://127.0.0.1:8001',
       outDir: 'dist',
       snapshotPath: '.guichet/catalog.json',
       portalFile: 'portal.yaml',
@@ -73,6 +74,21 @@ describe('build arguments', () => {
     assert.equal(options.audience, 'internal');
     assert.equal(options.apisDir, 'test/apis');
     assert.equal(options.snapshotOnly, false);
+  });
+
+  test("take the admin API's address the owners' usage page calls, the flag over the variable", () => {
+    const options = parseBuildArguments(['--admin-url', 'https://admin.example.org/'], {
+      GUICHET_ADMIN_URL: 'http://127.0.0.1:9001',
+    });
+    assert.notEqual(options, 'help');
+    if (options === 'help') return;
+    assert.equal(options.settings.adminUrl, 'https://admin.example.org');
+    assert.deepEqual(
+      toSettingsErrorLines(() =>
+        parseBuildArguments([], { GUICHET_ADMIN_URL: 'javascript:alert(1)' }),
+      ),
+      ['GUICHET_ADMIN_URL — Invalid URL'],
+    );
   });
 
   test('default to a public build of apis/', () => {
