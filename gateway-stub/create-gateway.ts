@@ -254,7 +254,7 @@ export function assembleGateway(
 
   const trustedProxies = toTrustedProxies(options.trustedProxies);
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
-    const exchange = createExchange(req, res, trustedProxies);
+    const exchange = createExchange(req, res, options.defaultLanguage, trustedProxies);
     // The one place that sees every exchange end: 'close' follows 'finish' when the answer
     // went out whole, and also comes when it was cut short (a stream broken halfway), which
     // 'finish' alone would miss. A client that left before any answer started is no exchange.
@@ -268,11 +268,10 @@ export function assembleGateway(
         return;
       }
       if (!cors.applyTo(req, exchange.headers)) {
-        sendProblem(
-          exchange,
-          'originNotAllowed',
-          `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
-        );
+        sendProblem(exchange, 'originNotAllowed', {
+          en: `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
+          fr: `L’origine ${String(req.headers.origin)} ne peut pas appeler le bac à sable depuis un navigateur.`,
+        });
         return;
       }
       if (cors.isPreflight(req)) {
@@ -305,11 +304,10 @@ export function assembleGateway(
   function answerPreflight(exchange: Exchange): void {
     const headers = cors.toPreflightHeaders(exchange.req);
     if (headers === undefined) {
-      sendProblem(
-        exchange,
-        'originNotAllowed',
-        'This origin may not call the sandbox from a browser.',
-      );
+      sendProblem(exchange, 'originNotAllowed', {
+        en: 'This origin may not call the sandbox from a browser.',
+        fr: 'Cette origine ne peut pas appeler le bac à sable depuis un navigateur.',
+      });
     } else {
       exchange.status = 204;
       exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
@@ -318,7 +316,7 @@ export function assembleGateway(
   }
 
   function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
-    const name = answerClientError(error, socket);
+    const name = answerClientError(error, socket, options.defaultLanguage);
     if (name !== undefined) observer.countClientError(name);
   }
 
@@ -334,6 +332,7 @@ export function assembleGateway(
     handlePublic,
     handleAdmin: createAdminHandler({
       token: adminToken,
+      defaultLanguage: options.defaultLanguage,
       keys,
       renderMetrics: observer.renderMetrics,
       clients: services.clients,

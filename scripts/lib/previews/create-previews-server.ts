@@ -61,12 +61,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     }
     const url = toOriginForm(request.url ?? '/', toOwnHosts(request));
     if (url === undefined) {
-      sendPreviewProblem(
-        request,
-        response,
-        'badRequest',
-        'The previews server serves only itself: a request target naming another host (absolute-form) is refused. Send the path alone.',
-      );
+      sendPreviewProblem(request, response, 'badRequest', {
+        en: 'The previews server serves only itself: a request target naming another host (absolute-form) is refused. Send the path alone.',
+        fr: 'Le serveur des prévisualisations ne sert que lui-même : une cible de requête qui nomme un autre hôte (absolute-form) est refusée. Envoyez le chemin seul.',
+      });
       return;
     }
     // Every part below (the static site too) reads the path alone, never the host a client wrote.
@@ -78,7 +76,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
           request,
           response,
           'methodNotAllowed',
-          `${pathname} is read with GET or HEAD only.`,
+          {
+            en: `${pathname} is read with GET or HEAD only.`,
+            fr: `${pathname} se lit avec GET ou HEAD seulement.`,
+          },
           { allow: 'GET, HEAD' },
         );
         return;
@@ -141,12 +142,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
   ): Promise<void> {
     const path = toSandboxPath(rest);
     if (path === undefined) {
-      sendPreviewProblem(
-        request,
-        response,
-        'notFound',
-        `The path after /${preview.slug}/${sandboxSegment} must stay in this preview’s sandbox: no empty segment (//), no backslash and no "." or ".." segment, written plainly or percent-encoded.`,
-      );
+      sendPreviewProblem(request, response, 'notFound', {
+        en: `The path after /${preview.slug}/${sandboxSegment} must stay in this preview’s sandbox: no empty segment (//), no backslash and no "." or ".." segment, written plainly or percent-encoded.`,
+        fr: `Le chemin après /${preview.slug}/${sandboxSegment} doit rester dans le bac à sable de cette prévisualisation : ni segment vide (//), ni barre oblique inverse, ni segment « . » ou « .. », écrits tels quels ou encodés en pourcentage.`,
+      });
       return;
     }
     let sandbox;
@@ -154,12 +153,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       sandbox = await registry.useSandbox(preview);
     } catch (error) {
       onError(error);
-      sendPreviewProblem(
-        request,
-        response,
-        'upstreamUnavailable',
-        `The sandbox of the preview of ${preview.manifest.branch} could not start; the previews server's log says why.`,
-      );
+      sendPreviewProblem(request, response, 'upstreamUnavailable', {
+        en: `The sandbox of the preview of ${preview.manifest.branch} could not start; the previews server's log says why.`,
+        fr: `Le bac à sable de la prévisualisation de ${preview.manifest.branch} n’a pas pu démarrer ; le journal du serveur des prévisualisations dit pourquoi.`,
+      });
       return;
     }
     const publicAddress = new URL(publicUrl());
@@ -184,12 +181,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     handle(request, response).catch((error: unknown) => {
       onError(error);
       if (!response.headersSent) {
-        sendPreviewProblem(
-          request,
-          response,
-          'internalError',
-          'The previews server failed; its log says why.',
-        );
+        sendPreviewProblem(request, response, 'internalError', {
+          en: 'The previews server failed; its log says why.',
+          fr: 'Le serveur des prévisualisations a échoué ; son journal dit pourquoi.',
+        });
       } else {
         response.destroy();
       }
