@@ -448,6 +448,27 @@ export const fr = {
     remedyMail:
       'Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
   },
+  /** The previews server's own pages (`npm run previews`): its index and its 404. */
+  previews: {
+    title: 'Prévisualisations des branches',
+    none: 'Aucune prévisualisation pour l’instant. Construisez-en une avec ',
+    caption: (count: number): string =>
+      `${String(count)} prévisualisation(s), la plus récente d’abord`,
+    branch: 'Branche',
+    commit: 'Commit',
+    built: 'Construite',
+    audience: 'Public',
+    sandbox: 'Bac à sable',
+    noCommit: 'aucun',
+    sandboxStopped: 'démarre au premier appel',
+    sandboxStarting: 'démarrage',
+    sandboxRunning: 'en marche',
+    sandboxFailed: 'n’a pas pu démarrer (nouvel essai au prochain appel)',
+    notFoundTitle: 'Aucune prévisualisation ici',
+    notFoundBefore: 'Rien n’est servi à ',
+    notFoundAfter: ' : sa branche n’a pas de prévisualisation, ou elle a été retirée.',
+    every: 'Toutes les prévisualisations',
+  },
 } satisfies Record<string, unknown>;
 
 /** The shape every language's catalogue has: the French one's keys and signatures. */

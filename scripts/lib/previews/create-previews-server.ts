@@ -4,6 +4,12 @@ import { sandboxSegment } from './preview-manifest.ts';
 import { createPreviewRegistry, type Preview, type PreviewRegistry } from './preview-registry.ts';
 import { createSandboxProxy, sendPreviewProblem } from './proxy-to-sandbox.ts';
 import { renderNotFoundPage, renderPreviewsPage } from './render-previews-page.ts';
+import {
+  chooseLanguage,
+  defaultSandboxLanguage,
+  toLanguageHeaders,
+  type SandboxLanguage,
+} from '../../../catalog/sandbox-languages.ts';
 import { toOriginForm, toSandboxPath } from './to-sandbox-path.ts';
 import {
   answerClientError,
@@ -86,7 +92,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       }
       const previews = await registry.list();
       if (pathname === '/') {
-        send(request, response, 200, 'text/html; charset=utf-8', renderPreviewsPage(previews));
+        sendPage(request, response, 200, (language) => renderPreviewsPage(previews, language));
       } else {
         send(request, response, 200, 'application/json', JSON.stringify({ previews }));
       }
@@ -99,7 +105,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       return;
     }
     if (preview === undefined) {
-      send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
+      sendPage(request, response, 404, (language) => renderNotFoundPage(pathname, language));
       return;
     }
     if (section === sandboxSegment) {
@@ -127,7 +133,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       b.manifest.builtAt.localeCompare(a.manifest.builtAt),
     );
     if (newest === undefined) {
-      send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
+      sendPage(request, response, 404, (language) => renderNotFoundPage(pathname, language));
       return;
     }
     const location = `/${newest.manifest.slug}${pathname.replace(/\/?$/, '/')}`;
@@ -206,6 +212,19 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       await registry.close();
     },
   };
+}
+
+/** Sends one of the server's own pages in the language the request's `Accept-Language` prefers. */
+function sendPage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  render: (language: SandboxLanguage) => string,
+): void {
+  const language = chooseLanguage(request.headers['accept-language'], defaultSandboxLanguage);
+  send(request, response, status, 'text/html; charset=utf-8', render(language), {
+    ...toLanguageHeaders(language),
+  });
 }
 
 function send(
