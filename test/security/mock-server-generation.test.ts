@@ -317,7 +317,7 @@ function assertBoundedOrTooLarge(answer: Called): void {
   assert.equal(answer.contentType, 'application/problem+json');
   const body = asRecord(answer.body);
   assert.equal(body.type, '/problems/answer-too-large');
-  assert.match(String(body.detail), /too large to generate/);
+  assert.match(String(body.detail), /trop grosse à générer/);
 }
 
 describe('a Prefer header the mock server cannot read gets a clean 400', () => {
