@@ -34,7 +34,8 @@ function assertLanguage(answer: RawAnswer, status: number): string {
 
 const hostile: [name: string, header: string, expected: string][] = [
   ['a header of 12 KB', `${'x-'.repeat(6_000)}en`, 'fr'],
-  ['thousands of ranges', `${'zz,'.repeat(3_000)}en;q=0.5`, 'en'],
+  ['thousands of ranges', `en;q=0.5,${'zz,'.repeat(3_000)}`, 'en'],
+  ['thousands of ranges before the one it speaks', `${'zz,'.repeat(3_000)}en;q=0.5`, 'fr'],
   ['odd weights', 'en;q=1e400, fr;q=NaN, de;q=-1', 'en'],
   ['a range named like an object key', '__proto__, constructor', 'fr'],
 ];
@@ -55,7 +56,7 @@ describe('the previews server answers its own pages whatever Accept-Language say
   });
 
   test('a refusal of its own, with thousands of ranges', async () => {
-    const answer = await get('/main/_sandbox/%2e%2e/x', `${'zz;q=0.1,'.repeat(1_000)}en-GB`);
+    const answer = await get('/main/_sandbox/%2e%2e/x', `en-GB,${'zz;q=0.1,'.repeat(1_000)}`);
     assert.equal(answer.headers['content-type'], 'application/problem+json');
     assert.ok(answer.status >= 400 && answer.status < 500, answer.body);
     assert.equal(assertLanguage(answer, answer.status), 'en');

@@ -27,7 +27,10 @@ describe('mock server refusals are problem+json', () => {
     assert.equal(problem.type, '/problems/request-violations');
     assert.equal(problem.title, 'Requête non conforme au document');
     assert.equal(problem.instance, 'req-422');
-    assert.equal(problem.detail, 'La requête enfreint la description de l’opération en 2 endroits.');
+    assert.equal(
+      problem.detail,
+      'La requête enfreint la description de l’opération en 2 endroits.',
+    );
     const violations = problem.violations ?? [];
     assert.deepEqual(violations.map((violation) => violation.location).sort(), [
       'body.montant',

@@ -18,6 +18,8 @@ describe('the language of a refusal', () => {
     ['fr;q=0.2, en;q=0.3', 'fr', 'en'],
     [['de', 'en;q=0.5'], 'fr', 'en'],
     ['%%%, ;q=1', 'fr', 'fr'],
+    [`${'de,'.repeat(31)}en`, 'fr', 'en'],
+    [`${'de,'.repeat(32)}en`, 'fr', 'fr'],
   ];
   for (const [header, fallback, chosen] of cases) {
     test(`${JSON.stringify(header)} with ${fallback} by default gives ${chosen}`, () => {
