@@ -330,7 +330,7 @@ describe('a Prefer header the mock server cannot read gets a clean 400', () => {
       assert.equal(body.type, '/problems/invalid-prefer-header');
       const detail = String(body.detail);
       assert.match(detail, /Prefer/);
-      assert.match(detail, /code=<status>/);
+      assert.match(detail, /code=<statut>/);
       // Nothing of Prism's decoder (io-ts) reaches the partner.
       assert.doesNotMatch(detail, /optional property|cannot decode|└─|should be/);
     });
