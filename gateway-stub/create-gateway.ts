@@ -267,7 +267,7 @@ export function assembleGateway(
   };
 
   function handlePublic(req: IncomingMessage, res: ServerResponse): void {
-    const exchange = createExchange(req, res, trustedProxies);
+    const exchange = createExchange(req, res, options.defaultLanguage, trustedProxies);
     res.on('close', observeEnd);
     try {
       const fault = findRequestFault(req);
@@ -276,11 +276,10 @@ export function assembleGateway(
         return;
       }
       if (!cors.applyTo(req, exchange.headers)) {
-        sendProblem(
-          exchange,
-          'originNotAllowed',
-          `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
-        );
+        sendProblem(exchange, 'originNotAllowed', {
+          en: `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
+          fr: `L’origine ${String(req.headers.origin)} ne peut pas appeler le bac à sable depuis un navigateur.`,
+        });
         return;
       }
       if (cors.isPreflight(req)) {
@@ -313,11 +312,10 @@ export function assembleGateway(
   function answerPreflight(exchange: Exchange): void {
     const headers = cors.toPreflightHeaders(exchange.req);
     if (headers === undefined) {
-      sendProblem(
-        exchange,
-        'originNotAllowed',
-        'This origin may not call the sandbox from a browser.',
-      );
+      sendProblem(exchange, 'originNotAllowed', {
+        en: 'This origin may not call the sandbox from a browser.',
+        fr: 'Cette origine ne peut pas appeler le bac à sable depuis un navigateur.',
+      });
     } else {
       exchange.status = 204;
       exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
@@ -326,7 +324,7 @@ export function assembleGateway(
   }
 
   function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
-    const name = answerClientError(error, socket);
+    const name = answerClientError(error, socket, options.defaultLanguage);
     if (name !== undefined) observer.countClientError(name);
   }
 
@@ -342,6 +340,7 @@ export function assembleGateway(
     handlePublic,
     handleAdmin: createAdminHandler({
       token: adminToken,
+      defaultLanguage: options.defaultLanguage,
       keys,
       renderMetrics: observer.renderMetrics,
       clients: services.clients,

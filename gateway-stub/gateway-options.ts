@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isProxyEntry } from './http/trusted-proxies.ts';
 import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities, type Catalog } from '../catalog/index.ts';
+import { defaultSandboxLanguage, sandboxLanguages } from '../catalog/sandbox-languages.ts';
 import { maxSecretGraceSeconds } from './clients/client-service.ts';
 import { maxTokenLifetimeSeconds } from './oauth/signing-keys.ts';
 
@@ -72,6 +73,11 @@ export const gatewayOptionsSchema = z.strictObject({
   secretGraceSeconds: z.int().min(0).max(maxSecretGraceSeconds).default(86_400),
   /** Failed client authentications one client address may make in a minute before a 429. */
   maxFailedAuthenticationsPerMinute: z.int().positive().default(20),
+  /**
+   * Language of refusals whose request's `Accept-Language` names none of the sandbox's: the
+   * portal's (`language` in `portal.yaml`, read by `server.ts`), French unless set.
+   */
+  defaultLanguage: z.enum(sandboxLanguages).default(defaultSandboxLanguage),
   /** Portal address for `Link: rel="deprecation"`; none when undefined. */
   portalUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Largest request body accepted, in bytes. */

@@ -3,6 +3,7 @@ import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities } from '../catalog/index.ts';
 import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
 import { portVariable } from '../catalog/read-environment.ts';
+import { languageVariable } from '../catalog/sandbox-languages.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 import { isProxyEntry } from './http/trusted-proxies.ts';
 
@@ -35,6 +36,8 @@ export const gatewayEnvSchema = z.object({
   /** Comma-separated origins, e.g. `http://127.0.0.1:4321,http://localhost:4321`. */
   GUICHET_CORS_ORIGINS: z.string().optional(),
   GUICHET_PORTAL_URL: z.url().default(toLocalUrl(defaultPorts.portal)),
+  /** Language of refusals when the caller's `Accept-Language` names neither: the portal's (fr). */
+  GUICHET_LANGUAGE: languageVariable,
   GUICHET_UPSTREAM_TIMEOUT_MS: positive.optional(),
   GUICHET_CONNECT_TIMEOUT_MS: positive.optional(),
   GUICHET_MAX_BODY_BYTES: positive.optional(),
@@ -118,6 +121,7 @@ export function parseGatewayEnv(
     portalUrl: env.GUICHET_PORTAL_URL.replace(/\/$/, ''),
     ...(env.GUICHET_AUDIENCE === undefined ? {} : { audience: env.GUICHET_AUDIENCE }),
     ...(env.GUICHET_UPSTREAM_URL === undefined ? {} : { upstreamUrl: env.GUICHET_UPSTREAM_URL }),
+    ...(env.GUICHET_LANGUAGE === undefined ? {} : { defaultLanguage: env.GUICHET_LANGUAGE }),
     ...(env.GUICHET_SANDBOX_DIR === undefined ? {} : { dataDir: env.GUICHET_SANDBOX_DIR }),
     ...(env.GUICHET_DATABASE_URL === undefined ? {} : { databaseUrl: env.GUICHET_DATABASE_URL }),
     ...(env.GUICHET_ADMIN_TOKEN === undefined ? {} : { adminToken: env.GUICHET_ADMIN_TOKEN }),

@@ -5,14 +5,21 @@ import { toProblemBody, type ProblemName } from '../catalog/sandbox-problems.ts'
 /**
  * A tool's refusal as an RFC 9457 problem from the sandbox's one catalog of problem types, so an
  * assistant reads the same `type`, `title` and `detail` a direct call would get; `instance` is
- * a fresh id, as each refusal of the gateway has its request's.
+ * a fresh id, as each refusal of the gateway has its request's. In English, the language the
+ * tools describe themselves in to the assistant.
  */
 export function toProblemResult(
   name: ProblemName,
   detail: string,
   extensions: Record<string, unknown> = {},
 ): CallToolResult {
-  const problem = toProblemBody(name, detail, `mcp-${randomUUID()}`, extensions);
+  const problem = toProblemBody(
+    name,
+    { en: detail, fr: detail },
+    `mcp-${randomUUID()}`,
+    'en',
+    extensions,
+  );
   return {
     isError: true,
     content: [{ type: 'text', text: JSON.stringify(problem, null, 2) }],

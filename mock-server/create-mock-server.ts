@@ -6,7 +6,7 @@ import { parseBody, readBody, toHeaders, toQuery } from './http/read-request.ts'
 import { parseMockServerSettings, type MockServerOptions } from './mock-server-options.ts';
 import { createMockVersions, type MockVersion } from './mock-versions.ts';
 import { createPreparer } from './prepare/create-preparer.ts';
-import { sendProblem } from './problems/send-problem.ts';
+import { sendProblem, useDefaultLanguage } from './problems/send-problem.ts';
 import { isNestedDeeper } from './stateful/json-values.ts';
 import { answerSandboxData, sandboxDataPath } from './stateful/sandbox-data.ts';
 import type { ResourceStore } from './store/resource-store.ts';
@@ -118,7 +118,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'unknownApi',
-        `No API "${apiId}" in the sandbox. Sandbox URLs look like /<api-id>/<version-id>/<path>.`,
+        {
+          en: `No API "${apiId}" in the sandbox. Sandbox URLs look like /<api-id>/<version-id>/<path>.`,
+          fr: `Aucune API « ${apiId} » dans le bac à sable. Les adresses du bac à sable ont la forme /<api-id>/<version-id>/<chemin>.`,
+        },
         requestId,
       );
       return;
@@ -128,13 +131,21 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'unknownVersion',
-        `${apiId} has no version "${versionId}"; it has ${[...api.keys()].join(', ')}.`,
+        {
+          en: `${apiId} has no version "${versionId}"; it has ${[...api.keys()].join(', ')}.`,
+          fr: `${apiId} n’a pas de version « ${versionId} » ; elle a ${[...api.keys()].join(', ')}.`,
+        },
         requestId,
       );
       return;
     }
     if (version.state === 'retired') {
-      sendProblem(response, 'versionRetired', `${apiId} ${versionId} is retired.`, requestId);
+      sendProblem(
+        response,
+        'versionRetired',
+        { en: `${apiId} ${versionId} is retired.`, fr: `${apiId} ${versionId} est retirée.` },
+        requestId,
+      );
       return;
     }
     const given = request.headers['x-guichet-consumer'];
@@ -162,7 +173,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'bodyTooLarge',
-        `The body exceeds ${settings.maxBodyBytes} bytes.`,
+        {
+          en: `The body exceeds ${settings.maxBodyBytes} bytes.`,
+          fr: `Le corps dépasse ${settings.maxBodyBytes} octets.`,
+        },
         requestId,
       );
       return;
@@ -171,7 +185,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'apiStarting',
-        `${apiId} ${versionId} is still being prepared.`,
+        {
+          en: `${apiId} ${versionId} is still being prepared.`,
+          fr: `${apiId} ${versionId} est encore en préparation.`,
+        },
         requestId,
         {
           headers: { 'Retry-After': String(settings.retryAfterSeconds) },
@@ -184,7 +201,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'apiUnavailable',
-        `The sandbox cannot mock ${apiId} ${versionId}: its document ${version.reason ?? 'could not be prepared'}.`,
+        {
+          en: `The sandbox cannot mock ${apiId} ${versionId}: its document ${version.reason ?? 'could not be prepared'}.`,
+          fr: `Le bac à sable ne peut pas simuler ${apiId} ${versionId} : son document ${version.reason === undefined ? 'n’a pas pu être préparé' : `(en anglais) ${version.reason}`}.`,
+        },
         requestId,
       );
       return;
@@ -195,7 +215,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'malformedJson',
-        `The body does not parse as JSON: ${parsed.message}.`,
+        {
+          en: `The body does not parse as JSON: ${parsed.message}.`,
+          fr: `Le corps ne se lit pas comme du JSON : ${parsed.message}.`,
+        },
         requestId,
       );
       return;
@@ -204,7 +227,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
       sendProblem(
         response,
         'bodyTooDeep',
-        `The body nests more than ${String(maxBodyDepth)} levels deep.`,
+        {
+          en: `The body nests more than ${String(maxBodyDepth)} levels deep.`,
+          fr: `Le corps s’imbrique sur plus de ${String(maxBodyDepth)} niveaux.`,
+        },
         requestId,
       );
       return;
@@ -227,6 +253,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
 
   return {
     handle(request, response) {
+      useDefaultLanguage(response, settings.defaultLanguage);
       handleRequest(request, response).catch(() => {
         // Whatever broke stays here: the partner gets a generic problem, never a stack trace.
         const received = request.headers['x-request-id'];
@@ -235,7 +262,10 @@ export function createMockServer(options: MockServerOptions): MockServer {
         sendProblem(
           response,
           'internalError',
-          'The mock server failed to answer this request.',
+          {
+            en: 'The mock server failed to answer this request.',
+            fr: 'Le simulateur n’a pas réussi à répondre à cette requête.',
+          },
           id,
         );
       });

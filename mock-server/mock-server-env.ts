@@ -8,6 +8,7 @@ import {
   type EnvironmentResult,
 } from '../catalog/read-environment.ts';
 import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
+import { languageVariable } from '../catalog/sandbox-languages.ts';
 import { mockServerSettingsSchema, type MockServerSettingsInput } from './mock-server-options.ts';
 
 /** A whole number, within the range of the setting it sets. */
@@ -44,6 +45,8 @@ export const mockServerEnvSchema = z.object({
    */
   GUICHET_DATABASE_URL: databaseUrlVariable().optional(),
   MOCK_STATEFUL: switchVariable().optional(),
+  /** Language of refusals when the caller's `Accept-Language` names neither: the portal's (fr). */
+  GUICHET_LANGUAGE: languageVariable,
   MOCK_STATEFUL_IDLE_HOURS: settingVariable('idleHours'),
   MOCK_STATEFUL_MAX_OBJECTS: settingVariable('maxObjectsPerConsumer'),
   MOCK_STATEFUL_MAX_BYTES: settingVariable('maxBytesPerConsumer'),
@@ -83,6 +86,7 @@ export function parseMockServerEnv(
     idleHours: env.MOCK_STATEFUL_IDLE_HOURS,
     maxObjectsPerConsumer: env.MOCK_STATEFUL_MAX_OBJECTS,
     maxBytesPerConsumer: env.MOCK_STATEFUL_MAX_BYTES,
+    defaultLanguage: env.GUICHET_LANGUAGE,
   };
   return {
     ok: true,

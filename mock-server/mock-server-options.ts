@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/index.ts';
+import { defaultSandboxLanguage, sandboxLanguages } from '../catalog/sandbox-languages.ts';
 
 /** Settings of the mock server; every one has a default fit for `npm run sandbox`. */
 export const mockServerSettingsSchema = z.strictObject({
@@ -47,6 +48,12 @@ export const mockServerSettingsSchema = z.strictObject({
     .min(64)
     .default(1024)
     .describe('Heap limit of each preparing worker, in MiB: a document needing more is given up.'),
+  defaultLanguage: z
+    .enum(sandboxLanguages)
+    .default(defaultSandboxLanguage)
+    .describe(
+      "Language of refusals whose request's `Accept-Language` names none of the sandbox's: the portal's.",
+    ),
   maxBodyBytes: z
     .int()
     .min(1)

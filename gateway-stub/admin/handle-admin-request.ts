@@ -6,7 +6,7 @@ import { readBody } from '../http/read-body.ts';
 import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
 import { KeyServiceError } from '../keys/key-service-error.ts';
 import type { KeyService, StatusAction } from '../keys/key-service.ts';
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { ProblemName, SandboxLanguage } from '../../catalog/sandbox-problems.ts';
 import {
   createKeyRequestSchema,
   decisionRequestSchema,
@@ -32,6 +32,8 @@ export interface AdminOptions {
   introspect: (token: string) => Promise<Record<string, unknown>>;
   /** The grace of a rotated secret when the request gives none. */
   secretGraceSeconds: number;
+  /** The language of refusals when `Accept-Language` names none of the sandbox's. */
+  defaultLanguage: SandboxLanguage;
   fail: (exchange: Exchange, error: unknown) => void;
   /** `GET /usage`: the owners' usage report (`usage/handle-owner-usage.ts`). */
   usage: (exchange: Exchange) => void;
@@ -48,6 +50,14 @@ const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
   'unknown-subscription': 'unknownSubscription',
   'conflicting-state': 'conflictingState',
 };
+
+const sendTokenForm = {
+  en: 'Send token=<access token> as a form body.',
+  fr: 'Envoyez token=<jeton d’accès> dans un corps de formulaire.',
+};
+
+const adminRoutes =
+  'GET/POST /keys, GET /consumers, POST /keys/{ref}/approve|reject|revoke|plan|scopes, POST /clients/{id}/rotate-secret|revoke, POST /signing-keys/rotate, POST /oauth/introspect, GET /usage et GET /metrics';
 
 const decisionPath = /^\/keys\/([A-Za-z0-9_-]{1,64})\/(approve|reject|revoke|plan|scopes)$/;
 const clientPath = /^\/clients\/([A-Za-z0-9_-]{1,64})\/(rotate-secret|revoke)$/;
@@ -79,9 +89,17 @@ export function createAdminHandler(
     readBody(exchange.req, 64 * 1024, (result) => {
       if (result.kind === 'aborted') return;
       if (result.kind === 'too-large') {
-        sendProblem(exchange, 'bodyTooLarge', 'Admin requests fit in 64 KiB.', {
-          headers: { connection: 'close' },
-        });
+        sendProblem(
+          exchange,
+          'bodyTooLarge',
+          {
+            en: 'Admin requests fit in 64 KiB.',
+            fr: 'Les requêtes d’administration tiennent en 64 Kio.',
+          },
+          {
+            headers: { connection: 'close' },
+          },
+        );
         return;
       }
       try {
@@ -92,15 +110,23 @@ export function createAdminHandler(
             pointer: `#/${issue.path.map(String).join('/')}`,
             detail: issue.message,
           }));
-          sendProblem(exchange, 'invalidRequest', 'The request body is invalid.', {
-            extensions: { errors },
-          });
+          sendProblem(
+            exchange,
+            'invalidRequest',
+            { en: 'The request body is invalid.', fr: 'Le corps de la requête est invalide.' },
+            {
+              extensions: { errors },
+            },
+          );
           return;
         }
         use(parsed.data);
       } catch (error) {
         if (error instanceof SyntaxError) {
-          sendProblem(exchange, 'invalidRequest', 'The request body is not valid JSON.');
+          sendProblem(exchange, 'invalidRequest', {
+            en: 'The request body is not valid JSON.',
+            fr: 'Le corps de la requête n’est pas du JSON valide.',
+          });
           return;
         }
         answerError(exchange, error);
@@ -111,20 +137,28 @@ export function createAdminHandler(
   /** RFC 7662 §2.1: `token` in a form body. */
   function introspect(exchange: Exchange): void {
     if (!hasBody(exchange.req)) {
-      sendProblem(exchange, 'invalidRequest', 'Send token=<access token> as a form body.');
+      sendProblem(exchange, 'invalidRequest', sendTokenForm);
       return;
     }
     readBody(exchange.req, 16 * 1024, (result) => {
       if (result.kind === 'aborted') return;
       if (result.kind === 'too-large') {
-        sendProblem(exchange, 'bodyTooLarge', 'An introspection request fits in 16 KiB.', {
-          headers: { connection: 'close' },
-        });
+        sendProblem(
+          exchange,
+          'bodyTooLarge',
+          {
+            en: 'An introspection request fits in 16 KiB.',
+            fr: 'Une requête d’introspection tient en 16 Kio.',
+          },
+          {
+            headers: { connection: 'close' },
+          },
+        );
         return;
       }
       const token = new URLSearchParams(result.body?.toString('utf8') ?? '').get('token') ?? '';
       if (token === '') {
-        sendProblem(exchange, 'invalidRequest', 'Send token=<access token> as a form body.');
+        sendProblem(exchange, 'invalidRequest', sendTokenForm);
         return;
       }
       options.introspect(token).then(
@@ -179,7 +213,12 @@ export function createAdminHandler(
 
   function answerError(exchange: Exchange, error: unknown): void {
     if (error instanceof KeyServiceError) {
-      sendProblem(exchange, problemOfCode[error.code], `${error.message}. ${error.hint}`.trim());
+      // The key service words its refusals once, in English, for the CLI and this API alike.
+      const text = `${error.message}. ${error.hint}`.trim();
+      sendProblem(exchange, problemOfCode[error.code], {
+        en: text,
+        fr: `Le service des clés refuse la demande : ${text}`,
+      });
       return;
     }
     options.fail(exchange, error);
@@ -273,15 +312,14 @@ export function createAdminHandler(
       });
       return;
     }
-    sendProblem(
-      exchange,
-      'notFound',
-      'The admin API has GET/POST /keys, GET /consumers, POST /keys/{ref}/approve|reject|revoke|plan|scopes, POST /clients/{id}/rotate-secret|revoke, POST /signing-keys/rotate, POST /oauth/introspect, GET /usage and GET /metrics.',
-    );
+    sendProblem(exchange, 'notFound', {
+      en: `The admin API has ${adminRoutes.replace(' et ', ' and ')}.`,
+      fr: `L’API d’administration a ${adminRoutes}.`,
+    });
   }
 
   return (req, res) => {
-    const exchange = createExchange(req, res);
+    const exchange = createExchange(req, res, options.defaultLanguage);
     try {
       const fault = findRequestFault(req);
       if (fault !== undefined) {
@@ -293,7 +331,10 @@ export function createAdminHandler(
         sendProblem(
           exchange,
           'adminTokenRequired',
-          'Send the admin token as `Authorization: Bearer <token>`.',
+          {
+            en: 'Send the admin token as `Authorization: Bearer <token>`.',
+            fr: 'Envoyez le jeton d’administration en `Authorization: Bearer <jeton>`.',
+          },
           {
             headers: { 'www-authenticate': 'Bearer realm="guichet-admin"' },
           },

@@ -1,5 +1,5 @@
 import type { CatalogSecurity, CatalogSecurityScheme } from '../../catalog/index.ts';
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { Localized, ProblemName, SandboxLanguage } from '../../catalog/sandbox-problems.ts';
 import { isScopeName } from '../../catalog/openapi/security-schemes.ts';
 import {
   basicSource,
@@ -35,7 +35,7 @@ export interface CompiledRequirement {
   challenges: readonly string[];
   /** The refusal when no credential was sent, and its detail. */
   missing: ProblemName;
-  missingDetail: string;
+  missingDetail: Localized;
 }
 
 /** A version's security, compiled once at start-up. */
@@ -185,24 +185,63 @@ function toChallenges(
 function toMissingDetail(
   security: CatalogSecurity,
   schemes: ReadonlyMap<string, CatalogSecurityScheme>,
-): string {
-  if (security.source === 'none') return 'Send your subscription key in the X-Api-Key header.';
-  const describe = (name: string, scopes: readonly string[]): string => {
+): Localized {
+  if (security.source === 'none') {
+    return {
+      en: 'Send your subscription key in the X-Api-Key header.',
+      fr: 'Envoyez votre clé d’abonnement dans l’en-tête X-Api-Key.',
+    };
+  }
+  const describe = (name: string, scopes: readonly string[]): Localized => {
     const scheme = schemes.get(name);
     const source = sourceOf(scheme, name);
     if (source.kind === 'key') {
-      return `your key in the ${scheme?.parameterName ?? ''} ${source.in === 'header' ? 'header' : source.in === 'query' ? 'query parameter' : 'cookie'}`;
+      const parameter = scheme?.parameterName ?? '';
+      if (source.in === 'header') {
+        return {
+          en: `your key in the ${parameter} header`,
+          fr: `votre clé dans l’en-tête ${parameter}`,
+        };
+      }
+      if (source.in === 'query') {
+        return {
+          en: `your key in the ${parameter} query parameter`,
+          fr: `votre clé dans le paramètre de requête ${parameter}`,
+        };
+      }
+      return {
+        en: `your key in the ${parameter} cookie`,
+        fr: `votre clé dans le cookie ${parameter}`,
+      };
     }
     if (source.kind === 'bearer') {
-      return `an access token from POST /oauth/token in Authorization: Bearer${scopes.length === 0 ? '' : ` (scope ${scopes.join(' ')})`}`;
+      const scope = scopes.length === 0 ? '' : ` (scope ${scopes.join(' ')})`;
+      const portee = scopes.length === 0 ? '' : ` (portée ${scopes.join(' ')})`;
+      return {
+        en: `an access token from POST /oauth/token in Authorization: Bearer${scope}`,
+        fr: `un jeton d’accès de POST /oauth/token dans Authorization: Bearer${portee}`,
+      };
     }
-    if (source.kind === 'basic') return 'your client id and secret in Authorization: Basic';
-    return `credentials of the "${name}" scheme, which the sandbox cannot check`;
+    if (source.kind === 'basic') {
+      return {
+        en: 'your client id and secret in Authorization: Basic',
+        fr: 'l’identifiant et le secret de votre client dans Authorization: Basic',
+      };
+    }
+    return {
+      en: `credentials of the "${name}" scheme, which the sandbox cannot check`,
+      fr: `des identifiants du schéma « ${name} », que le bac à sable ne sait pas vérifier`,
+    };
   };
   const clauses = security.alternatives.map((alternative) =>
-    alternative.map((need) => describe(need.scheme, need.scopes)).join(' and '),
+    alternative.map((need) => describe(need.scheme, need.scopes)),
   );
-  return `Send ${[...clauses, 'your subscription key in the X-Api-Key header'].join('; or ')}.`;
+  const join = (language: SandboxLanguage, and: string, or: string, last: string): string =>
+    [...clauses.map((clause) => clause.map((part) => part[language]).join(and)), last].join(or);
+  return {
+    en: `Send ${join('en', ' and ', '; or ', 'your subscription key in the X-Api-Key header')}.`,
+    fr: `Envoyez ${join('fr', ' et ', ' ; ou ', 'votre clé d’abonnement dans l’en-tête X-Api-Key')}.`,
+  };
 }
 
 /**

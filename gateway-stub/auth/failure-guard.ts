@@ -1,3 +1,4 @@
+import type { Localized } from '../../catalog/sandbox-languages.ts';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { toClientNetwork } from '../http/client-address.ts';
 import type { Exchange } from '../http/exchange.ts';
@@ -29,5 +30,14 @@ export function createFailureGuard(window: SlidingWindow, limit: number): Failur
     failed(exchange) {
       window.take(subjectOf(exchange), limit, performance.now());
     },
+  };
+}
+
+/** The detail of the 429 a blocked client gets, with the seconds of its `Retry-After`. */
+export function toTooManyFailures(retryAfter: OutgoingHttpHeaders[string]): Localized {
+  const seconds = String(retryAfter);
+  return {
+    en: `Too many wrong client credentials from this address. Retry in ${seconds} s.`,
+    fr: `Trop d’identifiants de client faux depuis cette adresse. Réessayez dans ${seconds} s.`,
   };
 }

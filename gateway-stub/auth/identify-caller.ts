@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { Localized, ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { ClientGrant, ClientLookup } from '../clients/client-lookup.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
@@ -7,7 +7,7 @@ import type { AccessTokens, TokenRefusal, VerifiedToken } from '../oauth/access-
 import { readBasicCredentials } from '../oauth/client-credentials.ts';
 import { sandboxRealm } from './compile-security.ts';
 import type { CredentialSource } from './credential-sources.ts';
-import type { FailureGuard } from './failure-guard.ts';
+import { toTooManyFailures, type FailureGuard } from './failure-guard.ts';
 
 /** Who a credential stands for. */
 export interface Identity {
@@ -22,7 +22,7 @@ export interface Identity {
 /** Why a presented credential is refused. */
 export interface Refusal {
   problem: ProblemName;
-  detail: string;
+  detail: Localized;
   headers: OutgoingHttpHeaders;
 }
 
@@ -62,14 +62,19 @@ const basicChallenge = `Basic realm="${sandboxRealm}", charset="UTF-8"`;
 
 const unknownKey: Refusal = {
   problem: 'unknownKey',
-  detail: 'The key sent is not known to the sandbox. Check it was copied whole, or get a new one.',
+  detail: {
+    en: 'The key sent is not known to the sandbox. Check it was copied whole, or get a new one.',
+    fr: 'Le bac à sable ne connaît pas la clé envoyée. Vérifiez qu’elle a été copiée en entier, ou obtenez-en une nouvelle.',
+  },
   // The authenticate stage adds the challenges of the operation called.
   headers: {},
 };
 const wrongClient: Refusal = {
   problem: 'invalidClient',
-  detail:
-    'The client id and secret sent in Authorization: Basic are not those of an active client of the sandbox.',
+  detail: {
+    en: 'The client id and secret sent in Authorization: Basic are not those of an active client of the sandbox.',
+    fr: 'L’identifiant et le secret envoyés dans Authorization: Basic ne sont pas ceux d’un client actif du bac à sable.',
+  },
   headers: { 'www-authenticate': basicChallenge },
 };
 
@@ -79,7 +84,10 @@ export function createCallerIdentifier(options: CallerIdentifierOptions): Caller
 
   const fromClient = (client: ClientGrant | undefined, token: VerifiedToken): Outcome => {
     if (client === undefined || client.client.status !== 'active') {
-      return invalidToken('The client the token was issued to is revoked.');
+      return invalidToken({
+        en: 'The client the token was issued to is revoked.',
+        fr: 'Le client à qui le jeton a été émis est révoqué.',
+      });
     }
     return {
       grant: client.grant,
@@ -95,7 +103,10 @@ export function createCallerIdentifier(options: CallerIdentifierOptions): Caller
   ): Outcome | Promise<Outcome> => {
     if ('refused' in result) return invalidToken(result.reason);
     if (!result.audiences.includes(tokens.audienceOf(api))) {
-      return invalidToken(`The token was not issued for API ${api}: get one for this API.`);
+      return invalidToken({
+        en: `The token was not issued for API ${api}: get one for this API.`,
+        fr: `Le jeton n’a pas été émis pour l’API ${api} : obtenez-en un pour cette API.`,
+      });
     }
     const client = clients.find(result.clientId);
     return client instanceof Promise
@@ -134,7 +145,7 @@ export function createCallerIdentifier(options: CallerIdentifierOptions): Caller
           if (blocked !== undefined) {
             return {
               problem: 'tooManyFailedAuthentications',
-              detail: `Too many wrong client credentials from this address. Retry in ${String(blocked['retry-after'])} s.`,
+              detail: toTooManyFailures(blocked['retry-after']),
               headers: blocked,
             };
           }
@@ -161,13 +172,16 @@ function fromKey(grant: KeyGrant | undefined): Outcome {
     : { grant, via: 'key', clientId: undefined, tokenScopes: undefined };
 }
 
-/** An RFC 6750 `invalid_token` refusal; the description is ASCII without quotes, as §3 wants. */
-export function invalidToken(description: string): Refusal {
+/**
+ * An RFC 6750 `invalid_token` refusal. The challenge's description is ASCII without quotes, as
+ * §3 wants, and in English whatever the caller's language: a header, read by programs.
+ */
+export function invalidToken(description: Localized): Refusal {
   return {
     problem: 'invalidToken',
     detail: description,
     headers: {
-      'www-authenticate': `Bearer realm="${sandboxRealm}", error="invalid_token", error_description="${description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '')}"`,
+      'www-authenticate': `Bearer realm="${sandboxRealm}", error="invalid_token", error_description="${description.en.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '')}"`,
     },
   };
 }

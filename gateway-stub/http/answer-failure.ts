@@ -26,25 +26,26 @@ export function createFailureAnswer(
       sendProblem(
         exchange,
         'storeUnavailable',
-        `The sandbox store${where} did not answer: nothing was changed. Keys already used keep working; retry in a moment.`,
+        {
+          en: `The sandbox store${where} did not answer: nothing was changed. Keys already used keep working; retry in a moment.`,
+          fr: `La base du bac à sable${where} n’a pas répondu : rien n’a été changé. Les clés déjà utilisées continuent de fonctionner ; réessayez dans un instant.`,
+        },
         { headers: { 'retry-after': '5' } },
       );
       return;
     }
     if (isStoreFull(error)) {
       options.countStoreFull();
-      sendProblem(
-        exchange,
-        'insufficientStorage',
-        `The disk holding the sandbox store${where} is full: nothing was changed. Calls to the APIs still work; retry once space is freed.`,
-      );
+      sendProblem(exchange, 'insufficientStorage', {
+        en: `The disk holding the sandbox store${where} is full: nothing was changed. Calls to the APIs still work; retry once space is freed.`,
+        fr: `Le disque qui porte la base du bac à sable${where} est plein : rien n’a été changé. Les appels aux API fonctionnent toujours ; réessayez quand de la place aura été libérée.`,
+      });
       return;
     }
     options.onError(error);
-    sendProblem(
-      exchange,
-      'internalError',
-      'The gateway met an unexpected error. Quote the instance to the support.',
-    );
+    sendProblem(exchange, 'internalError', {
+      en: 'The gateway met an unexpected error. Quote the instance to the support.',
+      fr: 'La passerelle a rencontré une erreur inattendue. Donnez la valeur d’instance au support.',
+    });
   };
 }

@@ -3,6 +3,7 @@ import type { BlockList, Socket } from 'node:net';
 import { toClientNetwork } from './client-address.ts';
 import { isTrustedProxy } from './trusted-proxies.ts';
 import { toRawProblemResponse } from '../problems/problem-body.ts';
+import { defaultSandboxLanguage } from '../../catalog/sandbox-languages.ts';
 import { toRequestId } from './request-id.ts';
 
 /** Why a connection was refused: its address holds too many, or the port does. */
@@ -59,8 +60,13 @@ function refuse(socket: Socket, perAddress: number): void {
   socket.end(
     toRawProblemResponse(
       'tooManyConnections',
-      `This address holds ${String(perAddress)} connections to the sandbox already: reuse them (keep-alive) or close some.`,
+      {
+        en: `This address holds ${String(perAddress)} connections to the sandbox already: reuse them (keep-alive) or close some.`,
+        fr: `Cette adresse tient déjà ${String(perAddress)} connexions au bac à sable : réutilisez-les (keep-alive) ou fermez-en.`,
+      },
       toRequestId(undefined),
+      // Refused before any request is read: no Accept-Language, the sandbox's default.
+      defaultSandboxLanguage,
     ),
     () => socket.destroy(),
   );

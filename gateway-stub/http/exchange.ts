@@ -6,7 +6,7 @@ import type { Identity } from '../auth/identify-caller.ts';
 import type { GrantedSubscription, KeyGrant } from '../keys/key-lookup.ts';
 import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
 import { toRequestId } from './request-id.ts';
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { ProblemName, SandboxLanguage } from '../../catalog/sandbox-problems.ts';
 import { toClientAddress } from './trusted-proxies.ts';
 
 /**
@@ -65,6 +65,8 @@ export interface Exchange {
   identityHeaders: Readonly<Record<string, string>> | undefined;
   /** The subscription the call is made under, once authorised. */
   subscription: GrantedSubscription | undefined;
+  /** The language of refusals when `Accept-Language` names none of the sandbox's. */
+  defaultLanguage: SandboxLanguage;
 }
 
 const noScopes: readonly string[] = [];
@@ -81,11 +83,12 @@ export function exchangeOf(res: ServerResponse): Exchange | undefined {
 /**
  * Starts the record of a request, the moment it arrives: its id (the client's when well formed,
  * see `toRequestId`), its client (`trustedProxies` may say who it is) and its start time for the
- * latency the log and metrics report.
+ * latency the log and metrics report; `defaultLanguage` is the portal's, for refusals.
  */
 export function createExchange(
   req: IncomingMessage,
   res: ServerResponse,
+  defaultLanguage: SandboxLanguage,
   trustedProxies?: BlockList,
 ): Exchange {
   const presentedSecrets = listPresentedSecrets(req.headers);
@@ -115,6 +118,7 @@ export function createExchange(
     grantedScopes: '',
     identityHeaders: undefined,
     subscription: undefined,
+    defaultLanguage,
   };
   (res as Tagged)[exchangeKey] = exchange;
   return exchange;

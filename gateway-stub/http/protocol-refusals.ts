@@ -1,21 +1,36 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import {
+  chooseLanguage,
+  defaultSandboxLanguage,
+  type Localized,
+  type SandboxLanguage,
+} from '../../catalog/sandbox-languages.ts';
 import type { ProblemName } from '../../catalog/sandbox-problems.ts';
 import { toRawProblemResponse } from '../problems/problem-body.ts';
 import { toRequestId } from './request-id.ts';
 
 /** What a server answers to a request Node's parser refused, by the parser's error code. */
-const parserRefusals: Record<string, [ProblemName, string]> = {
+const parserRefusals: Record<string, [ProblemName, Localized]> = {
   HPE_HEADER_OVERFLOW: [
     'headersTooLarge',
-    'The request line and headers are larger than the sandbox accepts.',
+    {
+      en: 'The request line and headers are larger than the sandbox accepts.',
+      fr: 'La ligne de requête et les en-têtes sont plus gros que ce que le bac à sable accepte.',
+    },
   ],
-  ERR_HTTP_REQUEST_TIMEOUT: ['requestTimeout', 'The request was not received in time.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    'requestTimeout',
+    { en: 'The request was not received in time.', fr: 'La requête n’est pas arrivée à temps.' },
+  ],
 };
 
-const notHttp: [ProblemName, string] = [
+const notHttp: [ProblemName, Localized] = [
   'badRequest',
-  'The request is not valid HTTP/1.1: check its request line, and that its body is framed by one Content-Length or by Transfer-Encoding: chunked, never both.',
+  {
+    en: 'The request is not valid HTTP/1.1: check its request line, and that its body is framed by one Content-Length or by Transfer-Encoding: chunked, never both.',
+    fr: 'La requête n’est pas du HTTP/1.1 valide : vérifiez sa ligne de requête, et que son corps est délimité par un seul Content-Length ou par Transfer-Encoding: chunked, jamais les deux.',
+  },
 ];
 
 /** How long a refused client may go on sending before its connection is cut. */
@@ -30,6 +45,8 @@ const drainMs = 2_000;
 export function answerClientError(
   error: Error & { code?: string },
   socket: Duplex,
+  // No request was parsed, so no Accept-Language to read: the server's default language.
+  language: SandboxLanguage = defaultSandboxLanguage,
 ): ProblemName | undefined {
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
@@ -37,7 +54,7 @@ export function answerClientError(
     return undefined;
   }
   const [name, detail] = parserRefusals[error.code ?? ''] ?? notHttp;
-  endWithProblem(socket, name, detail);
+  endWithProblem(socket, name, detail, language);
   return name;
 }
 
@@ -45,11 +62,15 @@ export function answerClientError(
  * `connect` listener: no guichet server is a proxy, so `CONNECT` gets a 405 problem and the
  * connection is closed, never a tunnel (without a listener Node closes it unanswered).
  */
-export function answerConnect(_request: IncomingMessage, socket: Duplex): void {
+export function answerConnect(request: IncomingMessage, socket: Duplex): void {
   endWithProblem(
     socket,
     'methodNotAllowed',
-    'The sandbox is not a proxy: CONNECT opens no tunnel here. Send GET, POST, PUT, PATCH or DELETE to a path.',
+    {
+      en: 'The sandbox is not a proxy: CONNECT opens no tunnel here. Send GET, POST, PUT, PATCH or DELETE to a path.',
+      fr: 'Le bac à sable n’est pas un proxy : CONNECT n’ouvre aucun tunnel ici. Envoyez GET, POST, PUT, PATCH ou DELETE à un chemin.',
+    },
+    chooseLanguage(request.headers['accept-language'], defaultSandboxLanguage),
     { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
   );
 }
@@ -59,13 +80,19 @@ export function answerConnect(_request: IncomingMessage, socket: Duplex): void {
  * one Host header (RFC 9112 §3.2: a server MUST answer 400), or a request target in neither
  * origin-form (`/path`) nor absolute-form (`http://host/path`) — `*`, `host:port`, `path`.
  */
-export function findRequestFault(request: IncomingMessage): string | undefined {
+export function findRequestFault(request: IncomingMessage): Localized | undefined {
   if (countHostHeaders(request.rawHeaders) > 1) {
-    return 'The request carries more than one Host header; send exactly one (RFC 9112 §3.2).';
+    return {
+      en: 'The request carries more than one Host header; send exactly one (RFC 9112 §3.2).',
+      fr: 'La requête porte plus d’un en-tête Host ; envoyez-en exactement un (RFC 9112 §3.2).',
+    };
   }
   const target = request.url ?? '';
   if (!target.startsWith('/') && !/^https?:\/\//i.test(target)) {
-    return 'The request target must be a path starting with "/" (origin-form).';
+    return {
+      en: 'The request target must be a path starting with "/" (origin-form).',
+      fr: 'La cible de la requête doit être un chemin commençant par « / » (origin-form).',
+    };
   }
   return undefined;
 }
@@ -92,10 +119,11 @@ function countHostHeaders(rawHeaders: readonly string[]): number {
 function endWithProblem(
   socket: Duplex,
   name: ProblemName,
-  detail: string,
+  detail: Localized,
+  language: SandboxLanguage,
   headers: Record<string, string> = {},
 ): void {
-  socket.end(toRawProblemResponse(name, detail, toRequestId(undefined), headers));
+  socket.end(toRawProblemResponse(name, detail, toRequestId(undefined), language, headers));
   const cut = setTimeout(() => socket.destroy(), drainMs);
   cut.unref();
   socket.once('close', () => {

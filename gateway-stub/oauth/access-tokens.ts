@@ -1,6 +1,7 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { isStoreUnavailable } from '../../catalog/postgres/postgres-errors.ts';
+import type { Localized } from '../../catalog/sandbox-languages.ts';
 import { createBoundedCache } from '../cache/bounded-cache.ts';
 import type { Awaitable } from '../store/awaitable.ts';
 import type { RevokedTokens } from './revoked-tokens.ts';
@@ -24,7 +25,7 @@ export interface VerifiedToken {
 /** Why a token is refused: worded for the partner, never a library's message. */
 export interface TokenRefusal {
   refused: true;
-  reason: string;
+  reason: Localized;
 }
 
 /** What the token endpoint asks for. */
@@ -64,11 +65,23 @@ export interface AccessTokensOptions {
 const maxTokenLength = 4_096;
 
 const refusals = {
-  malformed: refusal('The token is not a JWT the sandbox issued.'),
-  signature: refusal('The signature of the token does not verify against the sandbox keys.'),
-  expired: refusal('The token has expired: get a new one from the token endpoint.'),
-  revoked: refusal('The token was revoked.'),
-  claims: refusal('The claims of the token are not those of a sandbox access token.'),
+  malformed: refusal({
+    en: 'The token is not a JWT the sandbox issued.',
+    fr: 'Le jeton n’est pas un JWT émis par le bac à sable.',
+  }),
+  signature: refusal({
+    en: 'The signature of the token does not verify against the sandbox keys.',
+    fr: 'La signature du jeton ne se vérifie pas avec les clés du bac à sable.',
+  }),
+  expired: refusal({
+    en: 'The token has expired: get a new one from the token endpoint.',
+    fr: 'Le jeton a expiré : obtenez-en un nouveau au point d’accès des jetons.',
+  }),
+  revoked: refusal({ en: 'The token was revoked.', fr: 'Le jeton a été révoqué.' }),
+  claims: refusal({
+    en: 'The claims of the token are not those of a sandbox access token.',
+    fr: 'Les revendications du jeton ne sont pas celles d’un jeton d’accès du bac à sable.',
+  }),
 };
 
 /** Creates the token service. */
@@ -175,7 +188,7 @@ export function createAccessTokens(options: AccessTokensOptions): AccessTokens {
   };
 }
 
-function refusal(reason: string): TokenRefusal {
+function refusal(reason: Localized): TokenRefusal {
   return { refused: true, reason };
 }
 

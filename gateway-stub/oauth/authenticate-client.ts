@@ -1,6 +1,6 @@
 import { sandboxRealm } from '../auth/compile-security.ts';
 import { readAuthorization } from '../auth/credential-sources.ts';
-import type { FailureGuard } from '../auth/failure-guard.ts';
+import { toTooManyFailures, type FailureGuard } from '../auth/failure-guard.ts';
 import type { ClientGrant, ClientLookup } from '../clients/client-lookup.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { sendProblem } from '../http/send-response.ts';
@@ -27,18 +27,20 @@ export async function authenticateClient(
   const postedId = form.get('client_id');
   const postedSecret = form.get('client_secret');
   if (header !== undefined && (postedId !== null || postedSecret !== null)) {
-    sendOAuthError(
-      exchange,
-      'invalid_request',
-      'Authenticate the client one way only: Authorization: Basic, or client_id and client_secret in the body.',
-    );
+    sendOAuthError(exchange, 'invalid_request', {
+      en: 'Authenticate the client one way only: Authorization: Basic, or client_id and client_secret in the body.',
+      fr: 'Authentifiez le client d’une seule façon : Authorization: Basic, ou client_id et client_secret dans le corps.',
+    });
     return undefined;
   }
   if (header === undefined && (postedId === null || postedSecret === null)) {
     sendOAuthError(
       exchange,
       'invalid_client',
-      'Authenticate the client with Authorization: Basic (client id and secret), or send client_id and client_secret.',
+      {
+        en: 'Authenticate the client with Authorization: Basic (client id and secret), or send client_id and client_secret.',
+        fr: 'Authentifiez le client avec Authorization: Basic (identifiant et secret du client), ou envoyez client_id et client_secret.',
+      },
       basicChallenge,
     );
     return undefined;
@@ -48,7 +50,7 @@ export async function authenticateClient(
     sendProblem(
       exchange,
       'tooManyFailedAuthentications',
-      `Too many wrong client credentials from this address. Retry in ${String(blocked['retry-after'])} s.`,
+      toTooManyFailures(blocked['retry-after']),
       { headers: blocked },
     );
     return undefined;
@@ -66,7 +68,10 @@ export async function authenticateClient(
     sendOAuthError(
       exchange,
       'invalid_client',
-      'The client id and secret are not those of an active client of the sandbox.',
+      {
+        en: 'The client id and secret are not those of an active client of the sandbox.',
+        fr: 'L’identifiant et le secret ne sont pas ceux d’un client actif du bac à sable.',
+      },
       basicChallenge,
     );
     return undefined;

@@ -72,11 +72,10 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
     if (found === undefined) return;
     const token = form.get('token');
     if (token === null || token === '') {
-      sendOAuthError(
-        exchange,
-        'invalid_request',
-        'Send the token to revoke in the token parameter.',
-      );
+      sendOAuthError(exchange, 'invalid_request', {
+        en: 'Send the token to revoke in the token parameter.',
+        fr: 'Envoyez le jeton à révoquer dans le paramètre token.',
+      });
       return;
     }
     const result = await tokens.verifyForRevocation(token);
@@ -93,9 +92,17 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
     handle: (exchange: Exchange, form: URLSearchParams) => Promise<void>,
   ): void => {
     if (exchange.req.method !== 'POST') {
-      sendProblem(exchange, 'methodNotAllowed', 'The authorization server takes POST here.', {
-        headers: { allow: 'POST' },
-      });
+      sendProblem(
+        exchange,
+        'methodNotAllowed',
+        {
+          en: 'The authorization server takes POST here.',
+          fr: 'Le serveur d’autorisation prend POST à cette adresse.',
+        },
+        {
+          headers: { allow: 'POST' },
+        },
+      );
       return;
     }
     readForm(
@@ -121,9 +128,14 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
       case oauthPaths.metadata:
       case oauthPaths.jwks:
         if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
-          sendProblem(exchange, 'methodNotAllowed', 'Read it with GET.', {
-            headers: { allow: 'GET, HEAD' },
-          });
+          sendProblem(
+            exchange,
+            'methodNotAllowed',
+            { en: 'Read it with GET.', fr: 'Lisez-le avec GET.' },
+            {
+              headers: { allow: 'GET, HEAD' },
+            },
+          );
           return;
         }
         if (path === oauthPaths.metadata) {
@@ -140,11 +152,10 @@ export function createOAuthHandler(options: OAuthOptions): (exchange: Exchange) 
         );
         return;
       default:
-        sendProblem(
-          exchange,
-          'notFound',
-          `The authorization server answers POST ${oauthPaths.token}, POST ${oauthPaths.revoke}, GET ${oauthPaths.metadata} and GET ${oauthPaths.jwks} (${signingAlgorithm} keys).`,
-        );
+        sendProblem(exchange, 'notFound', {
+          en: `The authorization server answers POST ${oauthPaths.token}, POST ${oauthPaths.revoke}, GET ${oauthPaths.metadata} and GET ${oauthPaths.jwks} (${signingAlgorithm} keys).`,
+          fr: `Le serveur d’autorisation répond à POST ${oauthPaths.token}, POST ${oauthPaths.revoke}, GET ${oauthPaths.metadata} et GET ${oauthPaths.jwks} (clés ${signingAlgorithm}).`,
+        });
     }
   };
 }

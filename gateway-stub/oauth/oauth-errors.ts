@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { Localized, ProblemName } from '../../catalog/sandbox-problems.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { sendProblem } from '../http/send-response.ts';
 
@@ -25,19 +25,28 @@ const problemOfCode: Record<OAuthErrorCode, ProblemName> = {
  * 9457 problem from the one catalog, so the body also carries `type`, `title`, `status`,
  * `detail` and `instance` like every other refusal of the sandbox. OAuth clients read `error`;
  * the media type is `application/problem+json`, a JSON document like the one §5.2 describes.
+ * The codes never change; the description follows the caller's language like `detail`.
  */
 export function sendOAuthError(
   exchange: Exchange,
   error: OAuthErrorCode,
-  description: string,
+  description: Localized,
   headers: OutgoingHttpHeaders = {},
 ): void {
   sendProblem(exchange, problemOfCode[error], description, {
     headers: { ...headers, pragma: 'no-cache' },
-    // §5.2: the description is ASCII, without `"` or `\`.
-    extensions: {
-      error,
-      error_description: description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, ''),
-    },
+    extensions: (language) => ({ error, error_description: toAsciiText(description[language]) }),
   });
+}
+
+/**
+ * §5.2: the description is printable ASCII, without `"` or `\`. French keeps its letters
+ * without their accents (`é` → `e`) and its apostrophe as `'`; anything else is left out.
+ */
+export function toAsciiText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '');
 }

@@ -19,11 +19,10 @@ export function readForm(
   const { req } = exchange;
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type)) {
-    sendOAuthError(
-      exchange,
-      'invalid_request',
-      'Send the parameters as application/x-www-form-urlencoded.',
-    );
+    sendOAuthError(exchange, 'invalid_request', {
+      en: 'Send the parameters as application/x-www-form-urlencoded.',
+      fr: 'Envoyez les paramètres en application/x-www-form-urlencoded.',
+    });
     return;
   }
   const length = Number(req.headers['content-length'] ?? 0);
@@ -32,11 +31,10 @@ export function readForm(
     return;
   }
   if (!hasBody(req)) {
-    sendOAuthError(
-      exchange,
-      'invalid_request',
-      'The request has no parameters: send grant_type=client_credentials.',
-    );
+    sendOAuthError(exchange, 'invalid_request', {
+      en: 'The request has no parameters: send grant_type=client_credentials.',
+      fr: 'La requête n’a aucun paramètre : envoyez grant_type=client_credentials.',
+    });
     return;
   }
   readBody(req, maxFormBytes, (result) => {
@@ -50,11 +48,10 @@ export function readForm(
       const names = [...form.keys()];
       const repeated = names.find((name, index) => names.indexOf(name) !== index);
       if (repeated !== undefined) {
-        sendOAuthError(
-          exchange,
-          'invalid_request',
-          `The parameter ${repeated.slice(0, 40)} is sent more than once.`,
-        );
+        sendOAuthError(exchange, 'invalid_request', {
+          en: `The parameter ${repeated.slice(0, 40)} is sent more than once.`,
+          fr: `Le paramètre ${repeated.slice(0, 40)} est envoyé plus d’une fois.`,
+        });
         return;
       }
       use(form);
@@ -68,7 +65,10 @@ function refuseTooLarge(exchange: Exchange): void {
   sendProblem(
     exchange,
     'bodyTooLarge',
-    `A request to the authorization server fits in ${String(maxFormBytes)} bytes.`,
+    {
+      en: `A request to the authorization server fits in ${String(maxFormBytes)} bytes.`,
+      fr: `Une requête au serveur d’autorisation tient en ${String(maxFormBytes)} octets.`,
+    },
     {
       headers: { connection: 'close' },
     },

@@ -33,15 +33,17 @@ export function createTokenEndpoint(
     exchange.consumerId = found.grant.consumerId;
     const grantType = form.get('grant_type');
     if (grantType === null) {
-      sendOAuthError(exchange, 'invalid_request', 'Send grant_type=client_credentials.');
+      sendOAuthError(exchange, 'invalid_request', {
+        en: 'Send grant_type=client_credentials.',
+        fr: 'Envoyez grant_type=client_credentials.',
+      });
       return;
     }
     if (grantType !== 'client_credentials') {
-      sendOAuthError(
-        exchange,
-        'unsupported_grant_type',
-        'The sandbox issues tokens by the client_credentials grant only, whatever flow the document declares.',
-      );
+      sendOAuthError(exchange, 'unsupported_grant_type', {
+        en: 'The sandbox issues tokens by the client_credentials grant only, whatever flow the document declares.',
+        fr: 'Le bac à sable n’émet de jetons que par l’autorisation client_credentials, quel que soit le flux que déclare le document.',
+      });
       return;
     }
     const now = Date.now();
@@ -57,11 +59,10 @@ export function createTokenEndpoint(
       granted.set(api, new Set(subscription.scopes ?? route.defaultScopes));
     }
     if (granted.size === 0) {
-      sendOAuthError(
-        exchange,
-        'invalid_grant',
-        'The client holds no active subscription: it may be pending approval, rejected, revoked or expired.',
-      );
+      sendOAuthError(exchange, 'invalid_grant', {
+        en: 'The client holds no active subscription: it may be pending approval, rejected, revoked or expired.',
+        fr: 'Le client n’a aucun abonnement actif : il peut être en attente d’approbation, refusé, révoqué ou expiré.',
+      });
       return;
     }
     const all = new Set([...granted.values()].flatMap((scopes) => [...scopes]));
@@ -70,20 +71,19 @@ export function createTokenEndpoint(
       asked === null ? [...all].sort() : asked.split(' ').filter((scope) => scope !== '');
     const bad = requested.find((scope) => !isScopeName(scope));
     if (bad !== undefined || (asked !== null && requested.length === 0 && asked !== '')) {
-      sendOAuthError(
-        exchange,
-        'invalid_scope',
-        'The scope parameter is not a space-separated list of scopes.',
-      );
+      sendOAuthError(exchange, 'invalid_scope', {
+        en: 'The scope parameter is not a space-separated list of scopes.',
+        fr: 'Le paramètre scope n’est pas une liste de portées séparées par des espaces.',
+      });
       return;
     }
     const missing = requested.filter((scope) => !all.has(scope));
     if (missing.length > 0) {
-      sendOAuthError(
-        exchange,
-        'invalid_scope',
-        `The client's subscriptions do not grant ${missing.slice(0, 5).join(' ').slice(0, 300)}${all.size === 0 ? '' : `; they grant ${[...all].sort().join(' ')}`}.`,
-      );
+      const missingText = missing.slice(0, 5).join(' ').slice(0, 300);
+      sendOAuthError(exchange, 'invalid_scope', {
+        en: `The client's subscriptions do not grant ${missingText}${all.size === 0 ? '' : `; they grant ${[...all].sort().join(' ')}`}.`,
+        fr: `Les abonnements du client n’accordent pas ${missingText}${all.size === 0 ? '' : ` ; ils accordent ${[...all].sort().join(' ')}`}.`,
+      });
       return;
     }
     const unique = [...new Set(requested)];

@@ -104,8 +104,10 @@ function byOwnKey(
   if (grant === undefined) {
     refuse(exchange, requirement, {
       problem: 'unknownKey',
-      detail:
-        'The key in X-Api-Key is not known to the sandbox. Check it was copied whole, or get a new one.',
+      detail: {
+        en: 'The key in X-Api-Key is not known to the sandbox. Check it was copied whole, or get a new one.',
+        fr: 'Le bac à sable ne connaît pas la clé de X-Api-Key. Vérifiez qu’elle a été copiée en entier, ou obtenez-en une nouvelle.',
+      },
       headers: {},
     });
     return;
@@ -163,8 +165,10 @@ function decide(
   if (mismatch) {
     refuse(exchange, requirement, {
       problem: 'credentialsMismatch',
-      detail:
-        'The credentials sent belong to different applications: send those of one application.',
+      detail: {
+        en: 'The credentials sent belong to different applications: send those of one application.',
+        fr: 'Les identifiants envoyés appartiennent à des applications différentes : envoyez ceux d’une même application.',
+      },
       headers: {},
     });
     return;

@@ -1,4 +1,4 @@
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { Localized, ProblemName } from '../../catalog/sandbox-problems.ts';
 import { sandboxRealm, toScopeAttribute } from '../auth/compile-security.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { sendProblem } from '../http/send-response.ts';
@@ -12,13 +12,34 @@ const refusalOfStatus: Record<Exclude<GrantedSubscription['status'], 'active'>, 
 };
 
 /** How a refusal names the credentials: the key's prefix, or the client of a token or secret. */
-export function toCallerLabel(exchange: Exchange): string {
+export function toCallerLabel(exchange: Exchange): Localized {
   const { identity } = exchange;
-  if (identity === undefined) return 'The caller';
-  if (identity.via === 'token') return `The token of client ${identity.clientId ?? ''}`;
-  if (identity.via === 'client') return `Client ${identity.clientId ?? ''}`;
-  return `Key ${identity.grant.prefix}…`;
+  if (identity === undefined) return { en: 'The caller', fr: 'L’appelant' };
+  const client = identity.clientId ?? '';
+  if (identity.via === 'token') {
+    return { en: `The token of client ${client}`, fr: `Le jeton du client ${client}` };
+  }
+  if (identity.via === 'client') return { en: `Client ${client}`, fr: `Le client ${client}` };
+  return { en: `Key ${identity.grant.prefix}…`, fr: `La clé ${identity.grant.prefix}…` };
 }
+
+/** The subscription's holder after "of": `the key gk_…` / `de la clé gk_…`. */
+function toHolderOf(exchange: Exchange): Localized {
+  const { identity } = exchange;
+  if (identity === undefined) return { en: 'the caller', fr: 'de l’appelant' };
+  const client = identity.clientId ?? '';
+  if (identity.via === 'token') {
+    return { en: `the token of client ${client}`, fr: `du jeton du client ${client}` };
+  }
+  if (identity.via === 'client') return { en: `client ${client}`, fr: `du client ${client}` };
+  return { en: `key ${identity.grant.prefix}…`, fr: `de la clé ${identity.grant.prefix}…` };
+}
+
+const frenchStatus: Record<Exclude<GrantedSubscription['status'], 'active'>, string> = {
+  pending: 'en attente d’approbation',
+  rejected: 'refusé',
+  revoked: 'révoqué',
+};
 
 /**
  * May the caller call this API: its grant must hold a subscription to it that is active and
@@ -38,29 +59,40 @@ export function createAuthorizeStage(): Stage {
       return;
     }
     const subscription = grant.subscriptions.get(apiRoute.id);
+    const api = apiRoute.id;
     if (!subscription) {
-      sendProblem(
-        exchange,
-        'notSubscribed',
-        `${toCallerLabel(exchange)} has no subscription to "${apiRoute.id}". Ask for a key for this API on its portal page.`,
-      );
+      const caller = toCallerLabel(exchange);
+      sendProblem(exchange, 'notSubscribed', {
+        en: `${caller.en} has no subscription to "${api}". Ask for a key for this API on its portal page.`,
+        fr: `${caller.fr} n’a pas d’abonnement à « ${api} ». Demandez une clé pour cette API sur sa page du portail.`,
+      });
       return;
     }
     if (subscription.status !== 'active') {
-      sendProblem(
-        exchange,
-        refusalOfStatus[subscription.status],
-        `The subscription of ${lowerFirst(toCallerLabel(exchange))} to "${apiRoute.id}" is ${subscription.status}.`,
-      );
+      const holder = toHolderOf(exchange);
+      sendProblem(exchange, refusalOfStatus[subscription.status], {
+        en: `The subscription of ${holder.en} to "${api}" is ${subscription.status}.`,
+        fr: `L’abonnement ${holder.fr} à « ${api} » est ${frenchStatus[subscription.status]}.`,
+      });
       return;
     }
     if (Date.now() >= subscription.expiresAtMs) {
+      const holder = toHolderOf(exchange);
+      const end = Number.isFinite(subscription.expiresAtMs)
+        ? new Date(subscription.expiresAtMs).toISOString()
+        : undefined;
       sendProblem(
         exchange,
         'subscriptionExpired',
-        Number.isFinite(subscription.expiresAtMs)
-          ? `The subscription of ${lowerFirst(toCallerLabel(exchange))} to "${apiRoute.id}" expired on ${new Date(subscription.expiresAtMs).toISOString()}.`
-          : `The subscription of ${lowerFirst(toCallerLabel(exchange))} to "${apiRoute.id}" has an end date the sandbox cannot read, so it is closed.`,
+        end === undefined
+          ? {
+              en: `The subscription of ${holder.en} to "${api}" has an end date the sandbox cannot read, so it is closed.`,
+              fr: `L’abonnement ${holder.fr} à « ${api} » a une date de fin que le bac à sable ne sait pas lire : il est donc clos.`,
+            }
+          : {
+              en: `The subscription of ${holder.en} to "${api}" expired on ${end}.`,
+              fr: `L’abonnement ${holder.fr} à « ${api} » a expiré le ${end}.`,
+            },
       );
       return;
     }
@@ -74,13 +106,21 @@ export function createAuthorizeStage(): Stage {
         (scope) => !granted.has(scope) || (carried !== undefined && !carried.has(scope)),
       );
       if (missing.length > 0) {
-        const lacking = missing.some((scope) => !granted.has(scope))
-          ? 'its subscription does not grant'
-          : 'the token was not issued with';
+        const bySubscription = missing.some((scope) => !granted.has(scope));
+        const needed = required.join(' ');
+        const lacking = missing.join(' ');
         sendProblem(
           exchange,
           'insufficientScope',
-          `This operation needs the scope ${required.join(' ')}; ${lacking} ${missing.join(' ')}.`,
+          bySubscription
+            ? {
+                en: `This operation needs the scope ${needed}; its subscription does not grant ${lacking}.`,
+                fr: `Cette opération demande la portée ${needed} ; son abonnement n’accorde pas ${lacking}.`,
+              }
+            : {
+                en: `This operation needs the scope ${needed}; the token was not issued with ${lacking}.`,
+                fr: `Cette opération demande la portée ${needed} ; le jeton n’a pas été émis avec ${lacking}.`,
+              },
           {
             headers: {
               'www-authenticate': `Bearer realm="${sandboxRealm}", error="insufficient_scope", scope="${toScopeAttribute(required)}"`,
@@ -117,8 +157,4 @@ function toScopeText(
     scopeTexts.set(granted, text);
   }
   return text;
-}
-
-function lowerFirst(text: string): string {
-  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }

@@ -40,7 +40,10 @@ export function createForwardStage(input: ForwardStageOptions): Step {
     sendProblem(
       exchange,
       'bodyTooLarge',
-      `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
+      {
+        en: `The sandbox accepts request bodies up to ${String(maxBodyBytes)} bytes.`,
+        fr: `Le bac à sable accepte des corps de requête jusqu’à ${String(maxBodyBytes)} octets.`,
+      },
       { headers: { connection: 'close' } },
     );
   };

@@ -58,8 +58,14 @@ export function createQuotaStage(input: QuotaStageOptions): Stage {
         exchange,
         'quotaExceeded',
         anonymous
-          ? `This address used the ${String(plan.requestsPerMinute)} requests a minute open to callers without credentials on "${apiRoute.id}". Retry in ${String(wait)} s, or send your key to count against your plan.`
-          : `${toCallerLabel(exchange)} used the ${String(plan.requestsPerMinute)} requests a minute of the ${plan.name} plan on "${apiRoute.id}". Retry in ${String(wait)} s.`,
+          ? {
+              en: `This address used the ${String(plan.requestsPerMinute)} requests a minute open to callers without credentials on "${apiRoute.id}". Retry in ${String(wait)} s, or send your key to count against your plan.`,
+              fr: `Cette adresse a utilisé les ${String(plan.requestsPerMinute)} requêtes par minute ouvertes aux appelants sans identifiants sur « ${apiRoute.id} ». Réessayez dans ${String(wait)} s, ou envoyez votre clé pour compter sur votre offre.`,
+            }
+          : {
+              en: `${toCallerLabel(exchange).en} used the ${String(plan.requestsPerMinute)} requests a minute of the ${plan.name} plan on "${apiRoute.id}". Retry in ${String(wait)} s.`,
+              fr: `${toCallerLabel(exchange).fr} a utilisé les ${String(plan.requestsPerMinute)} requêtes par minute de l’offre ${plan.name} sur « ${apiRoute.id} ». Réessayez dans ${String(wait)} s.`,
+            },
         { headers: { 'retry-after': String(wait) } },
       );
       return;

@@ -142,8 +142,14 @@ function createVersionRouting(
         exchange,
         apiId === '' ? 'notFound' : 'unknownApi',
         apiId === ''
-          ? 'Sandbox URLs look like /<api-id>/<version-id>/<path>.'
-          : `No API "${apiId}" in the sandbox. Copy the sandbox URL from the API's page on the portal.`,
+          ? {
+              en: 'Sandbox URLs look like /<api-id>/<version-id>/<path>.',
+              fr: 'Les adresses du bac à sable ont la forme /<api-id>/<version-id>/<chemin>.',
+            }
+          : {
+              en: `No API "${apiId}" in the sandbox. Copy the sandbox URL from the API's page on the portal.`,
+              fr: `Aucune API « ${apiId} » dans le bac à sable. Copiez l’adresse du bac à sable depuis la page de l’API dans le portail.`,
+            },
       );
       return;
     }
@@ -159,33 +165,30 @@ function createVersionRouting(
           )[0] ?? '');
     const version = api.versions.get(versionId);
     if (!version) {
-      sendProblem(
-        exchange,
-        'unknownVersion',
-        `API "${api.id}" has no version "${versionId}"; it has ${[...api.versions.keys()].join(', ')} (current: ${api.currentVersionId}).`,
-      );
+      sendProblem(exchange, 'unknownVersion', {
+        en: `API "${api.id}" has no version "${versionId}"; it has ${[...api.versions.keys()].join(', ')} (current: ${api.currentVersionId}).`,
+        fr: `L’API « ${api.id} » n’a pas de version « ${versionId} » ; elle a ${[...api.versions.keys()].join(', ')} (actuelle : ${api.currentVersionId}).`,
+      });
       return;
     }
     exchange.version = version.id;
     exchange.versionRoute = version;
     const path = toContainedPath(url, api.id, version.id);
     if (path === undefined) {
-      sendProblem(
-        exchange,
-        'notFound',
-        `The path leaves /${api.id}/${version.id}/: dot segments cannot reach another API.`,
-      );
+      sendProblem(exchange, 'notFound', {
+        en: `The path leaves /${api.id}/${version.id}/: dot segments cannot reach another API.`,
+        fr: `Le chemin sort de /${api.id}/${version.id}/ : les segments point ne mènent pas à une autre API.`,
+      });
       return;
     }
     exchange.req.url = path;
     for (const name in version.lifecycleHeaders)
       exchange.headers[name] = version.lifecycleHeaders[name];
     if (version.retired) {
-      sendProblem(
-        exchange,
-        'versionRetired',
-        `Version ${version.id} of "${api.id}" is retired${version.sunset === undefined ? '' : ` since ${version.sunset}`}; use ${api.currentVersionId}.`,
-      );
+      sendProblem(exchange, 'versionRetired', {
+        en: `Version ${version.id} of "${api.id}" is retired${version.sunset === undefined ? '' : ` since ${version.sunset}`}; use ${api.currentVersionId}.`,
+        fr: `La version ${version.id} de « ${api.id} » est retirée${version.sunset === undefined ? '' : ` depuis le ${version.sunset}`} ; utilisez ${api.currentVersionId}.`,
+      });
       return;
     }
     next(exchange);

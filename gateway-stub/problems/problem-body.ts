@@ -1,4 +1,11 @@
-import { problemTypes, toProblemBody, type ProblemName } from '../../catalog/sandbox-problems.ts';
+import { toLanguageHeaders } from '../../catalog/sandbox-languages.ts';
+import {
+  problemTypes,
+  toProblemBody,
+  type Localized,
+  type ProblemName,
+  type SandboxLanguage,
+} from '../../catalog/sandbox-problems.ts';
 
 export {
   problemMediaType,
@@ -17,15 +24,20 @@ export type ProblemExtensions = Record<string, unknown>;
  */
 export function toRawProblemResponse(
   name: ProblemName,
-  detail: string,
+  detail: Localized,
   requestId: string,
+  language: SandboxLanguage,
   headers: Record<string, string> = {},
 ): string {
-  const body = JSON.stringify(toProblemBody(name, detail, requestId));
+  const body = JSON.stringify(toProblemBody(name, detail, requestId, language));
   const problem = problemTypes[name];
+  const { vary } = toLanguageHeaders(language);
   return [
-    `HTTP/1.1 ${problem.status} ${problem.title}`,
+    // The reason phrase stays the English title: ASCII, which a status line must be.
+    `HTTP/1.1 ${problem.status} ${problem.title.en}`,
     'Content-Type: application/problem+json',
+    `Content-Language: ${language}`,
+    `Vary: ${vary}`,
     `Content-Length: ${Buffer.byteLength(body)}`,
     `X-Request-ID: ${requestId}`,
     'Cache-Control: no-store',

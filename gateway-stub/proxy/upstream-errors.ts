@@ -1,9 +1,9 @@
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { Localized, ProblemName } from '../../catalog/sandbox-problems.ts';
 
 /** A failed call to the mock server, as a problem to answer with. */
 export interface UpstreamFailure {
   name: ProblemName;
-  detail: string;
+  detail: Localized;
 }
 
 const unavailableCodes = new Set([
@@ -26,18 +26,27 @@ export function toUpstreamFailure(error: unknown, timeoutMs: number): UpstreamFa
   if (code !== undefined && unavailableCodes.has(code)) {
     return {
       name: 'upstreamUnavailable',
-      detail: 'The sandbox mock server is not reachable right now. Retry in a moment.',
+      detail: {
+        en: 'The sandbox mock server is not reachable right now. Retry in a moment.',
+        fr: 'Le simulateur du bac à sable est injoignable pour l’instant. Réessayez dans un instant.',
+      },
     };
   }
   if (code !== undefined && timeoutCodes.has(code)) {
     return {
       name: 'upstreamTimeout',
-      detail: `The sandbox mock server did not answer within ${String(timeoutMs)} ms.`,
+      detail: {
+        en: `The sandbox mock server did not answer within ${String(timeoutMs)} ms.`,
+        fr: `Le simulateur du bac à sable n’a pas répondu en ${String(timeoutMs)} ms.`,
+      },
     };
   }
   return {
     name: 'upstreamFailed',
-    detail: 'The sandbox mock server closed the connection or sent an invalid answer.',
+    detail: {
+      en: 'The sandbox mock server closed the connection or sent an invalid answer.',
+      fr: 'Le simulateur du bac à sable a fermé la connexion ou envoyé une réponse invalide.',
+    },
   };
 }
 

@@ -26,7 +26,10 @@ export function createMcpRoute(options: McpRouteOptions): (exchange: Exchange) =
       sendProblem(
         exchange,
         'methodNotAllowed',
-        'MCP over streamable HTTP takes POST requests here (stateless, JSON answers).',
+        {
+          en: 'MCP over streamable HTTP takes POST requests here (stateless, JSON answers).',
+          fr: 'MCP en HTTP streamable prend des requêtes POST à cette adresse (sans état, réponses JSON).',
+        },
         {
           headers: { allow: 'POST' },
         },
@@ -47,11 +50,10 @@ export function createMcpRoute(options: McpRouteOptions): (exchange: Exchange) =
       try {
         body = JSON.parse(result.body?.toString('utf8') ?? '');
       } catch {
-        sendProblem(
-          exchange,
-          'malformedJson',
-          'An MCP request is one JSON-RPC message (or a batch) in JSON.',
-        );
+        sendProblem(exchange, 'malformedJson', {
+          en: 'An MCP request is one JSON-RPC message (or a batch) in JSON.',
+          fr: 'Une requête MCP est un message JSON-RPC (ou un lot) en JSON.',
+        });
         return;
       }
       for (const [name, value] of Object.entries(exchange.headers)) {
@@ -78,7 +80,10 @@ export function createMcpRoute(options: McpRouteOptions): (exchange: Exchange) =
     sendProblem(
       exchange,
       'bodyTooLarge',
-      `An MCP request may hold up to ${String(options.maxBodyBytes)} bytes.`,
+      {
+        en: `An MCP request may hold up to ${String(options.maxBodyBytes)} bytes.`,
+        fr: `Une requête MCP peut contenir jusqu’à ${String(options.maxBodyBytes)} octets.`,
+      },
       {
         headers: { connection: 'close' },
       },

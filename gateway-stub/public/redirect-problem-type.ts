@@ -19,11 +19,10 @@ export function redirectProblemType(
 ): void {
   const slug = url.slice(problemTypePrefix.length).split(/[/?#]/)[0] ?? '';
   if (!slugs.has(slug) || portalUrl === undefined) {
-    sendProblem(
-      exchange,
-      'notFound',
-      `No problem type named "${slug}". The portal's /problems/ page lists them all.`,
-    );
+    sendProblem(exchange, 'notFound', {
+      en: `No problem type named "${slug}". The portal's /problems/ page lists them all.`,
+      fr: `Aucun type de problème nommé « ${slug} ». La page /problems/ du portail les liste tous.`,
+    });
     return;
   }
   sendBody(exchange, 302, 'text/plain; charset=utf-8', `See ${portalUrl}/problems/${slug}/\n`, {

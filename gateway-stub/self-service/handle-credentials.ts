@@ -36,9 +36,14 @@ export function createCredentialEndpoints(
   return (exchange, path) => {
     if (path !== credentialPaths.rotateSecret && path !== credentialPaths.revoke) return false;
     if (exchange.req.method !== 'POST') {
-      sendProblem(exchange, 'methodNotAllowed', 'Manage your credentials with POST.', {
-        headers: { allow: 'POST' },
-      });
+      sendProblem(
+        exchange,
+        'methodNotAllowed',
+        { en: 'Manage your credentials with POST.', fr: 'Gérez vos identifiants avec POST.' },
+        {
+          headers: { allow: 'POST' },
+        },
+      );
       return true;
     }
     exchange.req.resume();

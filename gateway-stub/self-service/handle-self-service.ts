@@ -41,9 +41,14 @@ export function createSelfServiceHandler(
 
   function refuseFields(exchange: Exchange, errors: FieldError[]): void {
     const fields = errors.map((error) => error.pointer.slice(2) || '(body)').join(', ');
-    sendProblem(exchange, 'invalidRequest', `Invalid field(s): ${fields}.`, {
-      extensions: { errors },
-    });
+    sendProblem(
+      exchange,
+      'invalidRequest',
+      { en: `Invalid field(s): ${fields}.`, fr: `Champ(s) invalide(s) : ${fields}.` },
+      {
+        extensions: { errors },
+      },
+    );
   }
 
   async function issue(exchange: Exchange, text: string): Promise<void> {
@@ -75,7 +80,10 @@ export function createSelfServiceHandler(
       sendProblem(
         exchange,
         'tooManyTrialKeys',
-        `This address asked for ${String(options.trialKeysPerHour)} trial keys in the last hour. Retry in ${String(wait)} s.`,
+        {
+          en: `This address asked for ${String(options.trialKeysPerHour)} trial keys in the last hour. Retry in ${String(wait)} s.`,
+          fr: `Cette adresse a demandé ${String(options.trialKeysPerHour)} clés d’essai dans la dernière heure. Réessayez dans ${String(wait)} s.`,
+        },
         { headers: { 'retry-after': String(wait) } },
       );
       return;
@@ -114,22 +122,29 @@ export function createSelfServiceHandler(
     if (options.credentials(exchange, path ?? '')) return;
     if (options.ownUsage(exchange, path ?? '')) return;
     if (path !== '/_guichet/trial-keys') {
-      sendProblem(exchange, 'notFound', 'The gateway has no endpoint at this address.');
+      sendProblem(exchange, 'notFound', {
+        en: 'The gateway has no endpoint at this address.',
+        fr: 'La passerelle n’a pas de point d’accès à cette adresse.',
+      });
       return;
     }
     if (req.method !== 'POST') {
-      sendProblem(exchange, 'methodNotAllowed', 'Ask for a trial key with POST.', {
-        headers: { allow: 'POST' },
-      });
+      sendProblem(
+        exchange,
+        'methodNotAllowed',
+        { en: 'Ask for a trial key with POST.', fr: 'Demandez une clé d’essai avec POST.' },
+        {
+          headers: { allow: 'POST' },
+        },
+      );
       return;
     }
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\s*(?:;|$)/i.test(type)) {
-      sendProblem(
-        exchange,
-        'unsupportedMediaType',
-        'Send the request as JSON (Content-Type: application/json).',
-      );
+      sendProblem(exchange, 'unsupportedMediaType', {
+        en: 'Send the request as JSON (Content-Type: application/json).',
+        fr: 'Envoyez la requête en JSON (Content-Type: application/json).',
+      });
       return;
     }
     if (!hasBody(req)) {
@@ -142,7 +157,10 @@ export function createSelfServiceHandler(
         sendProblem(
           exchange,
           'bodyTooLarge',
-          `A trial key request fits in ${String(maxBodyBytes)} bytes.`,
+          {
+            en: `A trial key request fits in ${String(maxBodyBytes)} bytes.`,
+            fr: `Une demande de clé d’essai tient en ${String(maxBodyBytes)} octets.`,
+          },
           {
             headers: { connection: 'close' },
           },

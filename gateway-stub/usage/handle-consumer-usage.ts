@@ -9,10 +9,12 @@ import { isKeyShaped } from '../keys/key-format.ts';
 import type { KeyGrant, KeyLookup } from '../keys/key-lookup.ts';
 import type { AccessTokens } from '../oauth/access-tokens.ts';
 import type { ApiRoute } from '../routing/route-table.ts';
-import type { ProblemName } from '../../catalog/sandbox-problems.ts';
+import type { Localized, ProblemName } from '../../catalog/sandbox-problems.ts';
 import { toCsv } from './to-csv.ts';
 import {
   consumerUsageQuerySchema,
+  invalidPeriod,
+  invalidQuery,
   toParameterErrors,
   toQueryObject,
   toUsageSelection,
@@ -53,7 +55,7 @@ function isRevoked(grant: KeyGrant): boolean {
   );
 }
 
-type Holder = KeyGrant | { problem: ProblemName; detail: string; headers?: OutgoingHttpHeaders };
+type Holder = KeyGrant | { problem: ProblemName; detail: Localized; headers?: OutgoingHttpHeaders };
 
 /**
  * `GET /_guichet/usage` on the public port: the caller's own calls, refusals and quota use
@@ -80,20 +82,32 @@ export function createConsumerUsageEndpoint(
     if (key !== undefined || (bearer !== undefined && isKeyShaped(bearer))) {
       const grant = await options.keys.find(key ?? bearer ?? '');
       return (
-        grant ?? { problem: 'unknownKey', detail: 'The key sent is not known to the sandbox.' }
+        grant ?? {
+          problem: 'unknownKey',
+          detail: {
+            en: 'The key sent is not known to the sandbox.',
+            fr: 'Le bac à sable ne connaît pas la clé envoyée.',
+          },
+        }
       );
     }
     if (bearer === undefined) {
       return {
         problem: 'missingCredentials',
-        detail: 'Send your key (X-Api-Key), an access token or your client id and secret.',
+        detail: {
+          en: 'Send your key (X-Api-Key), an access token or your client id and secret.',
+          fr: 'Envoyez votre clé (X-Api-Key), un jeton d’accès ou l’identifiant et le secret de votre client.',
+        },
       };
     }
     const verified = await options.tokens.verify(bearer);
     const client =
       'refused' in verified ? undefined : await options.clients.find(verified.clientId);
     if ('refused' in verified || client === undefined || client.client.status !== 'active') {
-      return { problem: 'invalidToken', detail: 'The access token is not valid.' };
+      return {
+        problem: 'invalidToken',
+        detail: { en: 'The access token is not valid.', fr: 'Le jeton d’accès n’est pas valide.' },
+      };
     }
     return client.grant;
   };
@@ -101,14 +115,14 @@ export function createConsumerUsageEndpoint(
   const answer = async (exchange: Exchange, grant: KeyGrant): Promise<void> => {
     const parsed = consumerUsageQuerySchema.safeParse(toQueryObject(exchange.req.url ?? ''));
     if (!parsed.success) {
-      sendProblem(exchange, 'invalidRequest', 'The usage query is invalid.', {
+      sendProblem(exchange, 'invalidRequest', invalidQuery, {
         extensions: { errors: toParameterErrors(parsed.error) },
       });
       return;
     }
     const period = toUsageSelection(parsed.data, Date.now());
     if ('pointer' in period) {
-      sendProblem(exchange, 'invalidRequest', 'The usage period is invalid.', {
+      sendProblem(exchange, 'invalidRequest', invalidPeriod, {
         extensions: { errors: [period] },
       });
       return;
@@ -119,7 +133,10 @@ export function createConsumerUsageEndpoint(
     if (wantsCsv(parsed.data.format, exchange.req.headers.accept)) {
       const rows = await reader.exportRows(own, maxExportRows);
       if (rows === undefined) {
-        sendProblem(exchange, 'invalidRequest', 'Narrow the period: the export is too long.');
+        sendProblem(exchange, 'invalidRequest', {
+          en: 'Narrow the period: the export is too long.',
+          fr: 'Resserrez la période : l’export est trop long.',
+        });
         return;
       }
       sendBody(exchange, 200, 'text/csv; charset=utf-8', toCsv(exportColumns, rows), {
@@ -157,9 +174,14 @@ export function createConsumerUsageEndpoint(
   return (exchange, path) => {
     if (path !== ownUsagePath) return false;
     if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
-      sendProblem(exchange, 'methodNotAllowed', 'Read your usage with GET.', {
-        headers: { allow: 'GET, HEAD' },
-      });
+      sendProblem(
+        exchange,
+        'methodNotAllowed',
+        { en: 'Read your usage with GET.', fr: 'Lisez votre usage avec GET.' },
+        {
+          headers: { allow: 'GET, HEAD' },
+        },
+      );
       return true;
     }
     findHolder(exchange)
@@ -173,7 +195,10 @@ export function createConsumerUsageEndpoint(
         exchange.consumerId = holder.consumerId;
         if (isRevoked(holder)) {
           // A revoked key may be a leaked one: it reads nothing more of its holder's calls.
-          sendProblem(exchange, 'subscriptionRevoked', 'This key was revoked: it reads no usage.');
+          sendProblem(exchange, 'subscriptionRevoked', {
+            en: 'This key was revoked: it reads no usage.',
+            fr: 'Cette clé a été révoquée : elle ne lit plus aucun usage.',
+          });
           return;
         }
         await answer(exchange, holder);

@@ -2,6 +2,8 @@ import type { Exchange } from '../http/exchange.ts';
 import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
 import { toCsv } from './to-csv.ts';
 import {
+  invalidPeriod,
+  invalidQuery,
   ownerUsageQuerySchema,
   toParameterErrors,
   toQueryObject,
@@ -44,14 +46,14 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
   return (exchange) => {
     const parsed = ownerUsageQuerySchema.safeParse(toQueryObject(exchange.req.url ?? ''));
     if (!parsed.success) {
-      sendProblem(exchange, 'invalidRequest', 'The usage query is invalid.', {
+      sendProblem(exchange, 'invalidRequest', invalidQuery, {
         extensions: { errors: toParameterErrors(parsed.error) },
       });
       return;
     }
     const selection = toUsageSelection(parsed.data, Date.now());
     if ('pointer' in selection) {
-      sendProblem(exchange, 'invalidRequest', 'The usage period is invalid.', {
+      sendProblem(exchange, 'invalidRequest', invalidPeriod, {
         extensions: { errors: [selection] },
       });
       return;
@@ -72,11 +74,10 @@ export function createOwnerUsageEndpoint(options: OwnerUsageOptions): (exchange:
     if (csv) {
       const rows = await reader.exportRows(selection, maxExportRows);
       if (rows === undefined) {
-        sendProblem(
-          exchange,
-          'invalidRequest',
-          `The export would exceed ${String(maxExportRows)} lines: narrow the period or the filters, or choose a coarser bucket.`,
-        );
+        sendProblem(exchange, 'invalidRequest', {
+          en: `The export would exceed ${String(maxExportRows)} lines: narrow the period or the filters, or choose a coarser bucket.`,
+          fr: `L’export dépasserait ${String(maxExportRows)} lignes : resserrez la période ou les filtres, ou choisissez un intervalle plus large.`,
+        });
         return;
       }
       sendBody(exchange, 200, 'text/csv; charset=utf-8', toCsv(exportColumns, rows), {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Localized } from '../../catalog/sandbox-languages.ts';
 
 /** Time buckets of a report's series, in minutes. */
 export const bucketMinutes = { minute: 1, hour: 60, day: 1440 } as const;
@@ -142,3 +143,15 @@ export function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | un
   if (format !== undefined) return format === 'csv';
   return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? '');
 }
+
+/** The detail of a usage query whose parameters are refused (`errors` names each). */
+export const invalidQuery = {
+  en: 'The usage query is invalid.',
+  fr: 'La requête d’usage est invalide.',
+} as const satisfies Localized;
+
+/** The detail of a usage period that cannot be read (`errors` says why). */
+export const invalidPeriod = {
+  en: 'The usage period is invalid.',
+  fr: 'La période d’usage est invalide.',
+} as const satisfies Localized;

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { IHttpRequest } from '@stoplight/prism-http';
+import type { Localized } from '../../catalog/sandbox-languages.ts';
 import type { SandboxExample, SandboxStub } from '../../catalog/index.ts';
 import { matchPathTemplate, parsePathTemplate } from '../../catalog/index.ts';
 import { writeAnswer, type Answer } from '../http/write-answer.ts';
@@ -226,7 +227,10 @@ function refuseRoute(
     sendProblem(
       response,
       'undocumentedMethod',
-      `${where}: this path has ${allowed.join(', ')} only.`,
+      {
+        en: `${where}: this path has ${allowed.join(', ')} only.`,
+        fr: `${where} : ce chemin n’a que ${allowed.join(', ')}.`,
+      },
       request.requestId,
       {
         headers: { Allow: allowed.join(', ') },
@@ -237,7 +241,10 @@ function refuseRoute(
   sendProblem(
     response,
     'unknownOperation',
-    `${where} matches no operation of ${version.apiId} ${version.versionId}.`,
+    {
+      en: `${where} matches no operation of ${version.apiId} ${version.versionId}.`,
+      fr: `${where} ne correspond à aucune opération de ${version.apiId} ${version.versionId}.`,
+    },
     request.requestId,
   );
 }
@@ -255,9 +262,12 @@ const preferenceNames = ['code', 'example', 'dynamic', 'seed'] as const;
  * its own tree of text (`optional property "code" └─ cannot decode…`), which names only the
  * preference worth keeping.
  */
-function toPreferDetail(error: PrismError): string {
+function toPreferDetail(error: PrismError): Localized {
   const text = `${error.detail ?? ''} ${error.message}`;
   const wrong = preferenceNames.filter((name) => text.includes(`property "${name}"`));
-  const which = wrong.length === 0 ? 'a value' : wrong.map((name) => `\`${name}\``).join(' and ');
-  return `The Prefer header is not understood: ${which} does not have its form. The sandbox reads \`Prefer: code=<status>\` (three digits), \`example=<name>\`, \`dynamic=true\` or \`dynamic=false\`, and \`seed=<text>\`, separated by commas.`;
+  const names = (and: string): string => wrong.map((name) => `\`${name}\``).join(and);
+  return {
+    en: `The Prefer header is not understood: ${wrong.length === 0 ? 'a value' : names(' and ')} does not have its form. The sandbox reads \`Prefer: code=<status>\` (three digits), \`example=<name>\`, \`dynamic=true\` or \`dynamic=false\`, and \`seed=<text>\`, separated by commas.`,
+    fr: `L’en-tête Prefer n’est pas compris : ${wrong.length === 0 ? 'une valeur' : names(' et ')} n’a pas la forme attendue. Le bac à sable lit \`Prefer: code=<statut>\` (trois chiffres), \`example=<nom>\`, \`dynamic=true\` ou \`dynamic=false\`, et \`seed=<texte>\`, séparés par des virgules.`,
+  };
 }

@@ -1,11 +1,29 @@
 import type { ServerResponse } from 'node:http';
 import { toHeaderText } from '../http/header-text.ts';
 import {
+  chooseLanguage,
+  defaultSandboxLanguage,
+  toLanguageHeaders,
+  type SandboxLanguage,
+} from '../../catalog/sandbox-languages.ts';
+import {
   problemMediaType,
   problemTypes,
   toProblemBody,
+  type Localized,
   type ProblemName,
 } from '../../catalog/sandbox-problems.ts';
+
+/**
+ * The default language of the mock server that answers each response, set as a request comes
+ * in (`useDefaultLanguage`): refusals are sent from many modules that know only the response.
+ */
+const defaultLanguages = new WeakMap<ServerResponse, SandboxLanguage>();
+
+/** Says which language refusals to this response fall back to (the portal's). */
+export function useDefaultLanguage(response: ServerResponse, language: SandboxLanguage): void {
+  defaultLanguages.set(response, language);
+}
 
 /** Extra headers and members a refusal may carry. */
 export interface ProblemOptions {
@@ -15,11 +33,14 @@ export interface ProblemOptions {
   headers?: Record<string, string>;
 }
 
-/** Answers a problem; does nothing more if an answer has already started. */
+/**
+ * Answers a problem in the language the request's `Accept-Language` prefers, else the mock
+ * server's default; does nothing more if an answer has already started.
+ */
 export function sendProblem(
   response: ServerResponse,
   name: ProblemName,
-  detail: string,
+  detail: Localized,
   requestId: string,
   options: ProblemOptions = {},
 ): void {
@@ -27,7 +48,11 @@ export function sendProblem(
     response.end();
     return;
   }
-  const body = JSON.stringify(toProblemBody(name, detail, requestId, options.extensions));
+  const language = chooseLanguage(
+    response.req.headers['accept-language'],
+    defaultLanguages.get(response) ?? defaultSandboxLanguage,
+  );
+  const body = JSON.stringify(toProblemBody(name, detail, requestId, language, options.extensions));
   const headers = Object.fromEntries(
     Object.entries(options.headers ?? {}).map(([header, value]) => [header, toHeaderText(value)]),
   );
@@ -36,6 +61,7 @@ export function sendProblem(
     'Content-Type': problemMediaType,
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
+    ...toLanguageHeaders(language, headers.Vary),
   });
   response.end(body);
 }

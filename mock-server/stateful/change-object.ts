@@ -114,13 +114,19 @@ export async function updateObject(call: StatefulCall): Promise<StatefulOutcome>
       ? {
           refusal: {
             name: 'patchNotApplicable',
-            detail: `The patch does not apply: ${patched.message}.`,
+            detail: {
+              en: `The patch does not apply: ${patched.message}.`,
+              fr: `Le correctif ne s’applique pas : ${patched.message}.`,
+            },
           },
         }
       : {
           refusal: {
             name: 'requestViolations',
-            detail: `The patch is not valid: ${patched.message}.`,
+            detail: {
+              en: `The patch is not valid: ${patched.message}.`,
+              fr: `Le correctif n’est pas valide : ${patched.message}.`,
+            },
             extensions: { violations: [{ location: 'body', message: patched.message }] },
           },
         };

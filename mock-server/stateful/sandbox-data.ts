@@ -41,7 +41,10 @@ export async function answerSandboxData(
     sendProblem(
       response,
       'undocumentedMethod',
-      `${method} ${sandboxDataPath}: this path has DELETE, GET only.`,
+      {
+        en: `${method} ${sandboxDataPath}: this path has DELETE, GET only.`,
+        fr: `${method} ${sandboxDataPath} : ce chemin n’a que DELETE, GET.`,
+      },
       requestId,
       { headers: { Allow: 'DELETE, GET' } },
     );
@@ -51,7 +54,10 @@ export async function answerSandboxData(
     sendProblem(
       response,
       'unknownOperation',
-      `${sandboxDataPath} answers through the gateway only, for the consumer of the key sent.`,
+      {
+        en: `${sandboxDataPath} answers through the gateway only, for the consumer of the key sent.`,
+        fr: `${sandboxDataPath} ne répond qu’à travers la passerelle, pour le consommateur de la clé envoyée.`,
+      },
       requestId,
     );
     return;

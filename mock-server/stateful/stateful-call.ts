@@ -1,4 +1,5 @@
 import type { IHttpRequest } from '@stoplight/prism-http';
+import type { Localized } from '../../catalog/sandbox-languages.ts';
 import type { Answer } from '../http/write-answer.ts';
 import { toInvalidInputRefusal, type Refusal } from '../answer/to-refusal.ts';
 import type { PrismFinding } from '../prism/prism-checks.ts';
@@ -61,8 +62,14 @@ export function refuseResult(findings: readonly PrismFinding[]): StatefulOutcome
       name: 'requestViolations',
       detail:
         violations.length === 1
-          ? `The object, once changed, would break its schema at ${violations[0]?.location ?? 'object'}.`
-          : `The object, once changed, would break its schema in ${String(violations.length)} places.`,
+          ? {
+              en: `The object, once changed, would break its schema at ${violations[0]?.location ?? 'object'}.`,
+              fr: `L’objet, une fois changé, enfreindrait son schéma en ${violations[0]?.location ?? 'object'}.`,
+            }
+          : {
+              en: `The object, once changed, would break its schema in ${String(violations.length)} places.`,
+              fr: `L’objet, une fois changé, enfreindrait son schéma en ${String(violations.length)} endroits.`,
+            },
       extensions: { violations },
     },
   };
@@ -72,7 +79,10 @@ export function refuseResult(findings: readonly PrismFinding[]): StatefulOutcome
  * The answer for an object the consumer does not have: the document's 404 when it declares
  * one (its example, as Prism gives it), else the sandbox's `object-not-found` problem.
  */
-export async function answerNotFound(call: StatefulCall, what: string): Promise<StatefulOutcome> {
+export async function answerNotFound(
+  call: StatefulCall,
+  what: Localized,
+): Promise<StatefulOutcome> {
   const { operation } = call.route;
   if (operation.responses.some((response) => response.code === '404')) {
     const mocked = await call.mocker.mock(
@@ -88,7 +98,12 @@ export async function answerNotFound(call: StatefulCall, what: string): Promise<
       };
     }
   }
-  return { refusal: { name: 'objectNotFound', detail: `You have no ${what}.` } };
+  return {
+    refusal: {
+      name: 'objectNotFound',
+      detail: { en: `You have no ${what.en}.`, fr: `Vous n’avez pas ${what.fr}.` },
+    },
+  };
 }
 
 /** A write the store did not make, as the problem that says why. */
@@ -103,14 +118,20 @@ export function refuseWrite(
       return {
         refusal: {
           name: 'objectExists',
-          detail: `You already have ${describeObject(resource.name, id)}.`,
+          detail: {
+            en: `You already have ${describeObject(resource.name, id).en}.`,
+            fr: `Vous avez déjà un objet « ${id.length > 80 ? `${id.slice(0, 80)}…` : id} » dans ${resource.name}.`,
+          },
         },
       };
     case 'missing':
       return {
         refusal: {
           name: 'objectNotFound',
-          detail: `You have no ${describeObject(resource.name, id)}.`,
+          detail: {
+            en: `You have no ${describeObject(resource.name, id).en}.`,
+            fr: `Vous n’avez pas ${describeObject(resource.name, id).fr}.`,
+          },
         },
       };
     case 'objects-limit':
@@ -120,16 +141,23 @@ export function refuseWrite(
           name: 'sandboxDataLimit',
           detail:
             outcome.reason === 'objects-limit'
-              ? 'Your consumer keeps as many objects as the sandbox allows.'
-              : 'Your consumer keeps as many bytes of objects as the sandbox allows.',
+              ? {
+                  en: 'Your consumer keeps as many objects as the sandbox allows.',
+                  fr: 'Votre consommateur garde autant d’objets que le bac à sable en permet.',
+                }
+              : {
+                  en: 'Your consumer keeps as many bytes of objects as the sandbox allows.',
+                  fr: 'Votre consommateur garde autant d’octets d’objets que le bac à sable en permet.',
+                },
         },
       };
   }
 }
 
 /** `declarations DF-2026-004217`, quoted so an odd id reads as one. */
-export function describeObject(name: string, id: string): string {
-  return `object "${id.length > 80 ? `${id.slice(0, 80)}…` : id}" in ${name}`;
+export function describeObject(name: string, id: string): Localized {
+  const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
+  return { en: `object "${shown}" in ${name}`, fr: `d’objet « ${shown} » dans ${name}` };
 }
 
 /** A stored object, parsed; `{}` for text that is not an object (never written so). */

@@ -12,13 +12,19 @@ export function toStoreRefusal(error: unknown): Refusal | undefined {
   if (isStoreFull(error)) {
     return {
       name: 'insufficientStorage',
-      detail: 'The disk holding the sandbox’s objects is full: nothing was changed.',
+      detail: {
+        en: 'The disk holding the sandbox’s objects is full: nothing was changed.',
+        fr: 'Le disque qui porte les objets du bac à sable est plein : rien n’a été changé.',
+      },
     };
   }
   if (isStoreUnavailable(error)) {
     return {
       name: 'storeUnavailable',
-      detail: 'The database holding the sandbox’s objects did not answer: nothing was changed.',
+      detail: {
+        en: 'The database holding the sandbox’s objects did not answer: nothing was changed.',
+        fr: 'La base de données qui garde les objets du bac à sable n’a pas répondu : rien n’a été changé.',
+      },
     };
   }
   return undefined;

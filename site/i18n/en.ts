@@ -150,6 +150,21 @@ export const en: Messages = {
     exampleNote: 'The detail and instance members change with every request.',
     others: (status: number): string => `Other ${String(status)} problems`,
     every: 'Every problem type',
+    remedies: {
+      401: 'Send the credentials the description names, then try again.',
+      404: 'Check the identifier in `detail` against what exists, then try again.',
+      405: 'Send the request again with one of the methods the `Allow` header lists.',
+      408: 'Send the whole request without pausing; check any proxy between your client and the sandbox.',
+      409: 'Read `detail` for the current state, then ask for a change that state allows.',
+      413: 'Send a smaller body.',
+      431: 'Send fewer or shorter headers; large cookies are the usual cause.',
+    },
+    remedyInvalid:
+      'Correct the request as `detail` says, then send it again: the same request will be refused the same way.',
+    remedyServer:
+      'Retry in a moment. If it keeps happening, send the `instance` value of the answer to the support: it names your request in the sandbox’s logs.',
+    remedyOther:
+      'Read `detail`: it says what the sandbox saw in this request. Sending it again unchanged gives the same answer.',
   },
   terms: {
     description: 'What the sandbox is for, what it records and for how long.',
@@ -478,5 +493,24 @@ export const en: Messages = {
     remedyDelegate: 'Contact the Défenseur des droits delegate in your region',
     remedyMail:
       'Send a letter by post (free, no stamp needed): Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
+  },
+  previews: {
+    title: 'Branch previews',
+    none: 'No preview yet. Build one with ',
+    caption: (count: number): string => `${String(count)} preview(s), newest build first`,
+    branch: 'Branch',
+    commit: 'Commit',
+    built: 'Built',
+    audience: 'Audience',
+    sandbox: 'Sandbox',
+    noCommit: 'none',
+    sandboxStopped: 'starts on the first call',
+    sandboxStarting: 'starting',
+    sandboxRunning: 'running',
+    sandboxFailed: 'failed to start (retried on the next call)',
+    notFoundTitle: 'No such preview',
+    notFoundBefore: 'Nothing is served at ',
+    notFoundAfter: ': its branch has no preview, or it was removed.',
+    every: 'Every preview',
   },
 };

@@ -158,6 +158,22 @@ export const fr = {
     exampleNote: 'Les membres detail et instance changent à chaque requête.',
     others: (status: number): string => `Autres problèmes ${String(status)}`,
     every: 'Tous les types de problèmes',
+    /** What to do, by status, for types whose description states only the cause. */
+    remedies: {
+      401: 'Envoyez les identifiants que nomme la description, puis réessayez.',
+      404: 'Comparez l’identifiant de `detail` à ce qui existe, puis réessayez.',
+      405: 'Renvoyez la requête avec l’une des méthodes que liste l’en-tête `Allow`.',
+      408: 'Envoyez la requête entière sans pause ; vérifiez tout proxy entre votre client et le bac à sable.',
+      409: 'Lisez dans `detail` l’état actuel, puis demandez un changement que cet état permet.',
+      413: 'Envoyez un corps plus petit.',
+      431: 'Envoyez moins d’en-têtes, ou des en-têtes plus courts ; de gros cookies en sont la cause habituelle.',
+    } as Readonly<Record<number, string>>,
+    remedyInvalid:
+      'Corrigez la requête comme le dit `detail`, puis renvoyez-la : la même requête sera refusée de la même façon.',
+    remedyServer:
+      'Réessayez dans un instant. Si cela continue, envoyez au support la valeur d’`instance` de la réponse : elle désigne votre requête dans les journaux du bac à sable.',
+    remedyOther:
+      'Lisez `detail` : il dit ce que le bac à sable a vu dans cette requête. La renvoyer telle quelle donne la même réponse.',
   },
   terms: {
     description: 'À quoi sert le bac à sable, ce qu’il enregistre et combien de temps.',
@@ -498,6 +514,27 @@ export const fr = {
     remedyDelegate: 'Contacter le délégué du Défenseur des droits dans votre région',
     remedyMail:
       'Envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
+  },
+  /** The previews server's own pages (`npm run previews`): its index and its 404. */
+  previews: {
+    title: 'Prévisualisations des branches',
+    none: 'Aucune prévisualisation pour l’instant. Construisez-en une avec ',
+    caption: (count: number): string =>
+      `${String(count)} prévisualisation(s), la plus récente d’abord`,
+    branch: 'Branche',
+    commit: 'Commit',
+    built: 'Construite',
+    audience: 'Public',
+    sandbox: 'Bac à sable',
+    noCommit: 'aucun',
+    sandboxStopped: 'démarre au premier appel',
+    sandboxStarting: 'démarrage',
+    sandboxRunning: 'en marche',
+    sandboxFailed: 'n’a pas pu démarrer (nouvel essai au prochain appel)',
+    notFoundTitle: 'Aucune prévisualisation ici',
+    notFoundBefore: 'Rien n’est servi à ',
+    notFoundAfter: ' : sa branche n’a pas de prévisualisation, ou elle a été retirée.',
+    every: 'Toutes les prévisualisations',
   },
 } satisfies Record<string, unknown>;
 

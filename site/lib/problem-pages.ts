@@ -1,10 +1,11 @@
-import type { ProblemType } from '../../catalog/sandbox-problems.ts';
+import type { ProblemType, SandboxLanguage } from '../../catalog/sandbox-problems.ts';
+import type { Messages } from '../i18n/fr.ts';
 
 /**
  * How the portal presents the sandbox's problem types (`catalog/sandbox-problems.ts`): grouped
  * by status on `/problems/`, and one page each saying when the problem happens and what to do.
- * The catalog holds one description per type; the portal reads its first sentence as the cause
- * and the rest as the advice, so owners of the gateway keep writing a single text.
+ * The catalog holds one description per type and language; the portal reads its first sentence
+ * as the cause and the rest as the advice, so owners of the gateway keep writing a single text.
  */
 
 /** A problem type as the catalog lists it: with its `type` URI. */
@@ -67,40 +68,37 @@ export interface ProblemAdvice {
   remedy: string;
 }
 
+/** The general remedies of the page's dictionary (`problems` in `site/i18n/`). */
+export type RemedyMessages = Pick<
+  Messages['problems'],
+  'remedies' | 'remedyInvalid' | 'remedyServer' | 'remedyOther'
+>;
+
 /**
- * Splits a description after its first sentence. A sentence ends with a full stop followed by a
- * capital, so `HTTP/1.1.` and `e.g. approving` do not cut it short.
+ * Splits a description, in `language`, after its first sentence. A sentence ends with a full
+ * stop followed by a capital (accented ones too), so `HTTP/1.1.` and `e.g. approving` do not
+ * cut it short.
  */
 export function toProblemAdvice(
   problem: Pick<ProblemType, 'status' | 'description'>,
+  language: SandboxLanguage,
+  messages: RemedyMessages,
 ): ProblemAdvice {
-  const text = problem.description.trim();
-  const end = /[.!?](?=\s+[A-Z`])/.exec(text);
-  if (!end) return { cause: text, remedy: toGeneralRemedy(problem.status) };
+  const text = problem.description[language].trim();
+  const end = /[.!?](?=\s+[\p{Lu}`])/u.exec(text);
+  if (!end) return { cause: text, remedy: toGeneralRemedy(problem.status, messages) };
   const cause = text.slice(0, end.index + 1);
   const remedy = text.slice(end.index + 1).trim();
-  return { cause, remedy: remedy === '' ? toGeneralRemedy(problem.status) : remedy };
+  return {
+    cause,
+    remedy: remedy === '' ? toGeneralRemedy(problem.status, messages) : remedy,
+  };
 }
 
-/** Advice by status, for types whose description states only the cause. */
-const remedies: Readonly<Record<number, string>> = {
-  401: 'Send the credentials the description names, then try again.',
-  404: 'Check the identifier in `detail` against what exists, then try again.',
-  405: 'Send the request again with one of the methods the `Allow` header lists.',
-  408: 'Send the whole request without pausing; check any proxy between your client and the sandbox.',
-  409: 'Read `detail` for the current state, then ask for a change that state allows.',
-  413: 'Send a smaller body.',
-  431: 'Send fewer or shorter headers; large cookies are the usual cause.',
-};
-
-function toGeneralRemedy(status: number): string {
-  const remedy = remedies[status];
+function toGeneralRemedy(status: number, messages: RemedyMessages): string {
+  const remedy = messages.remedies[status];
   if (remedy !== undefined) return remedy;
-  if (status === 400 || status === 422) {
-    return 'Correct the request as `detail` says, then send it again: the same request will be refused the same way.';
-  }
-  if (status >= 500) {
-    return 'Retry in a moment. If it keeps happening, send the `instance` value of the answer to the support: it names your request in the sandbox’s logs.';
-  }
-  return 'Read `detail`: it says what the sandbox saw in this request. Sending it again unchanged gives the same answer.';
+  if (status === 400 || status === 422) return messages.remedyInvalid;
+  if (status >= 500) return messages.remedyServer;
+  return messages.remedyOther;
 }

@@ -317,7 +317,7 @@ function assertBoundedOrTooLarge(answer: Called): void {
   assert.equal(answer.contentType, 'application/problem+json');
   const body = asRecord(answer.body);
   assert.equal(body.type, '/problems/answer-too-large');
-  assert.match(String(body.detail), /too large to generate/);
+  assert.match(String(body.detail), /trop grosse à générer/);
 }
 
 describe('a Prefer header the mock server cannot read gets a clean 400', () => {
@@ -330,7 +330,7 @@ describe('a Prefer header the mock server cannot read gets a clean 400', () => {
       assert.equal(body.type, '/problems/invalid-prefer-header');
       const detail = String(body.detail);
       assert.match(detail, /Prefer/);
-      assert.match(detail, /code=<status>/);
+      assert.match(detail, /code=<statut>/);
       // Nothing of Prism's decoder (io-ts) reaches the partner.
       assert.doesNotMatch(detail, /optional property|cannot decode|└─|should be/);
     });

@@ -16,8 +16,9 @@ import { sendRawRequest, type RawAnswer } from './helpers/send-raw-request.ts';
 /** What a reviewer's browser sends with every call: none of it may leave the preview's gateway. */
 const credentials = { authorization: 'Bearer secret-token', cookie: 'session=secret-cookie' };
 
+// In French, the previews server's own language when the request names none.
 const leftSandbox =
-  'The path after /main/_sandbox must stay in this preview’s sandbox: no empty segment (//), no backslash and no "." or ".." segment, written plainly or percent-encoded.';
+  'Le chemin après /main/_sandbox doit rester dans le bac à sable de cette prévisualisation : ni segment vide (//), ni barre oblique inverse, ni segment « . » ou « .. », écrits tels quels ou encodés en pourcentage.';
 
 let previews: PreviewsFixture;
 let decoy: Decoy;

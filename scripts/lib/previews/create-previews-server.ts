@@ -4,6 +4,12 @@ import { sandboxSegment } from './preview-manifest.ts';
 import { createPreviewRegistry, type Preview, type PreviewRegistry } from './preview-registry.ts';
 import { createSandboxProxy, sendPreviewProblem } from './proxy-to-sandbox.ts';
 import { renderNotFoundPage, renderPreviewsPage } from './render-previews-page.ts';
+import {
+  chooseLanguage,
+  defaultSandboxLanguage,
+  toLanguageHeaders,
+  type SandboxLanguage,
+} from '../../../catalog/sandbox-languages.ts';
 import { toOriginForm, toSandboxPath } from './to-sandbox-path.ts';
 import {
   answerClientError,
@@ -61,12 +67,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     }
     const url = toOriginForm(request.url ?? '/', toOwnHosts(request));
     if (url === undefined) {
-      sendPreviewProblem(
-        request,
-        response,
-        'badRequest',
-        'The previews server serves only itself: a request target naming another host (absolute-form) is refused. Send the path alone.',
-      );
+      sendPreviewProblem(request, response, 'badRequest', {
+        en: 'The previews server serves only itself: a request target naming another host (absolute-form) is refused. Send the path alone.',
+        fr: 'Le serveur des prévisualisations ne sert que lui-même : une cible de requête qui nomme un autre hôte (absolute-form) est refusée. Envoyez le chemin seul.',
+      });
       return;
     }
     // Every part below (the static site too) reads the path alone, never the host a client wrote.
@@ -78,14 +82,17 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
           request,
           response,
           'methodNotAllowed',
-          `${pathname} is read with GET or HEAD only.`,
+          {
+            en: `${pathname} is read with GET or HEAD only.`,
+            fr: `${pathname} se lit avec GET ou HEAD seulement.`,
+          },
           { allow: 'GET, HEAD' },
         );
         return;
       }
       const previews = await registry.list();
       if (pathname === '/') {
-        send(request, response, 200, 'text/html; charset=utf-8', renderPreviewsPage(previews));
+        sendPage(request, response, 200, (language) => renderPreviewsPage(previews, language));
       } else {
         send(request, response, 200, 'application/json', JSON.stringify({ previews }));
       }
@@ -98,7 +105,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       return;
     }
     if (preview === undefined) {
-      send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
+      sendPage(request, response, 404, (language) => renderNotFoundPage(pathname, language));
       return;
     }
     if (section === sandboxSegment) {
@@ -126,7 +133,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       b.manifest.builtAt.localeCompare(a.manifest.builtAt),
     );
     if (newest === undefined) {
-      send(request, response, 404, 'text/html; charset=utf-8', renderNotFoundPage(pathname));
+      sendPage(request, response, 404, (language) => renderNotFoundPage(pathname, language));
       return;
     }
     const location = `/${newest.manifest.slug}${pathname.replace(/\/?$/, '/')}`;
@@ -141,12 +148,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
   ): Promise<void> {
     const path = toSandboxPath(rest);
     if (path === undefined) {
-      sendPreviewProblem(
-        request,
-        response,
-        'notFound',
-        `The path after /${preview.slug}/${sandboxSegment} must stay in this preview’s sandbox: no empty segment (//), no backslash and no "." or ".." segment, written plainly or percent-encoded.`,
-      );
+      sendPreviewProblem(request, response, 'notFound', {
+        en: `The path after /${preview.slug}/${sandboxSegment} must stay in this preview’s sandbox: no empty segment (//), no backslash and no "." or ".." segment, written plainly or percent-encoded.`,
+        fr: `Le chemin après /${preview.slug}/${sandboxSegment} doit rester dans le bac à sable de cette prévisualisation : ni segment vide (//), ni barre oblique inverse, ni segment « . » ou « .. », écrits tels quels ou encodés en pourcentage.`,
+      });
       return;
     }
     let sandbox;
@@ -154,12 +159,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       sandbox = await registry.useSandbox(preview);
     } catch (error) {
       onError(error);
-      sendPreviewProblem(
-        request,
-        response,
-        'upstreamUnavailable',
-        `The sandbox of the preview of ${preview.manifest.branch} could not start; the previews server's log says why.`,
-      );
+      sendPreviewProblem(request, response, 'upstreamUnavailable', {
+        en: `The sandbox of the preview of ${preview.manifest.branch} could not start; the previews server's log says why.`,
+        fr: `Le bac à sable de la prévisualisation de ${preview.manifest.branch} n’a pas pu démarrer ; le journal du serveur des prévisualisations dit pourquoi.`,
+      });
       return;
     }
     const publicAddress = new URL(publicUrl());
@@ -184,12 +187,10 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
     handle(request, response).catch((error: unknown) => {
       onError(error);
       if (!response.headersSent) {
-        sendPreviewProblem(
-          request,
-          response,
-          'internalError',
-          'The previews server failed; its log says why.',
-        );
+        sendPreviewProblem(request, response, 'internalError', {
+          en: 'The previews server failed; its log says why.',
+          fr: 'Le serveur des prévisualisations a échoué ; son journal dit pourquoi.',
+        });
       } else {
         response.destroy();
       }
@@ -211,6 +212,19 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
       await registry.close();
     },
   };
+}
+
+/** Sends one of the server's own pages in the language the request's `Accept-Language` prefers. */
+function sendPage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  render: (language: SandboxLanguage) => string,
+): void {
+  const language = chooseLanguage(request.headers['accept-language'], defaultSandboxLanguage);
+  send(request, response, status, 'text/html; charset=utf-8', render(language), {
+    ...toLanguageHeaders(language),
+  });
 }
 
 function send(

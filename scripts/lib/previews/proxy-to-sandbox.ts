@@ -8,8 +8,14 @@ import {
   type ServerResponse,
 } from 'node:http';
 import {
+  chooseLanguage,
+  defaultSandboxLanguage,
+  toLanguageHeaders,
+} from '../../../catalog/sandbox-languages.ts';
+import {
   problemMediaType,
   toProblemBody,
+  type Localized,
   type ProblemName,
 } from '../../../catalog/sandbox-problems.ts';
 import { requestIdPattern } from '../../../gateway-stub/http/request-id.ts';
@@ -67,7 +73,10 @@ export function createSandboxProxy(): SandboxProxy {
         });
       } catch {
         // Node refuses to write some paths its parser read (ERR_UNESCAPED_CHARACTERS).
-        sendPreviewProblem(request, response, 'notFound', 'The sandbox has no such path.');
+        sendPreviewProblem(request, response, 'notFound', {
+          en: 'The sandbox has no such path.',
+          fr: 'Le bac à sable n’a pas ce chemin.',
+        });
         return;
       }
       upstream.on('response', (answer) => {
@@ -89,8 +98,14 @@ export function createSandboxProxy(): SandboxProxy {
           response,
           refused ? 'upstreamUnavailable' : 'upstreamFailed',
           refused
-            ? "This preview's sandbox is not answering. Retry in a moment."
-            : "The connection to this preview's sandbox broke before it answered.",
+            ? {
+                en: "This preview's sandbox is not answering. Retry in a moment.",
+                fr: 'Le bac à sable de cette prévisualisation ne répond pas. Réessayez dans un instant.',
+              }
+            : {
+                en: "The connection to this preview's sandbox broke before it answered.",
+                fr: 'La connexion au bac à sable de cette prévisualisation a été rompue avant sa réponse.',
+              },
         );
       });
       // A client that goes away takes its call to the gateway with it.
@@ -105,21 +120,27 @@ export function createSandboxProxy(): SandboxProxy {
   };
 }
 
-/** Answers a request to the previews server with a problem of the sandbox's catalog. */
+/**
+ * Answers a request to the previews server with a problem of the sandbox's catalog, in the
+ * language its `Accept-Language` prefers; the previews server serves every branch, so its
+ * default is the sandbox's own (French).
+ */
 export function sendPreviewProblem(
   request: IncomingMessage,
   response: ServerResponse,
   name: ProblemName,
-  detail: string,
+  detail: Localized,
   headers: OutgoingHttpHeaders = {},
 ): void {
+  const language = chooseLanguage(request.headers['accept-language'], defaultSandboxLanguage);
   const received = request.headers['x-request-id'];
   const requestId =
     typeof received === 'string' && requestIdPattern.test(received) ? received : randomUUID();
-  const problem = toProblemBody(name, detail, requestId);
+  const problem = toProblemBody(name, detail, requestId, language);
   const body = JSON.stringify(problem);
   response.writeHead(problem.status, {
     ...headers,
+    ...toLanguageHeaders(language, headers.vary),
     'content-type': problemMediaType,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',

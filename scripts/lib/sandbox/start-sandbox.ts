@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { defaultPorts } from '../../../catalog/default-ports.ts';
 import { loadCatalog, writeSnapshot, type CatalogProblem } from '../../../catalog/index.ts';
 import { describeStoreHolder } from '../../../gateway-stub/index.ts';
+import { loadPortalFile } from '../../../config/load-portal-file.ts';
 import { startChildService, type ChildService } from './child-service.ts';
 import { findTakenPort, type SandboxPort } from './find-taken-port.ts';
 import {
@@ -24,6 +25,11 @@ export interface StartSandboxOptions {
   apisDir?: string;
   /** Data folder: store, secrets, logs, catalog snapshot (default `.guichet/sandbox`). */
   dataDir?: string;
+  /**
+   * `portal.yaml`, whose language the sandbox's refusals fall back to (default:
+   * `$GUICHET_PORTAL_FILE` or `portal.yaml`, as the build reads it); `GUICHET_LANGUAGE` wins.
+   */
+  portalFile?: string;
   host?: string;
   gatewayPort?: number;
   /** What sets the gateway's port, named when it is taken (default `GUICHET_GATEWAY_PORT`). */
@@ -130,6 +136,7 @@ export async function startSandbox(
 
   const result = await loadCatalog({ apisDir, audience: 'internal', brokenApis: 'leave-out' });
   if (result.failed) throw new SandboxCatalogError(result.problems);
+  const language = process.env.GUICHET_LANGUAGE?.trim() || (await readPortalLanguage(options));
   const snapshotFile = join(dataDir, 'catalog.json');
   await writeSnapshot(result.catalog, snapshotFile);
 
@@ -147,6 +154,7 @@ export async function startSandbox(
         // Its own file there: the consumers' objects (resources.sqlite), unless
         // GUICHET_DATABASE_URL, inherited, puts them in PostgreSQL.
         GUICHET_SANDBOX_DIR: dataDir,
+        GUICHET_LANGUAGE: language,
       },
       ports: mockPorts,
       healthUrl: `${mockUrl}/_mock/health`,
@@ -165,6 +173,7 @@ export async function startSandbox(
         GUICHET_GATEWAY_PORT: String(ports.gateway),
         GUICHET_ADMIN_PORT: String(ports.admin),
         GUICHET_UPSTREAM_URL: mockUrl,
+        GUICHET_LANGUAGE: language,
       },
       ports: gatewayPorts,
       healthUrl: `${url}/_guichet/health`,
@@ -223,4 +232,16 @@ export async function startSandbox(
     },
     warnings: result.problems,
   };
+}
+
+/**
+ * The portal's language, from `portal.yaml` through the one reader of that file (`config/`):
+ * the sandbox answers refusals in it when the caller's `Accept-Language` names neither. A file
+ * with mistakes stops the start with its `file:line — field — message — hint` lines.
+ */
+async function readPortalLanguage(options: StartSandboxOptions): Promise<string> {
+  const path = options.portalFile ?? (process.env.GUICHET_PORTAL_FILE?.trim() || 'portal.yaml');
+  const { identity, problems } = await loadPortalFile(path);
+  if (identity === undefined) throw new SandboxCatalogError(problems);
+  return identity.language;
 }

@@ -240,7 +240,10 @@ describeOnEachStore('admin API and keys CLI', (store) => {
       });
     const nobody = await post({ consumerId: 'con_nobody', api: 'colis' });
     assert.equal(nobody.status, 400);
-    assert.match(((await nobody.json()) as { detail: string }).detail, /^no consumer "con_nobody"/);
+    assert.match(
+      ((await nobody.json()) as { detail: string }).detail,
+      /: no consumer "con_nobody"/,
+    );
     const both = await post({ consumerId: first.consumerId, application: 'Autre', api: 'colis' });
     assert.deepEqual(
       ((await both.json()) as { errors: { pointer: string }[] }).errors.map((item) => item.pointer),

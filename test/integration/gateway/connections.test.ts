@@ -33,7 +33,7 @@ describe('connection limits', () => {
       assert.equal(refused.status, 429);
       const problem = JSON.parse(refused.body) as { type: string; detail: string };
       assert.equal(problem.type, '/problems/too-many-connections');
-      assert.match(problem.detail, /5 connections/);
+      assert.match(problem.detail, /5 connexions/);
       const other = await getFrom(`${test.baseUrl}${path}`, '127.0.0.3', { 'x-api-key': key });
       assert.deepEqual('status' in other ? other.status : other, 200);
 

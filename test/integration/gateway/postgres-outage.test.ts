@@ -54,7 +54,7 @@ describe('the gateway when PostgreSQL goes away, then comes back', () => {
     const text = await response.text();
     const problem = JSON.parse(text) as { type: string; detail: string };
     assert.equal(problem.type, '/problems/store-unavailable', what);
-    assert.match(problem.detail, /nothing was changed/, what);
+    assert.match(problem.detail, /rien n’a été changé/, what);
     assert.doesNotMatch(text, /ECONNREFUSED|\n\s+at |password|guichet:/, what);
     if (port === 'public') assert.doesNotMatch(text, /127\.0\.0\.1|outage_/, what);
   };

@@ -119,13 +119,13 @@ describe('gateway refusals', () => {
       403,
       'subscription-expired',
     );
-    assert.match(String(body.detail), /expired on 2020-01-01T00:00:00\.000Z/);
+    assert.match(String(body.detail), /a expiré le 2020-01-01T00:00:00\.000Z/);
   });
 
   it('404 for an unknown API or version, 410 for a retired version', async () => {
     await expectProblem(await call('/nope/v1/x'), 404, 'unknown-api');
     const version = await expectProblem(await call('/colis/v9/x'), 404, 'unknown-version');
-    assert.match(String(version.detail), /has v2, v1, v0 \(current: v2\)/);
+    assert.match(String(version.detail), /elle a v2, v1, v0 \(actuelle : v2\)/);
     const retired = await call('/colis/v0/parcels/AB1234');
     await expectProblem(retired, 410, 'version-retired');
     assert.equal(retired.headers.get('sunset'), 'Sun, 30 Jun 2024 00:00:00 GMT');
@@ -183,7 +183,7 @@ describe('gateway refusals', () => {
   it('502 when the mock server drops the connection, 504 when it is too slow', async () => {
     await expectProblem(await call('/colis/v2/broken'), 502, 'upstream-failed');
     const slow = await expectProblem(await call('/colis/v2/slow'), 504, 'upstream-timeout');
-    assert.match(String(slow.detail), /within 200 ms/);
+    assert.match(String(slow.detail), /en 200 ms/);
   });
 
   it('503 when the mock server is not running, with the quota headers still set', async () => {

@@ -123,7 +123,7 @@ describeOnEachStore('self-service trial keys and CORS', (store) => {
       problem.errors.map((error) => error.pointer),
       ['#/application', '#/email', '#/acceptTerms'],
     );
-    assert.equal(problem.detail, 'Invalid field(s): application, email, acceptTerms.');
+    assert.equal(problem.detail, 'Champ(s) invalide(s) : application, email, acceptTerms.');
 
     const unknownApi = await askForKey({
       application: 'Mon appli',

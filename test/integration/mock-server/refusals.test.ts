@@ -25,9 +25,12 @@ describe('mock server refusals are problem+json', () => {
     assert.equal(response.headers.get('x-guichet-operation'), 'POST /declarations');
     const problem = await readProblem(response);
     assert.equal(problem.type, '/problems/request-violations');
-    assert.equal(problem.title, 'Request does not match the document');
+    assert.equal(problem.title, 'Requête non conforme au document');
     assert.equal(problem.instance, 'req-422');
-    assert.equal(problem.detail, "The request breaks the operation's description in 2 places.");
+    assert.equal(
+      problem.detail,
+      'La requête enfreint la description de l’opération en 2 endroits.',
+    );
     const violations = problem.violations ?? [];
     assert.deepEqual(violations.map((violation) => violation.location).sort(), [
       'body.montant',
@@ -52,7 +55,7 @@ describe('mock server refusals are problem+json', () => {
 
     const version = await readProblem(await fetch(`${test.baseUrl}/entreprises/v9/entreprises`));
     assert.deepEqual([version.status, version.type], [404, '/problems/unknown-version']);
-    assert.equal(version.detail, 'entreprises has no version "v9"; it has v2, v1.');
+    assert.equal(version.detail, 'entreprises n’a pas de version « v9 » ; elle a v2, v1.');
 
     const route = await fetch(`${base}/etablissements/41234567000019`);
     assert.equal(route.headers.get('x-guichet-operation'), null);

@@ -27,7 +27,9 @@ describe('the request path stages', () => {
         createRouteStage({
           routes: {} as never,
           keys: { find: () => undefined, invalidate: () => undefined },
-          identifier: { identify: () => ({ problem: 'unknownKey', detail: '', headers: {} }) },
+          identifier: {
+            identify: () => ({ problem: 'unknownKey', detail: { en: '', fr: '' }, headers: {} }),
+          },
           fail: () => undefined,
         }),
       /invalid route stage options:\n {2}routes — must be the route table/,

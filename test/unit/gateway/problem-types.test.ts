@@ -12,7 +12,8 @@ describe('problem types', () => {
     assert.equal(new Set(types).size, Object.keys(problemTypes).length);
     for (const problem of problemTypeList) {
       assert.match(problem.type, /^\/problems\/[a-z]+(?:-[a-z]+)*$/);
-      assert.ok(problem.description.length > 20, problem.slug);
+      assert.ok(problem.description.en.length > 20, problem.slug);
+      assert.ok(problem.description.fr.length > 20, problem.slug);
     }
     const statuses = problemTypeList.map((problem) => problem.status);
     assert.deepEqual(
@@ -36,8 +37,9 @@ describe('problem types', () => {
     }
   });
 
-  it('builds RFC 9457 bodies with the request id as instance', () => {
-    assert.deepEqual(toProblemBody('quotaExceeded', 'Retry in 3 s.', 'req-1', { extra: 1 }), {
+  it('builds RFC 9457 bodies with the request id as instance, in the language asked', () => {
+    const detail = { en: 'Retry in 3 s.', fr: 'Réessayez dans 3 s.' };
+    assert.deepEqual(toProblemBody('quotaExceeded', detail, 'req-1', 'en', { extra: 1 }), {
       type: '/problems/quota-exceeded',
       title: 'Quota exceeded',
       status: 429,
@@ -45,9 +47,25 @@ describe('problem types', () => {
       instance: 'req-1',
       extra: 1,
     });
-    const raw = toRawProblemResponse('headersTooLarge', 'Too big.', 'req-2');
+    assert.deepEqual(toProblemBody('quotaExceeded', detail, 'req-1', 'fr', { extra: 1 }), {
+      type: '/problems/quota-exceeded',
+      title: 'Quota dépassé',
+      status: 429,
+      detail: 'Réessayez dans 3 s.',
+      instance: 'req-1',
+      extra: 1,
+    });
+    const raw = toRawProblemResponse(
+      'headersTooLarge',
+      { en: 'Too big.', fr: 'Trop gros.' },
+      'req-2',
+      'fr',
+    );
+    // The status line keeps the English title (ASCII); the body speaks French.
     assert.match(raw, /^HTTP\/1\.1 431 Request headers too large\r\n/);
     assert.match(raw, /Content-Type: application\/problem\+json\r\n/);
+    assert.match(raw, /Content-Language: fr\r\nVary: Accept-Language\r\n/);
     assert.match(raw, /"instance":"req-2"/);
+    assert.match(raw, /"detail":"Trop gros\."/);
   });
 });

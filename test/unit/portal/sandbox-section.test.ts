@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { loadCatalog, type Catalog, type CatalogApi } from '../../../catalog/index.ts';
 import { problemTypeList } from '../../../catalog/sandbox-problems.ts';
+import { en } from '../../../site/i18n/en.ts';
 import { toProblemExample, toProblemExampleText } from '../../../site/lib/problem-examples.ts';
 import {
   groupProblemsByStatus,
@@ -105,30 +106,34 @@ describe('the problem type pages', () => {
   test('say, for every type, when it happens and what to do', () => {
     for (const problem of problemTypeList) {
       assert.ok(toStatusLabel(problem.status).includes(' '), `${problem.slug}: reason phrase`);
-      const advice = toProblemAdvice(problem);
+      const advice = toProblemAdvice(problem, 'en', en.problems);
       assert.ok(advice.cause.length > 10, problem.slug);
       assert.ok(advice.remedy.length > 10, problem.slug);
-      assert.ok(problem.description.startsWith(advice.cause), problem.slug);
+      assert.ok(problem.description.en.startsWith(advice.cause), problem.slug);
     }
     assert.deepEqual(
-      toProblemAdvice({ status: 400, description: 'Sent as HTTP/1.1. Check the client.' }),
+      toProblemAdvice(
+        { status: 400, description: { en: 'Sent as HTTP/1.1. Check the client.', fr: '' } },
+        'en',
+        en.problems,
+      ),
       { cause: 'Sent as HTTP/1.1.', remedy: 'Check the client.' },
     );
   });
 
   test('show an example body of the type, as the sandbox writes it', () => {
     for (const problem of problemTypeList) {
-      const { body } = toProblemExample(problem);
+      const { body } = toProblemExample(problem, 'en', en.problems);
       assert.equal(body.type, `/problems/${problem.slug}`);
-      assert.equal(body.title, problem.title);
+      assert.equal(body.title, problem.title.en);
       assert.equal(body.status, problem.status);
       assert.equal(typeof body.detail, 'string');
     }
     const quota = problemTypeList.find((problem) => problem.slug === 'quota-exceeded');
     assert.ok(quota);
     assert.match(
-      toProblemExampleText(quota, '429 Too Many Requests'),
-      /^HTTP\/1\.1 429 Too Many Requests\nContent-Type: application\/problem\+json\nRetry-After: 17\n/,
+      toProblemExampleText(quota, '429 Too Many Requests', 'en', en.problems),
+      /^HTTP\/1\.1 429 Too Many Requests\nContent-Type: application\/problem\+json\nContent-Language: en\nRetry-After: 17\n/,
     );
   });
 });
