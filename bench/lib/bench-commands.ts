@@ -35,6 +35,31 @@ Chromium) on the home, catalog, API, guide and reference pages.
   options: {},
 } as const;
 
+/** `npm run bench:search`. */
+export const benchSearchCommand = {
+  name: 'bench:search',
+  usage: `Usage: npm run bench:search -- [options]
+
+Builds the sample catalog (apis/) and the corpus of real documents (../shared/corpus, or
+CORPUS_DIR), then types queries into each portal's own search page in Chromium: a fixed list
+on the sample (summaries, operationIds, paths, schema names, French without accents, partial
+words, guide titles), and on the corpus the summary, operationId and path of a seeded draw of
+operations. Prints per kind of query and overall the top-1 and top-3 rates and the mean
+reciprocal rank, and the misses (all of them in .guichet/bench/search/).
+
+  --operations <n>   corpus operations drawn (default 300)
+  --seed <n>         the draw's seed (default 10)
+  --sample-only      build and search the sample catalog only
+  --no-build         search the portals the last run built, as they are
+  -h, --help         show this help`,
+  options: {
+    operations: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '10' },
+    'sample-only': { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+  },
+} as const;
+
 /** `npm run bench:sandbox`. */
 export const benchSandboxCommand = {
   name: 'bench:sandbox',

@@ -52,8 +52,11 @@ export async function startSearchPage(): Promise<void> {
     more.hidden = true;
     if (current.query === '' && Object.keys(current.filters).length === 0) {
       status.textContent = readClientMessages().searchPrompt;
+      list.setAttribute('aria-busy', 'false');
       return;
     }
+    // Busy until the first batch is listed: assistive technologies (and tests) wait for it.
+    list.setAttribute('aria-busy', 'true');
     status.textContent = readClientMessages().searching;
     const filters = Object.fromEntries(
       Object.entries(current.filters).filter((entry): entry is [string, string] => !!entry[1]),
@@ -74,6 +77,7 @@ export async function startSearchPage(): Promise<void> {
       for (const data of batch) list.append(renderResult(data));
       shown += batch.length;
       more.hidden = shown >= results.length;
+      list.setAttribute('aria-busy', 'false');
     };
     more.onclick = () => void showNext();
     await showNext();
