@@ -1,11 +1,12 @@
 import { readClientMessages } from '../i18n/client.ts';
+import { olderReleaseFilter, rankResults } from './search-ranking.ts';
 import {
   parseSearchState,
-  pickSubResults,
   searchFilterNames,
   splitExcerpt,
   toSearchQueryString,
   type PagefindResultData,
+  type PagefindSubResult,
   type SearchState,
 } from './search-results.ts';
 
@@ -74,7 +75,9 @@ export async function startSearchPage(): Promise<void> {
         results.slice(shown, shown + pageSize).map((result) => result.data()),
       );
       if (ticket !== latest) return;
-      for (const data of batch) list.append(renderResult(data));
+      for (const { data, sections } of rankResults(batch, current.query)) {
+        list.append(renderResult(data, sections));
+      }
       shown += batch.length;
       more.hidden = shown >= results.length;
       list.setAttribute('aria-busy', 'false');
@@ -139,7 +142,7 @@ function fillFilters(
   }
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function renderResult(data: PagefindResultData, subs: PagefindSubResult[]): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
@@ -151,7 +154,7 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     data.meta.kind === 'guide'
       ? readClientMessages().guide
       : data.meta.version
-        ? readClientMessages().version(data.meta.version)
+        ? readClientMessages().version(data.meta.version, toReleaseState(data))
         : undefined;
   if (label) {
     const meta = document.createElement('p');
@@ -159,7 +162,6 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     meta.textContent = label;
     item.append(meta);
   }
-  const subs = pickSubResults(data);
   if (subs.length === 0) {
     item.append(renderExcerpt(data.excerpt));
     return item;
@@ -175,6 +177,13 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   }
   item.append(nested);
   return item;
+}
+
+/** Whether a version page's result says it is an older or a deprecated version. */
+function toReleaseState(data: PagefindResultData): 'deprecated' | 'older' | undefined {
+  if (data.filters?.lifecycle?.includes('deprecated')) return 'deprecated';
+  if (data.filters?.[olderReleaseFilter.name]?.includes(olderReleaseFilter.older)) return 'older';
+  return undefined;
 }
 
 function renderExcerpt(excerpt: string): HTMLParagraphElement {

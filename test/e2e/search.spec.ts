@@ -51,3 +51,29 @@ test('a search with no match says so', async ({ page }) => {
   await expect(search.status).toHaveText('No result for “zzzqqq”.');
   await expect(search.results).toHaveCount(0);
 });
+
+test('an operation’s exact summary lands first, before a guide that holds the same words', async ({
+  page,
+}) => {
+  const search = new SearchPage(page);
+  await search.goto('Déposer une déclaration');
+  await expect(search.settledResults).toBeAttached();
+  await expect(search.sectionLinks.first()).toHaveAttribute(
+    'href',
+    '/apis/tax-declarations/#post-declarations',
+  );
+  await expect(search.results.first()).not.toContainText('Guide');
+});
+
+test('the current version comes before the deprecated one, which is labelled', async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto('listerDeclarations');
+  await expect(search.settledResults).toBeAttached();
+  await expect(search.results).toHaveCount(2);
+  await expect(search.sectionLinks.first()).toHaveAttribute(
+    'href',
+    '/apis/tax-declarations/#get-declarations',
+  );
+  await expect(search.results.nth(1)).toContainText('Version v1 — deprecated');
+  await expect(search.results.first()).not.toContainText('deprecated');
+});
