@@ -3,8 +3,9 @@
  * corpus (when present), serves each on loopback and types queries into its own search page in
  * Chromium, reading back the links the page shows in order. Prints, per kind of query and
  * overall, the share whose expected operation, schema or guide came first (top-1) and among the
- * first three (top-3), and the mean reciprocal rank over the first batch of results; then the
- * misses. Goals (issue 10): on the corpus, summary searches first in at least 95 % of cases,
+ * first three (top-3), the mean reciprocal rank over the first batch of results, and the share
+ * first once an operation of another API with the same summary, operationId or path counts too
+ * (the query cannot tell them apart); then the misses. Goals (issue 10): on the corpus, summary searches first in at least 95 % of cases,
  * path searches in at least 98 %.
  */
 import { once } from 'node:events';
@@ -104,20 +105,21 @@ async function measureTarget(target: Target): Promise<Outcome> {
     server.closeAllConnections();
     server.close();
   }
-  const ranked = cases.map((item, index) => ({
-    ...item,
-    shown: shown[index] ?? [],
-    rank: findRank(
-      (shown[index] ?? []).map((link) => link.href),
-      item.expected,
-    ),
-  }));
+  const ranked = cases.map((item, index) => {
+    const links = (shown[index] ?? []).map((link) => link.href);
+    return {
+      ...item,
+      shown: shown[index] ?? [],
+      rank: findRank(links, item.expected),
+      rankAmongEquivalents: findRank(links, [...item.expected, ...(item.equivalents ?? [])]),
+    };
+  });
   const order = (kind: string): number => queryKinds.indexOf(kind as (typeof queryKinds)[number]);
   const summaries = summarizeRanks([...ranked].sort((a, b) => order(a.kind) - order(b.kind)));
   const misses = ranked.filter((item) => item.rank !== 1);
   const missLines = misses.map(
     (item) =>
-      `[${item.kind}] ${JSON.stringify(item.query)} → want ${item.target} (${item.expected[0] ?? '—'}), rank ${item.rank === undefined ? 'not shown' : String(item.rank)}; first: ${item.shown[0] ? `${item.shown[0].text} (${item.shown[0].href})` : 'no result'}`,
+      `[${item.kind}] ${JSON.stringify(item.query)} → want ${item.target} (${item.expected[0] ?? '—'}), rank ${item.rank === undefined ? 'not shown' : String(item.rank)}${item.rankAmongEquivalents === 1 ? ' (an equivalent elsewhere came first)' : item.equivalents?.length ? ` (${String(item.equivalents.length)} equivalents elsewhere)` : ''}; first: ${item.shown[0] ? `${item.shown[0].text} (${item.shown[0].href})` : 'no result'}`,
   );
   await mkdir(dir, { recursive: true });
   const missesFile = join(dir, 'misses.txt');
@@ -138,13 +140,14 @@ async function measureTarget(target: Target): Promise<Outcome> {
 function toTable(outcome: Outcome): string {
   const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
   return formatTable([
-    ['query kind', 'queries', 'top-1', 'top-3', 'MRR'],
+    ['query kind', 'queries', 'top-1', 'top-3', 'MRR', 'top-1 or an equivalent'],
     ...outcome.summaries.map((summary) => [
       summary.kind,
       String(summary.queries),
       percent(summary.top1),
       percent(summary.top3),
       summary.meanReciprocalRank.toFixed(3),
+      percent(summary.top1AmongEquivalents),
     ]),
   ]);
 }

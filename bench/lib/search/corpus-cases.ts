@@ -4,6 +4,7 @@ import type {
   CatalogOperation,
   CatalogVersion,
 } from '../../../catalog/index.ts';
+import { toSearchKey } from '../../../site/scripts/search-ranking.ts';
 import type { AnchorLocator } from './locate-anchors.ts';
 import type { SearchCase } from './search-cases.ts';
 
@@ -31,6 +32,8 @@ interface Candidate {
  * versions) whose summary the document wrote and no other operation of its API shares, and for
  * each its summary, its operationId (when it has one) and its path. A path search lands right
  * on any operation of that path in the same version: the path alone cannot name the method.
+ * Operations of other APIs with the same summary, operationId or path are the case's
+ * equivalents.
  */
 export function toCorpusCases(
   catalog: Catalog,
@@ -53,6 +56,15 @@ export function toCorpusCases(
     }
   }
   const drawn = shuffle(candidates, draw.seed).slice(0, draw.operations);
+  const elsewhere = indexOperations(catalog, locator);
+  const equivalentsOf = (
+    kind: 'summary' | 'operationId' | 'path',
+    query: string,
+    apiId: string,
+  ): string[] =>
+    (elsewhere[kind].get(toSearchKey(query)) ?? [])
+      .filter((entry) => entry.apiId !== apiId)
+      .map((entry) => entry.link);
   const cases: SearchCase[] = [];
   for (const { api, version, operation } of drawn) {
     const link = (anchor: string): string | undefined =>
@@ -60,17 +72,72 @@ export function toCorpusCases(
     const own = link(operation.anchor);
     if (!own) throw new Error(`bench:search: no indexed page holds ${api.id} ${operation.anchor}`);
     const target = `${api.id} ${operation.method} ${operation.path}`;
-    cases.push({ kind: 'summary', query: operation.summary, expected: [own], target });
+    cases.push({
+      kind: 'summary',
+      query: operation.summary,
+      expected: [own],
+      equivalents: equivalentsOf('summary', operation.summary, api.id),
+      target,
+    });
     if (operation.operationId?.trim()) {
-      cases.push({ kind: 'operationId', query: operation.operationId, expected: [own], target });
+      cases.push({
+        kind: 'operationId',
+        query: operation.operationId,
+        expected: [own],
+        equivalents: equivalentsOf('operationId', operation.operationId, api.id),
+        target,
+      });
     }
     const samePath = version.operations
       .filter((other) => other.kind === 'operation' && other.path === operation.path)
       .map((other) => link(other.anchor))
       .filter((found): found is string => found !== undefined);
-    cases.push({ kind: 'path', query: operation.path, expected: samePath, target });
+    cases.push({
+      kind: 'path',
+      query: operation.path,
+      expected: samePath,
+      equivalents: equivalentsOf('path', operation.path, api.id),
+      target,
+    });
   }
   return { cases, eligible: candidates.length, drawn: drawn.length };
+}
+
+/** Where each summary, operationId and path (compared as the search compares) leads. */
+function indexOperations(
+  catalog: Catalog,
+  locator: AnchorLocator,
+): Record<'summary' | 'operationId' | 'path', Map<string, { apiId: string; link: string }[]>> {
+  const index = { summary: new Map(), operationId: new Map(), path: new Map() } as Record<
+    'summary' | 'operationId' | 'path',
+    Map<string, { apiId: string; link: string }[]>
+  >;
+  const add = (
+    kind: keyof typeof index,
+    text: string | undefined,
+    entry: { apiId: string; link: string },
+  ): void => {
+    if (!text?.trim()) return;
+    const key = toSearchKey(text);
+    index[kind].set(key, [...(index[kind].get(key) ?? []), entry]);
+  };
+  for (const api of catalog.apis) {
+    const version = api.versions.find((item) => item.id === api.currentVersionId);
+    for (const operation of version?.operations ?? []) {
+      const link = locator.locate(
+        api.id,
+        api.currentVersionId,
+        api.currentVersionId,
+        operation.anchor,
+      );
+      if (!link) continue;
+      const entry = { apiId: api.id, link };
+      if (hasOwnSummary(operation)) add('summary', operation.summary, entry);
+      add('operationId', operation.operationId, entry);
+      add('path', operation.path, entry);
+    }
+  }
+  return index;
 }
 
 /** The catalog falls back on the operationId, then on method and path, for a missing summary. */

@@ -8,6 +8,8 @@ export interface RankedQuery {
   kind: string;
   /** 1 for the first link shown; `undefined` when the expected link was not shown at all. */
   rank: number | undefined;
+  /** The rank of the expected link or of an operation elsewhere the query names as exactly. */
+  rankAmongEquivalents?: number | undefined;
 }
 
 /** The rates of one kind of query (or of all of them). */
@@ -20,6 +22,8 @@ export interface RankSummary {
   top3: number;
   /** Mean of 1/rank, a query whose link was not shown counting 0. */
   meanReciprocalRank: number;
+  /** Share whose first link was the expected one or an equivalent elsewhere. */
+  top1AmongEquivalents: number;
 }
 
 /**
@@ -56,12 +60,16 @@ function summarize(kind: string, queries: readonly RankedQuery[]): RankSummary {
       ? 0
       : queries.filter((query) => query.rank !== undefined && test(query.rank)).length / count;
   const reciprocal = queries.reduce((sum, query) => sum + (query.rank ? 1 / query.rank : 0), 0);
+  const firstAmongEquivalents = queries.filter(
+    (query) => (query.rankAmongEquivalents ?? query.rank) === 1,
+  ).length;
   return {
     kind,
     queries: count,
     top1: share((rank) => rank === 1),
     top3: share((rank) => rank <= 3),
     meanReciprocalRank: count === 0 ? 0 : reciprocal / count,
+    top1AmongEquivalents: count === 0 ? 0 : firstAmongEquivalents / count,
   };
 }
 

@@ -17,6 +17,11 @@ export interface SearchCase {
   query: string;
   /** Links (path and fragment) any of which is the right landing. */
   expected: string[];
+  /**
+   * Operations of other APIs the query names just as exactly (the same summary, operationId or
+   * path): landing there is not wrong, the query cannot tell them apart.
+   */
+  equivalents?: string[];
   /** Where the query should land, for the list of misses. */
   target: string;
 }

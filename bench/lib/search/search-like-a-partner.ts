@@ -8,11 +8,13 @@ export interface ShownLink {
 }
 
 /**
- * Runs each query through the portal's own search page in Chromium, as a partner would: the
- * page's script loads the built Pagefind bundle once, and each query is typed into its box and
- * submitted; what is read back is the links the page then shows in order — for each result page
- * its sections (operations, schemas) as the page picks them, else the page itself. Only the
- * first batch is read (the page shows ten results before "Show more").
+ * Runs each query through the portal's own search page in Chromium, as a partner does from the
+ * header's search box: it opens `/search/?q=…`, whose script loads the built Pagefind bundle,
+ * searches and lists its results. A fresh page each time: Pagefind's scores depend on the index
+ * chunks earlier searches loaded, and each query should count as a partner's first. What is
+ * read back is the links the page shows in order — for each result page its sections
+ * (operations, schemas) as the page picks them, else the page itself; only the first batch
+ * (the page shows ten results before "Show more").
  */
 export async function searchLikeAPartner(
   origin: string,
@@ -23,12 +25,11 @@ export async function searchLikeAPartner(
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags] });
   try {
     const page = await browser.newPage();
-    await page.goto(`${origin}${base}search/`);
-    await waitForResults(page);
     const shown: ShownLink[][] = [];
     for (const query of queries) {
+      const url = `${origin}${base}search/?q=${encodeURIComponent(query)}`;
       shown.push(
-        await runQuery(page, query).catch((error: unknown) => {
+        await runQuery(page, url).catch((error: unknown) => {
           throw new Error(`bench:search: searching ${JSON.stringify(query)} failed`, {
             cause: error,
           });
@@ -42,16 +43,7 @@ export async function searchLikeAPartner(
   }
 }
 
-/** The page marks its results busy while it searches and lists the first batch. */
-async function waitForResults(page: Page): Promise<void> {
-  // A search on the corpus may load megabytes of fragments on a busy machine: wait for the
-  // state, not a deadline.
-  await page
-    .locator('#search-results[aria-busy="false"]')
-    .waitFor({ state: 'attached', timeout: 0 });
-}
-
-async function runQuery(page: Page, query: string): Promise<ShownLink[]> {
+async function runQuery(page: Page, url: string): Promise<ShownLink[]> {
   // A script error would leave the results busy for good: it fails the query instead.
   let onError: (error: Error) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => {
@@ -59,15 +51,14 @@ async function runQuery(page: Page, query: string): Promise<ShownLink[]> {
   });
   page.on('pageerror', onError);
   try {
-    // Set the box and submit at once: typing would also start the page's delayed search.
-    await page.evaluate((text) => {
-      const input = document.querySelector<HTMLInputElement>('#search-query');
-      const form = document.querySelector<HTMLFormElement>('#search-page-form');
-      if (!input || !form) throw new Error('this is not the portal’s search page');
-      input.value = text;
-      form.requestSubmit();
-    }, query);
-    await Promise.race([waitForResults(page), failed]);
+    await page.goto(url);
+    // The page marks its results busy while it searches and lists the first batch. A search
+    // on the corpus may load megabytes of fragments on a busy machine: wait for the state, not
+    // a deadline.
+    const settled = page
+      .locator('#search-results[aria-busy="false"]')
+      .waitFor({ state: 'attached', timeout: 0 });
+    await Promise.race([settled, failed]);
   } finally {
     page.off('pageerror', onError);
   }
