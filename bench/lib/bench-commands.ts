@@ -28,8 +28,9 @@ export const benchLighthouseCommand = {
   name: 'bench:lighthouse',
   usage: `Usage: npm run bench:lighthouse
 
-Builds the sample catalog, serves it on loopback and runs Lighthouse (mobile profile, Debian's
-Chromium) on the home, catalog, API, guide and reference pages.
+Builds the sample catalog (APIS_DIR, else apis/) with a generated API large enough to get one
+page per tag, serves it on loopback and runs Lighthouse (mobile profile, Debian's Chromium) on
+the home, catalog, API, per-tag, guide and reference pages.
 
   -h, --help   show this help`,
   options: {},

@@ -10,8 +10,8 @@ const pages = [
   { name: 'API page with webhooks', path: '/apis/grant-notifications/' },
   { name: 'API page with a multi-file document', path: '/apis/appointments/' },
   { name: 'overview of a split API', path: '/internal/apis/collectivites/' },
-  // 900 KB of HTML made to be split: axe's contrast checks take about a minute on this machine
-  // alone, so its budget is far above the work rather than the default minute.
+  // The first part of a tag made to be split (120 KB of HTML): axe's contrast checks are slow on
+  // long pages, so its budget is far above the work rather than the default minute.
   {
     name: 'per-tag page',
     path: '/internal/apis/collectivites/v1/tags/departements/',

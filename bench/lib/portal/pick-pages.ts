@@ -16,11 +16,17 @@ export interface PortalFacts {
 /**
  * Chooses one page of each kind to weigh in a built portal: the API and reference pages of its
  * largest API, its largest tag and schemas pages (split APIs), its first guide (if any), and a
- * search for a word every portal holds.
+ * search for a word every portal holds. `apiPageSkips` names APIs whose API and reference pages
+ * are not the ones to weigh (a split API's page keeps only its overview).
  */
-export async function pickPages(distDir: string): Promise<PortalFacts> {
+export async function pickPages(
+  distDir: string,
+  apiPageSkips: readonly string[] = [],
+): Promise<PortalFacts> {
   const json = JSON.parse(await readFile(join(distDir, 'catalog.json'), 'utf8')) as CatalogJson;
-  const current = json.versions.filter((entry) => entry.current);
+  const current = json.versions.filter(
+    (entry) => entry.current && !apiPageSkips.includes(entry.id),
+  );
   const largest = [...current].sort((a, b) => b.operationCount - a.operationCount)[0];
   const pages: PageToWeigh[] = [
     { kind: 'home', path: '/' },
