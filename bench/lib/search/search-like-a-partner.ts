@@ -68,7 +68,7 @@ async function runQuery(page: Page, url: string): Promise<ShownLink[]> {
       const links = sections.length > 0 ? sections : [...item.querySelectorAll(':scope > h2 > a')];
       return links.map((link) => ({
         href: link.getAttribute('href') ?? '',
-        text: (link.textContent ?? '').trim(),
+        text: link.textContent.trim(),
       }));
     }),
   );
