@@ -5,8 +5,10 @@
  * overall, the share whose expected operation, schema or guide came first (top-1) and among the
  * first three (top-3), the mean reciprocal rank over the first batch of results, and the share
  * first once an operation of another API with the same summary, operationId or path counts too
- * (the query cannot tell them apart); then the misses. Goals (issue 10): on the corpus, summary searches first in at least 95 % of cases,
- * path searches in at least 98 %.
+ * (the query cannot tell them apart); then the misses. Goals (issue 10): on the corpus, for
+ * the operations whose summary is unique in their API (a seeded draw of them, `--operations`;
+ * `all` for every one), summary searches first in at least 95 % of cases, path searches in at
+ * least 98 %, an equivalent elsewhere counting as first.
  */
 import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -27,10 +29,21 @@ import { searchLikeAPartner, type ShownLink } from './lib/search/search-like-a-p
 import { findRank, summarizeRanks, type RankSummary } from './lib/search/score-ranks.ts';
 
 const { values } = readCommandLine(benchSearchCommand);
-const operations = Number(values.operations);
+// `all` measures every operation of the population, however long it takes (about 3 s a query).
+const operations =
+  values.operations === 'all' ? Number.MAX_SAFE_INTEGER : Number(values.operations);
 const seed = Number(values.seed);
-if (!Number.isInteger(operations) || operations < 1 || !Number.isInteger(seed)) {
-  console.error('bench:search: --operations must be a positive integer and --seed an integer');
+const concurrency = Number(values.concurrency);
+if (
+  !Number.isInteger(operations) ||
+  operations < 1 ||
+  !Number.isInteger(seed) ||
+  !Number.isInteger(concurrency) ||
+  concurrency < 1
+) {
+  console.error(
+    'bench:search: --operations and --concurrency must be positive integers, --seed an integer',
+  );
   process.exit(2);
 }
 
@@ -85,7 +98,10 @@ async function measureTarget(target: Target): Promise<Outcome> {
   } else {
     const corpus = toCorpusCases(catalog, locator, { operations, seed });
     cases = corpus.cases;
-    note = `${String(corpus.drawn)} operations drawn (seed ${String(seed)}) of ${String(corpus.eligible)} with a summary of their own, unique in their API; ${String(cases.length)} queries`;
+    note =
+      corpus.drawn === corpus.eligible
+        ? `all ${String(corpus.eligible)} operations with a summary of their own, unique in their API (current versions); ${String(cases.length)} queries`
+        : `${String(corpus.drawn)} operations drawn (seed ${String(seed)}) of the ${String(corpus.eligible)} with a summary of their own, unique in their API (current versions); ${String(cases.length)} queries`;
   }
   const server = createStaticServer({ dir: outDir }).listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -97,8 +113,11 @@ async function measureTarget(target: Target): Promise<Outcome> {
       origin,
       '/',
       cases.map((item) => item.query),
-      (done) => {
-        if (done % 100 === 0) console.log(`  ${String(done)} / ${String(cases.length)}`);
+      {
+        concurrency,
+        onProgress: (done) => {
+          if (done % 100 === 0) console.log(`  ${String(done)} / ${String(cases.length)}`);
+        },
       },
     );
   } finally {
@@ -170,9 +189,15 @@ for (const outcome of outcomes) {
 }
 const corpus = outcomes.find((outcome) => outcome.name === 'corpus');
 if (corpus) {
-  const rate = (kind: string): number =>
-    corpus.summaries.find((summary) => summary.kind === kind)?.top1 ?? 0;
-  const goal = (kind: string, least: number): string =>
-    `corpus ${kind} searches first in at least ${String(least * 100)} %: ${rate(kind) >= least ? 'yes' : 'NO'} (${(rate(kind) * 100).toFixed(1)} %)`;
+  const find = (kind: string): RankSummary | undefined =>
+    corpus.summaries.find((summary) => summary.kind === kind);
+  const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
+  // The goal counts an operation of another API that the query names just as exactly (the same
+  // summary or path): the query cannot tell them apart, and only one of them can come first.
+  const goal = (kind: string, least: number): string => {
+    const rates = find(kind);
+    const rate = rates?.top1AmongEquivalents ?? 0;
+    return `corpus ${kind} searches first (or an equivalent elsewhere) in at least ${String(least * 100)} %: ${rate >= least ? 'yes' : 'NO'} (${percent(rate)}; strictly first ${percent(rates?.top1 ?? 0)})`;
+  };
   console.log(`\n${goal('summary', 0.95)}\n${goal('path', 0.98)}`);
 }

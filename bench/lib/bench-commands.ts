@@ -48,14 +48,17 @@ words, guide titles), and on the corpus the summary, operationId and path of a s
 operations. Prints per kind of query and overall the top-1 and top-3 rates and the mean
 reciprocal rank, and the misses (all of them in .guichet/bench/search/).
 
-  --operations <n>   corpus operations drawn (default 300)
+  --operations <n>   corpus operations drawn, among those whose summary is unique in
+                     their API (default 300; all: every one of them, hours)
   --seed <n>         the draw's seed (default 10)
+  --concurrency <n>  search pages open side by side (default 3)
   --sample-only      build and search the sample catalog only
   --no-build         search the portals the last run built, as they are
   -h, --help         show this help`,
   options: {
     operations: { type: 'string', default: '300' },
     seed: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '3' },
     'sample-only': { type: 'boolean' },
     'no-build': { type: 'boolean' },
   },

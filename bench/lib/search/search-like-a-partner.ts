@@ -20,23 +20,31 @@ export async function searchLikeAPartner(
   origin: string,
   base: string,
   queries: readonly string[],
-  onProgress?: (done: number) => void,
+  options: { concurrency?: number; onProgress?: (done: number) => void } = {},
 ): Promise<ShownLink[][]> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags] });
   try {
-    const page = await browser.newPage();
-    const shown: ShownLink[][] = [];
-    for (const query of queries) {
-      const url = `${origin}${base}search/?q=${encodeURIComponent(query)}`;
-      shown.push(
-        await runQuery(page, url).catch((error: unknown) => {
+    const shown: ShownLink[][] = new Array<ShownLink[]>(queries.length);
+    let next = 0;
+    let done = 0;
+    // Each query has a page of its own, so pages searching side by side change nothing but
+    // the wall time: the bench waits on the loopback server and Pagefind's fetches as much
+    // as on the processor.
+    const work = async (): Promise<void> => {
+      const page = await browser.newPage();
+      for (let index = next++; index < queries.length; index = next++) {
+        const query = queries[index] ?? '';
+        const url = `${origin}${base}search/?q=${encodeURIComponent(query)}`;
+        shown[index] = await runQuery(page, url).catch((error: unknown) => {
           throw new Error(`bench:search: searching ${JSON.stringify(query)} failed`, {
             cause: error,
           });
-        }),
-      );
-      onProgress?.(shown.length);
-    }
+        });
+        done += 1;
+        options.onProgress?.(done);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, work));
     return shown;
   } finally {
     await browser.close();
