@@ -1,4 +1,5 @@
 import { readClientMessages } from '../i18n/client.ts';
+import { toExactSearchWords } from './search-words.ts';
 import { olderReleaseFilter, rankResults } from './search-ranking.ts';
 import {
   parseSearchState,
@@ -18,7 +19,7 @@ interface PagefindModule {
   search: (
     query: string | null,
     options?: { filters?: Record<string, string> },
-  ) => Promise<{ results: { data: () => Promise<PagefindResultData> }[] } | null>;
+  ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>;
 }
 
 /** Results shown at once; the rest come with "Show more". */
@@ -62,9 +63,8 @@ export async function startSearchPage(): Promise<void> {
     const filters = Object.fromEntries(
       Object.entries(current.filters).filter((entry): entry is [string, string] => !!entry[1]),
     );
-    const found = await pagefind.search(current.query === '' ? null : current.query, { filters });
+    const results = await searchExactFirst(pagefind, current.query, filters);
     if (ticket !== latest) return;
-    const results = found?.results ?? [];
     status.textContent =
       results.length === 0
         ? readClientMessages().noResult(current.query)
@@ -108,6 +108,27 @@ export async function startSearchPage(): Promise<void> {
     update();
   });
   await run(state);
+}
+
+type PagefindResults = NonNullable<Awaited<ReturnType<PagefindModule['search']>>>['results'];
+
+/**
+ * The pages holding the query as an operation's very path or summary (its search word, searched
+ * exactly), then the others Pagefind finds for the query's words, each page once.
+ */
+async function searchExactFirst(
+  pagefind: PagefindModule,
+  query: string,
+  filters: Record<string, string>,
+): Promise<PagefindResults> {
+  if (query === '') return (await pagefind.search(null, { filters }))?.results ?? [];
+  const found: PagefindResults = [];
+  // One after the other: each search loads the index chunks it needs into the one instance.
+  for (const term of [...toExactSearchWords(query).map((word) => `"${word}"`), query]) {
+    found.push(...((await pagefind.search(term, { filters }))?.results ?? []));
+  }
+  const seen = new Set<string>();
+  return found.filter((result) => !seen.has(result.id) && seen.add(result.id));
 }
 
 function readState(form: HTMLFormElement, input: HTMLInputElement): SearchState {

@@ -7,6 +7,8 @@
  * a section, then the current version. Pure, tested in Node.
  */
 import type { PagefindResultData, PagefindSubResult } from './search-results.ts';
+import { toSearchKey } from './search-key.ts';
+import { isPathQuery, toPathSearchWord } from './search-words.ts';
 
 /** How exactly a section (or a page) answers the query; the higher the better. */
 const Exactness = {
@@ -14,7 +16,10 @@ const Exactness = {
   Words: 0,
   /** Holds the one-word query as a whole word: a path, an operationId, a schema's name. */
   Word: 1,
-  /** Its title is the query (an operation's summary, a schema's or a guide's title). */
+  /**
+   * Its title is the query (an operation's summary, a schema's or a guide's title), or its
+   * operation's path is the pasted path.
+   */
   Title: 2,
 } as const;
 
@@ -22,20 +27,6 @@ type Exactness = (typeof Exactness)[keyof typeof Exactness];
 
 /** The filter a version page carries when a newer version of its API is the current one. */
 export const olderReleaseFilter = { name: 'release', older: 'older', current: 'current' } as const;
-
-/**
- * Text as the ranking compares it: lower case, accents off ("réservé" is "reserve"), one kind of
- * apostrophe, single spaces. A partner typing without accents matches an accented summary.
- */
-export function toSearchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** A word or title without the punctuation around it (Pagefind ends headings with "."). */
 function toBareKey(text: string): string {
@@ -69,13 +60,15 @@ export function rankResults<T extends PagefindResultData>(
 ): RankedResult<T>[] {
   const terms = toTerms(query);
   const queryKey = toBareKey(query);
+  // A pasted path is also indexed as one word beside each operation's path (search-words.ts).
+  const pathWord = isPathQuery(query) ? toBareKey(toPathSearchWord(query.trim())) : undefined;
   return batch
     .map((data, index) => {
       const words = data.content?.split(/\s+/) ?? [];
       const weighed = data.sub_results.map((sub, order) => ({
         sub,
         order,
-        ...weighSection(sub, words, terms, queryKey),
+        ...weighSection(sub, words, terms, queryKey, pathWord),
       }));
       const titled =
         data.meta.title !== undefined && toBareKey(data.meta.title) === queryKey
@@ -108,19 +101,22 @@ function weighSection(
   words: readonly string[],
   terms: readonly string[],
   queryKey: string,
+  pathWord: string | undefined,
 ): { exactness: Exactness; score: number } {
   const best = new Map<number, number>();
   let wholeWord = false;
+  let pathHeld = false;
   for (const location of sub.weighted_locations ?? []) {
     const word = toBareKey(words[location.location ?? -1] ?? '');
     if (terms.length === 1 && word === terms[0]) wholeWord = true;
+    if (pathWord !== undefined && word === pathWord) pathHeld = true;
     const term = findTerm(word, terms);
     const score = location.balanced_score ?? location.weight;
     best.set(term, Math.max(best.get(term) ?? 0, score));
   }
   const score = [...best.values()].reduce((sum, value) => sum + value, 0);
   const exactness =
-    toBareKey(sub.title) === queryKey
+    toBareKey(sub.title) === queryKey || pathHeld
       ? Exactness.Title
       : wholeWord
         ? Exactness.Word

@@ -1,3 +1,5 @@
+import { dropSearchWords } from './search-words.ts';
+
 /**
  * Pure helpers of the search page: the shapes of Pagefind's answers the page uses, and how
  * they become what the page shows. Kept apart from the DOM so they can be tested in Node.
@@ -72,12 +74,13 @@ export function toSearchQueryString(state: SearchState): string {
 
 /**
  * Splits a Pagefind excerpt on its `<mark>` tags, decoding entities, so the page builds text
- * nodes and `<mark>` elements itself and never injects HTML.
+ * nodes and `<mark>` elements itself and never injects HTML. The operations' search words,
+ * indexed beside their paths, are left out.
  */
 export function splitExcerpt(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   let marked = false;
-  for (const piece of excerpt.split(/(<\/?mark>)/)) {
+  for (const piece of dropSearchWords(excerpt).split(/(<\/?mark>)/)) {
     if (piece === '<mark>') {
       marked = true;
       continue;

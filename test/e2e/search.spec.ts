@@ -35,6 +35,39 @@ test('the search finds an operation by its path', async ({ page }) => {
   await expect(new ApiPage(page).operation('get-companies-siren')).toBeInViewport();
 });
 
+test('a one-word path lands on its operations, before pages full of the word, and shows as written', async ({
+  page,
+}) => {
+  const search = new SearchPage(page);
+  await search.goto('/declarations');
+  await expect(search.settledResults).toBeAttached();
+  await expect(search.sectionLinks.first()).toHaveAttribute(
+    'href',
+    /^\/apis\/tax-declarations\/#(get|post)-declarations$/,
+  );
+  // The path's search word is for the index: excerpts show the path as the page does.
+  await expect(search.results.first()).toContainText('/declarations');
+  await expect(page.locator('#search-results')).not.toContainText('apipath');
+});
+
+test('parameter and property names and descriptions are searched, and lead to their operation', async ({
+  page,
+}) => {
+  const search = new SearchPage(page);
+  for (const [query, anchor] of [
+    ['montantTotal', '#post-declarations'],
+    ['toutes taxes comprises', '#post-declarations'],
+    ['entreprise déclarante', '#get-declarations'],
+  ] as const) {
+    await search.goto(query);
+    await expect(search.settledResults).toBeAttached();
+    await expect(search.sectionLinks.first()).toHaveAttribute(
+      'href',
+      `/apis/tax-declarations/${anchor}`,
+    );
+  }
+});
+
 test('search filters narrow results and stay in the URL', async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto('declarations');

@@ -4,7 +4,7 @@ import type {
   CatalogOperation,
   CatalogVersion,
 } from '../../../catalog/index.ts';
-import { toSearchKey } from '../../../site/scripts/search-ranking.ts';
+import { toSearchKey } from '../../../site/scripts/search-key.ts';
 import type { AnchorLocator } from './locate-anchors.ts';
 import type { SearchCase } from './search-cases.ts';
 

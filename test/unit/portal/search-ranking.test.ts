@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rankResults, toSearchKey } from '../../../site/scripts/search-ranking.ts';
+import { toSearchKey } from '../../../site/scripts/search-key.ts';
+import { rankResults } from '../../../site/scripts/search-ranking.ts';
 import type {
   PagefindResultData,
   PagefindSubResult,
