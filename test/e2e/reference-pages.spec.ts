@@ -101,3 +101,19 @@ test('an API card counts webhooks apart from operations', async ({ page }) => {
     '1 operation and 1 webhook',
   );
 });
+
+for (const viewport of [
+  { name: 'a laptop', width: 1280, height: 800 },
+  { name: 'a phone', width: 412, height: 823 },
+]) {
+  test(`the sandbox, console and guides are reached from the first screen on ${viewport.name}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const api = new ApiPage(page);
+    await api.goto('tax-declarations');
+    for (const name of [/sandbox/i, /console/i, /guide/i]) {
+      await expect(api.sidebar.getByRole('link', { name }).first()).toBeInViewport();
+    }
+  });
+}
