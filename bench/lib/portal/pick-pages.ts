@@ -38,6 +38,10 @@ export async function pickPages(
       { kind: 'reference', path: `apis/${largest.id}/${largest.version}/reference/` },
     );
   }
+  // The API page a partner waits longest for: with the most operations on it, the largest API's
+  // page may be a split one's overview.
+  const heaviestApiPage = await findHeaviestApiPage(distDir, apiPageSkips);
+  if (heaviestApiPage) pages.push({ kind: 'API page, heaviest', path: heaviestApiPage });
   for (const [kind, segment] of [
     ['per-tag page', 'tags'],
     ['schemas page', 'schemas'],
@@ -70,6 +74,26 @@ async function findLargestPage(distDir: string, segment: string): Promise<string
     }
   }
   return largest?.path;
+}
+
+/** The largest `apis/<api>/index.html`, an API's current version page. */
+async function findHeaviestApiPage(
+  distDir: string,
+  skips: readonly string[],
+): Promise<string | undefined> {
+  const apis = await readdir(join(distDir, 'apis')).catch(() => []);
+  let heaviest: { path: string; bytes: number } | undefined;
+  for (const api of apis) {
+    if (skips.includes(api)) continue;
+    const size = await stat(join(distDir, 'apis', api, 'index.html')).then(
+      (found) => found.size,
+      () => undefined,
+    );
+    if (size !== undefined && (!heaviest || size > heaviest.bytes)) {
+      heaviest = { path: `apis/${api}/`, bytes: size };
+    }
+  }
+  return heaviest?.path;
 }
 
 async function findFirstGuide(distDir: string): Promise<string | undefined> {
