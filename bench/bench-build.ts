@@ -31,6 +31,7 @@ const pageKinds = [
   'home',
   'catalog',
   'API page',
+  'API page, heaviest',
   'per-tag page',
   'schemas page',
   'reference',
@@ -217,7 +218,7 @@ function checkGoals(reports: BuildReport[]): string[] {
         `${report.name}: every page within ${toSize(pageBudgetBytes)} of gzipped HTML: ${report.largest.gzipBytes <= pageBudgetBytes ? 'yes' : 'NO'} (largest ${toSize(report.largest.gzipBytes)}, ${report.largest.path})`,
       );
     }
-    for (const kind of ['catalog', 'API page', 'per-tag page']) {
+    for (const kind of ['catalog', 'API page', 'API page, heaviest', 'per-tag page']) {
       const item = report.scripts.find((script) => script.kind === kind);
       if (!item) continue;
       const ok = item.gzipBytes <= 30 * 1024;

@@ -28,14 +28,43 @@ export const benchLighthouseCommand = {
   name: 'bench:lighthouse',
   usage: `Usage: npm run bench:lighthouse -- [options]
 
-Builds the sample catalog, serves it on loopback and runs Lighthouse (mobile profile, Debian's
-Chromium) on the home, catalog, API, guide and reference pages, then prints the CSS,
-JavaScript and fonts each page loads (gzip), the DSFR theme's own files apart.
+Builds the sample catalog (APIS_DIR, else apis/) with a generated API large enough to get one
+page per tag, serves it on loopback and runs Lighthouse (mobile profile, Debian's Chromium) on
+the home, catalog, API, per-tag, guide and reference pages, then prints the CSS, JavaScript
+and fonts each page loads (gzip), the DSFR theme's own files apart.
 
   --portal <file>   the portal.yaml to build with, e.g. examples/dsfr/portal.yaml for the
                     DSFR theme (default: portal.yaml, or guichet's defaults without one)
   -h, --help        show this help`,
   options: { portal: { type: 'string' } },
+} as const;
+
+/** `npm run bench:search`. */
+export const benchSearchCommand = {
+  name: 'bench:search',
+  usage: `Usage: npm run bench:search -- [options]
+
+Builds the sample catalog (apis/) and the corpus of real documents (../shared/corpus, or
+CORPUS_DIR), then types queries into each portal's own search page in Chromium: a fixed list
+on the sample (summaries, operationIds, paths, schema names, French without accents, partial
+words, guide titles), and on the corpus the summary, operationId and path of a seeded draw of
+operations. Prints per kind of query and overall the top-1 and top-3 rates and the mean
+reciprocal rank, and the misses (all of them in .guichet/bench/search/).
+
+  --operations <n>   corpus operations drawn, among those whose summary is unique in
+                     their API (default 300; all: every one of them, hours)
+  --seed <n>         the draw's seed (default 10)
+  --concurrency <n>  search pages open side by side (default 3)
+  --sample-only      build and search the sample catalog only
+  --no-build         search the portals the last run built, as they are
+  -h, --help         show this help`,
+  options: {
+    operations: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '3' },
+    'sample-only': { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+  },
 } as const;
 
 /** `npm run bench:sandbox`. */

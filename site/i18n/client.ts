@@ -20,7 +20,8 @@ const fr = {
   searching: 'Recherche…',
   noResult: (query: string): string => `Aucun résultat pour « ${query} ».`,
   guide: 'Guide',
-  version: (id: string): string => `Version ${id}`,
+  version: (id: string, state?: 'deprecated' | 'older'): string =>
+    `Version ${id}${state === 'deprecated' ? ' — obsolète' : state === 'older' ? ' — ancienne version' : ''}`,
   copied: (label: string): string => `Copié dans le presse-papiers : ${label}.`,
   copyBlocked: (label: string): string =>
     `Ce navigateur empêche la copie depuis la page : le texte est sélectionné (${label}), appuyez sur Ctrl+C pour le copier.`,
@@ -107,7 +108,8 @@ const en: ClientMessages = {
   searching: 'Searching…',
   noResult: (query) => `No result for “${query}”.`,
   guide: 'Guide',
-  version: (id) => `Version ${id}`,
+  version: (id, state) =>
+    `Version ${id}${state === 'deprecated' ? ' — deprecated' : state === 'older' ? ' — older version' : ''}`,
   copied: (label) => `Copied ${label} to the clipboard.`,
   copyBlocked: (label) =>
     `This browser blocks copying from the page: ${label} is selected, press Ctrl+C to copy it.`,

@@ -363,6 +363,8 @@ export const en: Messages = {
     guides: (count: number): string => `Guides (${String(count)})`,
     operations: 'Operations',
     schemas: (count: number): string => `Schemas (${String(count)})`,
+    part: (name: string, index: number, count: number): string =>
+      `${name} (${String(index)} of ${String(count)})`,
     parameters: 'Parameters',
     in: 'in',
     locations: { path: 'path', query: 'query', header: 'header', cookie: 'cookie' },

@@ -32,6 +32,16 @@ export function formatOperations(operations: readonly { kind: 'operation' | 'web
   return `${formatCount(calls, 'operation')} ${messages.counts.and} ${formatCount(webhooks, 'webhook')}`;
 }
 
+/** A split version's page title: its tag, and which part of the tag when it is cut. */
+export function formatPageTitle(page: {
+  title: string;
+  part: { index: number; count: number } | undefined;
+}): string {
+  return page.part
+    ? messages.reference.part(page.title, page.part.index, page.part.count)
+    : page.title;
+}
+
 /** A lifecycle's badge text and meaning. */
 export function toLifecycleText(lifecycle: Lifecycle): { label: string; meaning: string } {
   return messages.lifecycle[lifecycle];

@@ -376,6 +376,8 @@ export const fr = {
     guides: (count: number): string => `Guides (${String(count)})`,
     operations: 'Opérations',
     schemas: (count: number): string => `Schémas (${String(count)})`,
+    part: (name: string, index: number, count: number): string =>
+      `${name} (${String(index)} sur ${String(count)})`,
     parameters: 'Paramètres',
     in: 'dans',
     locations: { path: 'le chemin', query: 'la requête', header: "l'en-tête", cookie: 'le cookie' },

@@ -19,6 +19,28 @@ export function startReferencePage(): void {
   startCodeSamples(article, { ...settings, storage });
   startTryIt(article, settings);
   markCurrentOperation();
+  clipSkippedOperations(article);
+}
+
+/**
+ * Marks `is-skipped` each operation whose content the browser is not laying out yet
+ * (`content-visibility: auto`, off screen), which the style clips to its placeholder height,
+ * and unmarks it as it comes near the screen.
+ */
+function clipSkippedOperations(root: ParentNode): void {
+  for (const operation of root.querySelectorAll<HTMLElement>('.operation')) {
+    const mark = (skipped: boolean): void => {
+      operation.classList.toggle('is-skipped', skipped);
+    };
+    operation.addEventListener('contentvisibilityautostatechange', (event) => {
+      mark((event as ContentVisibilityAutoStateChangeEvent).skipped);
+    });
+    // The state of operations the browser settled before this script ran.
+    const first = operation.firstElementChild;
+    if (first && 'checkVisibility' in first) {
+      mark(!first.checkVisibility({ contentVisibilityAuto: true }));
+    }
+  }
 }
 
 function readLocalStorage(): Storage | undefined {

@@ -1,11 +1,13 @@
 import { readClientMessages } from '../i18n/client.ts';
+import { toExactSearchWords } from './search-words.ts';
+import { olderReleaseFilter, rankResults } from './search-ranking.ts';
 import {
   parseSearchState,
-  pickSubResults,
   searchFilterNames,
   splitExcerpt,
   toSearchQueryString,
   type PagefindResultData,
+  type PagefindSubResult,
   type SearchState,
 } from './search-results.ts';
 
@@ -17,7 +19,7 @@ interface PagefindModule {
   search: (
     query: string | null,
     options?: { filters?: Record<string, string> },
-  ) => Promise<{ results: { data: () => Promise<PagefindResultData> }[] } | null>;
+  ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>;
 }
 
 /** Results shown at once; the rest come with "Show more". */
@@ -52,15 +54,17 @@ export async function startSearchPage(): Promise<void> {
     more.hidden = true;
     if (current.query === '' && Object.keys(current.filters).length === 0) {
       status.textContent = readClientMessages().searchPrompt;
+      list.setAttribute('aria-busy', 'false');
       return;
     }
+    // Busy until the first batch is listed: assistive technologies (and tests) wait for it.
+    list.setAttribute('aria-busy', 'true');
     status.textContent = readClientMessages().searching;
     const filters = Object.fromEntries(
       Object.entries(current.filters).filter((entry): entry is [string, string] => !!entry[1]),
     );
-    const found = await pagefind.search(current.query === '' ? null : current.query, { filters });
+    const results = await searchExactFirst(pagefind, current.query, filters);
     if (ticket !== latest) return;
-    const results = found?.results ?? [];
     status.textContent =
       results.length === 0
         ? readClientMessages().noResult(current.query)
@@ -71,9 +75,12 @@ export async function startSearchPage(): Promise<void> {
         results.slice(shown, shown + pageSize).map((result) => result.data()),
       );
       if (ticket !== latest) return;
-      for (const data of batch) list.append(renderResult(data));
+      for (const { data, sections } of rankResults(batch, current.query)) {
+        list.append(renderResult(data, sections));
+      }
       shown += batch.length;
       more.hidden = shown >= results.length;
+      list.setAttribute('aria-busy', 'false');
     };
     more.onclick = () => void showNext();
     await showNext();
@@ -101,6 +108,27 @@ export async function startSearchPage(): Promise<void> {
     update();
   });
   await run(state);
+}
+
+type PagefindResults = NonNullable<Awaited<ReturnType<PagefindModule['search']>>>['results'];
+
+/**
+ * The pages holding the query as an operation's very path or summary (its search word, searched
+ * exactly), then the others Pagefind finds for the query's words, each page once.
+ */
+async function searchExactFirst(
+  pagefind: PagefindModule,
+  query: string,
+  filters: Record<string, string>,
+): Promise<PagefindResults> {
+  if (query === '') return (await pagefind.search(null, { filters }))?.results ?? [];
+  const found: PagefindResults = [];
+  // One after the other: each search loads the index chunks it needs into the one instance.
+  for (const term of [...toExactSearchWords(query).map((word) => `"${word}"`), query]) {
+    found.push(...((await pagefind.search(term, { filters }))?.results ?? []));
+  }
+  const seen = new Set<string>();
+  return found.filter((result) => !seen.has(result.id) && seen.add(result.id));
 }
 
 function readState(form: HTMLFormElement, input: HTMLInputElement): SearchState {
@@ -135,7 +163,7 @@ function fillFilters(
   }
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function renderResult(data: PagefindResultData, subs: PagefindSubResult[]): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
@@ -147,7 +175,7 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     data.meta.kind === 'guide'
       ? readClientMessages().guide
       : data.meta.version
-        ? readClientMessages().version(data.meta.version)
+        ? readClientMessages().version(data.meta.version, toReleaseState(data))
         : undefined;
   if (label) {
     const meta = document.createElement('p');
@@ -155,7 +183,6 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     meta.textContent = label;
     item.append(meta);
   }
-  const subs = pickSubResults(data);
   if (subs.length === 0) {
     item.append(renderExcerpt(data.excerpt));
     return item;
@@ -171,6 +198,13 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   }
   item.append(nested);
   return item;
+}
+
+/** Whether a version page's result says it is an older or a deprecated version. */
+function toReleaseState(data: PagefindResultData): 'deprecated' | 'older' | undefined {
+  if (data.filters?.lifecycle?.includes('deprecated')) return 'deprecated';
+  if (data.filters?.[olderReleaseFilter.name]?.includes(olderReleaseFilter.older)) return 'older';
+  return undefined;
 }
 
 function renderExcerpt(excerpt: string): HTMLParagraphElement {

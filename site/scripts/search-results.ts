@@ -1,14 +1,25 @@
+import { dropSearchWords } from './search-words.ts';
+
 /**
  * Pure helpers of the search page: the shapes of Pagefind's answers the page uses, and how
  * they become what the page shows. Kept apart from the DOM so they can be tested in Node.
  */
+
+/** Where a word of the query matched: its element's weight, its score and its position. */
+export interface PagefindLocation {
+  weight: number;
+  /** The weight and the word's likeness to the query's, as Pagefind ranks them. */
+  balanced_score?: number;
+  /** The word's index in the page's `content`, split on white space. */
+  location?: number;
+}
 
 /** A part of a page Pagefind matched: a heading with an id and the text under it. */
 export interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
-  weighted_locations?: { weight: number }[];
+  weighted_locations?: PagefindLocation[];
 }
 
 /** What `result.data()` returns, as far as the page uses it. */
@@ -16,6 +27,10 @@ export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The page's filters and their values (lifecycle, tag, owner, release). */
+  filters?: Record<string, string[] | undefined>;
+  /** The page's text as Pagefind indexed it. */
+  content?: string;
   sub_results: PagefindSubResult[];
 }
 
@@ -59,12 +74,13 @@ export function toSearchQueryString(state: SearchState): string {
 
 /**
  * Splits a Pagefind excerpt on its `<mark>` tags, decoding entities, so the page builds text
- * nodes and `<mark>` elements itself and never injects HTML.
+ * nodes and `<mark>` elements itself and never injects HTML. The operations' search words,
+ * indexed beside their paths, are left out.
  */
 export function splitExcerpt(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   let marked = false;
-  for (const piece of excerpt.split(/(<\/?mark>)/)) {
+  for (const piece of dropSearchWords(excerpt).split(/(<\/?mark>)/)) {
     if (piece === '<mark>') {
       marked = true;
       continue;
@@ -77,21 +93,6 @@ export function splitExcerpt(excerpt: string): ExcerptPart[] {
     if (text !== '') parts.push({ text, marked });
   }
   return parts;
-}
-
-/**
- * The sections of a page worth linking to, best first: only those with an anchor (the page
- * itself is the result's own link), ranked by how strongly they matched, then page order.
- */
-export function pickSubResults(data: PagefindResultData, limit = 5): PagefindSubResult[] {
-  const score = (sub: PagefindSubResult): number =>
-    (sub.weighted_locations ?? []).reduce((total, location) => total + location.weight, 0);
-  return data.sub_results
-    .map((sub, index) => ({ sub, index, score: score(sub) }))
-    .filter(({ sub }) => sub.url.includes('#'))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, limit)
-    .map(({ sub }) => sub);
 }
 
 const entities: Readonly<Record<string, string>> = {

@@ -10,8 +10,8 @@ const pages = [
   { name: 'API page with webhooks', path: '/apis/grant-notifications/' },
   { name: 'API page with a multi-file document', path: '/apis/appointments/' },
   { name: 'overview of a split API', path: '/internal/apis/collectivites/' },
-  // 900 KB of HTML made to be split: axe's contrast checks take about a minute on this machine
-  // alone, so its budget is far above the work rather than the default minute.
+  // The first part of a tag made to be split (120 KB of HTML): axe's contrast checks are slow on
+  // long pages, so its budget is far above the work rather than the default minute.
   {
     name: 'per-tag page',
     path: '/internal/apis/collectivites/v1/tags/departements/',
@@ -55,6 +55,37 @@ test.describe('the trial-key form', () => {
     await expect(trial.result).toBeVisible();
     expect(await findViolations(page)).toEqual([]);
   });
+});
+
+test('on a phone, operations not laid out yet spill over nothing, and show whole once near', async ({
+  page,
+}) => {
+  // Lighthouse's mobile width: an operation is taller than the 900 px it is given until it
+  // comes near the screen, and its content spilled over the next ones, where axe saw text on
+  // another operation's badges and links under links.
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/apis/tax-declarations/');
+  const spilling = (): Promise<string[]> =>
+    page.$$eval('.operation', (operations) =>
+      operations
+        .filter((operation) => {
+          const box = operation.getBoundingClientRect();
+          // What a closed <details> holds is not laid out either, and has no box to spill.
+          const spills = [...operation.querySelectorAll('*')].some(
+            (element) =>
+              element.checkVisibility() && element.getBoundingClientRect().bottom > box.bottom + 1,
+          );
+          return spills && getComputedStyle(operation).overflow !== 'hidden';
+        })
+        .map((operation) => operation.getAttribute('data-operation') ?? ''),
+    );
+  await expect.poll(spilling).toEqual([]);
+  expect(await findViolations(page)).toEqual([]);
+  const last = page.locator('.operation').last();
+  await last.scrollIntoViewIfNeeded();
+  // Laid out, it takes its whole height and clips nothing (focus rings included).
+  await expect(last).not.toHaveCSS('overflow', 'hidden');
+  await expect.poll(spilling).toEqual([]);
 });
 
 test('the catalog stays usable on a phone and by keyboard', async ({ page }) => {

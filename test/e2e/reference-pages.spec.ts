@@ -54,18 +54,22 @@ test.describe('without JavaScript', () => {
     await expect(body.locator('pre.example')).toContainText('"montantTotal": 1250.5');
   });
 
-  test('a large API gets one page per tag, reached from its sidebar', async ({ page }) => {
+  test('a large API gets one page per tag, cut in parts a phone loads fast, reached from its sidebar', async ({
+    page,
+  }) => {
     const api = new ApiPage(page, internalPortal.base);
     await api.goto('collectivites');
-    await api.sidebar.getByRole('link', { name: /^Départements/ }).click();
+    // Each of its operations carries 60 KB of schema: two make a part of the tag.
+    const firstPart = api.sidebar.getByRole('link', { name: /^Départements \(1 of 8\)/ });
+    await firstPart.click();
     await expect(page).toHaveURL(/\/internal\/apis\/collectivites\/v1\/tags\/departements\/$/);
-    await expect(api.heading).toContainText('Départements');
+    await expect(api.heading).toContainText('Départements (1 of 8)');
     await expect(page.locator('h2#tag-departements')).toHaveText('Départements');
-    await expect(page.locator('.operation')).toHaveCount(15);
-    await expect(api.sidebar.getByRole('link', { name: /^Départements/ })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
+    await expect(page.locator('.operation')).toHaveCount(2);
+    await expect(firstPart).toHaveAttribute('aria-current', 'page');
+    await expect(
+      api.sidebar.getByRole('link', { name: /^Départements \(8 of 8\)/ }),
+    ).toHaveAttribute('href', '/internal/apis/collectivites/v1/tags/departements-8/');
     const first = api.operationBlock('get-departements-code-fiche-1');
     await expect(first.locator('[data-parameter="code"]')).toContainText('in path');
     await expect(first.locator('.media-type .schema-tree li')).toHaveCount(30);
@@ -97,3 +101,19 @@ test('an API card counts webhooks apart from operations', async ({ page }) => {
     '1 operation and 1 webhook',
   );
 });
+
+for (const viewport of [
+  { name: 'a laptop', width: 1280, height: 800 },
+  { name: 'a phone', width: 412, height: 823 },
+]) {
+  test(`the sandbox, console and guides are reached from the first screen on ${viewport.name}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const api = new ApiPage(page);
+    await api.goto('tax-declarations');
+    for (const name of [/sandbox/i, /console/i, /guide/i]) {
+      await expect(api.sidebar.getByRole('link', { name }).first()).toBeInViewport();
+    }
+  });
+}

@@ -35,6 +35,39 @@ test('the search finds an operation by its path', async ({ page }) => {
   await expect(new ApiPage(page).operation('get-companies-siren')).toBeInViewport();
 });
 
+test('a one-word path lands on its operations, before pages full of the word, and shows as written', async ({
+  page,
+}) => {
+  const search = new SearchPage(page);
+  await search.goto('/declarations');
+  await expect(search.settledResults).toBeAttached();
+  await expect(search.sectionLinks.first()).toHaveAttribute(
+    'href',
+    /^\/apis\/tax-declarations\/#(get|post)-declarations$/,
+  );
+  // The path's search word is for the index: excerpts show the path as the page does.
+  await expect(search.results.first()).toContainText('/declarations');
+  await expect(page.locator('#search-results')).not.toContainText('apipath');
+});
+
+test('parameter and property names and descriptions are searched, and lead to their operation', async ({
+  page,
+}) => {
+  const search = new SearchPage(page);
+  for (const [query, anchor] of [
+    ['montantTotal', '#post-declarations'],
+    ['toutes taxes comprises', '#post-declarations'],
+    ['entreprise déclarante', '#get-declarations'],
+  ] as const) {
+    await search.goto(query);
+    await expect(search.settledResults).toBeAttached();
+    await expect(search.sectionLinks.first()).toHaveAttribute(
+      'href',
+      `/apis/tax-declarations/${anchor}`,
+    );
+  }
+});
+
 test('search filters narrow results and stay in the URL', async ({ page }) => {
   const search = new SearchPage(page);
   await search.goto('declarations');
@@ -50,4 +83,30 @@ test('a search with no match says so', async ({ page }) => {
   await search.goto('zzzqqq');
   await expect(search.status).toHaveText('No result for “zzzqqq”.');
   await expect(search.results).toHaveCount(0);
+});
+
+test('an operation’s exact summary lands first, before a guide that holds the same words', async ({
+  page,
+}) => {
+  const search = new SearchPage(page);
+  await search.goto('Déposer une déclaration');
+  await expect(search.settledResults).toBeAttached();
+  await expect(search.sectionLinks.first()).toHaveAttribute(
+    'href',
+    '/apis/tax-declarations/#post-declarations',
+  );
+  await expect(search.results.first()).not.toContainText('Guide');
+});
+
+test('the current version comes before the deprecated one, which is labelled', async ({ page }) => {
+  const search = new SearchPage(page);
+  await search.goto('listerDeclarations');
+  await expect(search.settledResults).toBeAttached();
+  await expect(search.results).toHaveCount(2);
+  await expect(search.sectionLinks.first()).toHaveAttribute(
+    'href',
+    '/apis/tax-declarations/#get-declarations',
+  );
+  await expect(search.results.nth(1)).toContainText('Version v1 — deprecated');
+  await expect(search.results.first()).not.toContainText('deprecated');
 });

@@ -323,3 +323,19 @@ describe('owners’ names, values and examples on the reference pages', () => {
     }
   });
 });
+
+describe('the search words of owners’ paths and summaries', () => {
+  test('hold letters, digits and underscores only, whatever the path or summary', () => {
+    const words: string[] = [];
+    for (const { html } of pagesOf('hostile')) {
+      visit(fromHtml(html), 'element', (node: Element) => {
+        for (const name of ['dataSearchPath', 'dataSearchSummary']) {
+          const value = node.properties[name];
+          if (typeof value === 'string') words.push(value);
+        }
+      });
+    }
+    assert.ok(words.includes('apipath_shell_id_touch_pwned_path_'), words.join(' '));
+    for (const word of words) assert.match(word, /^api(?:path|summary)[\p{L}\p{N}_]*$/u);
+  });
+});

@@ -16,11 +16,17 @@ export interface PortalFacts {
 /**
  * Chooses one page of each kind to weigh in a built portal: the API and reference pages of its
  * largest API, its largest tag and schemas pages (split APIs), its first guide (if any), and a
- * search for a word every portal holds.
+ * search for a word every portal holds. `apiPageSkips` names APIs whose API and reference pages
+ * are not the ones to weigh (a split API's page keeps only its overview).
  */
-export async function pickPages(distDir: string): Promise<PortalFacts> {
+export async function pickPages(
+  distDir: string,
+  apiPageSkips: readonly string[] = [],
+): Promise<PortalFacts> {
   const json = JSON.parse(await readFile(join(distDir, 'catalog.json'), 'utf8')) as CatalogJson;
-  const current = json.versions.filter((entry) => entry.current);
+  const current = json.versions.filter(
+    (entry) => entry.current && !apiPageSkips.includes(entry.id),
+  );
   const largest = [...current].sort((a, b) => b.operationCount - a.operationCount)[0];
   const pages: PageToWeigh[] = [
     { kind: 'home', path: '/' },
@@ -32,6 +38,10 @@ export async function pickPages(distDir: string): Promise<PortalFacts> {
       { kind: 'reference', path: `apis/${largest.id}/${largest.version}/reference/` },
     );
   }
+  // The API page a partner waits longest for: with the most operations on it, the largest API's
+  // page may be a split one's overview.
+  const heaviestApiPage = await findHeaviestApiPage(distDir, apiPageSkips);
+  if (heaviestApiPage) pages.push({ kind: 'API page, heaviest', path: heaviestApiPage });
   for (const [kind, segment] of [
     ['per-tag page', 'tags'],
     ['schemas page', 'schemas'],
@@ -64,6 +74,26 @@ async function findLargestPage(distDir: string, segment: string): Promise<string
     }
   }
   return largest?.path;
+}
+
+/** The largest `apis/<api>/index.html`, an API's current version page. */
+async function findHeaviestApiPage(
+  distDir: string,
+  skips: readonly string[],
+): Promise<string | undefined> {
+  const apis = await readdir(join(distDir, 'apis')).catch(() => []);
+  let heaviest: { path: string; bytes: number } | undefined;
+  for (const api of apis) {
+    if (skips.includes(api)) continue;
+    const size = await stat(join(distDir, 'apis', api, 'index.html')).then(
+      (found) => found.size,
+      () => undefined,
+    );
+    if (size !== undefined && (!heaviest || size > heaviest.bytes)) {
+      heaviest = { path: `apis/${api}/`, bytes: size };
+    }
+  }
+  return heaviest?.path;
 }
 
 async function findFirstGuide(distDir: string): Promise<string | undefined> {

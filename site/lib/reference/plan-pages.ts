@@ -17,9 +17,18 @@ import { createAnchorSet } from '../../../catalog/reference/to-anchor.ts';
 
 /**
  * The size budget, in estimated characters of HTML; at most 256 KB of gzipped HTML at the
- * compression the corpus's pages get (bench:build prints the largest page measured).
+ * compression the corpus's pages get (bench:build prints the largest page measured). A version
+ * whose reference exceeds it is split.
  */
 export const pageBudget = 2_200_000;
+
+/**
+ * The budget of each page of a split version (a tag's page or a part of one, a schemas page),
+ * in the same estimated characters: about 250 KB of HTML, what a phone loads and lays out fast
+ * enough for Lighthouse's mobile profile to score 0.95 (bench:lighthouse measures a per-tag
+ * page; a page of 45 operations, 1 MB of HTML, scored 0.35).
+ */
+export const partBudget = 150_000;
 
 /** Fixed cost of one operation's markup (headings, labels, code samples, try-it) beyond its data. */
 const operationOverhead = 5_000;
@@ -44,7 +53,10 @@ export interface ReferenceGroup {
 export interface GroupPage {
   /** URL segment under `tags/`. */
   slug: string;
+  /** The group's name; a part's place is in `part`, for the pages to word. */
   title: string;
+  /** Which part of its group this page is, when the group is cut in several. */
+  part: { index: number; count: number } | undefined;
   group: ReferenceGroup;
 }
 
@@ -141,17 +153,14 @@ function toGroupPages(groups: ReferenceGroup[], webhooks: ReferenceEntry[]): Gro
   for (const group of groups) {
     const parts = cutByWeight(group.entries, weighEntry);
     parts.forEach((part, index) => {
-      const title =
-        parts.length === 1
-          ? group.name
-          : `${group.name} (${String(index + 1)} of ${String(parts.length)})`;
       pages.push({
         slug: slugs.take(
           '',
           index === 0 ? group.name : `${group.name} ${String(index + 1)}`,
           'tag',
         ),
-        title,
+        title: group.name,
+        part: parts.length === 1 ? undefined : { index: index + 1, count: parts.length },
         group: { ...group, entries: part },
       });
     });
@@ -160,6 +169,7 @@ function toGroupPages(groups: ReferenceGroup[], webhooks: ReferenceEntry[]): Gro
     pages.push({
       slug: webhooksSlug,
       title: 'Webhooks',
+      part: undefined,
       group: { tag: undefined, name: 'Webhooks', anchor: 'webhooks', entries: webhooks },
     });
   }
@@ -175,14 +185,14 @@ function toSchemaPages(schemas: ComponentSchema[], weights: number[]): SchemaPag
   }));
 }
 
-/** Consecutive parts whose weights each stay within the page budget (one item at least). */
+/** Consecutive parts whose weights each stay within the part budget (one item at least). */
 function cutByWeight<T>(items: readonly T[], weigh: (item: T) => number): T[][] {
   const parts: T[][] = [];
   let current: T[] = [];
   let weight = 0;
   for (const item of items) {
     const own = weigh(item);
-    if (current.length > 0 && weight + own > pageBudget) {
+    if (current.length > 0 && weight + own > partBudget) {
       parts.push(current);
       current = [];
       weight = 0;

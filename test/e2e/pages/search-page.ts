@@ -7,6 +7,16 @@ export class SearchPage extends PortalPage {
     await this.page.goto(this.path(`search/?q=${encodeURIComponent(query)}`));
   }
 
+  /** The results list once the page has searched and listed its first batch. */
+  get settledResults(): Locator {
+    return this.page.locator('#search-results[aria-busy="false"]');
+  }
+
+  /** The links to sections of result pages (operations, schemas), in the order shown. */
+  get sectionLinks(): Locator {
+    return this.page.locator('#search-results li li a');
+  }
+
   get status(): Locator {
     return this.page.locator('#search-status');
   }

@@ -41,6 +41,7 @@ describe('every command behaves like a command', () => {
         'generate:schema',
         'bench:build',
         'bench:lighthouse',
+        'bench:search',
         'bench:gateway',
         'bench:sandbox',
         'bench:diff',
