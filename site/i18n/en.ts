@@ -9,6 +9,9 @@ export const en: Messages = {
     catalog: 'API catalog',
     search: 'Search',
     theme: 'Dark theme',
+    /** The language switcher's name, and its button's title in the DSFR. */
+    language: 'Language',
+    chooseLanguage: 'Choose the interface language',
   },
   searchForm: {
     label: 'Search APIs and operations',
@@ -390,6 +393,38 @@ export const en: Messages = {
     flow: (kind: string): string => `OAuth 2 ${kind} flow`,
     schemasPage: (part: string, count: number): string => `Schemas (${part} of ${String(count)})`,
     schemasAlone: 'Schemas',
+  },
+  /** The words of schema trees (site/lib/reference/render-schema.ts). */
+  schemaTree: {
+    arrayOf: (type: string): string => `array of ${type}`,
+    choiceOf: (kind: 'oneOf' | 'anyOf', count: number): string =>
+      `${kind === 'oneOf' ? 'one of' : 'any of'} ${String(count)} types`,
+    mapOf: (type: string): string => `map of ${type}`,
+    or: ' or ',
+    orNull: ' or null',
+    cut: {
+      cycle: 'loops back to a schema above',
+      depth: 'nested too deep to show here: see the OpenAPI document',
+      size: 'too large to show here: see the OpenAPI document',
+    },
+    includes: (types: string): string => `Includes the properties of ${types}.`,
+    omitted: (count: number): string =>
+      `${String(count)} more not shown here: see the OpenAPI document`,
+    choiceIntro: (kind: 'oneOf' | 'anyOf'): string =>
+      kind === 'oneOf' ? 'Exactly one of' : 'One or more of',
+    toldApartBy: (code: string): string => `, told apart by ${code}`,
+    allOf: 'Also matches all of:',
+    eachItem: 'Each item:',
+    eachValue: 'Each value:',
+    required: 'required',
+    readOnly: 'read-only',
+    writeOnly: 'write-only',
+    deprecated: 'deprecated',
+    allowed: 'Allowed: ',
+    andMore: (count: number): string => ` and ${String(count)} more`,
+    pattern: 'Pattern: ',
+    default: 'Default: ',
+    example: 'Example: ',
   },
   accessibility: {
     title: 'Accessibility statement',

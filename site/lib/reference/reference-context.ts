@@ -8,6 +8,7 @@ import { getVersionPages, type VersionPages } from './get-reference.ts';
 import { createReferenceLinks, type ReferenceLinks } from './reference-links.ts';
 import type { SchemaRendering } from './render-schema.ts';
 import { toSandboxUrl } from '../urls.ts';
+import { messages } from '../../i18n/messages.ts';
 
 /** What every component of a reference page reads: the version's reference, links, language. */
 export interface ReferenceContext extends VersionPages {
@@ -51,5 +52,11 @@ export function toSchemaRendering(
   context: ReferenceContext,
   direction: SchemaRendering['direction'],
 ): SchemaRendering {
-  return { components: context.components, schemaHref: context.links.schema, direction };
+  return {
+    components: context.components,
+    schemaHref: context.links.schema,
+    direction,
+    labels: messages.schemaTree,
+    lang: context.lang,
+  };
 }
