@@ -6,9 +6,8 @@ import type {
 } from '../../../catalog/index.ts';
 import { getVersionPages, type VersionPages } from './get-reference.ts';
 import { createReferenceLinks, type ReferenceLinks } from './reference-links.ts';
-import type { SchemaRendering } from './render-schema.ts';
+import type { SchemaLabels, SchemaRendering } from './render-schema.ts';
 import { toSandboxUrl } from '../urls.ts';
-import { messages } from '../../i18n/messages.ts';
 
 /** What every component of a reference page reads: the version's reference, links, language. */
 export interface ReferenceContext extends VersionPages {
@@ -21,6 +20,8 @@ export interface ReferenceContext extends VersionPages {
   lang: string | undefined;
   /** Where the sandbox answers for this version (a path alone on a branch preview). */
   sandboxBaseUrl: string;
+  /** The schema trees' words in the page's language. */
+  schemaLabels: SchemaLabels;
 }
 
 /** The context of one page of a version's reference. */
@@ -32,6 +33,8 @@ export function createReferenceContext(options: {
   onVersionPage: boolean;
   /** The portal's sandbox URL setting. */
   sandboxUrl: string;
+  /** The schema trees' words in the page's language (`messages.schemaTree`). */
+  schemaLabels: SchemaLabels;
 }): ReferenceContext {
   const { api, version } = options;
   const pages = getVersionPages(version);
@@ -44,6 +47,7 @@ export function createReferenceContext(options: {
     schemes: new Map(pages.reference.securitySchemes.map((scheme) => [scheme.name, scheme])),
     lang: options.lang,
     sandboxBaseUrl: toSandboxUrl(options.sandboxUrl, api.id, version.id),
+    schemaLabels: options.schemaLabels,
   };
 }
 
@@ -56,7 +60,7 @@ export function toSchemaRendering(
     components: context.components,
     schemaHref: context.links.schema,
     direction,
-    labels: messages.schemaTree,
+    labels: context.schemaLabels,
     lang: context.lang,
   };
 }
