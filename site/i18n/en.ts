@@ -238,6 +238,15 @@ export const en: Messages = {
     breaking: (count: number): string => `${String(count)} breaking`,
   },
   sandbox: {
+    /** What the sandbox command sends (site/lib/sandbox-commands.ts). */
+    sends: {
+      key: (name: string): string => `your key in ${name}`,
+      token: 'an access token',
+      tokenWith: (scopes: string): string => `an access token with ${scopes}`,
+      client: 'your client id and secret',
+      and: ' and ',
+      open: 'nothing: the operation is open',
+    },
     heading: 'Sandbox',
     leadBefore:
       'The sandbox answers every operation of this version with the examples of its OpenAPI document, and authenticates each call as the document declares (see ',
@@ -340,6 +349,25 @@ export const en: Messages = {
     nextBefore: 'Next: try a request in the ',
   },
   reference: {
+    /** How a security scheme reads (site/lib/reference/describe-scheme.ts). */
+    schemes: {
+      apiKey: (name: string, place: 'header' | 'query' | 'cookie'): string =>
+        `API key in the ${name} ${place}${place === 'query' ? ' parameter' : ''}`,
+      unnamed: 'unnamed',
+      http: (scheme: string, format: string | undefined): string =>
+        `HTTP ${scheme}${format ? ` (${format})` : ''}`,
+      httpAny: 'authentication',
+      oauth2: (flows: string): string => `OAuth 2${flows ? `: ${flows}` : ''}`,
+      openIdConnect: 'OpenID Connect',
+      mutualTLS: 'mutual TLS',
+      flows: {
+        authorizationCode: 'authorization code',
+        clientCredentials: 'client credentials',
+        implicit: 'implicit',
+        password: 'password',
+      },
+    },
+    otherOperations: 'Other operations',
     nav: 'API reference',
     overview: 'Overview',
     sandboxKey: 'Sandbox and trial key',

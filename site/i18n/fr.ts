@@ -247,6 +247,15 @@ export const fr = {
     breaking: (count: number): string => `${String(count)} rupture${count === 1 ? '' : 's'}`,
   },
   sandbox: {
+    /** Ce que la commande du bac à sable envoie (site/lib/sandbox-commands.ts). */
+    sends: {
+      key: (name: string): string => `votre clé dans ${name}`,
+      token: 'un jeton d’accès',
+      tokenWith: (scopes: string): string => `un jeton d’accès avec ${scopes}`,
+      client: 'votre identifiant et secret client',
+      and: ' et ',
+      open: 'rien : l’opération est ouverte',
+    },
     heading: 'Bac à sable',
     leadBefore:
       'Le bac à sable répond à chaque opération de cette version avec les exemples de son document OpenAPI, et authentifie chaque appel comme le document le déclare (voir ',
@@ -352,6 +361,25 @@ export const fr = {
     nextBefore: 'Ensuite : essayez une requête dans la ',
   },
   reference: {
+    /** Comment se lit un schéma de sécurité (site/lib/reference/describe-scheme.ts). */
+    schemes: {
+      apiKey: (name: string, place: 'header' | 'query' | 'cookie'): string =>
+        `clé d’API dans ${place === 'header' ? 'l’en-tête' : place === 'query' ? 'le paramètre de requête' : 'le cookie'} ${name}`,
+      unnamed: 'sans nom',
+      http: (scheme: string, format: string | undefined): string =>
+        `HTTP ${scheme}${format ? ` (${format})` : ''}`,
+      httpAny: 'authentification',
+      oauth2: (flows: string): string => `OAuth 2${flows ? ` : ${flows}` : ''}`,
+      openIdConnect: 'OpenID Connect',
+      mutualTLS: 'TLS mutuel',
+      flows: {
+        authorizationCode: 'code d’autorisation',
+        clientCredentials: 'identifiants client',
+        implicit: 'implicite',
+        password: 'mot de passe',
+      },
+    },
+    otherOperations: 'Autres opérations',
     nav: "Référence de l'API",
     overview: 'Présentation',
     sandboxKey: "Bac à sable et clé d'essai",
