@@ -71,8 +71,10 @@ export async function loadPortalFile(
 function toIdentity(
   file: Omit<PortalFile, 'logo'> & { logo?: string | undefined },
 ): PortalIdentity {
-  const { logo: _logo, languages, ...settings } = file;
-  return { ...settings, languages: languages ?? [file.language] };
+  const settings: Omit<PortalFile, 'logo'> & { logo?: string | undefined } = { ...file };
+  delete settings.logo;
+  const { languages, ...rest } = settings;
+  return { ...rest, languages: languages ?? [file.language] };
 }
 
 async function readLogo(

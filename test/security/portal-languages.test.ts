@@ -46,8 +46,10 @@ describe('hostile languages in portal.yaml', () => {
   test('a language listed thousands of times is refused once, without building anything', async () => {
     const { identity, problems } = await load(`languages: [${Array(5000).fill('fr').join(', ')}]`);
     assert.equal(identity, undefined);
-    assert.equal(problems.length, 1);
-    assert.match(formatProblem(problems[0]!), /languages — lists fr twice/);
+    assert.deepEqual(
+      problems.map((problem) => `${problem.field} — ${problem.message}`),
+      ['languages — lists fr twice'],
+    );
   });
 
   test('languages written as one string, or as none, are refused', async () => {
