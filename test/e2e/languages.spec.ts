@@ -42,6 +42,9 @@ const englishStrings = [
   'Test data only',
   'Accessibility statement',
   'Compliance status',
+  // Schema trees and security schemes, once written in English whatever the interface.
+  'schema-required">required',
+  'API key in the',
 ];
 
 /** Strings of the French interface. */
