@@ -113,9 +113,10 @@ describe('portal.yaml', () => {
   test('languages lists the languages built; language, the default, is one of them', async () => {
     const both = await load('language: en\nlanguages: [fr, en]\nprefixDefaultLanguage: true');
     assert.deepEqual(both.problems, []);
-    assert.deepEqual(both.identity?.languages, ['fr', 'en']);
-    assert.equal(both.identity?.language, 'en');
-    assert.equal(both.identity?.prefixDefaultLanguage, true);
+    assert.ok(both.identity);
+    assert.deepEqual(both.identity.languages, ['fr', 'en']);
+    assert.equal(both.identity.language, 'en');
+    assert.equal(both.identity.prefixDefaultLanguage, true);
     // Written without `languages`, a portal builds the language it names, as before.
     const english = await load('language: en');
     assert.deepEqual(english.identity?.languages, ['en']);
