@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { createDsfrBundle } from './dsfr-bundle.ts';
+import { createLanguageRoutes } from './language-routes.ts';
 import type { PortalIdentity } from './load-portal-file.ts';
 import type { PortalSettings } from './portal-settings.ts';
 import { createScalarBundle } from './scalar-bundle.ts';
@@ -25,14 +26,14 @@ export function createAstroConfig(
     base: settings.base,
     trailingSlash: 'ignore',
     output: 'static',
-    // One language per build, chosen in portal.yaml: no locale prefix, so links and previews
-    // stay as they are.
+    // The default language at the root, the others under their prefix (language-routes.ts).
     build: { format: 'directory', inlineStylesheets: 'always' },
     compressHTML: true,
     devToolbar: { enabled: false },
     prefetch: false,
     // The DSFR's files are copied into the build only when portal.yaml chose its theme.
     integrations: [
+      createLanguageRoutes(identity),
       createScalarBundle(),
       ...(identity.theme === 'dsfr' ? [createDsfrBundle()] : []),
     ],

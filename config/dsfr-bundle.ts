@@ -38,6 +38,7 @@ export const dsfrStylesheets = [
     'logo',
     'header',
     'navigation',
+    'translate',
     'footer',
     'card',
     'tag',

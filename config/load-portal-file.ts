@@ -5,10 +5,17 @@ import { describeIssue } from '../catalog/describe-issue.ts';
 import { toDisplayPath } from '../catalog/display-path.ts';
 import { toFieldPath, type CatalogProblem } from '../catalog/problems.ts';
 import { readSourceFile } from '../catalog/source-file.ts';
-import { portalFileSchema, type PortalFile } from './portal-file.ts';
+import {
+  checkedPortalFileSchema,
+  portalFileSchema,
+  type PortalFile,
+  type PortalLanguage,
+} from './portal-file.ts';
 
 /** What the pages need of `portal.yaml`: its settings, the logo read into a `data:` URL. */
-export interface PortalIdentity extends Omit<PortalFile, 'logo'> {
+export interface PortalIdentity extends Omit<PortalFile, 'logo' | 'languages'> {
+  /** The languages built, the default (`language`) among them; `[language]` when unset. */
+  languages: PortalLanguage[];
   /** The logo as a `data:` URL (no request, any base path), when one is set. */
   logoUrl?: string;
 }
@@ -36,7 +43,7 @@ export async function loadPortalFile(
   const file = await readSourceFile(absolutePath, folder, problems);
   if (!file) return { problems };
   const input = file.value ?? {};
-  const result = portalFileSchema.safeParse(input);
+  const result = checkedPortalFileSchema.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const described of describeIssue(issue, portalFileSchema, input)) {
@@ -56,13 +63,18 @@ export async function loadPortalFile(
   if (logo === undefined) return { identity: toIdentity(result.data), problems };
   const where = { file: file.displayPath, line: file.lineOf(['logo']), field: 'logo' };
   const logoUrl = await readLogo(resolve(folder, logo), folder, where, problems);
-  return logoUrl === undefined ? { problems } : { identity: { ...settings, logoUrl }, problems };
+  return logoUrl === undefined
+    ? { problems }
+    : { identity: { ...toIdentity(settings), logoUrl }, problems };
 }
 
-function toIdentity(file: PortalFile): PortalIdentity {
-  const settings: PortalIdentity & { logo?: string | undefined } = { ...file };
+function toIdentity(
+  file: Omit<PortalFile, 'logo'> & { logo?: string | undefined },
+): PortalIdentity {
+  const settings: Omit<PortalFile, 'logo'> & { logo?: string | undefined } = { ...file };
   delete settings.logo;
-  return settings;
+  const { languages, ...rest } = settings;
+  return { ...rest, languages: languages ?? [file.language] };
 }
 
 async function readLogo(

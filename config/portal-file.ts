@@ -130,6 +130,24 @@ export const portalFileSchema = z.strictObject({
     .describe(
       "Language of the portal's interface: `fr` (default) or `en`. Owners' content keeps its own.",
     ),
+  /**
+   * Languages the interface is built in. Unset, the portal is built in `language` alone: each
+   * language builds every page again, so a second one is chosen, never given by default.
+   */
+  languages: z
+    .array(z.enum(portalLanguages))
+    .min(1)
+    .optional()
+    .describe(
+      'Languages the interface is built in, such as `[fr, en]`: `language` is served at the root (unless `prefixDefaultLanguage`), each other one under its prefix (`/en/…`), with a language switcher on every page. Unset, the portal is built in `language` alone.',
+    ),
+  /** Whether the default language is served under its prefix too (`/fr/…`), the root leading to it. */
+  prefixDefaultLanguage: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Serve the default language under its prefix too (`/fr/…`, the root and every former address leading there), instead of at the root.',
+    ),
   /** Name of the portal, in the header and every page's title. */
   name: z
     .string()
@@ -200,6 +218,31 @@ export const portalFileSchema = z.strictObject({
       derogations: [],
       contact: {},
     }),
+});
+
+/** `portal.yaml`'s schema with the checks across fields: the default language is one built. */
+export const checkedPortalFileSchema = portalFileSchema.superRefine((file, context) => {
+  if (!file.languages) return;
+  const seen = new Set<PortalLanguage>();
+  for (const language of file.languages) {
+    if (seen.has(language)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['languages'],
+        message: `lists ${language} twice`,
+        params: { hint: 'list each language once' },
+      });
+      return;
+    }
+    seen.add(language);
+  }
+  if (seen.has(file.language)) return;
+  context.addIssue({
+    code: 'custom',
+    path: ['languages'],
+    message: `must include the default language "${file.language}"`,
+    params: { hint: `add ${file.language} to languages, or set language to one of them` },
+  });
 });
 
 /** `portal.yaml` as written. */

@@ -9,6 +9,9 @@ export const en: Messages = {
     catalog: 'API catalog',
     search: 'Search',
     theme: 'Dark theme',
+    /** The language switcher's name, and its button's title in the DSFR. */
+    language: 'Language',
+    chooseLanguage: 'Choose the interface language',
   },
   searchForm: {
     label: 'Search APIs and operations',
@@ -253,6 +256,15 @@ export const en: Messages = {
     breaking: (count: number): string => `${String(count)} breaking`,
   },
   sandbox: {
+    /** What the sandbox command sends (site/lib/sandbox-commands.ts). */
+    sends: {
+      key: (name: string): string => `your key in ${name}`,
+      token: 'an access token',
+      tokenWith: (scopes: string): string => `an access token with ${scopes}`,
+      client: 'your client id and secret',
+      and: ' and ',
+      open: 'nothing: the operation is open',
+    },
     heading: 'Sandbox',
     leadBefore:
       'The sandbox answers every operation of this version with the examples of its OpenAPI document, and authenticates each call as the document declares (see ',
@@ -356,6 +368,25 @@ export const en: Messages = {
     nextBefore: 'Next: try a request in the ',
   },
   reference: {
+    /** How a security scheme reads (site/lib/reference/describe-scheme.ts). */
+    schemes: {
+      apiKey: (name: string, place: 'header' | 'query' | 'cookie'): string =>
+        `API key in the ${name} ${place}${place === 'query' ? ' parameter' : ''}`,
+      unnamed: 'unnamed',
+      http: (scheme: string, format: string | undefined): string =>
+        `HTTP ${scheme}${format ? ` (${format})` : ''}`,
+      httpAny: 'authentication',
+      oauth2: (flows: string): string => `OAuth 2${flows ? `: ${flows}` : ''}`,
+      openIdConnect: 'OpenID Connect',
+      mutualTLS: 'mutual TLS',
+      flows: {
+        authorizationCode: 'authorization code',
+        clientCredentials: 'client credentials',
+        implicit: 'implicit',
+        password: 'password',
+      },
+    },
+    otherOperations: 'Other operations',
     nav: 'API reference',
     overview: 'Overview',
     sandboxKey: 'Sandbox and trial key',
@@ -456,6 +487,38 @@ export const en: Messages = {
     deprecated: 'Deprecated versions still called',
     noscript:
       'This page reads the sandbox’s figures with JavaScript, which is off here. The sandbox also gives them as JSON or CSV: ',
+  },
+  /** The words of schema trees (site/lib/reference/render-schema.ts). */
+  schemaTree: {
+    arrayOf: (type: string): string => `array of ${type}`,
+    choiceOf: (kind: 'oneOf' | 'anyOf', count: number): string =>
+      `${kind === 'oneOf' ? 'one of' : 'any of'} ${String(count)} types`,
+    mapOf: (type: string): string => `map of ${type}`,
+    or: ' or ',
+    orNull: ' or null',
+    cut: {
+      cycle: 'loops back to a schema above',
+      depth: 'nested too deep to show here: see the OpenAPI document',
+      size: 'too large to show here: see the OpenAPI document',
+    },
+    includes: (types: string): string => `Includes the properties of ${types}.`,
+    omitted: (count: number): string =>
+      `${String(count)} more not shown here: see the OpenAPI document`,
+    choiceIntro: (kind: 'oneOf' | 'anyOf'): string =>
+      kind === 'oneOf' ? 'Exactly one of' : 'One or more of',
+    toldApartBy: (code: string): string => `, told apart by ${code}`,
+    allOf: 'Also matches all of:',
+    eachItem: 'Each item:',
+    eachValue: 'Each value:',
+    required: 'required',
+    readOnly: 'read-only',
+    writeOnly: 'write-only',
+    deprecated: 'deprecated',
+    allowed: 'Allowed: ',
+    andMore: (count: number): string => ` and ${String(count)} more`,
+    pattern: 'Pattern: ',
+    default: 'Default: ',
+    example: 'Example: ',
   },
   accessibility: {
     title: 'Accessibility statement',

@@ -12,6 +12,9 @@ export const fr = {
     catalog: 'Catalogue des API',
     search: 'Recherche',
     theme: 'Thème sombre',
+    /** The language switcher's name, and its button's title in the DSFR. */
+    language: 'Langue',
+    chooseLanguage: 'Choisir la langue de l’interface',
   },
   searchForm: {
     label: 'Rechercher des API et des opérations',
@@ -263,6 +266,15 @@ export const fr = {
     breaking: (count: number): string => `${String(count)} rupture${count === 1 ? '' : 's'}`,
   },
   sandbox: {
+    /** Ce que la commande du bac à sable envoie (site/lib/sandbox-commands.ts). */
+    sends: {
+      key: (name: string): string => `votre clé dans ${name}`,
+      token: 'un jeton d’accès',
+      tokenWith: (scopes: string): string => `un jeton d’accès avec ${scopes}`,
+      client: 'votre identifiant et secret client',
+      and: ' et ',
+      open: 'rien : l’opération est ouverte',
+    },
     heading: 'Bac à sable',
     leadBefore:
       'Le bac à sable répond à chaque opération de cette version avec les exemples de son document OpenAPI, et authentifie chaque appel comme le document le déclare (voir ',
@@ -369,6 +381,25 @@ export const fr = {
     nextBefore: 'Ensuite : essayez une requête dans la ',
   },
   reference: {
+    /** Comment se lit un schéma de sécurité (site/lib/reference/describe-scheme.ts). */
+    schemes: {
+      apiKey: (name: string, place: 'header' | 'query' | 'cookie'): string =>
+        `clé d’API dans ${place === 'header' ? 'l’en-tête' : place === 'query' ? 'le paramètre de requête' : 'le cookie'} ${name}`,
+      unnamed: 'sans nom',
+      http: (scheme: string, format: string | undefined): string =>
+        `HTTP ${scheme}${format ? ` (${format})` : ''}`,
+      httpAny: 'authentification',
+      oauth2: (flows: string): string => `OAuth 2${flows ? ` : ${flows}` : ''}`,
+      openIdConnect: 'OpenID Connect',
+      mutualTLS: 'TLS mutuel',
+      flows: {
+        authorizationCode: 'code d’autorisation',
+        clientCredentials: 'identifiants client',
+        implicit: 'implicite',
+        password: 'mot de passe',
+      },
+    },
+    otherOperations: 'Autres opérations',
     nav: "Référence de l'API",
     overview: 'Présentation',
     sandboxKey: "Bac à sable et clé d'essai",
@@ -472,6 +503,38 @@ export const fr = {
     deprecated: 'Versions obsolètes encore appelées',
     noscript:
       'Cette page lit les chiffres du bac à sable avec JavaScript, désactivé ici. Le bac à sable les donne aussi en JSON ou en CSV : ',
+  },
+  /** Les mots des arbres de schémas (site/lib/reference/render-schema.ts). */
+  schemaTree: {
+    arrayOf: (type: string): string => `tableau de ${type}`,
+    choiceOf: (kind: 'oneOf' | 'anyOf', count: number): string =>
+      `${kind === 'oneOf' ? 'un parmi' : 'un ou plusieurs parmi'} ${String(count)} types`,
+    mapOf: (type: string): string => `dictionnaire de ${type}`,
+    or: ' ou ',
+    orNull: ' ou null',
+    cut: {
+      cycle: 'renvoie à un schéma plus haut',
+      depth: 'trop imbriqué pour être montré ici : voir le document OpenAPI',
+      size: 'trop grand pour être montré ici : voir le document OpenAPI',
+    },
+    includes: (types: string): string => `Reprend les propriétés de ${types}.`,
+    omitted: (count: number): string =>
+      `${String(count)} autres non montrées ici : voir le document OpenAPI`,
+    choiceIntro: (kind: 'oneOf' | 'anyOf'): string =>
+      kind === 'oneOf' ? 'Exactement un parmi' : 'Un ou plusieurs parmi',
+    toldApartBy: (code: string): string => `, distingués par ${code}`,
+    allOf: 'Correspond aussi à tous ceux-ci :',
+    eachItem: 'Chaque élément :',
+    eachValue: 'Chaque valeur :',
+    required: 'obligatoire',
+    readOnly: 'lecture seule',
+    writeOnly: 'écriture seule',
+    deprecated: 'obsolète',
+    allowed: 'Valeurs permises : ',
+    andMore: (count: number): string => ` et ${String(count)} autres`,
+    pattern: 'Motif : ',
+    default: 'Par défaut : ',
+    example: 'Exemple : ',
   },
   accessibility: {
     title: "Déclaration d'accessibilité",

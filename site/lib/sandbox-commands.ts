@@ -1,4 +1,5 @@
 import type { CatalogOperation, CatalogVersion } from '../../catalog/index.ts';
+import type { Messages } from '../i18n/fr.ts';
 import { toSampleRequest, pickSampleRequest, type SampleRequest } from './sample-request.ts';
 import { placeholders } from '../scripts/sandbox-credentials.ts';
 import { toCredentialNeeds } from '../../catalog/sandbox-credentials.ts';
@@ -9,6 +10,9 @@ import { toCredentialNeeds } from '../../catalog/sandbox-credentials.ts';
  * `YOUR_CLIENT_ID`, `YOUR_CLIENT_SECRET`) are the ones the page's script replaces with the
  * partner's own credentials once the trial application is issued.
  */
+
+/** What a command sends, in the page's language (`messages.sandbox.sends`). */
+export type SendsWords = Messages['sandbox']['sends'];
 
 /** Placeholders the page's script fills in. */
 export { placeholders };
@@ -31,6 +35,7 @@ export function toSandboxCommands(
   request: SampleRequest,
   baseUrl: string,
   sandboxUrl: string,
+  words: SendsWords,
 ): SandboxCommands {
   const operation: CatalogOperation = request.operation;
   const headers: string[] = [];
@@ -44,20 +49,16 @@ export function toSandboxCommands(
       if (need.in === 'query') query.push(`${encodeURIComponent(need.name)}=${placeholders.key}`);
       if (need.in === 'cookie')
         options.push(`--cookie ${quote(`${need.name}=${placeholders.key}`)}`);
-      sends.push(`your key in ${need.name}`);
+      sends.push(words.key(need.name));
     } else if (need.kind === 'token') {
       const scope =
         need.scopes.length === 0 ? '' : ` \\\n  -d ${quote(`scope=${need.scopes.join(' ')}`)}`;
       token = `TOKEN=$(curl -s -u ${quote(`${placeholders.clientId}:${placeholders.clientSecret}`)} \\\n  -d grant_type=client_credentials${scope} \\\n  ${quote(`${sandboxUrl}/oauth/token`)} \\\n  | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`;
       headers.push('Authorization: Bearer $TOKEN');
-      sends.push(
-        need.scopes.length === 0
-          ? 'an access token'
-          : `an access token with ${need.scopes.join(' ')}`,
-      );
+      sends.push(need.scopes.length === 0 ? words.token : words.tokenWith(need.scopes.join(' ')));
     } else {
       options.push(`-u ${quote(`${placeholders.clientId}:${placeholders.clientSecret}`)}`);
-      sends.push('your client id and secret');
+      sends.push(words.client);
     }
   }
   const separator = request.target.includes('?') ? '&' : '?';
@@ -78,7 +79,7 @@ export function toSandboxCommands(
   return {
     ...(token === undefined ? {} : { token }),
     call: lines.join(' \\\n'),
-    sends: sends.length === 0 ? 'nothing: the operation is open' : sends.join(' and '),
+    sends: sends.length === 0 ? words.open : sends.join(words.and),
   };
 }
 

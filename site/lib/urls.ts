@@ -40,15 +40,21 @@ export interface PortalUrls {
   asset(path: string): string;
 }
 
-/** Builds the portal's URLs under `base` (`/` or `/preview/my-branch/`). */
-export function createUrls(base: string): PortalUrls {
-  const root = toBasePath(base);
+/**
+ * Builds the portal's URLs under `base` (`/` or `/preview/my-branch/`). `pagePrefix` (`en/`) is
+ * the language of the pages linked to: pages exist in each language, files (documents,
+ * `catalog.json`, assets) once, at the base.
+ */
+export function createUrls(base: string, pagePrefix = ''): PortalUrls {
+  const files = toBasePath(base);
+  const root = `${files}${pagePrefix.replace(/^\/+/, '')}`;
   const api = (apiId: string): string => `${root}apis/${encodeSegment(apiId)}/`;
+  const apiFiles = (apiId: string): string => `${files}apis/${encodeSegment(apiId)}/`;
   return {
     home: root,
     catalog: `${root}apis/`,
     search: `${root}search/`,
-    catalogJson: `${root}catalog.json`,
+    catalogJson: `${files}catalog.json`,
     terms: `${root}terms/`,
     accessibility: `${root}accessibility/`,
     problems: `${root}problems/`,
@@ -65,11 +71,13 @@ export function createUrls(base: string): PortalUrls {
     schemasPage: (apiId, versionId, part) =>
       `${api(apiId)}${encodeSegment(versionId)}/schemas/${part === undefined ? '' : `${encodeSegment(part)}/`}`,
     guide: (apiId, slug) => `${api(apiId)}guides/${encodeSegment(slug)}/`,
-    bundledDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/openapi.json`,
-    consoleDocument: (apiId, versionId) => `${api(apiId)}${encodeSegment(versionId)}/console.json`,
+    bundledDocument: (apiId, versionId) =>
+      `${apiFiles(apiId)}${encodeSegment(versionId)}/openapi.json`,
+    consoleDocument: (apiId, versionId) =>
+      `${apiFiles(apiId)}${encodeSegment(versionId)}/console.json`,
     sourceFile: (apiId, versionId, file) =>
-      `${api(apiId)}${encodeSegment(versionId)}/source/${file.split('/').map(encodeSegment).join('/')}`,
-    asset: (path) => `${root}${path.replace(/^\/+/, '')}`,
+      `${apiFiles(apiId)}${encodeSegment(versionId)}/source/${file.split('/').map(encodeSegment).join('/')}`,
+    asset: (path) => `${files}${path.replace(/^\/+/, '')}`,
   };
 }
 

@@ -40,6 +40,8 @@ test.describe('the trial-key form', () => {
   test.use({ allowedConsoleErrors: [/status of 400 \(Bad Request\)/] });
 
   test('has no violation with errors shown, nor with a key shown', async ({ page }) => {
+    // Three axe runs over the API page: at a load of 30 on two cores each took about 20 s.
+    test.setTimeout(240_000);
     await page.goto('/apis/tax-declarations/');
     const trial = new TrialKeyForm(page);
     await trial.fill({ application: 'A', email: 'dev@localhost', acceptTerms: false });

@@ -46,6 +46,9 @@ const englishStrings = [
   'Show usage',
   'Download CSV',
   'Admin token',
+  // Schema trees and security schemes, once written in English whatever the interface.
+  'schema-required">required',
+  'API key in the',
 ];
 
 /** Strings of the French interface. */

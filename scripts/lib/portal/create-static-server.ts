@@ -61,18 +61,28 @@ export function createStaticHandler(options: StaticServerOptions): StaticHandler
     brotli: true,
     setHeaders: setSafeHeaders,
   });
-  let notFoundPage: Promise<Buffer | undefined> | undefined;
-  const readNotFound = (): Promise<Buffer | undefined> => {
-    notFoundPage ??= readFile(join(options.dir, '404.html')).catch(() => undefined);
-    return notFoundPage;
+  // A portal built in several languages has a 404 page per prefixed language (`en/404/`): an
+  // unknown address under `en/` gets the English one, any other the root's.
+  const notFoundPages = new Map<string, Promise<Buffer | undefined>>();
+  const readNotFound = (file: string): Promise<Buffer | undefined> => {
+    let page = notFoundPages.get(file);
+    if (!page) {
+      page = readFile(join(options.dir, file)).catch(() => undefined);
+      notFoundPages.set(file, page);
+    }
+    return page;
   };
-  const sendNotFound = (response: ServerResponse): void => {
-    void readNotFound().then((page) => {
-      response.statusCode = 404;
-      response.setHeader('Content-Type', 'text/html; charset=utf-8');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      response.end(page ?? 'Not found');
-    });
+  const sendNotFound = (response: ServerResponse, path = ''): void => {
+    const language = /^([a-z]{2})\//.exec(path)?.[1];
+    const own = language === undefined ? undefined : readNotFound(`${language}/404/index.html`);
+    void Promise.resolve(own)
+      .then(async (page) => page ?? (await readNotFound('404.html')))
+      .then((page) => {
+        response.statusCode = 404;
+        response.setHeader('Content-Type', 'text/html; charset=utf-8');
+        response.setHeader('X-Content-Type-Options', 'nosniff');
+        response.end(page ?? 'Not found');
+      });
   };
 
   return (request, response) => {
@@ -93,9 +103,10 @@ export function createStaticHandler(options: StaticServerOptions): StaticHandler
       sendNotFound(response);
       return;
     }
-    request.url = `/${url.slice(base.length)}`;
+    const path = url.slice(base.length);
+    request.url = `/${path}`;
     serve(request, response, () => {
-      sendNotFound(response);
+      sendNotFound(response, path);
     });
   };
 }

@@ -10,12 +10,12 @@ export interface SearchIndexResult {
 }
 
 /**
- * Indexes the built pages with Pagefind's offline binary into `<outDir>/pagefind/`. One language
- * for the whole portal: pages are English around content in French or English, and one index
- * lets a single search box find both.
+ * Indexes the built pages with Pagefind's offline binary into `<outDir>/pagefind/`. Pagefind
+ * keeps one index per `<html lang>`, and the search page of each language loads its own: the
+ * French search finds the French interface's pages, the English one the English pages.
  */
 export async function indexSearch(outDir: string): Promise<SearchIndexResult> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex();
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });

@@ -1,25 +1,21 @@
 import type { SecurityScheme } from '../../../catalog/index.ts';
+import type { Messages } from '../../i18n/fr.ts';
+
+/** The words a scheme is described with, in the page's language (`messages.reference.schemes`). */
+export type SchemeWords = Messages['reference']['schemes'];
 
 /** `API key in the X-Api-Key header`, `HTTP bearer (JWT)`, `OAuth 2: client credentials`. */
-export function describeScheme(scheme: SecurityScheme): string {
+export function describeScheme(scheme: SecurityScheme, words: SchemeWords): string {
   switch (scheme.type) {
     case 'apiKey':
-      return `API key in the ${scheme.parameterName ?? 'unnamed'} ${scheme.in ?? 'header'}${scheme.in === 'query' ? ' parameter' : ''}`;
+      return words.apiKey(scheme.parameterName ?? words.unnamed, scheme.in ?? 'header');
     case 'http':
-      return `HTTP ${scheme.scheme ?? 'authentication'}${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
+      return words.http(scheme.scheme ?? words.httpAny, scheme.bearerFormat);
     case 'oauth2':
-      return `OAuth 2${scheme.flows.length > 0 ? `: ${scheme.flows.map((flow) => flowLabels[flow.kind]).join(', ')}` : ''}`;
+      return words.oauth2(scheme.flows.map((flow) => words.flows[flow.kind]).join(', '));
     case 'openIdConnect':
-      return 'OpenID Connect';
+      return words.openIdConnect;
     case 'mutualTLS':
-      return 'mutual TLS';
+      return words.mutualTLS;
   }
 }
-
-/** How OAuth 2 flows read. */
-export const flowLabels: Readonly<Record<SecurityScheme['flows'][number]['kind'], string>> = {
-  authorizationCode: 'authorization code',
-  clientCredentials: 'client credentials',
-  implicit: 'implicit',
-  password: 'password',
-};

@@ -6,7 +6,7 @@ import type {
 } from '../../../catalog/index.ts';
 import { getVersionPages, type VersionPages } from './get-reference.ts';
 import { createReferenceLinks, type ReferenceLinks } from './reference-links.ts';
-import type { SchemaRendering } from './render-schema.ts';
+import type { SchemaLabels, SchemaRendering } from './render-schema.ts';
 import { toSandboxUrl } from '../urls.ts';
 
 /** What every component of a reference page reads: the version's reference, links, language. */
@@ -20,6 +20,8 @@ export interface ReferenceContext extends VersionPages {
   lang: string | undefined;
   /** Where the sandbox answers for this version (a path alone on a branch preview). */
   sandboxBaseUrl: string;
+  /** The schema trees' words in the page's language. */
+  schemaLabels: SchemaLabels;
 }
 
 /** The context of one page of a version's reference. */
@@ -31,6 +33,8 @@ export function createReferenceContext(options: {
   onVersionPage: boolean;
   /** The portal's sandbox URL setting. */
   sandboxUrl: string;
+  /** The schema trees' words in the page's language (`messages.schemaTree`). */
+  schemaLabels: SchemaLabels;
 }): ReferenceContext {
   const { api, version } = options;
   const pages = getVersionPages(version);
@@ -43,6 +47,7 @@ export function createReferenceContext(options: {
     schemes: new Map(pages.reference.securitySchemes.map((scheme) => [scheme.name, scheme])),
     lang: options.lang,
     sandboxBaseUrl: toSandboxUrl(options.sandboxUrl, api.id, version.id),
+    schemaLabels: options.schemaLabels,
   };
 }
 
@@ -51,5 +56,11 @@ export function toSchemaRendering(
   context: ReferenceContext,
   direction: SchemaRendering['direction'],
 ): SchemaRendering {
-  return { components: context.components, schemaHref: context.links.schema, direction };
+  return {
+    components: context.components,
+    schemaHref: context.links.schema,
+    direction,
+    labels: context.schemaLabels,
+    lang: context.lang,
+  };
 }

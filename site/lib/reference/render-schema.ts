@@ -21,6 +21,36 @@ export interface SchemaRendering {
   schemaHref: (anchor: string) => string;
   /** Requests leave read-only properties out, responses write-only ones. */
   direction: 'request' | 'response' | 'any';
+  /** The tree's words in the interface's language (`messages.schemaTree`). */
+  labels: SchemaLabels;
+  /** Language of the owners' descriptions, for their `lang`. */
+  lang?: string | undefined;
+}
+
+/** The words a schema tree is written with, one set per interface language. */
+export interface SchemaLabels {
+  arrayOf: (type: string) => string;
+  choiceOf: (kind: 'oneOf' | 'anyOf', count: number) => string;
+  mapOf: (type: string) => string;
+  or: string;
+  orNull: string;
+  cut: Readonly<Record<'cycle' | 'depth' | 'size', string>>;
+  includes: (types: string) => string;
+  omitted: (count: number) => string;
+  choiceIntro: (kind: 'oneOf' | 'anyOf') => string;
+  toldApartBy: (code: string) => string;
+  allOf: string;
+  eachItem: string;
+  eachValue: string;
+  required: string;
+  readOnly: string;
+  writeOnly: string;
+  deprecated: string;
+  allowed: string;
+  andMore: (count: number) => string;
+  pattern: string;
+  default: string;
+  example: string;
 }
 
 /** Enum values shown before "and N more". */
@@ -39,38 +69,35 @@ export function renderSchemaRoot(node: SchemaNode, rendering: SchemaRendering): 
     (node.kind === 'reference' ? node.descriptionHtml : '') || expanded.descriptionHtml;
   return [
     label,
-    description ? `<div class="schema-description">${description}</div>` : '',
-    renderFacts(expanded),
+    description
+      ? `<div class="schema-description"${toLangAttribute(rendering)}>${description}</div>`
+      : '',
+    renderFacts(expanded, rendering.labels),
     renderChildren(expanded, rendering),
   ].join('');
 }
 
 /** A one-line type: `string (date-time)`, `array of <a>Pet</a>`, `object or null`. */
 export function toTypeLabel(node: SchemaNode, rendering: SchemaRendering): string {
-  if (node.kind === 'cut') return `<span class="schema-cut">${cutLabels[node.reason]}</span>`;
+  if (node.kind === 'cut')
+    return `<span class="schema-cut">${rendering.labels.cut[node.reason]}</span>`;
   if (node.kind === 'reference') {
-    return `<a href="${escapeHtml(rendering.schemaHref(node.anchor))}">${escapeHtml(node.name)}</a>${node.nullable ? ' or null' : ''}`;
+    return `<a href="${escapeHtml(rendering.schemaHref(node.anchor))}">${escapeHtml(node.name)}</a>${node.nullable ? rendering.labels.orNull : ''}`;
   }
   let label: string;
   if (node.items) {
-    label = `array of ${toTypeLabel(node.items, rendering)}`;
+    label = rendering.labels.arrayOf(toTypeLabel(node.items, rendering));
   } else if (node.choice && node.types.length === 0 && node.properties.length === 0) {
-    label = `${node.choice.kind === 'oneOf' ? 'one of' : 'any of'} ${String(node.choice.variants.length)} types`;
+    label = rendering.labels.choiceOf(node.choice.kind, node.choice.variants.length);
   } else if (typeof node.additionalProperties === 'object' && node.properties.length === 0) {
-    label = `map of ${toTypeLabel(node.additionalProperties, rendering)}`;
+    label = rendering.labels.mapOf(toTypeLabel(node.additionalProperties, rendering));
   } else {
     const types = node.types.length > 0 ? node.types : [guessType(node)];
-    label = escapeHtml(types.join(' or '));
+    label = escapeHtml(types.join(rendering.labels.or));
   }
   if (node.format !== undefined) label += ` (${escapeHtml(node.format)})`;
-  return node.nullable ? `${label} or null` : label;
+  return node.nullable ? `${label}${rendering.labels.orNull}` : label;
 }
-
-const cutLabels: Readonly<Record<'cycle' | 'depth' | 'size', string>> = {
-  cycle: 'loops back to a schema above',
-  depth: 'nested too deep to show here: see the OpenAPI document',
-  size: 'too large to show here: see the OpenAPI document',
-};
 
 function guessType(node: InlineSchema): string {
   if (node.properties.length > 0 || node.additionalProperties !== undefined) return 'object';
@@ -99,9 +126,9 @@ function renderChildren(node: InlineSchema, rendering: SchemaRendering): string 
   const parts: string[] = [];
   if (node.inherits.length > 0) {
     parts.push(
-      `<p class="schema-note">Includes the properties of ${node.inherits
-        .map((from) => toTypeLabel(from, rendering))
-        .join(', ')}.</p>`,
+      `<p class="schema-note">${rendering.labels.includes(
+        node.inherits.map((from) => toTypeLabel(from, rendering)).join(', '),
+      )}</p>`,
     );
   }
   const properties = node.properties.filter((property) => isShown(property, rendering));
@@ -109,18 +136,18 @@ function renderChildren(node: InlineSchema, rendering: SchemaRendering): string 
     parts.push(
       `<ul class="schema-tree">${properties.map((property) => renderProperty(property, rendering)).join('')}${
         node.omitted > 0
-          ? `<li class="schema-omitted">${String(node.omitted)} more not shown here: see the OpenAPI document</li>`
+          ? `<li class="schema-omitted">${rendering.labels.omitted(node.omitted)}</li>`
           : ''
       }</ul>`,
     );
   }
   if (node.choice && node.choice.variants.length > 0) {
     const { choice } = node;
-    const intro = choice.kind === 'oneOf' ? 'Exactly one of' : 'One or more of';
+    const intro = rendering.labels.choiceIntro(choice.kind);
     const by =
       choice.discriminator === undefined
         ? ''
-        : `, told apart by <code>${escapeHtml(choice.discriminator)}</code>`;
+        : rendering.labels.toldApartBy(`<code>${escapeHtml(choice.discriminator)}</code>`);
     parts.push(
       `<p class="schema-note">${intro}${by}:</p><ul class="schema-variants">${choice.variants
         .map((variant) => {
@@ -137,7 +164,7 @@ function renderChildren(node: InlineSchema, rendering: SchemaRendering): string 
   }
   if (node.allOf.length > 0) {
     parts.push(
-      `<p class="schema-note">Also matches all of:</p><ul class="schema-variants">${node.allOf
+      `<p class="schema-note">${rendering.labels.allOf}</p><ul class="schema-variants">${node.allOf
         .map(
           (member) =>
             `<li>${toTypeLabel(member, rendering)}${member.kind === 'schema' ? renderNested(member, rendering) : ''}</li>`,
@@ -146,7 +173,9 @@ function renderChildren(node: InlineSchema, rendering: SchemaRendering): string 
     );
   }
   if (node.items?.kind === 'schema' && hasChildren(node.items)) {
-    parts.push(`<p class="schema-note">Each item:</p>${renderNested(node.items, rendering)}`);
+    parts.push(
+      `<p class="schema-note">${rendering.labels.eachItem}</p>${renderNested(node.items, rendering)}`,
+    );
   }
   if (
     typeof node.additionalProperties === 'object' &&
@@ -154,7 +183,7 @@ function renderChildren(node: InlineSchema, rendering: SchemaRendering): string 
     hasChildren(node.additionalProperties)
   ) {
     parts.push(
-      `<p class="schema-note">Each value:</p>${renderNested(node.additionalProperties, rendering)}`,
+      `<p class="schema-note">${rendering.labels.eachValue}</p>${renderNested(node.additionalProperties, rendering)}`,
     );
   }
   return parts.join('');
@@ -163,19 +192,21 @@ function renderChildren(node: InlineSchema, rendering: SchemaRendering): string 
 function renderProperty(property: SchemaProperty, rendering: SchemaRendering): string {
   const { schema } = property;
   const flags: string[] = [];
-  if (property.required) flags.push('<span class="schema-required">required</span>');
+  const { labels } = rendering;
+  if (property.required) flags.push(`<span class="schema-required">${labels.required}</span>`);
   if (schema.kind === 'schema') {
-    if (schema.readOnly) flags.push('<span class="schema-flag">read-only</span>');
-    if (schema.writeOnly) flags.push('<span class="schema-flag">write-only</span>');
-    if (schema.deprecated) flags.push('<span class="schema-flag deprecated">deprecated</span>');
+    if (schema.readOnly) flags.push(`<span class="schema-flag">${labels.readOnly}</span>`);
+    if (schema.writeOnly) flags.push(`<span class="schema-flag">${labels.writeOnly}</span>`);
+    if (schema.deprecated)
+      flags.push(`<span class="schema-flag deprecated">${labels.deprecated}</span>`);
   }
   const description =
     schema.kind === 'cut'
       ? ''
       : schema.descriptionHtml
-        ? `<div class="schema-description">${schema.descriptionHtml}</div>`
+        ? `<div class="schema-description"${toLangAttribute(rendering)}>${schema.descriptionHtml}</div>`
         : '';
-  return `<li><p class="schema-property"><code class="schema-name">${escapeHtml(property.name)}</code> <span class="schema-type">${toTypeLabel(schema, rendering)}</span>${flags.length > 0 ? ` ${flags.join(' ')}` : ''}</p>${description}${schema.kind === 'schema' ? renderFacts(schema) + renderNested(schema, rendering) : ''}</li>`;
+  return `<li><p class="schema-property"><code class="schema-name">${escapeHtml(property.name)}</code> <span class="schema-type">${toTypeLabel(schema, rendering)}</span>${flags.length > 0 ? ` ${flags.join(' ')}` : ''}</p>${description}${schema.kind === 'schema' ? renderFacts(schema, rendering.labels) + renderNested(schema, rendering) : ''}</li>`;
 }
 
 /** What lies under an inline schema (a parameter's object or array), if anything. */
@@ -210,26 +241,32 @@ function isShown(property: SchemaProperty, rendering: SchemaRendering): boolean 
 }
 
 /** Allowed values, bounds, pattern, default and examples, on one line. */
-export function renderFacts(node: InlineSchema): string {
+export function renderFacts(node: InlineSchema, labels: SchemaLabels): string {
   const facts: string[] = [];
   if (node.enum && node.enum.length > 0) {
     const shown = node.enum
       .slice(0, enumLimit)
       .map((value) => `<code>${escapeHtml(toInlineValue(value))}</code>`);
     const more = node.enum.length - shown.length;
-    facts.push(`Allowed: ${shown.join(', ')}${more > 0 ? ` and ${String(more)} more` : ''}`);
+    facts.push(`${labels.allowed}${shown.join(', ')}${more > 0 ? labels.andMore(more) : ''}`);
   }
   if (node.constraints.length > 0) facts.push(escapeHtml(node.constraints.join(', ')));
-  if (node.pattern !== undefined) facts.push(`Pattern: <code>${escapeHtml(node.pattern)}</code>`);
+  if (node.pattern !== undefined)
+    facts.push(`${labels.pattern}<code>${escapeHtml(node.pattern)}</code>`);
   if (node.default !== undefined) {
-    facts.push(`Default: <code>${escapeHtml(toInlineValue(node.default.value))}</code>`);
+    facts.push(`${labels.default}<code>${escapeHtml(toInlineValue(node.default.value))}</code>`);
   }
   const example = node.examples[0];
   if (example !== undefined && (typeof example !== 'object' || example === null)) {
-    facts.push(`Example: <code>${escapeHtml(toInlineValue(example))}</code>`);
+    facts.push(`${labels.example}<code>${escapeHtml(toInlineValue(example))}</code>`);
   }
   // Bounds and values help a reader, not a search: kept out of the index.
   return facts.length === 0
     ? ''
     : `<p class="schema-facts" data-pagefind-ignore>${facts.join(' · ')}</p>`;
+}
+
+// Owners' descriptions keep their own language inside the interface's labels.
+function toLangAttribute(rendering: SchemaRendering): string {
+  return rendering.lang === undefined ? '' : ` lang="${escapeHtml(rendering.lang)}"`;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../site/lib/sandbox-commands.ts';
 import type { Application } from './helpers/security-fixtures.ts';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.ts';
+import { en } from '../../../site/i18n/en.ts';
 
 /**
  * The commands the README gives for each scheme, and those each API page of the sample catalog
@@ -107,7 +108,7 @@ describe("the API pages' terminal commands, run by curl against the real sandbox
       const sample = pickSecuredSample(version);
       assert.ok(sample, `${api.id} has a command to try`);
       const baseUrl = `${test.baseUrl}/${api.id}/${version.id}`;
-      const commands = toSandboxCommands(version, sample, baseUrl, test.baseUrl);
+      const commands = toSandboxCommands(version, sample, baseUrl, test.baseUrl, en.sandbox.sends);
       const issued = await fetch(`${test.adminUrl}/keys`, {
         method: 'POST',
         headers: { ...test.admin, 'content-type': 'application/json' },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { loadCatalog, type Catalog } from '../../../catalog/index.ts';
+import { en } from '../../../site/i18n/en.ts';
 import { toCodeSamples } from '../../../site/lib/reference/code-samples.ts';
 import {
   createReferenceContext,
@@ -25,6 +26,7 @@ describe('request samples', () => {
       lang: undefined,
       onVersionPage: true,
       sandboxUrl,
+      schemaLabels: en.schemaTree,
     });
   };
   const entryOf = (context: ReferenceContext, anchor: string) => {

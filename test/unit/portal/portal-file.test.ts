@@ -103,6 +103,34 @@ describe('portal.yaml', () => {
     ]);
   });
 
+  test('a repository without one builds its one default language at the root', async () => {
+    const { identity } = await loadPortalFile(join(folder, 'absent.yaml'));
+    assert.ok(identity);
+    assert.deepEqual(identity.languages, ['fr']);
+    assert.equal(identity.prefixDefaultLanguage, false);
+  });
+
+  test('languages lists the languages built; language, the default, is one of them', async () => {
+    const both = await load('language: en\nlanguages: [fr, en]\nprefixDefaultLanguage: true');
+    assert.deepEqual(both.problems, []);
+    assert.ok(both.identity);
+    assert.deepEqual(both.identity.languages, ['fr', 'en']);
+    assert.equal(both.identity.language, 'en');
+    assert.equal(both.identity.prefixDefaultLanguage, true);
+    // Written without `languages`, a portal builds the language it names, as before.
+    const english = await load('language: en');
+    assert.deepEqual(english.identity?.languages, ['en']);
+    const outside = await load('language: en\nlanguages: [fr]');
+    assert.equal(outside.identity, undefined);
+    assert.deepEqual(outside.lines, [
+      'portal.yaml:2 — languages — must include the default language "en" — add en to languages, or set language to one of them',
+    ]);
+    const twice = await load('languages: [fr, fr]');
+    assert.deepEqual(twice.lines, [
+      'portal.yaml:1 — languages — lists fr twice — list each language once',
+    ]);
+  });
+
   test('a logo that is not SVG or PNG, missing or too large is refused', async () => {
     const gif = await load('logo: logo.gif', { 'logo.gif': 'GIF89a' });
     assert.deepEqual(gif.lines, [

@@ -4,6 +4,7 @@ import { loadCatalog, type CatalogApi, type CatalogVersion } from '../../../cata
 import { pickSecuredSample, toSandboxCommands } from '../../../site/lib/sandbox-commands.ts';
 import { toSampleRequest } from '../../../site/lib/sample-request.ts';
 import { toSecurityView } from '../../../site/lib/security-view.ts';
+import { en } from '../../../site/i18n/en.ts';
 
 describe("the API page's authentication block and commands", () => {
   let api: CatalogApi;
@@ -16,6 +17,7 @@ describe("the API page's authentication block and commands", () => {
       toSampleRequest(version, operation),
       'http://sb/coffre/v1',
       'http://sb',
+      en.sandbox.sends,
     );
   };
   before(async () => {
