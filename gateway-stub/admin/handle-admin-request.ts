@@ -182,7 +182,10 @@ export function createAdminHandler(
       sendProblem(
         exchange,
         'originNotAllowed',
-        `Origin ${String(exchange.req.headers.origin)} may not read the usage report from a browser.`,
+        {
+          en: `Origin ${String(exchange.req.headers.origin)} may not read the usage report from a browser.`,
+          fr: `L’origine ${String(exchange.req.headers.origin)} ne peut pas lire le rapport d’usage depuis un navigateur.`,
+        },
       );
       return true;
     }
