@@ -16,6 +16,10 @@
  *   6. through the gateway of 3. with its usage counts off (`recordUsage: false`): what
  *      counting each call for the usage reports costs the request path, flushes included,
  *      is the first gateway's CPU per request over this one's (goal ≤ 1.05),
+ *   7. with `--redis-url` (or GUICHET_REDIS_URL), the first gateway again counting its quotas in
+ *      that Redis (one Lua script a call), and with `--database-url` (or GUICHET_DATABASE_URL)
+ *      with its store on PostgreSQL (a database the bench creates there and drops): the paths
+ *      of a sandbox on several hosts, held to 1.3× the local path's CPU and 1 ms of added p99,
  * and prints requests/s, p50/p99 latency and the CPU time per request of the proxy process
  * (`process.cpuUsage()` of that process over the measured window, all threads included).
  * The fast upstream is the same for all so the mock server's own cost (Prism) does not hide
@@ -50,6 +54,7 @@ import { upstreamBody } from './lib/gateway/roles.ts';
 import { formatStatuses, type Statuses } from './lib/gateway/statuses.ts';
 import { startTargets, type GatewaySetup } from './lib/gateway/targets.ts';
 import { printWarmUps, warmUp } from './lib/gateway/warm-up.ts';
+import { createBenchDatabase, type BenchDatabase } from './lib/gateway/bench-database.ts';
 import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
 import { benchGatewayCommand, minimumKeys } from './lib/bench-commands.ts';
 
@@ -90,11 +95,28 @@ async function main(): Promise<number> {
   const tokens: GatewaySetup = { name: 'gateway tokens', keys: keyCount, credential: 'token' };
   const big: GatewaySetup = { name: 'gateway 100k keys', keys: bigStore };
   const unrecorded: GatewaySetup = { name: 'gateway no usage', keys: keyCount, recordUsage: false };
+  const redisUrl = values['redis-url'] ?? process.env.GUICHET_REDIS_URL;
+  const serverUrl = values['database-url'] ?? process.env.GUICHET_DATABASE_URL;
+  const database: BenchDatabase | undefined =
+    serverUrl === undefined || serverUrl === '' ? undefined : await createBenchDatabase(serverUrl);
+  const shared: GatewaySetup[] = [
+    ...(redisUrl === undefined || redisUrl === ''
+      ? []
+      : [{ name: 'gateway redis', keys: keyCount, redisUrl }]),
+    ...(database === undefined
+      ? []
+      : [{ name: 'gateway postgres', keys: keyCount, databaseUrl: database.url }]),
+  ];
+  if (shared.length === 0) {
+    console.log(
+      'bench:gateway: no --redis-url nor --database-url: the Redis-quota and PostgreSQL paths are left out',
+    );
+  }
   const fast = await startTargets(
     'fast',
     startRole('upstream', [], 'fast-upstream'),
     `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
-    usageOnly ? [hot, unrecorded] : [hot, tokens, big, unrecorded],
+    usageOnly ? [hot, unrecorded] : [hot, tokens, big, unrecorded, ...shared],
     options,
   );
   const prism =
@@ -151,6 +173,7 @@ async function main(): Promise<number> {
 
   for (const child of children) child.kill('SIGTERM');
   await Promise.all([...children].map((child) => once(child, 'exit')));
+  await database?.drop();
   rmSync(work, { recursive: true, force: true });
   return code;
 }

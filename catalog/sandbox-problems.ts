@@ -531,6 +531,15 @@ export const problemTypes = {
       fr: 'La base de données du bac à sable (PostgreSQL), qui garde ses clés, ses abonnements, ses identifiants et les objets que vous créez, n’a pas répondu ; rien n’a été changé, et ce qui était enregistré est conservé. Une clé ou un client déjà utilisé continue de fonctionner, comme les appels qui ne retiennent rien ; une première utilisation, une nouvelle clé et tout changement attendent son retour. Réessayez dans un instant.',
     },
   ),
+  quotaUnavailable: define(
+    'quota-unavailable',
+    503,
+    { en: 'Quota cannot be counted', fr: 'Quota impossible à compter' },
+    {
+      en: 'The sandbox counts quotas in a shared service (Redis) that did not answer in time, and its operator chose to refuse calls rather than let them through uncounted (fail-closed). Nothing was sent to the mock server. Retry after the seconds given in `Retry-After`.',
+      fr: 'Le bac à sable compte les quotas dans un service partagé (Redis) qui n’a pas répondu à temps, et son exploitant a choisi de refuser les appels plutôt que de les laisser passer sans les compter (fail-closed). Rien n’a été envoyé au simulateur. Réessayez après le nombre de secondes donné dans `Retry-After`.',
+    },
+  ),
   upstreamTimeout: define(
     'upstream-timeout',
     504,

@@ -32,6 +32,10 @@ export interface GatewaySetup {
   credential?: CredentialKind;
   /** False for the same gateway without its usage counts (`recordUsage`), the baseline of their cost. */
   recordUsage?: boolean;
+  /** Quotas counted in this Redis (`GUICHET_REDIS_URL`) instead of the gateway's own limiter. */
+  redisUrl?: string;
+  /** The store on this PostgreSQL database (`GUICHET_DATABASE_URL`) instead of SQLite. */
+  databaseUrl?: string;
 }
 
 /** What every gateway of the bench shares. */
@@ -68,6 +72,8 @@ export async function startTargets(
         String(setup.keys),
         setup.credential ?? 'key',
         setup.recordUsage === false ? 'no-usage' : 'usage',
+        setup.redisUrl ?? '',
+        setup.databaseUrl ?? '',
       ],
       label,
     );
