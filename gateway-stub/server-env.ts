@@ -5,6 +5,7 @@ import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
 import { portVariable } from '../catalog/read-environment.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 import { isProxyEntry } from './http/trusted-proxies.ts';
+import { upstreamListSchema } from './proxy/upstream-list.ts';
 
 const port = portVariable();
 const positive = z.coerce.number().int().positive();
@@ -23,7 +24,10 @@ export const gatewayEnvSchema = z.object({
   /** Keep the admin port on loopback unless a firewall guards it. */
   GUICHET_ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
   GUICHET_ADMIN_PORT: port.default(defaultPorts.admin),
-  GUICHET_UPSTREAM_URL: z.url().optional(),
+  /** The mock server's origin, or several, comma-separated, which the gateway balances between. */
+  GUICHET_UPSTREAM_URL: upstreamListSchema.optional(),
+  /** With several mock servers, how often each one's health is checked (1000 ms). */
+  GUICHET_UPSTREAM_HEALTH_INTERVAL_MS: positive.optional(),
   GUICHET_SANDBOX_DIR: z.string().min(1).optional(),
   /** PostgreSQL for the store instances share; the data folder's SQLite file without it. */
   GUICHET_DATABASE_URL: z.preprocess(
@@ -128,6 +132,9 @@ export function parseGatewayEnv(
             .map((item) => item.trim())
             .filter(Boolean),
         }),
+    ...(env.GUICHET_UPSTREAM_HEALTH_INTERVAL_MS === undefined
+      ? {}
+      : { upstreamHealthIntervalMs: env.GUICHET_UPSTREAM_HEALTH_INTERVAL_MS }),
     ...(env.GUICHET_UPSTREAM_TIMEOUT_MS === undefined
       ? {}
       : { upstreamTimeoutMs: env.GUICHET_UPSTREAM_TIMEOUT_MS }),
