@@ -176,7 +176,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         exchange,
         request: {
           path: req.url ?? '/',
-          method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
+          method: req.method ?? 'GET',
           headers: toUpstreamHeaders(req.headers, exchange.requestId, exchange.identityHeaders),
           body: body ?? null,
           signal: controller.signal,

@@ -47,7 +47,7 @@ export function startSteadyLoad(
         const ok = isExpected(response.status);
         record(String(response.status), ok ? '' : body.slice(0, 200), ok);
       } catch (error) {
-        record('error', error instanceof Error ? String(error.cause ?? error.message) : '', false);
+        record('error', describeError(error), false);
       }
     }
   };
@@ -61,4 +61,11 @@ export function startSteadyLoad(
       return { answered, statuses, unexpected };
     },
   };
+}
+
+/** An error's own words and its cause's (fetch's own message says little). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
 }

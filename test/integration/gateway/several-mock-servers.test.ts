@@ -33,7 +33,8 @@ describe('a gateway in front of several mock servers', () => {
   after(async () => {
     // Whatever `before` managed to start, so a failed start leaves nothing running.
     await (test as TestGateway | undefined)?.close();
-    await Promise.all([first as RestartableMockServer | undefined, second].map((mock) => mock?.close()));
+    const mocks: (RestartableMockServer | undefined)[] = [first, second];
+    await Promise.all(mocks.map((mock) => mock?.close() ?? Promise.resolve()));
   });
 
   const read = (): Promise<Response> =>
@@ -63,7 +64,10 @@ describe('a gateway in front of several mock servers', () => {
     const { prepared } = await first.start();
     await prepared;
     // Back in rotation only once its health check says every version is prepared.
-    await waitFor('the restarted mock server gets calls again', () => first.served() > servedBefore + 20);
+    await waitFor(
+      'the restarted mock server gets calls again',
+      () => first.served() > servedBefore + 20,
+    );
     const outcome = await load.stop();
     assert.deepEqual(outcome.unexpected, []);
     assert.deepEqual(Object.keys(outcome.statuses), ['200']);

@@ -65,7 +65,9 @@ export async function startRestartableMockServer(): Promise<RestartableMockServe
     await current.mock.close();
   };
 
-  await (await start()).prepared;
+  await (
+    await start()
+  ).prepared;
   return {
     url: `http://127.0.0.1:${String(port)}`,
     served: () => served,
