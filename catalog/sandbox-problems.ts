@@ -347,6 +347,12 @@ export const problemTypes = {
     'Sandbox store unavailable',
     'The database of the sandbox (PostgreSQL), which holds its keys, subscriptions and credentials and the objects you create, did not answer; nothing was changed, and what was stored before is kept. A key or client already used keeps working, as do calls that remember nothing; a first use, a new key and any change wait for it. Retry in a moment.',
   ),
+  quotaUnavailable: define(
+    'quota-unavailable',
+    503,
+    'Quota cannot be counted',
+    'The sandbox counts quotas in a shared service (Redis) that did not answer in time, and its operator chose to refuse calls rather than let them through uncounted (fail-closed). Nothing was sent to the mock server. Retry after the seconds given in `Retry-After`.',
+  ),
   upstreamTimeout: define(
     'upstream-timeout',
     504,

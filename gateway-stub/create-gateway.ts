@@ -34,7 +34,11 @@ import { createMcpRoute } from './public/handle-mcp-request.ts';
 import { isMcpPath } from '../mcp/serve-http.ts';
 import { createOutageNotice } from './observe/outage-notice.ts';
 import { createLimiters } from './quota/create-limiters.ts';
-import { createRouteTable } from './routing/route-table.ts';
+import { createRedisQuota } from './quota/redis-quota.ts';
+import type { RedisConnection } from './redis/open-redis.ts';
+import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
+import type { ChangeChannel } from './store/change-channel.ts';
+import { openRedisChangeChannel } from './store/redis-change-channel.ts';
 import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
 import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
 import { readAdminToken, readServerSecret } from './store/data-files.ts';
@@ -82,9 +86,9 @@ export interface Gateway {
  */
 export function createGateway(input: GatewayOptionsInput): Gateway {
   const options = parseGatewayOptions(input);
-  if (options.databaseUrl !== undefined) {
+  if (options.databaseUrl !== undefined || options.redisUrl !== undefined) {
     throw new Error(
-      'a gateway on PostgreSQL (databaseUrl) is opened with openGateway(), which waits for the database',
+      'a gateway on PostgreSQL (databaseUrl) or Redis (redisUrl) is opened with openGateway(), which waits for them',
     );
   }
   const assembled = assembleGateway(options, (db) => openSqliteGatewayStore(db, options.dataDir));
@@ -94,11 +98,14 @@ export function createGateway(input: GatewayOptionsInput): Gateway {
 
 /**
  * Builds the gateway over a store: `openStore` is given the data folder's SQLite file, held for
- * this gateway (its quota windows, its lock), and returns the store instances share.
+ * this gateway (its quota windows, its lock), and returns the store instances share. With
+ * `redis` (opened by `openGateway`, closed with the gateway), quotas are counted there and
+ * changes announced there too; `ready` then also waits for the subscription to changes.
  */
 export function assembleGateway(
   options: GatewayOptions,
   openStore: (db: DatabaseSync) => GatewayStore,
+  redis?: RedisConnection,
 ): { gateway: Gateway; ready: Awaitable<void> } {
   const onError =
     options.onError ??
@@ -131,6 +138,8 @@ export function assembleGateway(
   const { db } = held;
   let opened: GatewayStore | undefined;
   let services;
+  // Set once subscribed (below); until then changes made here are not yet announced on Redis.
+  let redisChanges: ChangeChannel | undefined;
   try {
     opened = openStore(db);
     services = openGatewayServices({
@@ -140,6 +149,9 @@ export function assembleGateway(
       apis: routes,
       issuer: options.issuerUrl,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+      announce: () => {
+        redisChanges?.announce();
+      },
     });
   } catch (error) {
     // The SQLite store closes at once; PostgreSQL's is closed by `openGateway`.
@@ -173,6 +185,33 @@ export function assembleGateway(
     },
   });
   const { quota } = limiters;
+  // The local limiter stays: it decides alone while Redis is away, under fail-open.
+  const sharedQuota =
+    redis === undefined
+      ? undefined
+      : createRedisQuota({
+          redis,
+          prefix: options.redisPrefix,
+          windowMs: quotaWindowSeconds * 1000,
+          timeoutMs: options.redisTimeoutMs,
+          policy: options.redisFailure,
+          fallback: quota,
+          onNotice,
+        });
+  const { watch } = services;
+  const subscribed =
+    redis === undefined
+      ? undefined
+      : openRedisChangeChannel({
+          redis,
+          prefix: options.redisPrefix,
+          onChange: () => {
+            watch.notify();
+          },
+          onNotice,
+        }).then((channel) => {
+          redisChanges = channel;
+        });
 
   const forwarder = createForwarder({
     upstreamUrls: options.upstreamUrl,
@@ -209,6 +248,7 @@ export function assembleGateway(
     keys: services.keyLookup,
     identifier,
     quota,
+    sharedQuota,
     forwarder,
     maxBodyBytes: options.maxBodyBytes,
     fail,
@@ -337,11 +377,14 @@ export function assembleGateway(
     handleAdmin: createAdminHandler({
       token: adminToken,
       keys,
-      renderMetrics: observer.renderMetrics,
+      renderMetrics:
+        sharedQuota === undefined
+          ? observer.renderMetrics
+          : async () => (await observer.renderMetrics()) + sharedQuota.renderMetrics(),
       clients: services.clients,
       rotateSigningKey: async () => {
         const kid = await services.signingKeys.rotate();
-        services.watch.notify();
+        services.announceChange();
         return kid;
       },
       introspect: (token) =>
@@ -373,12 +416,18 @@ export function assembleGateway(
     },
     async close() {
       limiters.close();
+      sharedQuota?.close();
       await observer.close();
       await forwarder.close();
+      await subscribed?.catch(() => undefined);
+      await redisChanges?.close();
+      await redis?.close();
       await store.close();
       held.release();
       db.close();
     },
   };
-  return { gateway, ready: services.ready };
+  if (subscribed === undefined) return { gateway, ready: services.ready };
+  const ready = Promise.all([services.ready, subscribed]).then(() => undefined);
+  return { gateway, ready };
 }

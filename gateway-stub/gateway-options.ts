@@ -5,6 +5,8 @@ import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities, type Catalog } from '../catalog/index.ts';
 import { maxSecretGraceSeconds } from './clients/client-service.ts';
 import { maxTokenLifetimeSeconds } from './oauth/signing-keys.ts';
+import { redisFailurePolicies } from './quota/redis-quota.ts';
+import { redisPrefixVariable, redisUrlVariable } from './redis/redis-url.ts';
 
 /** The portal's origins in development, allowed to call the sandbox from the browser. */
 export const defaultCorsOrigins = [
@@ -62,6 +64,25 @@ export const gatewayOptionsSchema = z.strictObject({
     .string()
     .regex(/^postgres(?:ql)?:\/\/./, { error: 'must be a postgres:// URL' })
     .optional(),
+  /**
+   * Redis shared by every gateway of the sandbox (`GUICHET_REDIS_URL`, `redis://host:6379`):
+   * quotas are counted there, exact across instances, and changes are announced there too.
+   * Without it, each gateway counts its own. Open such a gateway with `openGateway`.
+   */
+  redisUrl: redisUrlVariable().optional(),
+  /** Prefix of guichet's keys and channel in Redis (`GUICHET_REDIS_PREFIX`, `guichet:`). */
+  redisPrefix: redisPrefixVariable().default('guichet:'),
+  /**
+   * What a call gets while Redis cannot decide its quota (`GUICHET_REDIS_FAILURE`):
+   * `fail-open` (the default) lets this gateway's own limiter decide, `fail-closed` answers
+   * 503 quota-unavailable.
+   */
+  redisFailure: z.enum(redisFailurePolicies).default('fail-open'),
+  /**
+   * Longest wait for Redis's quota decision, in ms (`GUICHET_REDIS_TIMEOUT_MS`, 40), after
+   * which the failure policy decides: a call's quota is decided within about this time.
+   */
+  redisTimeoutMs: z.int().positive().max(60_000).default(40),
   /** Admin token; when absent, read from (or created in) `<dataDir>/admin-token`. */
   adminToken: z.string().min(16, 'must have at least 16 characters').optional(),
   /** Origins allowed to call the public port from a browser, as `scheme://host:port`. */

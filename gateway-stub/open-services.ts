@@ -25,6 +25,11 @@ export interface GatewayServices {
   revoked: RevokedTokens;
   tokens: AccessTokens;
   /**
+   * Tells this process's caches, and the other processes through every change channel, that a
+   * change was just committed here.
+   */
+  announceChange: () => void;
+  /**
    * Settles once the store is checked (its secret is this data folder's) and holds a signing
    * key: at once on SQLite, after a few reads on PostgreSQL. Throws `SecretMismatchError`.
    */
@@ -39,6 +44,8 @@ export interface GatewayServicesOptions {
   apis: ReadonlyMap<string, ApiAccess>;
   issuer: string;
   tokenLifetimeSeconds: number;
+  /** Tells the other processes of a change committed here (Redis's channel), if any. */
+  announce?: () => void;
 }
 
 /**
@@ -60,6 +67,7 @@ export function openGatewayServices(options: GatewayServicesOptions): GatewaySer
   });
   const onChange = (): void => {
     watch.notify();
+    options.announce?.();
   };
   const fingerprint = toSecretFingerprint(hasher);
   const ready = whenReady(store.claimSecretCheck(fingerprint), (recorded) => {
@@ -84,6 +92,7 @@ export function openGatewayServices(options: GatewayServicesOptions): GatewaySer
     clients: createClientService({ clients: store.clients, hasher, onChange }),
     signingKeys,
     revoked,
+    announceChange: onChange,
     tokens: createAccessTokens({
       issuer: options.issuer,
       lifetimeSeconds: options.tokenLifetimeSeconds,

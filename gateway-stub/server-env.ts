@@ -6,6 +6,8 @@ import { portVariable } from '../catalog/read-environment.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 import { isProxyEntry } from './http/trusted-proxies.ts';
 import { upstreamListSchema } from './proxy/upstream-list.ts';
+import { redisFailurePolicies } from './quota/redis-quota.ts';
+import { redisPrefixVariable, redisUrlVariable } from './redis/redis-url.ts';
 
 const port = portVariable();
 const positive = z.coerce.number().int().positive();
@@ -35,6 +37,17 @@ export const gatewayEnvSchema = z.object({
     (value) => (value === '' ? undefined : value),
     databaseUrlVariable().optional(),
   ),
+  /** Redis for quotas and change announcements every instance shares; each counts alone without. */
+  GUICHET_REDIS_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    redisUrlVariable().optional(),
+  ),
+  /** Prefix of guichet's keys in Redis (`guichet:`). */
+  GUICHET_REDIS_PREFIX: redisPrefixVariable().optional(),
+  /** While Redis cannot decide: `fail-open` (this instance's own limiter) or `fail-closed` (503). */
+  GUICHET_REDIS_FAILURE: z.enum(redisFailurePolicies).optional(),
+  /** Longest wait for Redis's quota decision before the failure policy decides (40 ms). */
+  GUICHET_REDIS_TIMEOUT_MS: positive.max(60_000).optional(),
   GUICHET_ADMIN_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
   /** Comma-separated origins, e.g. `http://127.0.0.1:4321,http://localhost:4321`. */
   GUICHET_CORS_ORIGINS: z.string().optional(),
@@ -124,6 +137,12 @@ export function parseGatewayEnv(
     ...(env.GUICHET_UPSTREAM_URL === undefined ? {} : { upstreamUrl: env.GUICHET_UPSTREAM_URL }),
     ...(env.GUICHET_SANDBOX_DIR === undefined ? {} : { dataDir: env.GUICHET_SANDBOX_DIR }),
     ...(env.GUICHET_DATABASE_URL === undefined ? {} : { databaseUrl: env.GUICHET_DATABASE_URL }),
+    ...(env.GUICHET_REDIS_URL === undefined ? {} : { redisUrl: env.GUICHET_REDIS_URL }),
+    ...(env.GUICHET_REDIS_PREFIX === undefined ? {} : { redisPrefix: env.GUICHET_REDIS_PREFIX }),
+    ...(env.GUICHET_REDIS_FAILURE === undefined ? {} : { redisFailure: env.GUICHET_REDIS_FAILURE }),
+    ...(env.GUICHET_REDIS_TIMEOUT_MS === undefined
+      ? {}
+      : { redisTimeoutMs: env.GUICHET_REDIS_TIMEOUT_MS }),
     ...(env.GUICHET_ADMIN_TOKEN === undefined ? {} : { adminToken: env.GUICHET_ADMIN_TOKEN }),
     ...(env.GUICHET_CORS_ORIGINS === undefined
       ? {}

@@ -3,6 +3,7 @@ import type { CallerIdentifier } from '../auth/identify-caller.ts';
 import type { KeyLookup } from '../keys/key-lookup.ts';
 import type { IdentityTokens } from '../oauth/identity-tokens.ts';
 import type { Forwarder } from '../proxy/forwarder.ts';
+import type { SharedQuota } from '../quota/redis-quota.ts';
 import type { SlidingWindow } from '../quota/sliding-window.ts';
 import type { ApiRoute, VersionRoute } from '../routing/route-table.ts';
 import { createAuthenticateStage } from './authenticate-stage.ts';
@@ -18,6 +19,8 @@ export interface ApiPipelineOptions {
   keys: KeyLookup;
   identifier: CallerIdentifier;
   quota: SlidingWindow;
+  /** Quotas counted in Redis, shared with the other gateways, instead of `quota`. */
+  sharedQuota?: SharedQuota | undefined;
   forwarder: Pick<Forwarder, 'forward'>;
   maxBodyBytes: number;
   /** Told of each call refused for its quota. */
@@ -58,6 +61,8 @@ export function createApiPipeline(options: ApiPipelineOptions): Step {
             createAuthorizeStage(),
             createQuotaStage({
               quota: options.quota,
+              ...(options.sharedQuota === undefined ? {} : { shared: options.sharedQuota }),
+              fail: options.fail,
               onRefusal: options.onQuotaRefusal,
               toAnonymousSubject: options.toAnonymousSubject,
             }),

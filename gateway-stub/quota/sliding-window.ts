@@ -23,6 +23,16 @@ interface Ring {
   last: number;
 }
 
+/**
+ * Whole seconds until a counted request leaves the window, from the milliseconds left: what
+ * `RateLimit`'s `t` and `Retry-After` say, here and from Redis's answer (`redis-quota.ts`).
+ * Whole milliseconds first: float sums of clock readings (`a + 60000 - a`) can exceed the
+ * window by a hair, which `ceil` would turn into a whole extra second.
+ */
+export function toResetSeconds(milliseconds: number): number {
+  return Math.max(0, Math.ceil(Math.round(milliseconds) / 1000));
+}
+
 /** Counts requests per subject (a subscription, a client address) over a sliding window. */
 export interface SlidingWindow {
   /** Counts one request for `subject` if the window has room; never counts a refusal. */
@@ -71,9 +81,7 @@ export function createSlidingWindow(windowMs: number): SlidingWindow {
   function resetOf(ring: Ring, now: number): number {
     if (ring.size === 0) return 0;
     const oldest = ring.stamps[ring.head] ?? now;
-    // Whole milliseconds first: float sums of clock readings (`a + 60000 - a`) can exceed the
-    // window by a hair, which `ceil` would turn into a whole extra second.
-    return Math.max(0, Math.ceil(Math.round(oldest + windowMs - now) / 1000));
+    return toResetSeconds(oldest + windowMs - now);
   }
 
   return {

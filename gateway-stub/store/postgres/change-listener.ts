@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import { connectPostgresClient } from '../../../catalog/postgres/open-postgres.ts';
+import type { ChangeChannel } from '../change-channel.ts';
 import { changeChannel } from './postgres-queries.ts';
 
-/** A session listening for the changes other processes announce. */
-export interface ChangeListener {
-  close(): Promise<void>;
-}
+/** A session listening for the changes other processes announce: the PostgreSQL channel. */
+export type ChangeListener = ChangeChannel;
 
 /** What the listener is told to do. */
 export interface ChangeListenerOptions {
@@ -92,6 +91,9 @@ export async function listenForChanges(options: ChangeListenerOptions): Promise<
 
   await open();
   return {
+    announce() {
+      // Nothing to send: each change announced itself as it committed (`inChangeTransaction`).
+    },
     async close() {
       closing = true;
       if (timer !== undefined) clearTimeout(timer);

@@ -48,6 +48,7 @@ describe('the request path stages', () => {
           quota: { take: () => undefined } as never,
           onRefusal: 1 as never,
           toAnonymousSubject: String,
+          fail: () => undefined,
         }),
       /onRefusal — must be a function/,
     );
