@@ -13,6 +13,10 @@
  *      sandbox, whose keys all stay in its bounded cache — every key and token is sent once
  *      before anything is measured (`warm-up.ts`), whose CPU, the cost of first lookups, is
  *      printed on its own,
+ *   6. with `--redis-url` (or GUICHET_REDIS_URL), the first gateway again counting its quotas in
+ *      that Redis (one Lua script a call), and with `--database-url` (or GUICHET_DATABASE_URL)
+ *      with its store on PostgreSQL (a database the bench creates there and drops): the paths
+ *      of a sandbox on several hosts, held to 1.3× the local path's CPU and 1 ms of added p99,
  * and prints requests/s, p50/p99 latency and the CPU time per request of the proxy process
  * (`process.cpuUsage()` of that process over the measured window, all threads included).
  * The fast upstream is the same for all so the mock server's own cost (Prism) does not hide
@@ -45,6 +49,7 @@ import { upstreamBody } from './lib/gateway/roles.ts';
 import { formatStatuses, type Statuses } from './lib/gateway/statuses.ts';
 import { startTargets, type GatewaySetup } from './lib/gateway/targets.ts';
 import { printWarmUps, warmUp } from './lib/gateway/warm-up.ts';
+import { createBenchDatabase, type BenchDatabase } from './lib/gateway/bench-database.ts';
 import { readCommandLine } from '../scripts/lib/cli/read-command-line.ts';
 import { benchGatewayCommand, minimumKeys } from './lib/bench-commands.ts';
 
@@ -83,11 +88,28 @@ async function main(): Promise<number> {
   const hot: GatewaySetup = { name: 'gateway', keys: keyCount };
   const tokens: GatewaySetup = { name: 'gateway tokens', keys: keyCount, credential: 'token' };
   const big: GatewaySetup = { name: 'gateway 100k keys', keys: bigStore };
+  const redisUrl = values['redis-url'] ?? process.env.GUICHET_REDIS_URL;
+  const serverUrl = values['database-url'] ?? process.env.GUICHET_DATABASE_URL;
+  const database: BenchDatabase | undefined =
+    serverUrl === undefined || serverUrl === '' ? undefined : await createBenchDatabase(serverUrl);
+  const shared: GatewaySetup[] = [
+    ...(redisUrl === undefined || redisUrl === ''
+      ? []
+      : [{ name: 'gateway redis', keys: keyCount, redisUrl }]),
+    ...(database === undefined
+      ? []
+      : [{ name: 'gateway postgres', keys: keyCount, databaseUrl: database.url }]),
+  ];
+  if (shared.length === 0) {
+    console.log(
+      'bench:gateway: no --redis-url nor --database-url: the Redis-quota and PostgreSQL paths are left out',
+    );
+  }
   const fast = await startTargets(
     'fast',
     startRole('upstream', [], 'fast-upstream'),
     `/${api.id}/${api.currentVersionId}/parcels/AB1234`,
-    [hot, tokens, big],
+    [hot, tokens, big, ...shared],
     options,
   );
   const prism = prismOperation
@@ -141,6 +163,7 @@ async function main(): Promise<number> {
 
   for (const child of children) child.kill('SIGTERM');
   await Promise.all([...children].map((child) => once(child, 'exit')));
+  await database?.drop();
   rmSync(work, { recursive: true, force: true });
   return code;
 }

@@ -12,6 +12,7 @@ import { createGatewayServers } from './http/create-servers.ts';
 import { parseGatewayEnv } from './server-env.ts';
 import { describePostgresUrl } from '../catalog/postgres/open-postgres.ts';
 import { adminTokenFileName } from './store/data-files.ts';
+import { describeRedisUrl } from './redis/redis-url.ts';
 
 const parsed = parseGatewayEnv(process.env);
 if (!parsed.ok) {
@@ -40,9 +41,18 @@ console.log(
   `gateway: admin API and /metrics on http://${env.GUICHET_ADMIN_HOST}:${String(env.GUICHET_ADMIN_PORT)}`,
 );
 if (options.databaseUrl !== undefined) {
-  // Said at start: sharing the store does not share the quotas yet.
+  // Said at start: sharing the store does not share the quotas without Redis.
   console.log(
-    `gateway: store in PostgreSQL at ${describePostgresUrl(options.databaseUrl)}, shared with every gateway on it; quotas are counted by each gateway on its own`,
+    `gateway: store in PostgreSQL at ${describePostgresUrl(options.databaseUrl)}, shared with every gateway on it; ${
+      options.redisUrl === undefined
+        ? 'quotas are counted by each gateway on its own (set GUICHET_REDIS_URL to share them)'
+        : 'quotas shared in Redis'
+    }`,
+  );
+}
+if (options.redisUrl !== undefined) {
+  console.log(
+    `gateway: quotas counted in Redis at ${describeRedisUrl(options.redisUrl)}, shared with every gateway on it (${options.redisFailure ?? 'fail-open'} while it is away)`,
   );
 }
 if (options.adminToken === undefined) {

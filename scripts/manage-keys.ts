@@ -1,7 +1,7 @@
 /**
  * `npm run keys -- <command>`: the admin API's operations from a terminal, on the same store.
  * Reads `GUICHET_SANDBOX_DIR` and `GUICHET_DATABASE_URL` like the gateway, since both must open
- * the same store with the same secret.
+ * the same store with the same secret, and `GUICHET_REDIS_URL` to announce its changes there.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import {
   runKeysCommand,
 } from '../gateway-stub/cli/run-keys-command.ts';
 import { databaseUrlVariable } from '../catalog/postgres/database-url.ts';
+import { redisPrefixVariable, redisUrlVariable } from '../gateway-stub/redis/redis-url.ts';
 import { toStoreError } from '../catalog/sqlite/store-errors.ts';
 import { databaseFileName } from '../gateway-stub/store/open-database.ts';
 import { sandboxDirVariable } from './lib/cli/command-variables.ts';
@@ -41,6 +42,8 @@ const env = readCommandEnvironment(
   z.object({
     GUICHET_SANDBOX_DIR: sandboxDirVariable,
     GUICHET_DATABASE_URL: databaseUrlVariable().optional(),
+    GUICHET_REDIS_URL: redisUrlVariable().optional(),
+    GUICHET_REDIS_PREFIX: redisPrefixVariable().optional(),
   }),
 );
 
@@ -49,6 +52,11 @@ try {
   const services = await openKeyService(dataDir, {
     reading: readingKeysCommands.has(name),
     databaseUrl: env.GUICHET_DATABASE_URL,
+    redisUrl: env.GUICHET_REDIS_URL,
+    redisPrefix: env.GUICHET_REDIS_PREFIX,
+    onNotice: (line) => {
+      output.err(`keys: ${line}`);
+    },
   });
   try {
     process.exitCode = await runKeysCommand({ name, positionals: rest, values }, services, output);

@@ -97,6 +97,11 @@ those first lookups is printed on its own. Any status but 200 voids the run.
   --rate <requests/s>   the fixed-rate load (default 1000)
   --keys <n>            keys, and tokens, sent in turn (default and least 1000)
   --big-store <n>       keys of the large store, all sent in turn (default 100000)
+  --redis-url <url>     also a gateway counting quotas in this Redis (default
+                        $GUICHET_REDIS_URL; none without), beside the local path
+  --database-url <url>  also a gateway whose store is on this PostgreSQL server (default
+                        $GUICHET_DATABASE_URL): the bench creates a database of its own there,
+                        and drops it at the end
   --profile <dir>       write a CPU profile of each server process there
   -h, --help            show this help`,
   options: {
@@ -105,6 +110,8 @@ those first lookups is printed on its own. Any status but 200 voids the run.
     rate: { type: 'string', default: '1000' },
     keys: { type: 'string', default: '1000' },
     'big-store': { type: 'string', default: '100000' },
+    'redis-url': { type: 'string' },
+    'database-url': { type: 'string' },
     profile: { type: 'string' },
   },
 } as const;

@@ -12,7 +12,10 @@ import { createClientService, type ClientService } from '../clients/client-servi
 import { createSigningKeys, type SigningKeys } from '../oauth/signing-keys.ts';
 import { createKeyHasher } from '../keys/key-hasher.ts';
 import { createKeyService, type ApiAccess, type KeyService } from '../keys/key-service.ts';
+import { openRedis, RedisOpenError } from '../redis/open-redis.ts';
+import type { ChangeChannel } from '../store/change-channel.ts';
 import { readServerSecret, secretFileName } from '../store/data-files.ts';
+import { openRedisChangeChannel } from '../store/redis-change-channel.ts';
 import { openSqliteGatewayStore, type GatewayStore } from '../store/gateway-store.ts';
 import { databaseFileName, openDatabase } from '../store/open-database.ts';
 import { openPostgresGatewayStore } from '../store/postgres/open-postgres-store.ts';
@@ -47,6 +50,12 @@ export interface KeyServiceUse {
   reading: boolean;
   /** `GUICHET_DATABASE_URL`: the store on PostgreSQL, as the gateways use it. */
   databaseUrl?: string | undefined;
+  /** `GUICHET_REDIS_URL`: changes are announced there too, as the gateways announce theirs. */
+  redisUrl?: string | undefined;
+  /** `GUICHET_REDIS_PREFIX` (`guichet:`). */
+  redisPrefix?: string | undefined;
+  /** Where to say that Redis could not be told (the change is made all the same). */
+  onNotice?: (line: string) => void;
 }
 
 /** The data folder holds no store yet: nothing to read. */
@@ -93,11 +102,59 @@ export async function openKeyService(
     await close();
     throw error;
   }
+  const changes = use.reading ? undefined : await openAnnouncements(use);
+  const onChange = (): void => {
+    changes?.announce();
+  };
+  const signingKeys = createSigningKeys({ store: store.signingKeys });
   return {
-    keys: createKeyService({ store: store.keys, clients: store.clients, hasher, apis }),
-    clients: createClientService({ clients: store.clients, hasher }),
-    signingKeys: createSigningKeys({ store: store.signingKeys }),
-    close,
+    keys: createKeyService({ store: store.keys, clients: store.clients, hasher, apis, onChange }),
+    clients: createClientService({ clients: store.clients, hasher, onChange }),
+    signingKeys: {
+      ...signingKeys,
+      async rotate() {
+        const kid = await signingKeys.rotate();
+        onChange();
+        return kid;
+      },
+    },
+    async close() {
+      await changes?.close();
+      await close();
+    },
+  };
+}
+
+/**
+ * The Redis channel the gateways listen on, when `GUICHET_REDIS_URL` names one. A Redis that
+ * cannot be used does not stop the command: the gateways learn its change from the store
+ * anyway (PostgreSQL's NOTIFY, or the SQLite file they watch); the notice says so.
+ */
+async function openAnnouncements(use: KeyServiceUse): Promise<ChangeChannel | undefined> {
+  if (use.redisUrl === undefined) return undefined;
+  const notice = use.onNotice ?? (() => undefined);
+  let redis;
+  try {
+    redis = await openRedis(use.redisUrl);
+  } catch (error) {
+    if (!(error instanceof RedisOpenError)) throw error;
+    notice(`${error.message}; the change is made, and the gateways learn it from the store`);
+    return undefined;
+  }
+  const connection = redis;
+  const channel = await openRedisChangeChannel({
+    redis: connection,
+    prefix: use.redisPrefix ?? 'guichet:',
+    onNotice: notice,
+  });
+  return {
+    announce: () => {
+      channel.announce();
+    },
+    async close() {
+      await channel.close();
+      await connection.close();
+    },
   };
 }
 

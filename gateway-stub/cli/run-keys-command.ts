@@ -46,7 +46,8 @@ Options:
   -h, --help         show this help
 
 With GUICHET_DATABASE_URL (postgres://…), the commands work on the PostgreSQL store the
-gateways share, from any host holding the same secret.key.
+gateways share, from any host holding the same secret.key. With GUICHET_REDIS_URL, each
+change is also announced on that Redis, as the gateways announce theirs.
 Changes apply to the running gateways on their next request.`;
 
 /** Where the command writes. */

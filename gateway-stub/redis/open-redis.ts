@@ -57,7 +57,7 @@ export async function openRedis(url: string): Promise<RedisConnection> {
   let subscriber: RedisClient | undefined;
   return {
     location,
-    send: (args, timeoutMs) => client.sendCommand([...args], { timeout: timeoutMs }),
+    send: (args, timeoutMs) => sendWithin(client, args, timeoutMs),
     isReady: () => client.isReady,
     async subscribe(channel, listener, onResubscribed) {
       subscriber ??= await connectClient(client.duplicate(), location);
@@ -79,6 +79,42 @@ export async function openRedis(url: string): Promise<RedisConnection> {
       await Promise.all([closeClient(client), subscriber && closeClient(subscriber)]);
     },
   };
+}
+
+/**
+ * Sends a command and waits at most `timeoutMs` for its reply. node-redis's own `timeout`
+ * option stops counting once the command is written, so a Redis that accepted it and then
+ * froze (SIGSTOP, a saturated host) would be waited for without end: the timer here counts
+ * the whole round trip. A reply that comes later is read and dropped by the client.
+ */
+function sendWithin(
+  client: RedisClient,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new RedisTimeoutError(timeoutMs));
+    }, timeoutMs);
+    client.sendCommand([...args]).then(
+      (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** Redis did not answer in time. */
+export class RedisTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`no answer within ${String(timeoutMs)} ms`);
+    this.name = 'RedisTimeoutError';
+  }
 }
 
 function createRedisClient(url: string) {
@@ -118,7 +154,7 @@ async function connectClient(client: RedisClient, location: string): Promise<Red
     await Promise.race([
       (async () => {
         await client.connect();
-        await client.sendCommand(['PING'], { timeout: redisOpenTimeoutMs });
+        await sendWithin(client, ['PING'], redisOpenTimeoutMs);
       })(),
       deadline,
     ]);
@@ -141,7 +177,9 @@ export function describeRedisFailure(error: unknown): string {
   if (message === 'deadline' || /timeout/i.test(message)) {
     return `no answer within ${String(redisOpenTimeoutMs / 1000)} s: a silent port, a firewall, or a server that is not Redis`;
   }
+  if (error instanceof RedisTimeoutError) return message;
   if (/ECONNREFUSED/.test(message) || code === 'ECONNREFUSED') return 'nothing listens there';
+  if (/offline|client is closed/i.test(message)) return 'the connection to it is lost';
   if (/ENOTFOUND|EAI_AGAIN/.test(message)) return 'the host name does not resolve';
   if (/NOAUTH|WRONGPASS|invalid password|invalid username/i.test(message)) {
     return 'it refused the credentials: check the user and password in the URL';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from './find-free-port.ts';
@@ -16,9 +16,12 @@ export interface RedisServer {
   port: number;
   /** The server's temporary folder (its working directory, its log). */
   dir: string;
-  /** Stops the server (SIGTERM, waits for its exit) and removes its folder. */
+  /** Stops the server (SIGTERM, waits for its exit) and removes its folder; `restart` may follow. */
   stop(): Promise<void>;
-  /** Stops the server, then starts a new one on the same port: every key and script is gone. */
+  /**
+   * Stops the server if it runs, then starts a new one on the same port: every key and script
+   * is gone, as after a crash of a Redis that persists nothing.
+   */
   restart(): Promise<void>;
   /** Freezes the process (SIGSTOP): connections stay open, nothing is answered. */
   freeze(): void;
@@ -76,7 +79,9 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     },
     async restart() {
       await stopChild();
+      mkdirSync(dir, { recursive: true });
       child = await spawnServer(host, port, dir);
+      process.once('exit', killAtExit);
     },
     freeze() {
       child?.kill('SIGSTOP');

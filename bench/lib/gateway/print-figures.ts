@@ -79,6 +79,21 @@ export function printSummary(
       cpu,
       1.2,
     );
+    printRatio(
+      `gateway redis/gateway CPU per request at ${label}`,
+      runs,
+      'gateway redis',
+      'gateway',
+      cpu,
+      1.3,
+    );
+    printRatio(
+      `gateway postgres/gateway CPU per request at ${label}`,
+      runs,
+      'gateway postgres',
+      'gateway',
+      cpu,
+    );
     if (atFixed) {
       const p99 = (run: Run): number => run.p99;
       printRatio(`gateway/bare p99 at ${label}`, runs, 'gateway', 'bare proxy', p99, 1.5);
@@ -98,6 +113,7 @@ export function printSummary(
       const bare = field(runs.get('bare proxy'), pick);
       return field(runs.get(name), pick).map((value, index) => value - (bare[index] ?? 0));
     };
+    printAddedOverLocal(runs, label);
     for (const name of ['gateway', 'gateway tokens', 'gateway 100k keys']) {
       if (!runs.has(name)) continue;
       const added50 = added(name, (run) => run.p50);
@@ -110,5 +126,33 @@ export function printSummary(
         `latency added by the ${name} at ${label} (minus bare, paired): p50 ${formatSpread(added50, 3)} ms, p99 ${formatSpread(added99, 3)} ms${verdict}`,
       );
     }
+  }
+}
+
+/**
+ * The latency the Redis-quota and PostgreSQL paths add over the local one, per round (goal for
+ * Redis: p99 at most 1 ms more, on loopback, one request at a time).
+ */
+function printAddedOverLocal(runs: ReadonlyMap<string, Run[]>, label: string): void {
+  const local = runs.get('gateway');
+  if (!local) return;
+  for (const name of ['gateway redis', 'gateway postgres']) {
+    const list = runs.get(name);
+    if (!list) continue;
+    const added = (pick: (run: Run) => number): number[] => {
+      const base = field(local, pick);
+      return field(list, pick).map((value, index) => value - (base[index] ?? 0));
+    };
+    const added99 = added((run) => run.p99);
+    const verdict =
+      name === 'gateway redis' && label === 'c=1'
+        ? ` (goal ≤ 1) — ${median(added99) <= 1 ? 'met' : 'NOT met'}`
+        : ' (for information)';
+    console.log(
+      `latency added by the ${name} over the gateway at ${label} (paired): p50 ${formatSpread(
+        added((run) => run.p50),
+        3,
+      )} ms, p99 ${formatSpread(added99, 3)} ms${verdict}`,
+    );
   }
 }

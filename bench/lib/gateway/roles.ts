@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { readSnapshot } from '../../../catalog/index.ts';
-import { createGateway } from '../../../gateway-stub/index.ts';
+import { openGateway } from '../../../gateway-stub/index.ts';
 import { hopByHopHeaders } from '../../../gateway-stub/proxy/hop-by-hop.ts';
 import { createMockServer } from '../../../mock-server/create-mock-server.ts';
 import { createKeyRotation, type CredentialKind, type KeyRotation } from './key-rotation.ts';
@@ -123,11 +123,15 @@ export const roles: Record<string, (args: string[]) => Promise<unknown>> = {
     api = '',
     count = '1',
     kind = 'key',
+    redisUrl = '',
+    databaseUrl = '',
   ]) => {
-    const gateway = createGateway({
+    const gateway = await openGateway({
       catalog: await readSnapshot(snapshot),
       upstreamUrl: upstream,
       dataDir,
+      ...(redisUrl === '' ? {} : { redisUrl }),
+      ...(databaseUrl === '' ? {} : { databaseUrl }),
       // Tokens outlive the whole run: an expired one would measure a refusal.
       tokenLifetimeSeconds: 3_600,
     });

@@ -30,6 +30,10 @@ export interface GatewaySetup {
   name: string;
   keys: number;
   credential?: CredentialKind;
+  /** Quotas counted in this Redis (`GUICHET_REDIS_URL`) instead of the gateway's own limiter. */
+  redisUrl?: string;
+  /** The store on this PostgreSQL database (`GUICHET_DATABASE_URL`) instead of SQLite. */
+  databaseUrl?: string;
 }
 
 /** What every gateway of the bench shares. */
@@ -65,6 +69,8 @@ export async function startTargets(
         options.api,
         String(setup.keys),
         setup.credential ?? 'key',
+        setup.redisUrl ?? '',
+        setup.databaseUrl ?? '',
       ],
       label,
     );
