@@ -214,10 +214,12 @@ export function assembleGateway(
         });
 
   const forwarder = createForwarder({
-    upstreamUrl: options.upstreamUrl,
+    upstreamUrls: options.upstreamUrl,
     timeoutMs: options.upstreamTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
     connections: options.upstreamConnections,
+    healthIntervalMs: options.upstreamHealthIntervalMs,
+    onNotice,
     done: (exchange, failure) => {
       if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isProxyEntry } from './http/trusted-proxies.ts';
+import { upstreamListSchema } from './proxy/upstream-list.ts';
 import { defaultPorts, toLocalUrl } from '../catalog/default-ports.ts';
 import { visibilities, type Catalog } from '../catalog/index.ts';
 import { defaultSandboxLanguage, sandboxLanguages } from '../catalog/sandbox-languages.ts';
@@ -27,8 +28,18 @@ export const gatewayOptionsSchema = z.strictObject({
    * id that names no API; self-service never issues keys for it (an administrator does).
    */
   audience: z.enum(visibilities).default('public'),
-  /** Origin of the mock server. */
-  upstreamUrl: z.url({ protocol: /^https?$/ }).default(toLocalUrl(defaultPorts.mock)),
+  /**
+   * Origin of the mock server, or of several (`GUICHET_UPSTREAM_URL`): a comma-separated list
+   * or an array. With several, calls go round them; one that refuses connections or fails its
+   * health check is left out until it passes again, and a call its connection was refused for
+   * goes to another one.
+   */
+  upstreamUrl: upstreamListSchema.default([toLocalUrl(defaultPorts.mock)]),
+  /**
+   * With several mock servers, how often each is asked `GET /_mock/health`, in ms: one is back
+   * in rotation once it answers that every version is prepared.
+   */
+  upstreamHealthIntervalMs: z.int().positive().default(1_000),
   /**
    * Longest wait for the mock server's answer headers, in ms, counted from when the request is
    * passed on, time queued for one of `upstreamConnections` included; then between body chunks.

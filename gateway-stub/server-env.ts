@@ -6,6 +6,7 @@ import { portVariable } from '../catalog/read-environment.ts';
 import { languageVariable } from '../catalog/sandbox-languages.ts';
 import type { GatewayOptionsInput } from './gateway-options.ts';
 import { isProxyEntry } from './http/trusted-proxies.ts';
+import { upstreamListSchema } from './proxy/upstream-list.ts';
 import { redisFailurePolicies } from './quota/redis-quota.ts';
 import { redisPrefixVariable, redisUrlVariable } from './redis/redis-url.ts';
 
@@ -26,7 +27,10 @@ export const gatewayEnvSchema = z.object({
   /** Keep the admin port on loopback unless a firewall guards it. */
   GUICHET_ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
   GUICHET_ADMIN_PORT: port.default(defaultPorts.admin),
-  GUICHET_UPSTREAM_URL: z.url().optional(),
+  /** The mock server's origin, or several, comma-separated, which the gateway balances between. */
+  GUICHET_UPSTREAM_URL: upstreamListSchema.optional(),
+  /** With several mock servers, how often each one's health is checked (1000 ms). */
+  GUICHET_UPSTREAM_HEALTH_INTERVAL_MS: positive.optional(),
   GUICHET_SANDBOX_DIR: z.string().min(1).optional(),
   /** PostgreSQL for the store instances share; the data folder's SQLite file without it. */
   GUICHET_DATABASE_URL: z.preprocess(
@@ -151,6 +155,9 @@ export function parseGatewayEnv(
             .map((item) => item.trim())
             .filter(Boolean),
         }),
+    ...(env.GUICHET_UPSTREAM_HEALTH_INTERVAL_MS === undefined
+      ? {}
+      : { upstreamHealthIntervalMs: env.GUICHET_UPSTREAM_HEALTH_INTERVAL_MS }),
     ...(env.GUICHET_UPSTREAM_TIMEOUT_MS === undefined
       ? {}
       : { upstreamTimeoutMs: env.GUICHET_UPSTREAM_TIMEOUT_MS }),

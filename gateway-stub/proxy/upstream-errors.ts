@@ -6,15 +6,39 @@ export interface UpstreamFailure {
   detail: Localized;
 }
 
-const unavailableCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'UND_ERR_CONNECT_TIMEOUT',
+/**
+ * What went wrong on the way to a mock server: `unreachable` before anything was sent (no
+ * connection), `cut` once the request may have been sent (the connection closed before an
+ * answer), `timeout`, or `other` (an invalid answer, an abort).
+ */
+export type UpstreamFault = 'unreachable' | 'cut' | 'timeout' | 'other';
+
+/** Error codes of undici and Node, with the fault each means and its words for operators. */
+const faults = new Map<string, { fault: UpstreamFault; words: string }>([
+  ['ECONNREFUSED', { fault: 'unreachable', words: 'connection refused' }],
+  ['ENOTFOUND', { fault: 'unreachable', words: 'host not found' }],
+  ['EAI_AGAIN', { fault: 'unreachable', words: 'host not found' }],
+  ['EHOSTUNREACH', { fault: 'unreachable', words: 'host unreachable' }],
+  ['ENETUNREACH', { fault: 'unreachable', words: 'network unreachable' }],
+  ['UND_ERR_CONNECT_TIMEOUT', { fault: 'unreachable', words: 'connection timed out' }],
+  ['UND_ERR_SOCKET', { fault: 'cut', words: 'connection closed before an answer' }],
+  ['ECONNRESET', { fault: 'cut', words: 'connection reset' }],
+  ['EPIPE', { fault: 'cut', words: 'connection closed while sending' }],
+  ['UND_ERR_HEADERS_TIMEOUT', { fault: 'timeout', words: 'no answer in time' }],
+  ['UND_ERR_BODY_TIMEOUT', { fault: 'timeout', words: 'no answer in time' }],
 ]);
-const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** The fault an error from undici means. */
+export function toUpstreamFault(error: unknown): UpstreamFault {
+  return findFault(error)?.fault ?? 'other';
+}
+
+/** The fault in a few words, for the operator's notices (never sent to a partner). */
+export function describeUpstreamFault(error: unknown): string {
+  // What `AbortSignal.timeout()` aborts with.
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'no answer in time';
+  return findFault(error)?.words ?? 'invalid answer';
+}
 
 /**
  * Sorts an error from undici into the three answers a partner can act on: 503 when the mock
@@ -22,8 +46,8 @@ const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']
  * did wrong. The detail names no internal address or error text.
  */
 export function toUpstreamFailure(error: unknown, timeoutMs: number): UpstreamFailure {
-  const code = errorCode(error);
-  if (code !== undefined && unavailableCodes.has(code)) {
+  const fault = toUpstreamFault(error);
+  if (fault === 'unreachable') {
     return {
       name: 'upstreamUnavailable',
       detail: {
@@ -32,7 +56,7 @@ export function toUpstreamFailure(error: unknown, timeoutMs: number): UpstreamFa
       },
     };
   }
-  if (code !== undefined && timeoutCodes.has(code)) {
+  if (fault === 'timeout') {
     return {
       name: 'upstreamTimeout',
       detail: {
@@ -50,12 +74,12 @@ export function toUpstreamFailure(error: unknown, timeoutMs: number): UpstreamFa
   };
 }
 
-function errorCode(error: unknown): string | undefined {
+/** The first known code along the error's causes (undici wraps Node's errors). */
+function findFault(error: unknown): { fault: UpstreamFault; words: string } | undefined {
   for (let current = error, depth = 0; current && depth < 4; depth += 1) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (unavailableCodes.has(code) || timeoutCodes.has(code))) {
-      return code;
-    }
+    const found = typeof code === 'string' ? faults.get(code) : undefined;
+    if (found !== undefined) return found;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;

@@ -1,6 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -61,8 +69,29 @@ function runServerBinary(bin: string, args: string[]): void {
   }
 }
 
+/** Where a cluster of its own listens, besides loopback. */
+export interface PostgresClusterOptions {
+  /**
+   * Another address to listen on, which the cluster's URLs then name (e.g. a bridge's, for
+   * clients in network namespaces); loopback only by default.
+   */
+  host?: string;
+  /** The network allowed to connect there with the password, e.g. `10.1.2.0/24`. */
+  clientNetwork?: string;
+}
+
+/** A cluster this process started: its server can be stopped and started again. */
+export interface OwnPostgresCluster extends PostgresCluster {
+  /** Stops the server (fast shutdown: connections are closed), keeping its data. */
+  stopServer(): void;
+  /** Starts it again on the same port, with the same data. */
+  startServer(): void;
+}
+
 /** Starts a cluster of its own; `stop()` removes it. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  options: PostgresClusterOptions = {},
+): Promise<OwnPostgresCluster> {
   const bin = findBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'guichet-postgres-'));
   const data = join(dir, 'data');
@@ -86,27 +115,45 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '--locale=C',
     '--no-sync',
   ]);
+  if (options.clientNetwork !== undefined) {
+    appendFileSync(
+      join(data, 'pg_hba.conf'),
+      `host all all ${options.clientNetwork} scram-sha-256\n`,
+    );
+  }
   const port = await findFreePort();
+  const listen = ['127.0.0.1', ...(options.host === undefined ? [] : [options.host])].join(',');
   // fsync off: the tests kill mock servers, never the machine; the disk is shared.
-  runServerBinary(join(bin, 'pg_ctl'), [
-    'start',
-    '-D',
-    data,
-    '-w',
-    '-t',
-    '120',
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    `-p ${String(port)} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-  ]);
-  return describeCluster({ host: '127.0.0.1', port, user, password, dir }, () => {
+  const startServer = (): void => {
+    runServerBinary(join(bin, 'pg_ctl'), [
+      'start',
+      '-D',
+      data,
+      '-w',
+      '-t',
+      '120',
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      `-p ${String(port)} -k ${dir} -c listen_addresses=${listen} -c fsync=off -c max_connections=200`,
+    ]);
+  };
+  startServer();
+  const host = options.host ?? '127.0.0.1';
+  const cluster = describeCluster({ host, port, user, password, dir }, () => {
     try {
       runServerBinary(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  return {
+    ...cluster,
+    stopServer() {
+      runServerBinary(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w']);
+    },
+    startServer,
+  };
 }
 
 interface ClusterAddress {

@@ -14,20 +14,33 @@ export interface TcpRelay {
   close(): Promise<void>;
 }
 
-/** Starts a relay to `targetPort` on 127.0.0.1. */
-export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
+/**
+ * Starts a relay to `targetPort` on 127.0.0.1, listening on 127.0.0.1 unless `listenHost` names
+ * another address (a bridge's, for clients in network namespaces: the target then sees them
+ * come from loopback).
+ */
+export async function startTcpRelay(
+  targetPort: number,
+  listenHost = '127.0.0.1',
+): Promise<TcpRelay> {
   const sockets = new Set<Socket>();
   const listen = async (port: number): Promise<Server> => {
     const server = createServer((inbound) => {
       const outbound = createConnection({ host: '127.0.0.1', port: targetPort });
       for (const socket of [inbound, outbound]) {
         sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
+        // One side gone (the target stopped, refused, or the client left): so is the other,
+        // as when there is no relay between them.
+        socket.on('close', () => {
+          sockets.delete(socket);
+          inbound.destroy();
+          outbound.destroy();
+        });
         socket.on('error', () => undefined);
       }
       inbound.pipe(outbound).pipe(inbound);
     });
-    server.listen(port, '127.0.0.1');
+    server.listen(port, listenHost);
     await once(server, 'listening');
     return server;
   };
