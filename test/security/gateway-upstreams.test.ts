@@ -108,7 +108,13 @@ const healthy = (res: ServerResponse): void => {
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"loading":0,"ready":1}');
 };
 
-const hostileHealth: [string, (res: ServerResponse) => void, RegExp][] = [
+/**
+ * Each case: its name, the hostile health answer, the reason the gateway must give, and the
+ * gateway's upstream time limit. Only the answer that never ends needs a short limit to be
+ * taken out; the others get one far beyond their work, so a loaded machine cannot turn their
+ * reason into "no answer in time" (it once did at 500 ms).
+ */
+const hostileHealth: [string, (res: ServerResponse) => void, RegExp, number][] = [
   [
     'a health answer that never ends',
     (res) => {
@@ -120,6 +126,7 @@ const hostileHealth: [string, (res: ServerResponse) => void, RegExp][] = [
       });
     },
     /no answer in time/,
+    2_000,
   ],
   [
     'a health answer of 2 MiB',
@@ -128,6 +135,7 @@ const hostileHealth: [string, (res: ServerResponse) => void, RegExp][] = [
       res.end(`{"loading":0,"pad":"${'x'.repeat(2 * 1_048_576)}"}`);
     },
     /more than a health report/,
+    60_000,
   ],
   [
     'a health answer that is no report (loading as a string)',
@@ -135,6 +143,7 @@ const hostileHealth: [string, (res: ServerResponse) => void, RegExp][] = [
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"loading":"0"}');
     },
     /no health report/,
+    60_000,
   ],
   [
     'a health answer that is not JSON',
@@ -142,18 +151,19 @@ const hostileHealth: [string, (res: ServerResponse) => void, RegExp][] = [
       res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>ok</h1>');
     },
     /no health report/,
+    60_000,
   ],
 ];
 
 describe('a mock server whose health check is hostile', () => {
-  for (const [name, health, reason] of hostileHealth) {
+  for (const [name, health, reason, timeoutMs] of hostileHealth) {
     test(`${name} keeps it out of rotation; calls go to the healthy one`, async () => {
       const hostile = await startUpstream(health);
       const good = await startUpstream(healthy);
       const notices: string[] = [];
       const gateway = await startTestGateway(`${hostile.url},${good.url}`, {
         upstreamHealthIntervalMs: 50,
-        upstreamTimeoutMs: 500,
+        upstreamTimeoutMs: timeoutMs,
         onNotice: (line) => notices.push(line),
       });
       try {
