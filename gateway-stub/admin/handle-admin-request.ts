@@ -179,14 +179,10 @@ export function createAdminHandler(
   function answersCors(exchange: Exchange): boolean {
     const cors = options.usageCors;
     if (!cors.applyTo(exchange.req, exchange.headers)) {
-      sendProblem(
-        exchange,
-        'originNotAllowed',
-        {
-          en: `Origin ${String(exchange.req.headers.origin)} may not read the usage report from a browser.`,
-          fr: `L’origine ${String(exchange.req.headers.origin)} ne peut pas lire le rapport d’usage depuis un navigateur.`,
-        },
-      );
+      sendProblem(exchange, 'originNotAllowed', {
+        en: `Origin ${String(exchange.req.headers.origin)} may not read the usage report from a browser.`,
+        fr: `L’origine ${String(exchange.req.headers.origin)} ne peut pas lire le rapport d’usage depuis un navigateur.`,
+      });
       return true;
     }
     const headers = cors.isPreflight(exchange.req)
