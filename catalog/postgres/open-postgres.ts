@@ -205,6 +205,11 @@ async function migrate(
   }
 }
 
+/** Listens to a checked-out connection's errors, which its statements report. */
+function ignoreConnectionError(): void {
+  // Nothing to do: see inPostgresTransaction.
+}
+
 /**
  * Runs `work` on one connection in one transaction: every statement commits, or none does.
  * Failures come out as the store's errors (`toPostgresStoreError`).
@@ -220,6 +225,10 @@ export async function inPostgresTransaction<T>(
     throw toPostgresStoreError(error);
   }
   let broken: unknown;
+  // A connection reset between two statements of the transaction (the server or the network
+  // gone) comes as an 'error' event with no query to fail: unheard, it would end the process.
+  // The next statement fails with it anyway, and rolls the transaction back.
+  client.on('error', ignoreConnectionError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -230,6 +239,7 @@ export async function inPostgresTransaction<T>(
     await client.query('ROLLBACK').catch(() => undefined);
     throw toPostgresStoreError(error);
   } finally {
+    client.off('error', ignoreConnectionError);
     // A connection that failed is not handed out again.
     client.release(broken !== undefined && toPostgresStoreError(broken) !== broken);
   }

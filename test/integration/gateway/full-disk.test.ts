@@ -33,7 +33,12 @@ async function waitFor(what: string, check: () => Promise<boolean>): Promise<voi
 function postKey(gateway: GatewayProcess, application: string): Promise<Response> {
   return fetch(`${gateway.adminUrl}/keys`, {
     method: 'POST',
-    headers: { ...processAdminHeaders, 'content-type': 'application/json' },
+    // The refusals' wording is read in English (French is the default language).
+    headers: {
+      ...processAdminHeaders,
+      'content-type': 'application/json',
+      'accept-language': 'en',
+    },
     body: JSON.stringify({ application, api: 'colis', plan: 'premium' }),
   });
 }

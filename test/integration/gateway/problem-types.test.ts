@@ -38,6 +38,7 @@ describe('problem type URIs resolved against the sandbox', () => {
     assert.equal(((await unknown.json()) as { type: string }).type, '/problems/not-found');
     const unconfigured = await fetch(`${withoutPortal.baseUrl}/problems/quota-exceeded`, {
       redirect: 'manual',
+      headers: { 'accept-language': 'en' },
     });
     assert.equal(unconfigured.status, 404);
     assert.match(

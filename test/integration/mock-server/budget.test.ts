@@ -25,7 +25,9 @@ describe('a document that takes longer than its budget', () => {
   });
 
   it('is given up: 503 for its API, the others answer', async () => {
-    const problem = await readProblem(await fetch(`${test.baseUrl}/lent/v1/noeuds`));
+    const problem = await readProblem(
+      await fetch(`${test.baseUrl}/lent/v1/noeuds`, { headers: { 'accept-language': 'en' } }),
+    );
     assert.deepEqual([problem.status, problem.type], [503, '/problems/api-unavailable']);
     assert.equal(
       problem.detail,
