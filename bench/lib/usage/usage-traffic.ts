@@ -8,6 +8,7 @@
  * one), spread over the API's operations by a Zipf law, 93 % answered 2xx, 6 % 4xx (a third of
  * them quota refusals), 1 % 5xx, with latencies from a few to a few hundred milliseconds.
  */
+import type { UsageAggregates } from '../../../gateway-stub/store/usage-aggregates.ts';
 
 /** The shape of the sandbox. */
 export interface TrafficShape {
@@ -29,18 +30,8 @@ export interface BenchApi {
   operations: string[];
 }
 
-/** What the generator calls for each call, in the order of days. */
-export type RecordCall = (
-  minute: number,
-  api: string,
-  version: string,
-  operation: string,
-  consumerId: string,
-  plan: string,
-  status: number,
-  latencyMs: number,
-  quotaRefused: boolean,
-) => void;
+/** What the generator calls for each call, in the order of days: the gateway's own counter. */
+export type RecordCall = UsageAggregates['record'];
 
 /** mulberry32: a small, fast, seeded generator; the same seed gives the same sandbox. */
 function createRandom(seed: number): () => number {
