@@ -127,6 +127,12 @@ async function main(): Promise<number> {
         },
         async (day) => {
           await usage.flush((shape.firstMinute + (day + 1) * 1440) * 60_000);
+          // A long fill says how far it is, so a run that will not fit is seen early.
+          if ((day + 1) % 10 === 0) {
+            console.log(
+              `  day ${String(day + 1)} of ${String(shape.days)} after ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${formatLoad()}`,
+            );
+          }
         },
       );
       // What the gateway does at start: the retention, then the planner's statistics.

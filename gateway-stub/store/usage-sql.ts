@@ -9,11 +9,12 @@ import {
 } from './usage-plan.ts';
 
 /**
- * Every SQL statement the usage aggregates, their rollups and the usage reports run, in one
- * place and in standard SQL both engines of the store run (`INSERT … ON CONFLICT … DO UPDATE`
+ * Every SQL statement the usage aggregates, their rollups and the usage reports run, here
+ * (the export's beside it, `usage-export-sql.ts`) and in standard SQL both engines of the store run (`INSERT … ON CONFLICT … DO UPDATE`
  * with `excluded`, `UNION ALL`, `CASE`, integer division, `LIMIT`): SQLite as written,
  * PostgreSQL with its `?` placeholders numbered (`postgres/postgres-queries.ts`). Column names
- * are fixed here; every value a caller gives is a bound parameter.
+ * are fixed here; every value a caller gives is a bound parameter. PostgreSQL's flush writes
+ * its rows its own way (`postgres/postgres-usage-rows.ts`), with the same conflict clauses.
  */
 
 /** The latency histogram's columns, `l0` to `l13` (`observe/latency-buckets.ts`). */
@@ -39,7 +40,6 @@ export type DimensionColumn = (typeof dimensionColumns)[number];
 export const aggregateKeyColumns = ['grain', 'resolution', 'minute', ...dimensionColumns];
 /** Every column of an aggregate row, key first: the values `upsertAggregateSql` takes. */
 export const aggregateColumns = [...aggregateKeyColumns, ...summedColumns];
-const dimensions = dimensionColumns.join(', ');
 
 /**
  * What an upsert adds to a row already there: every count. The row there is named by its
@@ -128,33 +128,49 @@ export interface Statement {
 }
 
 /**
- * The rows a report reads, as a derived table `selected_rows`: one `SELECT` per segment (each served
- * by the primary key or the API's or consumer's index, `minute` ranging within its grain and
- * resolution), joined by `UNION ALL` — segments never overlap, so nothing counts twice; with
- * `versions`, only the calls of one of them.
+ * The conditions of one segment's rows, with the filters and, with `versions`, only the calls
+ * of one of them: `grain`, `resolution` and `minute` first, which the primary key and the
+ * API's and consumer's indexes serve.
  */
-function toSource(
-  segments: readonly Segment[],
+export function toSegmentWhere(
+  segment: Segment,
   filters: UsageFilters,
   versions: readonly VersionPair[] = [],
 ): Statement {
-  const columns = ['minute', ...dimensionColumns, ...summedColumns].join(', ');
+  const params: (string | number)[] = [segment.grain, segment.resolution, segment.from, segment.to];
+  for (const [, value] of filters) params.push(value);
+  for (const { api, version } of versions) params.push(api, version);
+  const conditions = [
+    'grain = ?',
+    'resolution = ?',
+    'minute >= ?',
+    'minute < ?',
+    ...filters.map(([column]) => `${column} = ?`),
+    ...(versions.length === 0
+      ? []
+      : [`(${versions.map(() => '(api = ? AND version = ?)').join(' OR ')})`]),
+  ];
+  return { sql: conditions.join(' AND '), params };
+}
+
+/**
+ * The rows a report reads, as a derived table `selected_rows`: one `SELECT` per segment (each served
+ * by the primary key or the API's or consumer's index, `minute` ranging within its grain and
+ * resolution), joined by `UNION ALL` — segments never overlap, so nothing counts twice; with
+ * `versions`, only the calls of one of them. Each `SELECT` takes `columns` (by default the
+ * minute, the dimensions and every count).
+ */
+export function toSource(
+  segments: readonly Segment[],
+  filters: UsageFilters,
+  versions: readonly VersionPair[] = [],
+  columns = ['minute', ...dimensionColumns, ...summedColumns].join(', '),
+): Statement {
   const params: (string | number)[] = [];
   const parts = segments.map((segment) => {
-    params.push(segment.grain, segment.resolution, segment.from, segment.to);
-    for (const [, value] of filters) params.push(value);
-    for (const { api, version } of versions) params.push(api, version);
-    const conditions = [
-      'grain = ?',
-      'resolution = ?',
-      'minute >= ?',
-      'minute < ?',
-      ...filters.map(([column]) => `${column} = ?`),
-      ...(versions.length === 0
-        ? []
-        : [`(${versions.map(() => '(api = ? AND version = ?)').join(' OR ')})`]),
-    ];
-    return `SELECT ${columns} FROM usage_aggregates WHERE ${conditions.join(' AND ')}`;
+    const where = toSegmentWhere(segment, filters, versions);
+    params.push(...where.params);
+    return `SELECT ${columns} FROM usage_aggregates WHERE ${where.sql}`;
   });
   // No segment (an empty period) reads no row.
   if (parts.length === 0) parts.push(`SELECT ${columns} FROM usage_aggregates WHERE 1 = 0`);
@@ -268,21 +284,5 @@ export function toBusiestMinuteStatement(
     sql: `SELECT minute, SUM(requests) AS requests FROM ${source.sql}
       GROUP BY minute ORDER BY requests DESC, minute LIMIT 1`,
     params: source.params,
-  };
-}
-
-/** The export: figures per bucket of `step` minutes and every dimension, at most `limit`. */
-export function toExportStatement(
-  segments: readonly Segment[],
-  filters: UsageFilters,
-  step: number,
-  limit: number,
-): Statement {
-  const source = toSource(segments, filters);
-  const bucket = `(minute / ${String(step)}) * ${String(step)}`;
-  return {
-    sql: `SELECT ${bucket} AS bucket, ${dimensions}, ${figureColumns} FROM ${source.sql}
-      GROUP BY ${bucket}, ${dimensions} ORDER BY bucket, ${dimensions} LIMIT ?`,
-    params: [...source.params, limit],
   };
 }

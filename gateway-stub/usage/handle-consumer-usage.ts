@@ -21,7 +21,8 @@ import {
   wantsCsv,
   type UsageSelection,
 } from './usage-query.ts';
-import { exportColumns, type UsageReader } from './usage-reader.ts';
+import { exportColumns } from './usage-export.ts';
+import type { UsageReader } from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 import { maxExportRows } from './handle-owner-usage.ts';
 

@@ -11,12 +11,8 @@ import {
   wantsCsv,
   type UsageSelection,
 } from './usage-query.ts';
-import {
-  exportColumns,
-  toVersionKey,
-  type DeprecatedVersion,
-  type UsageReader,
-} from './usage-reader.ts';
+import { exportColumns } from './usage-export.ts';
+import { toVersionKey, type DeprecatedVersion, type UsageReader } from './usage-reader.ts';
 import { toInstant } from './usage-figures.ts';
 
 /** Lines of one CSV export at most: past it, the caller narrows the period or the filters. */

@@ -19,7 +19,8 @@ export interface UsageFigures {
   latencyMs: { mean: number | null; p50: number | null; p95: number | null; p99: number | null };
 }
 
-function toNumber(value: SqlRow[string] | undefined): number {
+/** A count as a number (0 when absent; PostgreSQL's sums come as numbers too). */
+export function toNumber(value: SqlRow[string] | undefined): number {
   return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : 0;
 }
 
@@ -47,8 +48,11 @@ export function toFigures(row: SqlRow | undefined): UsageFigures {
 
 /** `2` → `2xx`. */
 export function toStatusClassLabel(value: SqlRow[string] | undefined): string {
-  return `${String(toNumber(value))}xx`;
+  const statusClass = toNumber(value);
+  return statusLabels[statusClass] ?? `${String(statusClass)}xx`;
 }
+
+const statusLabels = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 
 /** A text column's value ('' when absent). */
 export function toText(value: SqlRow[string] | undefined): string {

@@ -11,7 +11,6 @@ import { toRollupMarks } from '../store/usage-rollups.ts';
 import {
   toBreakdownStatement,
   toBusiestMinuteStatement,
-  toExportStatement,
   toLastCallStatement,
   toSeriesStatement,
   toTotalsStatement,
@@ -22,6 +21,8 @@ import {
   type Statement,
   type UsageFilters,
 } from '../store/usage-sql.ts';
+import { toExportStatement } from '../store/usage-export-sql.ts';
+import { toExportRows, type ExportRow } from './usage-export.ts';
 import {
   toFigures,
   toInstant,
@@ -66,24 +67,6 @@ const labelOf: Record<string, string> = {
   plan: 'plan',
   status_class: 'statusClass',
 };
-
-/** The CSV export's columns, in order. */
-export const exportColumns = [
-  'time',
-  'api',
-  'version',
-  'operation',
-  'consumerId',
-  'plan',
-  'statusClass',
-  'requests',
-  'quotaRefusals',
-  'p50Ms',
-  'p95Ms',
-  'p99Ms',
-] as const;
-/** One line of the export. */
-export type ExportRow = Record<(typeof exportColumns)[number], string | number | null>;
 
 /**
  * The filters of a selection. Only fixed column names go into the SQL; every value the caller
@@ -268,24 +251,7 @@ export function createUsageReader(store: Pick<UsageStore, 'query'>): UsageReader
       const filters = toFilters(selection);
       const segments = await segmentsOf(selection, selection.bucket, filters, dimensionColumns);
       const rows = await all(toExportStatement(segments, filters, step, maxRows + 1));
-      if (rows.length > maxRows) return undefined;
-      return rows.map((row) => {
-        const figures = toFigures(row);
-        return {
-          time: toInstant(row.bucket),
-          api: toText(row.api),
-          version: toText(row.version),
-          operation: toText(row.operation),
-          consumerId: toText(row.consumer_id),
-          plan: toText(row.plan),
-          statusClass: toStatusClassLabel(row.status_class),
-          requests: figures.requests,
-          quotaRefusals: figures.quotaRefusals,
-          p50Ms: figures.latencyMs.p50,
-          p95Ms: figures.latencyMs.p95,
-          p99Ms: figures.latencyMs.p99,
-        };
-      });
+      return rows.length > maxRows ? undefined : toExportRows(rows);
     },
   };
 }

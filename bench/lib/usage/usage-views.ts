@@ -6,6 +6,14 @@ import {
 } from '../../../gateway-stub/usage/usage-query.ts';
 import type { DeprecatedVersion, UsageReader } from '../../../gateway-stub/usage/usage-reader.ts';
 import { maxExportRows } from '../../../gateway-stub/usage/handle-owner-usage.ts';
+import { toCsv } from '../../../gateway-stub/usage/to-csv.ts';
+import { exportColumns } from '../../../gateway-stub/usage/usage-export.ts';
+
+/** An export as the endpoints answer it: the lines read, then written as CSV. */
+async function exportCsv(reader: UsageReader, selection: UsageSelection): Promise<string> {
+  const rows = await reader.exportRows(selection, maxExportRows);
+  return rows === undefined ? 'refused: over the line limit' : toCsv(exportColumns, rows);
+}
 
 /** One query a usage view makes, named as the bench prints it. */
 export interface ViewQuery {
@@ -140,11 +148,8 @@ export function listViewQueries(subjects: ViewSubjects): ViewQuery[] {
     const selection = toSelection(subjects, minutes, bucket, filter, true);
     queries.push({
       view: `owner CSV ${label}${'api' in filter ? ` api=${subjects.api}` : ''}`,
-      query: 'export',
-      run: async () => {
-        const rows = await subjects.reader.exportRows(selection, maxExportRows);
-        return rows ?? 'refused: over the line limit';
-      },
+      query: 'export, as CSV',
+      run: () => exportCsv(subjects.reader, selection),
     });
   }
   for (const period of [periods[0], periods[3], periods[4]]) {
@@ -160,8 +165,8 @@ export function listViewQueries(subjects: ViewSubjects): ViewQuery[] {
   };
   queries.push({
     view: 'consumer CSV 90 d/day',
-    query: 'export',
-    run: async () => (await subjects.reader.exportRows(csv, maxExportRows)) ?? 'refused',
+    query: 'export, as CSV',
+    run: () => exportCsv(subjects.reader, csv),
   });
   return queries;
 }

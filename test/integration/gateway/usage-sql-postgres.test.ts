@@ -18,7 +18,6 @@ import {
   bucketColumns,
   toBreakdownStatement,
   toBusiestMinuteStatement,
-  toExportStatement,
   toLastCallStatement,
   toRollUpSql,
   toSeriesStatement,
@@ -27,6 +26,7 @@ import {
   upsertAggregateSql,
   type Statement,
 } from '../../../gateway-stub/store/usage-sql.ts';
+import { toExportStatement } from '../../../gateway-stub/store/usage-export-sql.ts';
 import { useTestPostgres } from '../../helpers/postgres-cluster.ts';
 
 /**

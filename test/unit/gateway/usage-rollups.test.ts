@@ -341,6 +341,39 @@ describeOnEachStore('usage rollups', (under) => {
             inPeriod.length,
             where,
           );
+          // Each line holds exactly the calls of its bucket and dimensions, once, in order.
+          const lineOf = (call: Call): string =>
+            JSON.stringify([
+              new Date((call.minute - (call.minute % step)) * 60_000).toISOString(),
+              call.api,
+              call.operation,
+              call.consumer,
+              call.plan,
+              `${String(Math.floor(call.status / 100))}xx`,
+            ]);
+          const expectedLines = new Map<string, number>();
+          for (const call of inPeriod) {
+            expectedLines.set(lineOf(call), (expectedLines.get(lineOf(call)) ?? 0) + 1);
+          }
+          const lines = exported.map((row) => [
+            JSON.stringify([
+              row.time,
+              row.api,
+              row.operation,
+              row.consumerId,
+              row.plan,
+              row.statusClass,
+            ]),
+            row.requests,
+          ]);
+          assert.deepEqual(
+            lines,
+            [...expectedLines.entries()].sort(([a], [b]) =>
+              // Ordered by bucket, then dimensions (`api, version, operation, …`).
+              a < b ? -1 : a > b ? 1 : 0,
+            ),
+            `${where} export`,
+          );
         }
       }
     });
