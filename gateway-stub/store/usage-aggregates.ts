@@ -111,9 +111,12 @@ function toDay(minute: number): string {
 
 /** The calls of a tree with an operation and a consumer, per day, as the daily table counts. */
 function toDailyRows(tree: Tree): UsageRow[] {
-  const daily = new Map<string, UsageRow>();
+  // day → API → version → operation → consumer → row: the tree's own keys, no text built per cell.
+  const days = new Map<string, Map<string, Map<string, Map<string, Map<string, UsageRow>>>>>();
+  const rows: UsageRow[] = [];
   let dayMinute = -1;
   let day = '';
+  let ofDay = new Map<string, Map<string, Map<string, Map<string, UsageRow>>>>();
   forEachEntry(tree, (minute, api, version, operation, consumer, _plan, cells) => {
     if (operation === '' || consumer === '') return;
     let requests = 0;
@@ -123,13 +126,23 @@ function toDailyRows(tree: Tree): UsageRow[] {
     if (minute !== dayMinute) {
       dayMinute = minute;
       day = toDay(minute);
+      ofDay = childOf(days, day, newMap);
     }
-    const key = [day, consumer, api, version, operation].join('\u0000');
-    const row = daily.get(key);
-    if (row === undefined) daily.set(key, [day, consumer, api, version, operation, requests]);
-    else row[5] = Number(row[5]) + requests;
+    const consumers = childOf(
+      childOf(childOf(ofDay, api, newMap), version, newMap),
+      operation,
+      newMap,
+    );
+    const row = consumers.get(consumer);
+    if (row === undefined) {
+      const added: UsageRow = [day, consumer, api, version, operation, requests];
+      consumers.set(consumer, added);
+      rows.push(added);
+    } else {
+      row[5] = Number(row[5]) + requests;
+    }
   });
-  return [...daily.values()];
+  return rows;
 }
 
 /** A tree as the store writes it. */
