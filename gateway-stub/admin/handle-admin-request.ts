@@ -2,11 +2,9 @@ import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { createExchange, type Exchange } from '../http/exchange.ts';
-import { readBody } from '../http/read-body.ts';
-import { sendBody, sendJson, sendProblem } from '../http/send-response.ts';
-import { KeyServiceError } from '../keys/key-service-error.ts';
+import { sendBody, sendProblem } from '../http/send-response.ts';
 import type { KeyService, StatusAction } from '../keys/key-service.ts';
-import type { ProblemName, SandboxLanguage } from '../../catalog/sandbox-problems.ts';
+import type { SandboxLanguage } from '../../catalog/sandbox-problems.ts';
 import {
   createKeyRequestSchema,
   decisionRequestSchema,
@@ -15,9 +13,12 @@ import {
   scopesRequestSchema,
 } from './admin-requests.ts';
 import type { ClientService } from '../clients/client-service.ts';
-import { hasBody } from '../http/read-body.ts';
 import { findRequestFault } from '../http/protocol-refusals.ts';
 import type { Cors } from '../http/cors.ts';
+import { createAdminAnswers } from './admin-answers.ts';
+import { readAdminBody } from './admin-body.ts';
+import { answerIntrospection } from './admin-introspection.ts';
+import { answersUsageCors } from './admin-usage-cors.ts';
 
 /** What the admin API serves. */
 export interface AdminOptions {
@@ -44,18 +45,6 @@ export interface AdminOptions {
   usageCors: Cors;
 }
 
-const problemOfCode: Record<KeyServiceError['code'], ProblemName> = {
-  'invalid-input': 'invalidRequest',
-  'unknown-api': 'invalidRequest',
-  'unknown-subscription': 'unknownSubscription',
-  'conflicting-state': 'conflictingState',
-};
-
-const sendTokenForm = {
-  en: 'Send token=<access token> as a form body.',
-  fr: 'Envoyez token=<jeton d’accès> dans un corps de formulaire.',
-};
-
 const adminRoutes =
   'GET/POST /keys, GET /consumers, POST /keys/{ref}/approve|reject|revoke|plan|scopes, POST /clients/{id}/rotate-secret|revoke, POST /signing-keys/rotate, POST /oauth/introspect, GET /usage et GET /metrics';
 
@@ -81,146 +70,13 @@ export function createAdminHandler(
     return timingSafeEqual(hash('sha256', match[1], 'buffer'), expected);
   }
 
+  const { respond, answerError } = createAdminAnswers(options.fail);
   function withBody<T extends z.ZodType>(
     exchange: Exchange,
     schema: T,
     use: (value: z.output<T>) => void,
   ): void {
-    readBody(exchange.req, 64 * 1024, (result) => {
-      if (result.kind === 'aborted') return;
-      if (result.kind === 'too-large') {
-        sendProblem(
-          exchange,
-          'bodyTooLarge',
-          {
-            en: 'Admin requests fit in 64 KiB.',
-            fr: 'Les requêtes d’administration tiennent en 64 Kio.',
-          },
-          {
-            headers: { connection: 'close' },
-          },
-        );
-        return;
-      }
-      try {
-        const text = result.body?.toString('utf8') ?? '';
-        const parsed = schema.safeParse(text.trim() === '' ? {} : JSON.parse(text));
-        if (!parsed.success) {
-          const errors = parsed.error.issues.map((issue) => ({
-            pointer: `#/${issue.path.map(String).join('/')}`,
-            detail: issue.message,
-          }));
-          sendProblem(
-            exchange,
-            'invalidRequest',
-            { en: 'The request body is invalid.', fr: 'Le corps de la requête est invalide.' },
-            {
-              extensions: { errors },
-            },
-          );
-          return;
-        }
-        use(parsed.data);
-      } catch (error) {
-        if (error instanceof SyntaxError) {
-          sendProblem(exchange, 'invalidRequest', {
-            en: 'The request body is not valid JSON.',
-            fr: 'Le corps de la requête n’est pas du JSON valide.',
-          });
-          return;
-        }
-        answerError(exchange, error);
-      }
-    });
-  }
-
-  /** RFC 7662 §2.1: `token` in a form body. */
-  function introspect(exchange: Exchange): void {
-    if (!hasBody(exchange.req)) {
-      sendProblem(exchange, 'invalidRequest', sendTokenForm);
-      return;
-    }
-    readBody(exchange.req, 16 * 1024, (result) => {
-      if (result.kind === 'aborted') return;
-      if (result.kind === 'too-large') {
-        sendProblem(
-          exchange,
-          'bodyTooLarge',
-          {
-            en: 'An introspection request fits in 16 KiB.',
-            fr: 'Une requête d’introspection tient en 16 Kio.',
-          },
-          {
-            headers: { connection: 'close' },
-          },
-        );
-        return;
-      }
-      const token = new URLSearchParams(result.body?.toString('utf8') ?? '').get('token') ?? '';
-      if (token === '') {
-        sendProblem(exchange, 'invalidRequest', sendTokenForm);
-        return;
-      }
-      options.introspect(token).then(
-        (answer) => {
-          sendJson(exchange, 200, answer);
-        },
-        (error: unknown) => {
-          answerError(exchange, error);
-        },
-      );
-    });
-  }
-
-  /**
-   * Adds the usage report's CORS headers to the exchange, and answers a preflight or a
-   * refused origin itself (true when it did).
-   */
-  function answersCors(exchange: Exchange): boolean {
-    const cors = options.usageCors;
-    if (!cors.applyTo(exchange.req, exchange.headers)) {
-      sendProblem(exchange, 'originNotAllowed', {
-        en: `Origin ${String(exchange.req.headers.origin)} may not read the usage report from a browser.`,
-        fr: `L’origine ${String(exchange.req.headers.origin)} ne peut pas lire le rapport d’usage depuis un navigateur.`,
-      });
-      return true;
-    }
-    const headers = cors.isPreflight(exchange.req)
-      ? cors.toPreflightHeaders(exchange.req)
-      : undefined;
-    if (headers === undefined) return false;
-    exchange.status = 204;
-    exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
-    exchange.res.end();
-    return true;
-  }
-
-  /**
-   * Answers what `work` settles with, as JSON: a change once committed, a failure as its
-   * problem (a decision the service refused, the store away).
-   */
-  function respond(exchange: Exchange, status: number, work: () => Promise<unknown>): void {
-    work().then(
-      (value) => {
-        sendJson(exchange, status, value);
-      },
-      (error: unknown) => {
-        answerError(exchange, error);
-      },
-    );
-  }
-
-  function answerError(exchange: Exchange, error: unknown): void {
-    if (error instanceof KeyServiceError) {
-      // The key service words its refusals once, in English, for the CLI and this API alike.
-      const text = `${error.message}. ${error.hint}`.trim();
-      sendProblem(exchange, problemOfCode[error.code], {
-        en: text,
-        fr: `Le service des clés refuse la demande : ${text}`,
-      });
-      return;
-    }
-    options.fail(exchange, error);
+    readAdminBody(exchange, schema, use, answerError);
   }
 
   function route(exchange: Exchange): void {
@@ -257,7 +113,7 @@ export function createAdminHandler(
       return;
     }
     if (path === '/oauth/introspect' && method === 'POST') {
-      introspect(exchange);
+      answerIntrospection(exchange, options.introspect, answerError);
       return;
     }
     if (path === '/signing-keys/rotate' && method === 'POST') {
@@ -325,7 +181,8 @@ export function createAdminHandler(
         sendProblem(exchange, 'badRequest', fault, { headers: { connection: 'close' } });
         return;
       }
-      if ((req.url ?? '/').split('?')[0] === '/usage' && answersCors(exchange)) return;
+      const usagePath = (req.url ?? '/').split('?')[0] === '/usage';
+      if (usagePath && answersUsageCors(exchange, options.usageCors)) return;
       if (!isAuthorised(req)) {
         sendProblem(
           exchange,
