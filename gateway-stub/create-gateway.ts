@@ -2,53 +2,31 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { createAdminHandler } from './admin/handle-admin-request.ts';
+import { createAdminListener } from './admin/create-admin-listener.ts';
 import {
   parseGatewayOptions,
   type GatewayOptions,
   type GatewayOptionsInput,
 } from './gateway-options.ts';
+import { holdServices } from './hold-services.ts';
 import type { ConnectionRefusal } from './http/connection-limits.ts';
 import { createCors } from './http/cors.ts';
 import { toCorsRequestHeaders } from './http/cors-headers.ts';
-import { toTrustedProxies } from './http/trusted-proxies.ts';
-import { createExchange, exchangeOf, type Exchange } from './http/exchange.ts';
-import { sendProblem } from './http/send-response.ts';
+import type { Exchange } from './http/exchange.ts';
 import { createFailureAnswer } from './http/answer-failure.ts';
-import { createKeyHasher } from './keys/key-hasher.ts';
 import type { Awaitable } from './store/awaitable.ts';
 import type { KeyService } from './keys/key-service.ts';
-import { createAddressHasher } from './keys/address-hasher.ts';
-import { createCallerIdentifier } from './auth/identify-caller.ts';
-import { createFailureGuard } from './auth/failure-guard.ts';
-import { createOAuthHandler, isOAuthPath } from './oauth/handle-oauth-request.ts';
-import { createIdentityTokens } from './oauth/identity-tokens.ts';
-import { introspectToken } from './oauth/introspect-token.ts';
-import { openGatewayServices } from './open-services.ts';
-import { createCredentialEndpoints } from './self-service/handle-credentials.ts';
 import { createRequestObserver } from './observe/request-observer.ts';
-import { answerClientError, findRequestFault } from './http/protocol-refusals.ts';
-import { createForwarder } from './proxy/forwarder.ts';
-import { createApiPipeline } from './pipeline/create-api-pipeline.ts';
-import { createMcpRoute } from './public/handle-mcp-request.ts';
-import { isMcpPath } from '../mcp/serve-http.ts';
-import { createOutageNotice } from './observe/outage-notice.ts';
+import { createPublicHandlers } from './public/create-public-handlers.ts';
+import { createPublicListener } from './public/handle-public-request.ts';
 import { createLimiters } from './quota/create-limiters.ts';
 import { createRedisQuota } from './quota/redis-quota.ts';
 import type { RedisConnection } from './redis/open-redis.ts';
 import { createRouteTable, quotaWindowSeconds } from './routing/route-table.ts';
 import type { ChangeChannel } from './store/change-channel.ts';
 import { openRedisChangeChannel } from './store/redis-change-channel.ts';
-import { createSelfServiceHandler, selfServicePrefix } from './self-service/handle-self-service.ts';
-import { problemTypePrefix, redirectProblemType } from './public/redirect-problem-type.ts';
-import { readAdminToken, readServerSecret } from './store/data-files.ts';
-import { isStoreFull } from '../catalog/sqlite/store-errors.ts';
-import { holdStore } from './store/hold-store.ts';
 import { openSqliteGatewayStore, type GatewayStore } from './store/gateway-store.ts';
-import { createOwnerUsageEndpoint } from './usage/handle-owner-usage.ts';
-import { createConsumerUsageEndpoint } from './usage/handle-consumer-usage.ts';
 import { createUsageReader } from './usage/usage-reader.ts';
-import { listDeprecatedVersions } from './usage/deprecated-versions.ts';
 
 /** The gateway, ready to be attached to HTTP servers (see `createGatewayServers`). */
 export interface Gateway {
@@ -118,48 +96,18 @@ export function assembleGateway(
     });
   const routes = createRouteTable(options.catalog, options.portalUrl, options.audience);
   const cors = createCors(options.corsOrigins, toCorsRequestHeaders(options.catalog, routes));
-  // Read before the store is held, so a damaged secret file leaves no lock behind.
-  const hasher = createKeyHasher(readServerSecret(options.dataDir));
-  const adminToken = readAdminToken(options.dataDir, options.adminToken);
-  // Background writes other than usage counts (quota windows, the lock's heartbeat) report a
-  // refusal of the store once per outage, like the usage counts do.
-  const windowsOutage = createOutageNotice(
-    onNotice,
-    'quota windows',
-    () => 'quotas still apply; a restart now would forget the calls counted since',
-  );
-  let countStoreFull = (): void => undefined;
-  const backgroundFailure = (error: unknown): void => {
-    if (isStoreFull(error)) countStoreFull();
-    windowsOutage.failed(error);
-  };
-  const held = holdStore(options.dataDir, backgroundFailure);
-  const { db } = held;
-  let opened: GatewayStore | undefined;
-  let services;
   // Set once subscribed (below); until then changes made here are not yet announced on Redis.
   let redisChanges: ChangeChannel | undefined;
-  try {
-    opened = openStore(db);
-    services = openGatewayServices({
-      store: opened,
-      dataDir: options.dataDir,
-      hasher,
-      apis: routes,
-      issuer: options.issuerUrl,
-      tokenLifetimeSeconds: options.tokenLifetimeSeconds,
-      announce: () => {
-        redisChanges?.announce();
-      },
-    });
-  } catch (error) {
-    // The SQLite store closes at once; PostgreSQL's is closed by `openGateway`.
-    if (opened?.engine === 'sqlite') void opened.close();
-    held.release();
-    db.close();
-    throw error;
-  }
-  const { store, keys } = services;
+  const { held, db, services, hasher, adminToken, background } = holdServices(
+    options,
+    routes,
+    openStore,
+    () => {
+      redisChanges?.announce();
+    },
+    onNotice,
+  );
+  const { store, keys, watch } = services;
   const observer = createRequestObserver({
     usage: store.usage,
     store: store.keys,
@@ -172,19 +120,14 @@ export function assembleGateway(
     onError,
     onNotice,
   });
-  countStoreFull = () => {
-    observer.countStoreFull();
-  };
+  background.countStoreFull = observer.countStoreFull;
   const limiters = createLimiters({
     db,
     hasher,
     flushMs: options.quotaFlushMs,
-    onFailure: backgroundFailure,
-    onSuccess: () => {
-      windowsOutage.succeeded();
-    },
+    onFailure: background.failed,
+    onSuccess: background.succeeded,
   });
-  const { quota } = limiters;
   // The local limiter stays: it decides alone while Redis is away, under fail-open.
   const sharedQuota =
     redis === undefined
@@ -195,10 +138,9 @@ export function assembleGateway(
           windowMs: quotaWindowSeconds * 1000,
           timeoutMs: options.redisTimeoutMs,
           policy: options.redisFailure,
-          fallback: quota,
+          fallback: limiters.quota,
           onNotice,
         });
-  const { watch } = services;
   const subscribed =
     redis === undefined
       ? undefined
@@ -213,162 +155,32 @@ export function assembleGateway(
           redisChanges = channel;
         });
 
-  const forwarder = createForwarder({
-    upstreamUrls: options.upstreamUrl,
-    timeoutMs: options.upstreamTimeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    connections: options.upstreamConnections,
-    healthIntervalMs: options.upstreamHealthIntervalMs,
-    onNotice,
-    done: (exchange, failure) => {
-      if (failure !== undefined) sendProblem(exchange, failure.name, failure.detail);
-    },
-  });
-  const answerFailure = createFailureAnswer({
-    onError,
-    countStoreFull: () => {
-      observer.countStoreFull();
-    },
-  });
+  const answerFailure = createFailureAnswer({ onError, countStoreFull: observer.countStoreFull });
   const fail = (exchange: Exchange, error: unknown): void => {
     answerFailure(exchange, error, '');
   };
-  const failures = createFailureGuard(
-    limiters.authFailures,
-    options.maxFailedAuthenticationsPerMinute,
-  );
-  const identifier = createCallerIdentifier({
-    keys: services.keyLookup,
-    clients: services.clientLookup,
-    tokens: services.tokens,
-    failures,
-  });
-  const handleApi = createApiPipeline({
-    routes,
-    keys: services.keyLookup,
-    identifier,
-    quota,
-    sharedQuota,
-    forwarder,
-    maxBodyBytes: options.maxBodyBytes,
-    fail,
-    onQuotaRefusal: observer.countQuotaRefusal,
-    toAnonymousSubject: createAddressHasher(hasher),
-    statements: createIdentityTokens(options.issuerUrl, services.signingKeys),
-  });
   const usageReader = createUsageReader(store.usage);
-  const handleSelfService = createSelfServiceHandler({
+  const handlers = createPublicHandlers({
+    options,
     routes,
-    keys,
-    limiter: limiters.trialKeys,
-    trialKeysPerHour: options.trialKeysPerHour,
+    services,
+    hasher,
+    limiters,
+    sharedQuota,
+    observer,
+    usageReader,
+    onNotice,
     fail,
-    credentials: createCredentialEndpoints({
-      clients: services.clientLookup,
-      service: services.clients,
-      failures,
-      secretGraceSeconds: options.secretGraceSeconds,
-      fail,
-    }),
-    ownUsage: createConsumerUsageEndpoint({
-      reader: usageReader,
-      flush: observer.flushUsage,
-      routes,
-      keys: services.keyLookup,
-      clients: services.clientLookup,
-      tokens: services.tokens,
-      identifier,
-      fail,
-    }),
   });
-  const handleOAuth = createOAuthHandler({
-    issuer: options.issuerUrl,
-    routes,
-    clients: services.clientLookup,
-    tokens: services.tokens,
-    revoked: services.revoked,
-    signingKeys: services.signingKeys,
-    failures,
+  const { handlePublic, handleClientError } = createPublicListener({
+    handlers,
+    cors,
+    observer,
+    defaultLanguage: options.defaultLanguage,
+    trustedProxies: options.trustedProxies,
     portalUrl: options.portalUrl,
     fail,
   });
-  const handleMcp = createMcpRoute({ ...options, fail });
-
-  // None by default: each request then takes its peer's address without looking it up in an
-  // empty list (the look-up, an IPv4 parse and a BlockList check, ran on every request).
-  const trustedProxies =
-    options.trustedProxies.length === 0 ? undefined : toTrustedProxies(options.trustedProxies);
-  // The one place that sees every exchange end: 'close' follows 'finish' when the answer went
-  // out whole, and also comes when it was cut short (a stream broken halfway), which 'finish'
-  // alone would miss. A client that left before any answer started is no exchange. One
-  // listener for every answer, finding its exchange on it: a closure and a `once` wrapper per
-  // request were garbage the request path made each time ('close' comes once anyway).
-  const observeEnd = function (this: ServerResponse): void {
-    const exchange = exchangeOf(this);
-    if (exchange !== undefined && exchange.status !== 0) observer.finish(exchange);
-  };
-
-  function handlePublic(req: IncomingMessage, res: ServerResponse): void {
-    const exchange = createExchange(req, res, options.defaultLanguage, trustedProxies);
-    res.on('close', observeEnd);
-    try {
-      const fault = findRequestFault(req);
-      if (fault !== undefined) {
-        sendProblem(exchange, 'badRequest', fault, { headers: { connection: 'close' } });
-        return;
-      }
-      if (!cors.applyTo(req, exchange.headers)) {
-        sendProblem(exchange, 'originNotAllowed', {
-          en: `Origin ${String(req.headers.origin)} may not call the sandbox from a browser.`,
-          fr: `L’origine ${String(req.headers.origin)} ne peut pas appeler le bac à sable depuis un navigateur.`,
-        });
-        return;
-      }
-      if (cors.isPreflight(req)) {
-        answerPreflight(exchange);
-        return;
-      }
-      const url = req.url ?? '/';
-      if (url.startsWith(selfServicePrefix)) {
-        handleSelfService(exchange);
-        return;
-      }
-      if (isMcpPath(url)) {
-        handleMcp(exchange);
-        return;
-      }
-      if (isOAuthPath(url)) {
-        handleOAuth(exchange);
-        return;
-      }
-      if (url.startsWith(problemTypePrefix)) {
-        redirectProblemType(exchange, url, options.portalUrl);
-        return;
-      }
-      handleApi(exchange);
-    } catch (error) {
-      fail(exchange, error);
-    }
-  }
-
-  function answerPreflight(exchange: Exchange): void {
-    const headers = cors.toPreflightHeaders(exchange.req);
-    if (headers === undefined) {
-      sendProblem(exchange, 'originNotAllowed', {
-        en: 'This origin may not call the sandbox from a browser.',
-        fr: 'Cette origine ne peut pas appeler le bac à sable depuis un navigateur.',
-      });
-    } else {
-      exchange.status = 204;
-      exchange.res.writeHead(204, { ...headers, 'x-request-id': exchange.requestId });
-      exchange.res.end();
-    }
-  }
-
-  function handleClientError(error: Error & { code?: string }, socket: Duplex): void {
-    const name = answerClientError(error, socket, options.defaultLanguage);
-    if (name !== undefined) observer.countClientError(name);
-  }
 
   /**
    * The admin API's wording names where the store is (the data folder, or PostgreSQL's
@@ -380,33 +192,14 @@ export function assembleGateway(
   };
   const gateway: Gateway = {
     handlePublic,
-    handleAdmin: createAdminHandler({
-      token: adminToken,
-      defaultLanguage: options.defaultLanguage,
-      keys,
-      renderMetrics:
-        sharedQuota === undefined
-          ? observer.renderMetrics
-          : async () => (await observer.renderMetrics()) + sharedQuota.renderMetrics(),
-      clients: services.clients,
-      rotateSigningKey: async () => {
-        const kid = await services.signingKeys.rotate();
-        services.announceChange();
-        return kid;
-      },
-      introspect: (token) =>
-        introspectToken(token, services.tokens, services.clientLookup, options.issuerUrl),
-      secretGraceSeconds: options.secretGraceSeconds,
-      usage: createOwnerUsageEndpoint({
-        reader: usageReader,
-        flush: observer.flushUsage,
-        deprecated: listDeprecatedVersions(routes),
-        fail: adminFail,
-      }),
-      usageCors: createCors(options.corsOrigins, new Map(), {
-        methods: 'GET, HEAD',
-        requestHeaders: ['accept', 'authorization'],
-      }),
+    handleAdmin: createAdminListener({
+      options,
+      routes,
+      services,
+      adminToken,
+      observer,
+      sharedQuota,
+      usageReader,
       fail: adminFail,
     }),
     handleClientError,
@@ -420,7 +213,7 @@ export function assembleGateway(
       try {
         limiters.flush();
       } catch (error) {
-        backgroundFailure(error);
+        background.failed(error);
       }
       await written;
     },
@@ -428,7 +221,7 @@ export function assembleGateway(
       limiters.close();
       sharedQuota?.close();
       await observer.close();
-      await forwarder.close();
+      await handlers.forwarder.close();
       await subscribed?.catch(() => undefined);
       await redisChanges?.close();
       await redis?.close();

@@ -1,5 +1,6 @@
 import { createBoundedCache } from '../cache/bounded-cache.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { maxCachedKeys } from '../keys/key-lookup.ts';
 import type { IdentityTokens } from '../oauth/identity-tokens.ts';
 
 /** The headers that tell the back end who calls. The gateway drops any a client sends. */
@@ -25,7 +26,7 @@ interface StatedHeaders {
 }
 
 /** Statements whose headers are kept: as many as the signer keeps statements. */
-const keptStatements = 16_384;
+const keptStatements = maxCachedKeys;
 
 /**
  * Who calls, as the mock server (and an owner's stub) is told: the consumer id (`con_…`), the

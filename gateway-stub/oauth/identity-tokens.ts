@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { createBoundedCache } from '../cache/bounded-cache.ts';
+import { maxCachedKeys } from '../keys/key-lookup.ts';
 import { signingAlgorithm, type SigningKeys } from './signing-keys.ts';
 
 /**
@@ -33,9 +34,15 @@ export interface IdentityTokens {
 /** Lifetime of a statement, in seconds: it vouches for one call, made now. */
 export const identityLifetimeSeconds = 120;
 
-/** Creates the signer. */
+/**
+ * Creates the signer. It keeps a statement for as many callers as the key lookup keeps keys:
+ * with 16,384, a sandbox whose 100,000 keys were all in use signed a statement again on nearly
+ * every call, the largest cost of its request path (an ES256 signature through WebCrypto).
+ */
 export function createIdentityTokens(issuer: string, signingKeys: SigningKeys): IdentityTokens {
-  const cache = createBoundedCache<string, { token: string; renewAt: number; kid: string }>(16_384);
+  const cache = createBoundedCache<string, { token: string; renewAt: number; kid: string }>(
+    maxCachedKeys,
+  );
   const statementWith = (
     caller: CallerStatement,
     key: string,

@@ -136,20 +136,30 @@ export function createAuthorizeStage(): Stage {
 }
 
 const scopeTexts = new WeakMap<ReadonlySet<string>, string>();
+/** Of a token's scopes, the text made with the subscription's grant it was last called under. */
+const carriedTexts = new WeakMap<
+  ReadonlySet<string>,
+  { granted: ReadonlySet<string>; text: string }
+>();
 
 /**
  * The scopes a call is made with, sorted and space-separated: those the subscription grants,
- * and of a token only those it carries too. A subscription's text is kept, not joined per call.
+ * and of a token only those it carries too. The text is kept, for a subscription and for a
+ * verified token's scopes, not spread, filtered, sorted and joined again on each call.
  */
 function toScopeText(
   granted: ReadonlySet<string>,
   carried: ReadonlySet<string> | undefined,
 ): string {
   if (carried !== undefined) {
-    return [...granted]
+    const kept = carriedTexts.get(carried);
+    if (kept?.granted === granted) return kept.text;
+    const text = [...granted]
       .filter((scope) => carried.has(scope))
       .sort()
       .join(' ');
+    carriedTexts.set(carried, { granted, text });
+    return text;
   }
   let text = scopeTexts.get(granted);
   if (text === undefined) {

@@ -3,29 +3,12 @@
  * real gateway: RFC 9112 §3.2 has a server answer 400, and the gateway counts the fields from the
  * raw header list, where their names keep the case they were sent in.
  */
-import { after, before, describe, test } from 'node:test';
-import {
-  loadGatewayFixtureCatalog,
-  startFixtureMockServer,
-  startGatewaySandbox,
-  type GatewaySandbox,
-  type RunningMockServer,
-} from './helpers/gateway-sandbox.ts';
+import { describe, test } from 'node:test';
+import { useFixtureGatewaySandbox } from './helpers/gateway-sandbox.ts';
 import { assertProtocolProblem } from './helpers/protocol-edges.ts';
 import { sendRawBytes, toRawRequest } from './helpers/send-raw-bytes.ts';
 
-let mock: RunningMockServer;
-let sandbox: GatewaySandbox;
-
-before(async () => {
-  const catalog = await loadGatewayFixtureCatalog();
-  mock = await startFixtureMockServer(catalog);
-  sandbox = await startGatewaySandbox({ catalog, upstreamUrl: mock.url });
-});
-after(async () => {
-  await sandbox.close();
-  await mock.close();
-});
+const shared = useFixtureGatewaySandbox();
 
 const hostCases: readonly { name: string; hosts: (own: string) => string[] }[] = [
   {
@@ -42,7 +25,7 @@ const hostCases: readonly { name: string; hosts: (own: string) => string[] }[] =
 describe('the gateway refuses a request with more than one Host field', () => {
   for (const { name, hosts } of hostCases) {
     test(name, async () => {
-      const port = Number(new URL(sandbox.baseUrl).port);
+      const port = Number(new URL(shared.sandbox.baseUrl).port);
       const answer = await sendRawBytes(
         port,
         toRawRequest([

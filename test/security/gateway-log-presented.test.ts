@@ -5,39 +5,25 @@
  * server; what the request presented is what it presented when it arrived.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  loadGatewayFixtureCatalog,
-  startFixtureMockServer,
-  startGatewaySandbox,
-  type GatewaySandbox,
-  type RunningMockServer,
-} from './helpers/gateway-sandbox.ts';
+import { describe, test } from 'node:test';
+import { useFixtureGatewaySandbox } from './helpers/gateway-sandbox.ts';
 
-let mock: RunningMockServer;
-let sandbox: GatewaySandbox;
-
-before(async () => {
-  const catalog = await loadGatewayFixtureCatalog();
-  mock = await startFixtureMockServer(catalog);
-  sandbox = await startGatewaySandbox({ catalog, upstreamUrl: mock.url });
-});
-after(async () => {
-  await sandbox.close();
-  await mock.close();
-});
+const shared = useFixtureGatewaySandbox();
 
 describe('a bearer token presented in Authorization and pasted into the path', () => {
   test('the token’s signature alone (no eyJ marker), lowercased, in a path segment', async () => {
     const signature = 'Q3JlZGVudGlhbFNpZ25hdHVyZTEyMzQ1Njc4OTBhYmNkZWY';
     const token = `eyJhbGciOiJub25lIn0.eyJzdWIiOiJwYXJ0bmVyIn0.${signature}`;
-    const { key } = await sandbox.issueKey({ application: 'Journal', api: 'guichet-ouvert' });
+    const { key } = await shared.sandbox.issueKey({
+      application: 'Journal',
+      api: 'guichet-ouvert',
+    });
     const response = await fetch(
-      `${sandbox.baseUrl}/guichet-ouvert/v1/demarches/${signature.toLowerCase()}`,
+      `${shared.sandbox.baseUrl}/guichet-ouvert/v1/demarches/${signature.toLowerCase()}`,
       { headers: { 'x-api-key': key, authorization: `Bearer ${token}` } },
     );
     await response.arrayBuffer();
-    const log = sandbox.readAccessLog();
+    const log = shared.sandbox.readAccessLog();
     assert.ok(log.includes('/guichet-ouvert/v1/demarches/'), `the call was logged:\n${log}`);
     const lowered = log.toLowerCase();
     for (let at = 0; at + 12 <= signature.length; at += 1) {

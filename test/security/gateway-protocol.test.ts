@@ -4,29 +4,12 @@
  * a silent close, a tunnel or a 200.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  loadGatewayFixtureCatalog,
-  startFixtureMockServer,
-  startGatewaySandbox,
-  type GatewaySandbox,
-  type RunningMockServer,
-} from './helpers/gateway-sandbox.ts';
+import { describe, test } from 'node:test';
+import { useFixtureGatewaySandbox } from './helpers/gateway-sandbox.ts';
 import { assertProtocolProblem, protocolEdges } from './helpers/protocol-edges.ts';
 import { sendRawBytes, toRawRequest } from './helpers/send-raw-bytes.ts';
 
-let mock: RunningMockServer;
-let sandbox: GatewaySandbox;
-
-before(async () => {
-  const catalog = await loadGatewayFixtureCatalog();
-  mock = await startFixtureMockServer(catalog);
-  sandbox = await startGatewaySandbox({ catalog, upstreamUrl: mock.url });
-});
-after(async () => {
-  await sandbox.close();
-  await mock.close();
-});
+const shared = useFixtureGatewaySandbox();
 
 const portOf = (url: string): number => Number(new URL(url).port);
 
@@ -34,7 +17,9 @@ for (const port of ['public', 'admin'] as const) {
   describe(`the gateway's ${port} port refuses a broken request with a problem`, () => {
     for (const edge of protocolEdges) {
       test(edge.name, async () => {
-        const listening = portOf(port === 'public' ? sandbox.baseUrl : sandbox.adminUrl);
+        const listening = portOf(
+          port === 'public' ? shared.sandbox.baseUrl : shared.sandbox.adminUrl,
+        );
         assertProtocolProblem(await sendRawBytes(listening, edge.request(listening)), edge.problem);
       });
     }
@@ -43,7 +28,7 @@ for (const port of ['public', 'admin'] as const) {
 
 describe('the gateway serves only itself', () => {
   test('an absolute-form request target naming another host is not answered 200', async () => {
-    const port = portOf(sandbox.baseUrl);
+    const port = portOf(shared.sandbox.baseUrl);
     const answer = await sendRawBytes(
       port,
       toRawRequest([

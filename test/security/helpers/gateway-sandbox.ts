@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { formatProblem, loadCatalog, type Catalog } from '../../../catalog/index.ts';
 import {
   createGatewayServers,
@@ -124,6 +125,36 @@ export async function startGatewaySandbox(setup: GatewaySandboxSetup): Promise<G
       await Promise.all([stop(publicServer), stop(adminServer)]);
       await gateway.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The gateway a test file shares, read from its tests (set by the file's `before` hook). */
+export interface SharedGatewaySandbox {
+  readonly sandbox: GatewaySandbox;
+}
+
+/**
+ * The set-up of a file whose cases need only the fixture APIs behind a gateway: once for the
+ * whole file, the real mock server over the fixture catalog and a gateway in front of it,
+ * started before its first test and stopped after its last.
+ */
+export function useFixtureGatewaySandbox(): SharedGatewaySandbox {
+  let mock: RunningMockServer | undefined;
+  let started: GatewaySandbox | undefined;
+  before(async () => {
+    const catalog = await loadGatewayFixtureCatalog();
+    mock = await startFixtureMockServer(catalog);
+    started = await startGatewaySandbox({ catalog, upstreamUrl: mock.url });
+  });
+  after(async () => {
+    await started?.close();
+    await mock?.close();
+  });
+  return {
+    get sandbox() {
+      if (started === undefined) throw new Error('the gateway sandbox starts in the before hook');
+      return started;
     },
   };
 }
