@@ -6,6 +6,11 @@
  * both too; the `redis` package adds modules guichet does not use).
  */
 import { createClient } from '@redis/client';
+import {
+  createAnswerDeadlines,
+  RedisTimeoutError,
+  type AnswerDeadlines,
+} from './answer-deadlines.ts';
 import { describeRedisUrl } from './redis-url.ts';
 
 /** How long the first connection may take before the gateway stops, saying why. */
@@ -26,7 +31,9 @@ export interface RedisConnection {
   location: string;
   /**
    * Sends one command and its reply. Rejects at once while the connection is down (nothing is
-   * queued for later), and after `timeoutMs` when Redis does not answer.
+   * queued for later), and with `RedisTimeoutError` when Redis has not answered `timeoutMs`
+   * after the command was written — an answer that came meanwhile, unread while this process
+   * was busy, is read first.
    */
   send(args: readonly string[], timeoutMs: number): Promise<unknown>;
   /** True while connected. */
@@ -54,10 +61,11 @@ export interface RedisConnection {
 export async function openRedis(url: string): Promise<RedisConnection> {
   const location = describeRedisUrl(url);
   const client = await connectClient(createRedisClient(url), location);
+  const deadlines = createAnswerDeadlines();
   let subscriber: RedisClient | undefined;
   return {
     location,
-    send: (args, timeoutMs) => sendWithin(client, args, timeoutMs),
+    send: (args, timeoutMs) => sendWithin(client, deadlines, args, timeoutMs),
     isReady: () => client.isReady,
     async subscribe(channel, listener, onResubscribed) {
       subscriber ??= await connectClient(client.duplicate(), location);
@@ -84,37 +92,19 @@ export async function openRedis(url: string): Promise<RedisConnection> {
 /**
  * Sends a command and waits at most `timeoutMs` for its reply. node-redis's own `timeout`
  * option stops counting once the command is written, so a Redis that accepted it and then
- * froze (SIGSTOP, a saturated host) would be waited for without end: the timer here counts
- * the whole round trip. A reply that comes later is read and dropped by the client.
+ * froze (SIGSTOP, a saturated host) would be waited for without end: `answer-deadlines.ts`
+ * counts the whole round trip, from the write, and reads what arrived before declaring it
+ * late. A reply that comes later is read and dropped by the client.
  */
 function sendWithin(
   client: RedisClient,
+  deadlines: AnswerDeadlines,
   args: readonly string[],
   timeoutMs: number,
 ): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new RedisTimeoutError(timeoutMs));
-    }, timeoutMs);
-    client.sendCommand([...args]).then(
-      (reply) => {
-        clearTimeout(timer);
-        resolve(reply);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-/** Redis did not answer in time. */
-export class RedisTimeoutError extends Error {
-  constructor(timeoutMs: number) {
-    super(`no answer within ${String(timeoutMs)} ms`);
-    this.name = 'RedisTimeoutError';
-  }
+  // sendCommand first: its write is queued before the deadline's start.
+  const answer: Promise<unknown> = client.sendCommand([...args]);
+  return deadlines.bound(answer, timeoutMs);
 }
 
 function createRedisClient(url: string) {
@@ -154,7 +144,8 @@ async function connectClient(client: RedisClient, location: string): Promise<Red
     await Promise.race([
       (async () => {
         await client.connect();
-        await sendWithin(client, ['PING'], redisOpenTimeoutMs);
+        // Bounded by the deadline beside it.
+        await client.sendCommand(['PING']);
       })(),
       deadline,
     ]);

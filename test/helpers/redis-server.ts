@@ -31,7 +31,11 @@ export interface RedisServer {
 
 /** Where to listen (defaults: loopback, a free port). */
 export interface RedisServerOptions {
-  /** The address to bind, e.g. a network namespace's own (default 127.0.0.1). */
+  /**
+   * The address to bind (default 127.0.0.1), e.g. the bridge of the test's network namespaces:
+   * a server bound to any other address than loopback runs with protected mode off, see
+   * `spawnServer`.
+   */
   host?: string;
   port?: number;
 }
@@ -92,13 +96,22 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   };
 }
 
-/** Runs redis-server in the foreground and waits for its "Ready to accept connections". */
+/**
+ * Runs redis-server in the foreground and waits for its "Ready to accept connections". With no
+ * password, Redis's protected mode refuses every client that does not come from loopback,
+ * whatever it is bound to; bound to another address, which the tests only do on their own
+ * namespaces' bridge (reached by nothing else), protected mode is turned off so that the
+ * hosts' gateways reach it directly. On loopback it stays on, as in a default install.
+ */
 async function spawnServer(host: string, port: number, dir: string): Promise<ChildProcess> {
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
   const child = spawn(
     redisServerBinary,
     [
       '--bind',
       host,
+      '--protected-mode',
+      loopback ? 'yes' : 'no',
       '--port',
       String(port),
       '--dir',

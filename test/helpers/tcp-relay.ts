@@ -14,15 +14,8 @@ export interface TcpRelay {
   close(): Promise<void>;
 }
 
-/**
- * Starts a relay to `targetPort` on 127.0.0.1, listening on 127.0.0.1 unless `listenHost` names
- * another address (a bridge's, for clients in network namespaces: the target then sees them
- * come from loopback).
- */
-export async function startTcpRelay(
-  targetPort: number,
-  listenHost = '127.0.0.1',
-): Promise<TcpRelay> {
+/** Starts a relay on 127.0.0.1 to `targetPort` on 127.0.0.1. */
+export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
   const sockets = new Set<Socket>();
   const listen = async (port: number): Promise<Server> => {
     const server = createServer((inbound) => {
@@ -40,7 +33,7 @@ export async function startTcpRelay(
       }
       inbound.pipe(outbound).pipe(inbound);
     });
-    server.listen(port, listenHost);
+    server.listen(port, '127.0.0.1');
     await once(server, 'listening');
     return server;
   };

@@ -16,7 +16,6 @@ import { secretFileName } from '../../gateway-stub/store/data-files.ts';
 import { startPostgresCluster, type OwnPostgresCluster } from '../helpers/postgres-cluster.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
 import { startSteadyLoad } from '../helpers/steady-load.ts';
-import { startTcpRelay, type TcpRelay } from '../helpers/tcp-relay.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import {
   startMockProcess,
@@ -68,7 +67,6 @@ describe('three gateways on three hosts, one PostgreSQL, one Redis', () => {
   let network: HostNetwork | undefined;
   let postgres: OwnPostgresCluster | undefined;
   let redis: RedisServer | undefined;
-  let relay: TcpRelay | undefined;
   let mock: MockProcess | undefined;
   let gateways: HostGateway[] = [];
   let limit = 0;
@@ -86,12 +84,9 @@ describe('three gateways on three hosts, one PostgreSQL, one Redis', () => {
     const bridge = network.bridgeAddress;
     postgres = await startPostgresCluster({ host: bridge, clientNetwork: network.network });
     const databaseUrl = await postgres.createDatabase('multihost');
-    // Redis refuses clients from other addresses than loopback when it has no password
-    // (protected mode), and the helper sets none: the relay on the bridge's address brings
-    // the hosts' connections to it from loopback, and closes them when Redis stops.
-    redis = await startRedisServer();
-    relay = await startTcpRelay(redis.port, bridge);
-    const redisUrl = `redis://${bridge}:${String(relay.port)}`;
+    // On the bridge's address, reached by the hosts only (protected mode off: no password).
+    redis = await startRedisServer({ host: bridge });
+    const redisUrl = redis.url;
     const catalog = await loadFixtureCatalog();
     limit =
       catalog.apis.find((api) => api.id === 'colis')?.plans.find((plan) => plan.name === 'free')
@@ -131,7 +126,6 @@ describe('three gateways on three hosts, one PostgreSQL, one Redis', () => {
     gateways = [];
     await mock?.stop();
     await redis?.stop();
-    await relay?.close();
     try {
       postgres?.stop();
     } catch {
@@ -199,7 +193,7 @@ describe('three gateways on three hosts, one PostgreSQL, one Redis', () => {
       ),
     );
     await waitFor('the load reaches every host', () => loads.every((load) => load.answered() > 20));
-    const { port } = redis;
+    const { host: redisHost, port } = redis;
     await redis.stop();
     redis = undefined;
     for (const gateway of gateways) {
@@ -220,7 +214,7 @@ describe('three gateways on three hosts, one PostgreSQL, one Redis', () => {
       timings.push(performance.now() - started);
     }
     timings.sort((a, b) => a - b);
-    redis = await startRedisServer({ port });
+    redis = await startRedisServer({ host: redisHost, port });
     for (const gateway of gateways) {
       await waitFor(
         `${gateway.host.namespace} counts in Redis again`,

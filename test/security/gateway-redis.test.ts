@@ -9,10 +9,8 @@
  * key of their own under the prefix, touching no other key.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,80 +27,58 @@ import {
   startFixtureMockServer,
   startGatewaySandbox,
 } from './helpers/gateway-sandbox.ts';
+import {
+  assertRefusedInOneLine,
+  runGatewayUntilExit,
+  startHttpServer,
+  startSilentServer,
+  type ExitedProcess,
+  type WrongServer,
+} from './helpers/refused-start.ts';
 
 const password = 'R3dis-pa55_never-printed';
-const root = join(import.meta.dirname, '..', '..');
 
 describe('a GUICHET_REDIS_URL or Redis setting that points somewhere wrong', () => {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-security-redis-'));
-  let http: Server;
+  let http: WrongServer;
   let redis: RedisServer;
   before(async () => {
     await writeSnapshot(await loadGatewayFixtureCatalog(), join(dir, 'catalog.json'));
-    http = createServer((_request, response) => response.end('not redis'));
-    http.listen(0, '127.0.0.1');
-    await once(http, 'listening');
+    http = await startHttpServer('not redis');
     redis = await startRedisServer();
   });
   after(async () => {
-    http.closeAllConnections();
     http.close();
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   /** The real gateway process with `env`: it must exit 1 with one line, before listening. */
-  const startGateway = async (env: Record<string, string>) => {
-    const child = spawn(process.execPath, [join(root, 'gateway-stub', 'server.ts')], {
-      env: {
-        ...process.env,
-        GUICHET_SANDBOX_SNAPSHOT: join(dir, 'catalog.json'),
-        GUICHET_SANDBOX_DIR: dir,
-        GUICHET_GATEWAY_PORT: '0',
-        GUICHET_ADMIN_PORT: '0',
-        GUICHET_DATABASE_URL: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const startGateway = (env: Record<string, string>) =>
+    runGatewayUntilExit({
+      GUICHET_SANDBOX_SNAPSHOT: join(dir, 'catalog.json'),
+      GUICHET_SANDBOX_DIR: dir,
+      GUICHET_DATABASE_URL: '',
+      ...env,
     });
-    let output = '';
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-    }
-    const [code] = (await once(child, 'exit')) as [number | null];
-    return { code, output };
+  const refusedInOneLine = (result: ExitedProcess, start: RegExp): void => {
+    assertRefusedInOneLine(result, start, password);
   };
-  const refusedInOneLine = (
-    result: { code: number | null; output: string },
-    start: RegExp,
-  ): void => {
-    assert.equal(result.code, 1, result.output);
-    assert.ok(!result.output.includes(password), result.output);
-    assert.equal(result.output.trim().split('\n').length, 1, result.output);
-    assert.match(result.output, start);
-    assert.doesNotMatch(result.output, /\n\s+at /);
-  };
-  const portOf = (server: Server | TcpServer): string =>
-    String((server.address() as AddressInfo).port);
 
   test('the gateway on an HTTP server’s port: one line naming the host, no hang', async () => {
     refusedInOneLine(
-      await startGateway({ GUICHET_REDIS_URL: `redis://:${password}@127.0.0.1:${portOf(http)}` }),
+      await startGateway({
+        GUICHET_REDIS_URL: `redis://:${password}@127.0.0.1:${String(http.port)}`,
+      }),
       /^gateway: Redis at 127\.0\.0\.1:\d+ cannot be used \((the server there does not speak Redis’s protocol|it refused the credentials)/,
     );
   });
 
   test('the gateway on a port that accepts and never answers: stopped by the bounded wait', async () => {
-    const sockets: Socket[] = [];
-    const silent = createTcpServer((socket) => sockets.push(socket));
-    silent.listen(0, '127.0.0.1');
-    await once(silent, 'listening');
+    const silent = await startSilentServer();
     const result = await startGateway({
-      GUICHET_REDIS_URL: `redis://:${password}@127.0.0.1:${portOf(silent)}`,
+      GUICHET_REDIS_URL: `redis://:${password}@127.0.0.1:${String(silent.port)}`,
     });
-    for (const socket of sockets) socket.destroy();
     silent.close();
     refusedInOneLine(
       result,

@@ -8,12 +8,8 @@
  * Requests go through the real gateway on real sockets; processes are the real ones.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createServer as createTcpServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -28,6 +24,14 @@ import {
   type GatewaySandbox,
   type RunningMockServer,
 } from './helpers/gateway-sandbox.ts';
+import {
+  assertRefusedInOneLine,
+  runGatewayUntilExit,
+  startHttpServer,
+  startSilentServer,
+  type ExitedProcess,
+  type WrongServer,
+} from './helpers/refused-start.ts';
 
 const api = 'guichet-ouvert';
 const sql = [
@@ -233,55 +237,30 @@ function runProcess(
 describe('a GUICHET_DATABASE_URL that points somewhere wrong', () => {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-security-store-'));
   let cluster: PostgresCluster;
-  let http: Server;
+  let http: WrongServer;
   let httpUrl = '';
   before(async () => {
     cluster = await useTestPostgres();
     await writeSnapshot(await loadGatewayFixtureCatalog(), join(dir, 'catalog.json'));
     // A SQLite store to copy, for `npm run store -- migrate`.
     openDatabase(dir).close();
-    http = createServer((_request, response) => response.end('not a database'));
-    http.listen(0, '127.0.0.1');
-    await once(http, 'listening');
-    httpUrl = `postgres://guichet:${password}@127.0.0.1:${String((http.address() as AddressInfo).port)}/x`;
+    http = await startHttpServer('not a database');
+    httpUrl = `postgres://guichet:${password}@127.0.0.1:${String(http.port)}/x`;
   });
   after(() => {
-    http.closeAllConnections();
     http.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   /** The real gateway process on `url`: it must exit 1 with one line, before listening. */
-  const startGateway = async (url: string, dataDir = dir) => {
-    const child = spawn(process.execPath, [join(root, 'gateway-stub', 'server.ts')], {
-      env: {
-        ...process.env,
-        GUICHET_SANDBOX_SNAPSHOT: join(dir, 'catalog.json'),
-        GUICHET_SANDBOX_DIR: dataDir,
-        GUICHET_GATEWAY_PORT: '0',
-        GUICHET_ADMIN_PORT: '0',
-        GUICHET_DATABASE_URL: url,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const startGateway = (url: string, dataDir = dir) =>
+    runGatewayUntilExit({
+      GUICHET_SANDBOX_SNAPSHOT: join(dir, 'catalog.json'),
+      GUICHET_SANDBOX_DIR: dataDir,
+      GUICHET_DATABASE_URL: url,
     });
-    let output = '';
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-    }
-    const [code] = (await once(child, 'exit')) as [number | null];
-    return { code, output };
-  };
-  const refusedInOneLine = (
-    result: { code: number | null; output: string },
-    start: RegExp,
-  ): void => {
-    assert.equal(result.code, 1, result.output);
-    assert.ok(!result.output.includes(password), result.output);
-    assert.equal(result.output.trim().split('\n').length, 1, result.output);
-    assert.match(result.output, start);
-    assert.doesNotMatch(result.output, /\n\s+at /);
+  const refusedInOneLine = (result: ExitedProcess, start: RegExp): void => {
+    assertRefusedInOneLine(result, start, password);
   };
 
   test('the gateway on an HTTP server’s port: one line naming the host, no hang', async () => {
@@ -292,13 +271,10 @@ describe('a GUICHET_DATABASE_URL that points somewhere wrong', () => {
   });
 
   test('the gateway on a port that accepts and never answers: stopped by the connection wait', async () => {
-    const sockets: Socket[] = [];
-    const silent = createTcpServer((socket) => sockets.push(socket));
-    silent.listen(0, '127.0.0.1');
-    await once(silent, 'listening');
-    const { port } = silent.address() as AddressInfo;
-    const result = await startGateway(`postgres://guichet:${password}@127.0.0.1:${String(port)}/x`);
-    for (const socket of sockets) socket.destroy();
+    const silent = await startSilentServer();
+    const result = await startGateway(
+      `postgres://guichet:${password}@127.0.0.1:${String(silent.port)}/x`,
+    );
     silent.close();
     refusedInOneLine(
       result,

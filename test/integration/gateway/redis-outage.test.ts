@@ -1,47 +1,16 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { useTestPostgres } from '../../helpers/postgres-cluster.ts';
-import { startRedisServer, type RedisServer } from '../../helpers/redis-server.ts';
+import { waitFor } from '../../helpers/wait-for.ts';
 import { startEchoUpstream, type EchoUpstream } from './helpers/start-echo-upstream.ts';
-import { startGatewayFleet, type GatewayFleet } from './helpers/start-gateway-fleet.ts';
-import { processAdminHeaders, type GatewayProcess } from './helpers/start-gateway-process.ts';
-import { loadFixtureCatalog } from './helpers/start-test-gateway.ts';
-
-/** Polls until `check` holds: a state to reach, whatever the machine's speed. */
-async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 3_000; attempt += 1) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  throw new Error(`never reached: ${what}`);
-}
-
-const call = async (gateway: GatewayProcess, key: string): Promise<Response> => {
-  const response = await fetch(`${gateway.baseUrl}/colis/v2/parcels/AB1234`, {
-    headers: { 'x-api-key': key },
-  });
-  await response.arrayBuffer();
-  return response;
-};
-
-async function issueFreeKey(gateway: GatewayProcess): Promise<string> {
-  const response = await fetch(`${gateway.adminUrl}/keys`, {
-    method: 'POST',
-    headers: { ...processAdminHeaders, 'content-type': 'application/json' },
-    body: JSON.stringify({ application: 'Panne', api: 'colis' }),
-  });
-  assert.equal(response.status, 201);
-  return ((await response.json()) as { key: string }).key;
-}
-
-async function readMetric(gateway: GatewayProcess, name: string): Promise<number> {
-  const text = await (
-    await fetch(`${gateway.adminUrl}/metrics`, { headers: processAdminHeaders })
-  ).text();
-  const line = text.split('\n').find((item) => item.startsWith(`${name} `));
-  return Number(line?.slice(name.length + 1));
-}
+import type { GatewayProcess } from './helpers/start-gateway-process.ts';
+import {
+  callColis as call,
+  issueFreeKey,
+  readFreeLimit,
+  readMetric,
+  useRedisFleet,
+} from './helpers/redis-fleet.ts';
 
 /** Calls `key` in turn on `gateway` `count` times; returns how many passed. */
 async function countPassed(gateway: GatewayProcess, key: string, count: number): Promise<number> {
@@ -55,9 +24,7 @@ async function countPassed(gateway: GatewayProcess, key: string, count: number):
 let limit = 0;
 let upstream: EchoUpstream;
 before(async () => {
-  const catalog = await loadFixtureCatalog();
-  const plan = catalog.apis.find((api) => api.id === 'colis')?.plans.find((p) => p.name === 'free');
-  limit = plan?.requestsPerMinute ?? 0;
+  limit = await readFreeLimit();
   upstream = await startEchoUpstream();
 });
 after(async () => {
@@ -65,26 +32,20 @@ after(async () => {
 });
 
 describe('Redis stopped under load, then restarted (fail-open, the default)', () => {
-  let redis: RedisServer;
-  let fleet: GatewayFleet;
-  before(async () => {
-    redis = await startRedisServer();
-    fleet = await startGatewayFleet(2, upstream.url, {
+  const running = useRedisFleet(
+    2,
+    () => upstream.url,
+    async () => ({
       GUICHET_DATABASE_URL: await (await useTestPostgres()).createDatabase('redis_outage'),
-      GUICHET_REDIS_URL: redis.url,
       GUICHET_REDIS_TIMEOUT_MS: '20000',
       GUICHET_MAX_CONNECTIONS_PER_ADDRESS: '2048',
-    });
-  });
-  after(async () => {
-    await fleet.close();
-    await redis.stop();
-  });
+    }),
+  );
 
   it('decides every call meanwhile, each gateway within its own limits, and shares again once Redis is back', async () => {
-    const [first, second] = fleet.gateways;
+    const [first, second] = running.gateways;
     assert.ok(first && second);
-    const loaded = await issueFreeKey(first);
+    const loaded = (await issueFreeKey(first, 'Panne')).key;
     const statuses: number[] = [];
     let stopping = false;
     const worker = async (index: number): Promise<void> => {
@@ -93,14 +54,14 @@ describe('Redis stopped under load, then restarted (fail-open, the default)', ()
     };
     const workers = Array.from({ length: 8 }, (_, index) => worker(index));
     await waitFor('calls under way', () => Promise.resolve(statuses.length >= 20));
-    await redis.stop();
+    await running.redis.stop();
     await waitFor('both gateways deciding alone', async () => {
       const alone = await Promise.all(
-        fleet.gateways.map((gateway) =>
+        running.gateways.map((gateway) =>
           readMetric(gateway, 'guichet_gateway_quota_fallback_decisions_total'),
         ),
       );
-      return alone.every((count) => count > 0);
+      return alone.every((count) => (count ?? 0) > 0);
     });
     stopping = true;
     await Promise.all(workers);
@@ -109,22 +70,22 @@ describe('Redis stopped under load, then restarted (fail-open, the default)', ()
       [],
       'every call under load got a decision: passed or refused for its quota',
     );
-    for (const gateway of fleet.gateways) {
+    for (const gateway of running.gateways) {
       assert.equal(await readMetric(gateway, 'guichet_gateway_quota_shared'), 0);
     }
     // Redis away: each gateway lets a fresh key make its plan's calls, and no more.
-    const fresh = await issueFreeKey(first);
+    const fresh = (await issueFreeKey(first, 'Panne')).key;
     assert.equal(await countPassed(first, fresh, limit + 5), limit);
     assert.equal(await countPassed(second, fresh, limit + 5), limit);
 
-    await redis.restart();
+    await running.redis.restart();
     await waitFor('both gateways counting in Redis again', async () => {
       const shared = await Promise.all(
-        fleet.gateways.map((gateway) => readMetric(gateway, 'guichet_gateway_quota_shared')),
+        running.gateways.map((gateway) => readMetric(gateway, 'guichet_gateway_quota_shared')),
       );
       return shared.every((value) => value === 1);
     });
-    const after = await issueFreeKey(second);
+    const after = (await issueFreeKey(second, 'Panne')).key;
     const responses = await Promise.all(
       Array.from({ length: 500 }, (_, index) => call(index % 2 === 0 ? first : second, after)),
     );
@@ -133,27 +94,18 @@ describe('Redis stopped under load, then restarted (fail-open, the default)', ()
 });
 
 describe('Redis stopped, then restarted (fail-closed)', () => {
-  let redis: RedisServer;
-  let fleet: GatewayFleet;
-  before(async () => {
-    redis = await startRedisServer();
-    fleet = await startGatewayFleet(1, upstream.url, {
-      GUICHET_DATABASE_URL: '',
-      GUICHET_REDIS_URL: redis.url,
-      GUICHET_REDIS_FAILURE: 'fail-closed',
-    });
-  });
-  after(async () => {
-    await fleet.close();
-    await redis.stop();
-  });
+  const running = useRedisFleet(
+    1,
+    () => upstream.url,
+    () => ({ GUICHET_DATABASE_URL: '', GUICHET_REDIS_FAILURE: 'fail-closed' }),
+  );
 
   it('answers the 503 quota-unavailable problem with Retry-After, then passes again', async () => {
-    const [gateway] = fleet.gateways;
+    const [gateway] = running.gateways;
     assert.ok(gateway);
-    const key = await issueFreeKey(gateway);
+    const key = (await issueFreeKey(gateway, 'Panne')).key;
     assert.equal((await call(gateway, key)).status, 200);
-    await redis.stop();
+    await running.redis.stop();
     const response = await fetch(`${gateway.baseUrl}/colis/v2/parcels/AB1234`, {
       headers: { 'x-api-key': key },
     });
@@ -165,8 +117,8 @@ describe('Redis stopped, then restarted (fail-closed)', () => {
     assert.equal(problem.type, '/problems/quota-unavailable');
     assert.equal(problem.status, 503);
     assert.doesNotMatch(text, /redis|127\.0\.0\.1|ECONNREFUSED|\n\s+at /i);
-    assert.ok((await readMetric(gateway, 'guichet_gateway_quota_unavailable_total')) >= 1);
-    await redis.restart();
+    assert.ok(((await readMetric(gateway, 'guichet_gateway_quota_unavailable_total')) ?? 0) >= 1);
+    await running.redis.restart();
     await waitFor(
       'calls counted in Redis again',
       async () => (await call(gateway, key)).status === 200,
@@ -175,27 +127,19 @@ describe('Redis stopped, then restarted (fail-closed)', () => {
 });
 
 describe('Redis frozen (slow), then going on', () => {
-  let redis: RedisServer;
-  let fleet: GatewayFleet;
-  before(async () => {
-    redis = await startRedisServer();
-    // The default timeout: what a deployment gets.
-    fleet = await startGatewayFleet(1, upstream.url, {
-      GUICHET_DATABASE_URL: '',
-      GUICHET_REDIS_URL: redis.url,
-    });
-  });
-  after(async () => {
-    await fleet.close();
-    await redis.stop();
-  });
+  // The default timeout: what a deployment gets.
+  const running = useRedisFleet(
+    1,
+    () => upstream.url,
+    () => ({ GUICHET_DATABASE_URL: '' }),
+  );
 
   it('decides calls without it, and shares again once it answers', async () => {
-    const [gateway] = fleet.gateways;
+    const [gateway] = running.gateways;
     assert.ok(gateway);
-    const key = await issueFreeKey(gateway);
+    const key = (await issueFreeKey(gateway, 'Panne')).key;
     assert.equal((await call(gateway, key)).status, 200);
-    redis.freeze();
+    running.redis.freeze();
     try {
       const start = performance.now();
       assert.equal((await call(gateway, key)).status, 200);
@@ -205,9 +149,11 @@ describe('Redis frozen (slow), then going on', () => {
       console.log(
         `Redis frozen: the first call answered in ${first.toFixed(1)} ms (timeout 40 ms), the next in ${(performance.now() - next).toFixed(1)} ms (decided alone at once)`,
       );
-      assert.ok((await readMetric(gateway, 'guichet_gateway_quota_fallback_decisions_total')) >= 2);
+      assert.ok(
+        ((await readMetric(gateway, 'guichet_gateway_quota_fallback_decisions_total')) ?? 0) >= 2,
+      );
     } finally {
-      redis.thaw();
+      running.redis.thaw();
     }
     await waitFor(
       'counting in Redis again',
