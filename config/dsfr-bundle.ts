@@ -9,16 +9,27 @@ import { dsfrFolder, dsfrScript, dsfrStylesheet } from './asset-paths.ts';
 import { composeDsfrStyles, type ComposedStyles } from './dsfr-styles.ts';
 
 /**
- * The DSFR theme's files, from the official package `@gouvfr/dsfr`: one stylesheet composed of
- * the parts the portal uses, the DSFR's own JavaScript module, the fonts and icons the
+ * The DSFR theme's files, from the official package `@gouvfr/dsfr`: one stylesheet and one
+ * module composed of the parts the portal uses, the fonts and icons the
  * stylesheet points to, the favicon and the display settings' pictograms. All are served from
  * the build under `<base>_dsfr/`, so a page of the DSFR theme asks nothing of another host.
  */
 
 /**
- * The DSFR's JavaScript is its whole module (`dsfrScript`: modal, header menu, display settings,
- * tables…), as the package ships it.
+ * The DSFR's scripts the pages need, in the order its whole module runs them: the core, the
+ * light/dark scheme, and the components that cannot work without script (the display settings'
+ * and header's modals, the language selector's and menus' navigation, the header, the display
+ * settings). The others the portal uses (tables, tags, cards, checkboxes) work from their CSS;
+ * their scripts and those of components it does not use are left out: a third of the module
+ * less to run on every page before it settles.
  */
+export const dsfrScripts = [
+  'core/core.module.min.js',
+  'scheme/scheme.module.min.js',
+  ...['modal', 'navigation', 'header', 'display'].map(
+    (name) => `component/${name}/${name}.module.min.js`,
+  ),
+] as const;
 
 /** The stylesheets, in the order the DSFR's documentation loads them: core first. */
 export const dsfrStylesheets = [
@@ -81,12 +92,8 @@ export async function composeDsfrBundle(dist = findDsfrDist()): Promise<Composed
 export async function writeDsfrBundle(target: string, dist = findDsfrDist()): Promise<void> {
   const { css, assets } = await composeDsfrBundle(dist);
   await mkdir(target, { recursive: true });
-  const script = await readFile(join(dist, dsfrScript), 'utf8');
   await writeCompressed(join(target, dsfrStylesheet), css);
-  await writeCompressed(
-    join(target, dsfrScript),
-    script.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'),
-  );
+  await writeCompressed(join(target, dsfrScript), await composeDsfrScript(dist));
   const files = [...assets, ...dsfrPageFiles];
   await Promise.all(
     files.map(async (file) => {
@@ -95,6 +102,21 @@ export async function writeDsfrBundle(target: string, dist = findDsfrDist()): Pr
     }),
   );
   await copyFile(join(dist, '..', 'LICENSE.md'), join(target, 'LICENSE.md'));
+}
+
+/**
+ * The module the pages load (`dsfrScript`): the scripts of `dsfrScripts` one after the other,
+ * each in a block of its own (they share nothing but `window.dsfr`, and each names its
+ * top-level constants alike), without their source map comments.
+ */
+export async function composeDsfrScript(dist = findDsfrDist()): Promise<string> {
+  const parts = await Promise.all(
+    dsfrScripts.map(async (path) => {
+      const text = await readFile(join(dist, path), 'utf8');
+      return `{\n${text.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '')}\n}\n`;
+    }),
+  );
+  return parts.join('');
 }
 
 /** Writes `text` at `path`, with `path.br` and `path.gz` beside it. */
@@ -112,7 +134,7 @@ async function writeCompressed(path: string, text: string): Promise<void> {
 
 /**
  * The Astro integration of the DSFR theme: in `astro dev` it serves the composed stylesheet and
- * the package's files at `<base>_dsfr/`; after a build it writes them into the output.
+ * module and the package's files at `<base>_dsfr/`; after a build it writes them into the output.
  */
 export function createDsfrBundle(): AstroIntegration {
   return {
@@ -123,12 +145,26 @@ export function createDsfrBundle(): AstroIntegration {
         const prefix = `${base}${dsfrFolder}/`;
         const serve = sirv(findDsfrDist(), { dev: true });
         let styles: Promise<ComposedStyles> | undefined;
+        let script: Promise<string> | undefined;
         server.middlewares.use((request, response, next) => {
           if (!request.url?.startsWith(prefix)) {
             next();
             return;
           }
           const path = request.url.slice(prefix.length).split('?')[0];
+          if (path === dsfrScript) {
+            script ??= composeDsfrScript();
+            script.then(
+              (text) => {
+                response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+                response.end(text);
+              },
+              (error: unknown) => {
+                next(error);
+              },
+            );
+            return;
+          }
           if (path !== dsfrStylesheet) {
             request.url = `/${path ?? ''}`;
             serve(request, response, next);

@@ -18,10 +18,17 @@ function toChartWidth(container: HTMLElement): number {
   return Math.max(240, Math.min(container.clientWidth || 800, 1100));
 }
 
-/** The value of a CSS variable of the page, for the canvas. */
+/**
+ * A colour variable of the page as the canvas takes it (`rgb(…)`): resolved on an element, since
+ * the theme writes its colours as `light-dark(…)`, which only an element's colour scheme settles.
+ */
 function readColour(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name}, ${fallback})`;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour === '' ? fallback : colour;
 }
 
 /** Draws the series into `container`, replacing the chart drawn before. */

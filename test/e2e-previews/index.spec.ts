@@ -1,3 +1,4 @@
+import { findViolations, wcag21aaTags } from '../e2e/find-violations.ts';
 import { expect, test } from '../e2e/portal-test.ts';
 import { PortalPage } from '../e2e/pages/portal-page.ts';
 import { featureBranch, mainBranch } from './e2e-previews.ts';
@@ -65,3 +66,35 @@ test("a problem's relative type, resolved at the previews server's root, leads t
   );
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Quota exceeded');
 });
+
+// The page matrix of the portals (test/e2e/page-matrix.spec.ts) for the previews server's own
+// pages, which have no theme: the index and its 404, in each language a browser may ask for.
+for (const lang of ['fr', 'en'] as const) {
+  test.describe(`in ${lang}`, () => {
+    test.use({ extraHTTPHeaders: { 'accept-language': lang }, allowedConsoleErrors: [/404/] });
+
+    for (const { name, path } of [
+      { name: 'index', path: '/' },
+      { name: '404 page', path: '/no-such-branch/' },
+    ]) {
+      test(`the previews ${name}: no axe violation at 1280 and 390 px, no sideways scroll at 390 and 320 px`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        const found: string[] = [];
+        for (const width of [1280, 390, 320]) {
+          await page.setViewportSize({ width, height: 900 });
+          if (width !== 320)
+            for (const violation of await findViolations(page, { tags: wcag21aaTags }))
+              found.push(`${String(width)} px: ${violation}`);
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width !== 1280 && scrollWidth > width)
+            found.push(`${String(width)} px: scrolls to ${String(scrollWidth)} px`);
+        }
+        expect(found).toEqual([]);
+      });
+    }
+  });
+}

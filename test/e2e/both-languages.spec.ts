@@ -1,6 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { dsfrPortal, frenchPortal } from './e2e-portals.ts';
-import { findViolations } from './find-violations.ts';
 import { pageKinds } from './page-kinds.ts';
 import { expect, test } from './portal-test.ts';
 
@@ -110,46 +109,7 @@ for (const { theme, base } of portals) {
         );
       }
     });
-
-    // The French pages are checked by accessibility-languages.spec.ts (neutral) and
-    // dsfr.spec.ts (DSFR); here, every English one, at both widths.
-    for (const width of [1280, 390]) {
-      test(`axe finds nothing on any English page kind at ${String(width)} px`, async ({
-        page,
-      }) => {
-        test.setTimeout(360_000);
-        await page.setViewportSize({ width, height: 900 });
-        const found: string[] = [];
-        for (const { name, path } of pageKinds) {
-          await open(page, theme, `${base}en/${path}`);
-          for (const violation of await findViolations(page))
-            found.push(`en ${name}: ${violation}`);
-        }
-        expect(found).toEqual([]);
-      });
-    }
-
-    test('no page of either language scrolls sideways at 320 px', async ({ page }) => {
-      test.setTimeout(240_000);
-      await page.setViewportSize({ width: 320, height: 740 });
-      const wide: string[] = [];
-      for (const { lang, prefix } of languages) {
-        for (const { name, path } of pageKinds) {
-          await open(page, theme, `${base}${prefix}${path}`);
-          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (scrollWidth > 320) wide.push(`${lang} ${name}: ${String(scrollWidth)} px`);
-        }
-      }
-      expect(wide).toEqual([]);
-    });
   });
-}
-
-async function open(page: Page, theme: 'neutral' | 'dsfr', url: string): Promise<void> {
-  await page.goto(url);
-  if (url.includes('search/?q='))
-    await expect(page.locator('#search-results > li').first()).toBeVisible();
-  if (theme === 'dsfr') await expect(page.locator('html')).toHaveAttribute('data-fr-js', 'true');
 }
 
 /** Picks a language in the header, as a partner would: the DSFR's selector opens first. */

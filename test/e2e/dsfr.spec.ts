@@ -12,18 +12,6 @@ import { expect, test } from './portal-test.ts';
  */
 const base = dsfrPortal.base;
 
-/** The page kinds the DSFR build is checked on, each once per width (one page, reused). */
-const pages = [
-  { name: 'home', path: '' },
-  { name: 'catalog', path: 'apis/' },
-  { name: 'API page', path: 'apis/tax-declarations/' },
-  { name: 'guide', path: 'apis/tax-declarations/guides/demarrage-rapide/' },
-  { name: 'reference page', path: 'apis/tax-declarations/v2/reference/' },
-  { name: 'search', path: 'search/?q=declarations' },
-  { name: '404 page', path: 'no-such-page/' },
-  { name: 'accessibility statement', path: 'accessibility/' },
-];
-
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${base}${path}`);
   if (path.startsWith('search/'))
@@ -133,35 +121,6 @@ test.describe('the DSFR portal', () => {
     await expect(form.locator('#trial-application-error')).not.toBeEmpty();
     expect(await findViolations(page)).toEqual([]);
   });
-
-  for (const width of [1280, 390]) {
-    test(`has no accessibility violation on any page kind at ${String(width)} px`, async ({
-      page,
-    }) => {
-      // Eight pages checked by axe one after the other, the API page the largest.
-      test.setTimeout(240_000);
-      await page.setViewportSize({ width, height: 900 });
-      const found: string[] = [];
-      for (const { name, path } of pages) {
-        await open(page, path);
-        for (const violation of await findViolations(page)) found.push(`${name}: ${violation}`);
-      }
-      expect(found).toEqual([]);
-    });
-  }
-
-  for (const width of [320, 390]) {
-    test(`does not scroll sideways at ${String(width)} px`, async ({ page }) => {
-      await page.setViewportSize({ width, height: 740 });
-      const wide: string[] = [];
-      for (const { name, path } of pages) {
-        await open(page, path);
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scrollWidth > width) wide.push(`${name}: ${String(scrollWidth)} px`);
-      }
-      expect(wide).toEqual([]);
-    });
-  }
 });
 
 /** Attributes and CSS through which a file loads something by itself (links to follow are fine). */

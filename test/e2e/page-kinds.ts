@@ -1,6 +1,6 @@
 /**
- * One page of each kind, as paths under a portal's base: what the language, layout and
- * accessibility checks walk through in both languages. The API pages carry French content.
+ * One page of each kind, as paths under a portal's base: what the language checks and the page
+ * matrix (page-matrix.spec.ts: axe and widths) walk through in both languages and both themes. The API pages carry French content.
  */
 export const pageKinds = [
   { name: 'home', path: '' },
@@ -17,10 +17,4 @@ export const pageKinds = [
   { name: 'my usage page', path: 'usage/' },
   { name: 'owners’ usage page', path: 'usage/owners/' },
   { name: '404 page', path: 'no-such-page/' },
-] as const;
-
-/** The two interface languages of the e2e run: the English portal at `/`, the French one at `/fr/`. */
-export const languagePortals = [
-  { lang: 'fr', base: '/fr/' },
-  { lang: 'en', base: '/' },
 ] as const;

@@ -20,10 +20,12 @@ function toSandboxLabel(state: SandboxState, m: (typeof dictionaries)[SandboxLan
   }
 }
 
-// Plain, self-contained pages: no script, no font, nothing fetched from anywhere.
+// Plain, self-contained pages: no script, no font, nothing fetched from anywhere. Cells break
+// long branch names and paths anywhere, so a phone of 320 px shows the table without scrolling.
 const style = `body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ccc;vertical-align:top}
-code{font-size:.95em}a{color:#0b4fa8}`;
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ccc;vertical-align:top;overflow-wrap:anywhere}
+code{font-size:.95em}a{color:#0b4fa8}
+@media (max-width:30rem){body{padding:0 .5rem}th,td{padding:.3rem .25rem}}`;
 
 /**
  * `/`: every preview of the folder, newest build first, with links to its portal and sandbox,

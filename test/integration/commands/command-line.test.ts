@@ -49,6 +49,7 @@ describe('every command behaves like a command', () => {
         'bench:mock-limits',
         'bench:usage',
         'generate:codeowners',
+        'screenshots',
       ],
     );
   });

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { Script } from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dsfrScript, dsfrStylesheet } from '../../../config/asset-paths.ts';
 import { writeDsfrBundle } from '../../../config/dsfr-bundle.ts';
@@ -98,6 +99,21 @@ describe('the DSFR bundle written into a build', () => {
     } finally {
       server.close();
     }
+  });
+
+  test('carries the DSFR’s core and the scripts of the components the pages use, no other', async () => {
+    const script = await readFile(join(target, dsfrScript), 'utf8');
+    const instances = new Set(
+      [...script.matchAll(/instanceClassName\(\)\{return"(\w+)"/g)].map((match) => match[1]),
+    );
+    // Display settings (scheme, modal, radios), header menus and search, the language selector.
+    for (const name of ['Scheme', 'Modal', 'ModalButton', 'Navigation', 'HeaderModal', 'Display'])
+      assert.ok(instances.has(name), `${name} is in the module`);
+    // Components the pages do not use, or use without needing their script.
+    for (const name of ['TableWrapper', 'TagDismissible', 'Accordion', 'TabButton', 'Tooltip'])
+      assert.ok(!instances.has(name), `${name} is not in the module`);
+    // Each part keeps its own top-level names: the whole compiles as one script (none imports).
+    assert.doesNotThrow(() => new Script(script));
   });
 
   test('carries the DSFR module without its source map, the pictograms and the licence', async () => {

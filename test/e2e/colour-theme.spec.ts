@@ -1,24 +1,9 @@
-import { languagePortals, pageKinds } from './page-kinds.ts';
 import { expect, test } from './portal-test.ts';
 
 /**
- * A phone-sized screen (375 px) shows every page kind in both languages without sideways
- * scrolling, and the colour theme follows the system until the partner picks one, which the
- * browser keeps.
+ * The neutral theme's colours follow the system until the partner picks light or dark, which
+ * the browser keeps. Widths are page-matrix.spec.ts's.
  */
-test.describe('at 375 px', () => {
-  test.use({ viewport: { width: 375, height: 740 }, allowedConsoleErrors: [/status of 404/] });
-
-  for (const { lang, base } of languagePortals) {
-    for (const { name, path } of pageKinds) {
-      test(`the ${lang} ${name} does not scroll sideways`, async ({ page }) => {
-        await page.goto(`${base}${path}`);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width).toBeLessThanOrEqual(375);
-      });
-    }
-  }
-});
 
 /** The page's background, as `rgb(r, g, b)`. */
 async function readBackground(page: import('@playwright/test').Page): Promise<string> {
@@ -61,4 +46,36 @@ test.describe('the colour theme', () => {
     await page.reload();
     expect(await readBackground(page)).toBe('rgb(255, 255, 255)');
   });
+});
+
+/** Each colour token of the neutral theme as the page resolves it, by name. */
+async function readTokens(page: import('@playwright/test').Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const names = ['--ink', '--muted', '--paper', '--soft', '--line', '--link', '--focus', '--red'];
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const tokens: Record<string, string> = {};
+    for (const name of names) {
+      probe.style.color = `var(${name})`;
+      tokens[name] = getComputedStyle(probe).color;
+    }
+    probe.remove();
+    return tokens;
+  });
+}
+
+test('the toggle’s dark and light are the system’s, colour by colour', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  const systemDark = await readTokens(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const systemLight = await readTokens(page);
+  expect(systemDark['--paper']).toBe('rgb(20, 23, 27)');
+  expect(systemLight['--paper']).toBe('rgb(255, 255, 255)');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await toggle.click();
+  expect(await readTokens(page)).toEqual(systemDark);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await toggle.click();
+  expect(await readTokens(page)).toEqual(systemLight);
 });
