@@ -141,7 +141,7 @@ describe('a portal built in French and English, both under their prefix', () => 
       }
       assert.ok(!overview.includes(foreign.other), `${language}: ${foreign.other}`);
       assert.ok(!overview.includes(foreign.part(2)), `${language}: ${foreign.part(2)}`);
-      const part = await read(language, 'collectivites/1.0.0/tags/other-operations-2');
+      const part = await read(language, 'collectivites/v1/tags/other-operations-2');
       assert.match(part, new RegExp(`<title>${own.other}${own.part(2).replace('(', '\\(')}`));
       assert.match(part, new RegExp(`<h2 id="tag-other">\\s*${own.other}\\s*</h2>`));
     }
