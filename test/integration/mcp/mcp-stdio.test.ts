@@ -17,7 +17,9 @@ function startStdioClient(env: Record<string, string>, args: string[] = []): Pro
     env: { PATH: process.env.PATH ?? '', ...env },
     stderr: 'ignore',
   });
-  return client.connect(transport).then(() => client);
+  // Three children load the catalog at once: on a loaded machine that outlasts the SDK's 60 s
+  // default for the first request, so the handshake waits as long as it takes.
+  return client.connect(transport, { timeout: 600_000 }).then(() => client);
 }
 
 describe('npm run mcp on stdio, over the sample catalog', () => {
