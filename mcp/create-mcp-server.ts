@@ -9,6 +9,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { isVisibleTo, type Catalog, type Visibility } from '../catalog/index.ts';
+import type { SandboxLanguage } from '../catalog/sandbox-languages.ts';
 import { toProblemResult } from './tool-result.ts';
 import { callSandboxTool } from './tools/call-sandbox.ts';
 import { describeOperationTool } from './tools/describe-operation.ts';
@@ -32,6 +33,12 @@ export interface McpServerOptions {
   audience: Visibility;
   /** The sandbox's own gateway, the only place call_sandbox reaches. */
   sandboxUrl: string;
+  /**
+   * The language of the tools' refusals: over HTTP the request's `Accept-Language`, else the
+   * sandbox's (`GUICHET_LANGUAGE`); on stdio `GUICHET_LANGUAGE`, else portal.yaml's. The tools
+   * describe themselves in English, to the assistant.
+   */
+  language: SandboxLanguage;
 }
 
 /** The catalog an audience may see, whatever the catalog it was cut from holds. */
@@ -51,6 +58,7 @@ export function createMcpServer(options: McpServerOptions): Server {
   const context: ToolContext = {
     catalog: toAudienceCatalog(options.catalog, options.audience),
     sandboxUrl: options.sandboxUrl,
+    language: options.language,
   };
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the low-level Server, see the import
   const server = new Server(
@@ -79,26 +87,48 @@ export function createMcpServer(options: McpServerOptions): Server {
 }
 
 async function runTool(name: string, args: unknown, context: ToolContext): Promise<CallToolResult> {
+  const { language } = context;
   const tool = mcpTools.find((candidate) => candidate.name === name);
   if (!tool) {
+    const asked = JSON.stringify(name.slice(0, 100));
+    const tools = mcpTools.map((item) => item.name).join(', ');
     return toProblemResult(
       'notFound',
-      `No tool is named ${JSON.stringify(name.slice(0, 100))}; the tools are ${mcpTools.map((item) => item.name).join(', ')}.`,
+      {
+        en: `No tool is named ${asked}; the tools are ${tools}.`,
+        fr: `Aucun outil ne s’appelle ${asked} ; les outils sont ${tools}.`,
+      },
+      language,
     );
   }
   const parsed = tool.input.safeParse(args ?? {});
   if (!parsed.success) {
-    return toProblemResult('invalidRequest', `The arguments of ${tool.name} are not valid.`, {
-      errors: parsed.error.issues.slice(0, 20).map((issue) => ({
-        pointer: `#/${issue.path.map(String).join('/')}`,
-        detail: issue.message,
-      })),
-    });
+    return toProblemResult(
+      'invalidRequest',
+      {
+        en: `The arguments of ${tool.name} are not valid.`,
+        fr: `Les arguments de ${tool.name} ne sont pas valides.`,
+      },
+      language,
+      {
+        errors: parsed.error.issues.slice(0, 20).map((issue) => ({
+          pointer: `#/${issue.path.map(String).join('/')}`,
+          detail: issue.message,
+        })),
+      },
+    );
   }
   try {
     return await tool.run(parsed.data, context);
   } catch {
     // A tool's own failure leaks nothing of it, as the gateway's 500 does not.
-    return toProblemResult('internalError', `${tool.name} met an unexpected error.`);
+    return toProblemResult(
+      'internalError',
+      {
+        en: `${tool.name} met an unexpected error.`,
+        fr: `${tool.name} a rencontré une erreur inattendue.`,
+      },
+      language,
+    );
   }
 }

@@ -7,6 +7,7 @@ import {
   type CatalogVersion,
   type VersionReference,
 } from '../catalog/index.ts';
+import type { SandboxLanguage } from '../catalog/sandbox-languages.ts';
 import { toProblemResult } from './tool-result.ts';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
@@ -34,34 +35,57 @@ export const operationSchema = z
 export type Found<T> = { ok: true; value: T } | { ok: false; problem: CallToolResult };
 
 /** The API of this id, if the catalog (the audience's) has it. */
-export function findApi(catalog: Catalog, apiId: string): Found<CatalogApi> {
+export function findApi(
+  catalog: Catalog,
+  apiId: string,
+  language: SandboxLanguage,
+): Found<CatalogApi> {
   const api = catalog.apis.find((candidate) => candidate.id === apiId);
   if (api) return { ok: true, value: api };
+  const id = JSON.stringify(apiId);
   return {
     ok: false,
     problem: toProblemResult(
       'unknownApi',
-      `No API has the id ${JSON.stringify(apiId)}. Call search_catalog to find one.`,
+      {
+        en: `No API has the id ${id}. Call search_catalog to find one.`,
+        fr: `Aucune API n’a l’identifiant ${id}. Appelez search_catalog pour en trouver une.`,
+      },
+      language,
     ),
   };
 }
 
 /** The version of this id, or the current one. */
-export function findVersion(api: CatalogApi, versionId: string | undefined): Found<CatalogVersion> {
+export function findVersion(
+  api: CatalogApi,
+  versionId: string | undefined,
+  language: SandboxLanguage,
+): Found<CatalogVersion> {
   const id = versionId ?? api.currentVersionId;
   const version = api.versions.find((candidate) => candidate.id === id);
   if (version) return { ok: true, value: version };
+  const asked = JSON.stringify(id);
+  const known = api.versions.map((item) => item.id).join(', ');
   return {
     ok: false,
     problem: toProblemResult(
       'unknownVersion',
-      `${api.id} has no version ${JSON.stringify(id)}; it has ${api.versions.map((item) => item.id).join(', ')}.`,
+      {
+        en: `${api.id} has no version ${asked}; it has ${known}.`,
+        fr: `${api.id} n’a pas de version ${asked} ; elle a ${known}.`,
+      },
+      language,
     ),
   };
 }
 
 /** The operation named by its id, anchor, or method and path. */
-export function findOperation(version: CatalogVersion, name: string): Found<number> {
+export function findOperation(
+  version: CatalogVersion,
+  name: string,
+  language: SandboxLanguage,
+): Found<number> {
   const wanted = name.trim();
   const [method, ...rest] = wanted.split(/\s+/);
   const path = rest.join(' ');
@@ -76,7 +100,11 @@ export function findOperation(version: CatalogVersion, name: string): Found<numb
     ok: false,
     problem: toProblemResult(
       'unknownOperation',
-      `No operation of this version is named ${JSON.stringify(wanted.slice(0, 100))}. Call search_catalog or describe the API's versions to list them.`,
+      {
+        en: `No operation of this version is named ${JSON.stringify(wanted.slice(0, 100))}. Call search_catalog or describe the API's versions to list them.`,
+        fr: `Aucune opération de cette version ne s’appelle ${JSON.stringify(wanted.slice(0, 100))}. Appelez search_catalog, ou décrivez les versions de l’API, pour les lister.`,
+      },
+      language,
     ),
   };
 }

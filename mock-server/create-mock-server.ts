@@ -6,7 +6,7 @@ import { parseBody, readBody, toHeaders, toQuery } from './http/read-request.ts'
 import { parseMockServerSettings, type MockServerOptions } from './mock-server-options.ts';
 import { createMockVersions, type MockVersion } from './mock-versions.ts';
 import { createPreparer } from './prepare/create-preparer.ts';
-import { sendProblem, useDefaultLanguage } from './problems/send-problem.ts';
+import { createProblemSender } from './problems/send-problem.ts';
 import { isNestedDeeper } from './stateful/json-values.ts';
 import { answerSandboxData, sandboxDataPath } from './stateful/sandbox-data.ts';
 import type { ResourceStore } from './store/resource-store.ts';
@@ -47,6 +47,8 @@ const sweepEveryMs = 3_600_000;
 export function createMockServer(options: MockServerOptions): MockServer {
   const { catalog, ...rest } = options;
   const settings = parseMockServerSettings(rest);
+  // Its default language is read here, once: every refusal falls back to it.
+  const sendProblem = createProblemSender(settings.defaultLanguage);
   const preparer = createPreparer({
     workers: settings.prepareWorkers,
     cpuBudgetMs: settings.prepareCpuMs,
@@ -162,6 +164,7 @@ export function createMockServer(options: MockServerOptions): MockServer {
           resources: version.resources,
           store,
           limits,
+          sendProblem,
         },
         response,
       );
@@ -248,12 +251,12 @@ export function createMockServer(options: MockServerOptions): MockServer {
       },
       response,
       store,
+      sendProblem,
     );
   };
 
   return {
     handle(request, response) {
-      useDefaultLanguage(response, settings.defaultLanguage);
       handleRequest(request, response).catch(() => {
         // Whatever broke stays here: the partner gets a generic problem, never a stack trace.
         const received = request.headers['x-request-id'];

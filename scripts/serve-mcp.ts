@@ -4,6 +4,8 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { formatProblem, loadCatalog, visibilities, type Visibility } from '../catalog/index.ts';
+import { defaultSandboxLanguage } from '../catalog/sandbox-languages.ts';
+import { loadPortalFile } from '../config/load-portal-file.ts';
 import { createMcpServer } from '../mcp/create-mcp-server.ts';
 import { readCommandEnvironment } from './lib/cli/read-command-environment.ts';
 import { exitWithUsage, readCommandLine } from './lib/cli/read-command-line.ts';
@@ -27,11 +29,18 @@ const result = await loadCatalog({
 });
 for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
 if (result.failed) process.exit(1);
+// The sandbox's language: GUICHET_LANGUAGE, else portal.yaml's (absent, the default).
+const portal =
+  env.GUICHET_LANGUAGE === undefined ? await loadPortalFile(env.GUICHET_PORTAL_FILE) : undefined;
+for (const problem of portal?.problems ?? []) process.stderr.write(`${formatProblem(problem)}\n`);
+if (portal !== undefined && portal.identity === undefined) process.exit(1);
+const language = env.GUICHET_LANGUAGE ?? portal?.identity?.language ?? defaultSandboxLanguage;
 
 const server = createMcpServer({
   catalog: result.catalog,
   audience: audience as Visibility,
   sandboxUrl,
+  language,
 });
 await server.connect(new StdioServerTransport());
 process.stderr.write(

@@ -3,7 +3,7 @@ import type { BlockList, Socket } from 'node:net';
 import { toClientNetwork } from './client-address.ts';
 import { isTrustedProxy } from './trusted-proxies.ts';
 import { toRawProblemResponse } from '../problems/problem-body.ts';
-import { defaultSandboxLanguage } from '../../catalog/sandbox-languages.ts';
+import type { SandboxLanguage } from '../../catalog/sandbox-languages.ts';
 import { toRequestId } from './request-id.ts';
 
 /** Why a connection was refused: its address holds too many, or the port does. */
@@ -18,6 +18,8 @@ export interface ConnectionLimits {
   /** In all; past it Node closes new connections unanswered, before any JavaScript runs. */
   total: number;
   onRefused: (reason: ConnectionRefusal) => void;
+  /** The server's language (`GUICHET_LANGUAGE`): a refusal sent before any request is read. */
+  defaultLanguage: SandboxLanguage;
 }
 
 /**
@@ -40,7 +42,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits): void
     const group = toClientNetwork(socket.remoteAddress ?? '');
     const count = (open.get(group) ?? 0) + 1;
     if (count > limits.perAddress) {
-      refuse(socket, limits.perAddress);
+      refuse(socket, limits.perAddress, limits.defaultLanguage);
       limits.onRefused('address');
       return;
     }
@@ -54,7 +56,7 @@ export function limitConnections(server: Server, limits: ConnectionLimits): void
 }
 
 /** Answers before the request is read (HTTP clients take it as the answer to what they send). */
-function refuse(socket: Socket, perAddress: number): void {
+function refuse(socket: Socket, perAddress: number, language: SandboxLanguage): void {
   // Paused, the HTTP parser never sees a request to answer on this ending socket.
   socket.pause();
   socket.end(
@@ -65,8 +67,8 @@ function refuse(socket: Socket, perAddress: number): void {
         fr: `Cette adresse tient déjà ${String(perAddress)} connexions au bac à sable : réutilisez-les (keep-alive) ou fermez-en.`,
       },
       toRequestId(undefined),
-      // Refused before any request is read: no Accept-Language, the sandbox's default.
-      defaultSandboxLanguage,
+      // Refused before any request is read: no Accept-Language, the server's language.
+      language,
     ),
     () => socket.destroy(),
   );

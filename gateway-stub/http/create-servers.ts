@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Gateway } from '../create-gateway.ts';
 import { limitConnections } from './connection-limits.ts';
-import { answerConnect } from './protocol-refusals.ts';
+import { createConnectAnswer } from './protocol-refusals.ts';
 import { toTrustedProxies } from './trusted-proxies.ts';
 
 /** The gateway's two HTTP servers, not yet listening. */
@@ -35,7 +35,9 @@ export function createGatewayServers(gateway: Gateway): GatewayServers {
     trustedProxies: toTrustedProxies(options.trustedProxies),
     total: options.maxConnections,
     onRefused: gateway.countRefusedConnection,
+    defaultLanguage: options.defaultLanguage,
   };
+  const answerConnect = createConnectAnswer(options.defaultLanguage);
   const publicServer = createServer(settings, gateway.handlePublic);
   publicServer.on('clientError', gateway.handleClientError);
   publicServer.on('connect', answerConnect);

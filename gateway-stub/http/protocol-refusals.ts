@@ -59,20 +59,26 @@ export function answerClientError(
 }
 
 /**
- * `connect` listener: no guichet server is a proxy, so `CONNECT` gets a 405 problem and the
- * connection is closed, never a tunnel (without a listener Node closes it unanswered).
+ * The `connect` listener of a server whose default language is `defaultLanguage`: no guichet
+ * server is a proxy, so `CONNECT` gets a 405 problem and the connection is closed, never a
+ * tunnel (without a listener Node closes it unanswered). Its headers were parsed, so its
+ * `Accept-Language` chooses, falling back to the server's language.
  */
-export function answerConnect(request: IncomingMessage, socket: Duplex): void {
-  endWithProblem(
-    socket,
-    'methodNotAllowed',
-    {
-      en: 'The sandbox is not a proxy: CONNECT opens no tunnel here. Send GET, POST, PUT, PATCH or DELETE to a path.',
-      fr: 'Le bac à sable n’est pas un proxy : CONNECT n’ouvre aucun tunnel ici. Envoyez GET, POST, PUT, PATCH ou DELETE à un chemin.',
-    },
-    chooseLanguage(request.headers['accept-language'], defaultSandboxLanguage),
-    { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
-  );
+export function createConnectAnswer(
+  defaultLanguage: SandboxLanguage,
+): (request: IncomingMessage, socket: Duplex) => void {
+  return (request, socket) => {
+    endWithProblem(
+      socket,
+      'methodNotAllowed',
+      {
+        en: 'The sandbox is not a proxy: CONNECT opens no tunnel here. Send GET, POST, PUT, PATCH or DELETE to a path.',
+        fr: 'Le bac à sable n’est pas un proxy : CONNECT n’ouvre aucun tunnel ici. Envoyez GET, POST, PUT, PATCH ou DELETE à un chemin.',
+      },
+      chooseLanguage(request.headers['accept-language'], defaultLanguage),
+      { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' },
+    );
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Catalog, Visibility } from '../../catalog/index.ts';
+import { chooseLanguage } from '../../catalog/sandbox-languages.ts';
 import { answerMcpRequest, toOwnGatewayUrl } from '../../mcp/serve-http.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { isDeclaredTooLarge, readBody } from '../http/read-body.ts';
@@ -68,6 +69,8 @@ export function createMcpRoute(options: McpRouteOptions): (exchange: Exchange) =
         catalog: options.catalog,
         audience: options.audience,
         sandboxUrl: toOwnGatewayUrl(req),
+        // The tools refuse in the caller's language, as the gateway's own refusals do.
+        language: chooseLanguage(req.headers['accept-language'], exchange.defaultLanguage),
       };
       answerMcpRequest(served, req, res, body).catch((error: unknown) => {
         if (!res.headersSent) options.fail(exchange, error);

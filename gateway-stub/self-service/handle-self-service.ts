@@ -5,7 +5,11 @@ import { sendJson, sendProblem } from '../http/send-response.ts';
 import type { KeyService } from '../keys/key-service.ts';
 import type { SlidingWindow } from '../quota/sliding-window.ts';
 import type { ApiRoute } from '../routing/route-table.ts';
-import { parseTrialKeyRequest, type FieldError } from './trial-key-request.ts';
+import {
+  parseTrialKeyRequest,
+  trialKeyFieldMessages,
+  type FieldError,
+} from './trial-key-request.ts';
 
 /** Path prefix of the gateway's own endpoints on the public port. */
 export const selfServicePrefix = '/_guichet/';
@@ -46,7 +50,13 @@ export function createSelfServiceHandler(
       'invalidRequest',
       { en: `Invalid field(s): ${fields}.`, fr: `Champ(s) invalide(s) : ${fields}.` },
       {
-        extensions: { errors },
+        // Each field's sentence in the language the refusal is answered in.
+        extensions: (language) => ({
+          errors: errors.map((error) => ({
+            pointer: error.pointer,
+            detail: error.detail[language],
+          })),
+        }),
       },
     );
   }
@@ -56,7 +66,7 @@ export function createSelfServiceHandler(
     try {
       value = JSON.parse(text);
     } catch {
-      refuseFields(exchange, [{ pointer: '#', detail: 'is not valid JSON' }]);
+      refuseFields(exchange, [{ pointer: '#', detail: trialKeyFieldMessages.notJson }]);
       return;
     }
     const parsed = parseTrialKeyRequest(value);
@@ -69,7 +79,7 @@ export function createSelfServiceHandler(
     // An API the deployment's audience may not see is no API here: a key for it is an
     // administrator's to give (`npm run keys -- create`), and saying so would confirm it exists.
     if (!route || route.concealed) {
-      refuseFields(exchange, [{ pointer: '#/api', detail: `names no API of the sandbox` }]);
+      refuseFields(exchange, [{ pointer: '#/api', detail: trialKeyFieldMessages.unknownApi }]);
       return;
     }
     exchange.api = route.id;
@@ -148,7 +158,7 @@ export function createSelfServiceHandler(
       return;
     }
     if (!hasBody(req)) {
-      refuseFields(exchange, [{ pointer: '#', detail: 'is missing: send a JSON object' }]);
+      refuseFields(exchange, [{ pointer: '#', detail: trialKeyFieldMessages.noBody }]);
       return;
     }
     readBody(req, maxBodyBytes, (result) => {

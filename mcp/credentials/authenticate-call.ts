@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { SandboxLanguage } from '../../catalog/sandbox-languages.ts';
 import { toCode } from '../../catalog/markdown-twin/markdown-text.ts';
 import {
   placeCredentials,
@@ -9,6 +10,7 @@ import {
 import { toProblemResult } from '../tool-result.ts';
 import { toSandboxAnswer } from '../tools/sandbox-request.ts';
 import type { CredentialArguments } from './credential-arguments.ts';
+import { credentialWords } from './credential-words.ts';
 import { toKeyPlace } from './describe-credentials.ts';
 import type { Redactor } from './redact-credentials.ts';
 import { requestSandboxToken } from './request-sandbox-token.ts';
@@ -26,22 +28,21 @@ export type Authentication =
 export async function authenticateCall(
   needs: readonly CredentialNeed[],
   passed: CredentialArguments,
-  sandboxUrl: string,
+  sandbox: { sandboxUrl: string; language: SandboxLanguage },
   redactor: Redactor,
 ): Promise<Authentication> {
+  const { sandboxUrl, language } = sandbox;
+  const words = credentialWords[language];
   let token = passed.bearerToken;
   const sent: string[] = [];
   for (const need of needs) {
-    if (need.kind === 'key') sent.push(`your key in ${toKeyPlace(need)}`);
+    if (need.kind === 'key') sent.push(words.sentKey(toKeyPlace(need, language)));
     else if (need.kind === 'client') {
-      sent.push(
-        `your ${passed.username === undefined ? 'client id and secret' : 'username and password'} in \`Authorization: Basic\``,
-      );
+      sent.push(words.sentBasic(passed.username !== undefined));
     } else if (token !== undefined && passed.bearerToken !== undefined) {
-      sent.push('your access token in `Authorization: Bearer`');
+      sent.push(words.sentToken);
     } else {
-      const scopes = need.scopes.map(toCode).join(' ');
-      const withScopes = scopes === '' ? '' : ` with scope ${scopes}`;
+      const withScopes = words.withScope(need.scopes.map(toCode).join(' '));
       if (token === undefined) {
         const outcome = await requestSandboxToken(
           sandboxUrl,
@@ -54,7 +55,11 @@ export async function authenticateCall(
             ok: false,
             result: toProblemResult(
               'upstreamUnavailable',
-              `The sandbox's token endpoint (POST ${sandboxTokenPath}) could not be reached: is \`npm run sandbox\` running?`,
+              {
+                en: `The sandbox's token endpoint (POST ${sandboxTokenPath}) could not be reached: is \`npm run sandbox\` running?`,
+                fr: `Le point d’accès des jetons du bac à sable (POST ${sandboxTokenPath}) est injoignable : \`npm run sandbox\` tourne-t-il ?`,
+              },
+              language,
             ),
           };
         }
@@ -63,7 +68,7 @@ export async function authenticateCall(
             ok: false,
             result: toSandboxAnswer(
               outcome.refusal,
-              `call_sandbox asked the sandbox's token endpoint (POST ${sandboxTokenPath}) for an access token${withScopes} by client credentials; it refused, so the operation was not called.`,
+              words.tokenRefused(sandboxTokenPath, withScopes),
               { method: 'POST', path: sandboxTokenPath },
               (text) => redactor.hide(text),
             ),
@@ -72,9 +77,7 @@ export async function authenticateCall(
         token = outcome.token;
         redactor.add(token);
       }
-      sent.push(
-        `an access token from the sandbox's \`POST ${sandboxTokenPath}\`${withScopes}, in \`Authorization: Bearer\``,
-      );
+      sent.push(words.sentIssuedToken(sandboxTokenPath, withScopes));
     }
   }
   const basic =

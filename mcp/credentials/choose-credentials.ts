@@ -1,8 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CredentialNeed, OperationCredentials } from '../../catalog/sandbox-credentials.ts';
+import type { SandboxLanguage } from '../../catalog/sandbox-languages.ts';
 import { toCode } from '../../catalog/markdown-twin/markdown-text.ts';
 import { toProblemResult } from '../tool-result.ts';
 import { listPassed, type CredentialArguments } from './credential-arguments.ts';
+import { credentialWords } from './credential-words.ts';
 import {
   describeAlternatives,
   toNeedsData,
@@ -40,7 +42,12 @@ export function chooseCredentials(
   if (errors.length > 0) {
     return {
       ok: false,
-      problem: toProblemResult('invalidRequest', 'Some credentials come in pairs.', { errors }),
+      problem: toProblemResult(
+        'invalidRequest',
+        { en: credentialWords.en.pairs, fr: credentialWords.fr.pairs },
+        context.language,
+        { errors },
+      ),
     };
   }
   const names = listPassed(passed);
@@ -59,25 +66,29 @@ export function chooseCredentials(
     return { ok: true, needs: chosen, unused: names.filter((name) => !used.has(name)) };
   }
   if (credentials.anonymous && names.length === 0) return { ok: true, needs: [], unused: [] };
-  const ways = describeAlternatives(credentials, context);
   const keysOnly = credentials.alternatives.every((alternative) =>
     alternative.every((credential) => toSentNeed(credential.need).kind === 'key'),
   );
-  const detail = [
-    `${context.operation} needs ${ways.length === 1 ? '' : 'any one of: '}${ways.join('; or ')}.`,
-    names.length === 0
-      ? 'No credentials were passed.'
-      : `You passed ${names.map(toCode).join(', ')}: not what it takes.`,
-    credentials.anonymous ? 'It may also be called with no credentials at all.' : '',
-    'Nothing was sent to the sandbox.',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const toDetail = (language: SandboxLanguage): string => {
+    const words = credentialWords[language];
+    const ways = describeAlternatives(credentials, { ...context, language });
+    return [
+      words.needs(context.operation, ways),
+      names.length === 0 ? words.nonePassed : words.passedOthers(names.map(toCode).join(', ')),
+      credentials.anonymous ? words.mayBeAnonymous : '',
+      words.nothingSent,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  };
   return {
     ok: false,
-    problem: toProblemResult(keysOnly ? 'missingKey' : 'missingCredentials', detail, {
-      needs: toNeedsData(credentials),
-    }),
+    problem: toProblemResult(
+      keysOnly ? 'missingKey' : 'missingCredentials',
+      { en: toDetail('en'), fr: toDetail('fr') },
+      context.language,
+      { needs: toNeedsData(credentials) },
+    ),
   };
 
   function toArguments(need: CredentialNeed): string[] {

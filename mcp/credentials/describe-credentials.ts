@@ -6,8 +6,10 @@ import {
   type SchemeCredential,
 } from '../../catalog/sandbox-credentials.ts';
 import type { SecurityScheme } from '../../catalog/reference/reference-model.ts';
+import type { SandboxLanguage } from '../../catalog/sandbox-languages.ts';
 import { toCode } from '../../catalog/markdown-twin/markdown-text.ts';
 import { describeScheme } from '../../catalog/markdown-twin/render-operation.ts';
+import { credentialWords } from './credential-words.ts';
 
 /**
  * What an assistant passes to call_sandbox for an operation, and how the tool sends it, from
@@ -21,6 +23,8 @@ export interface DescribeContext {
   schemes: readonly SecurityScheme[];
   /** The sandbox's own URL, where tokens and trial keys are issued. */
   sandboxUrl: string;
+  /** The language to word it in (`credential-words.ts`). */
+  language: SandboxLanguage;
 }
 
 /**
@@ -59,43 +63,44 @@ const flowNames: Record<string, string> = {
 };
 
 /** `the `KeyId` header`, `the `apikey` query parameter`, `the `session` cookie`. */
-export function toKeyPlace(need: Extract<CredentialNeed, { kind: 'key' }>): string {
-  const where =
-    need.in === 'header' ? 'header' : need.in === 'query' ? 'query parameter' : 'cookie';
-  return `the ${toCode(need.name)} ${where}`;
+export function toKeyPlace(
+  need: Extract<CredentialNeed, { kind: 'key' }>,
+  language: SandboxLanguage,
+): string {
+  return credentialWords[language].keyPlace(toCode(need.name), need.in);
 }
 
 /** One scheme of an alternative: which arguments to pass, and where call_sandbox puts them. */
 export function describeCredential(credential: SchemeCredential, context: DescribeContext): string {
+  const words = credentialWords[context.language];
   const reference = context.schemes.find((scheme) => scheme.name === credential.scheme);
+  // The scheme's own label is the twins' one renderer's, in English.
   const label =
     credential.scheme === undefined
-      ? 'no security declared'
-      : `scheme ${toCode(credential.scheme)} (${reference ? describeScheme(reference) : 'not declared'})`;
+      ? words.noSecurity
+      : words.scheme(toCode(credential.scheme), reference ? describeScheme(reference) : undefined);
   const need = credential.need;
   const sent = toSentNeed(need);
+  const ownKey = toCode(sandboxKeyHeader);
   if (sent.kind === 'key') {
     const note =
       sent !== need && need.kind === 'key'
-        ? ` (the document names the ${toCode(need.name)} header, which no HTTP client can set; the sandbox takes the key in ${toCode(sandboxKeyHeader)} on every operation)`
+        ? words.unsendableHeader(toCode(need.name), ownKey)
         : credential.scheme !== undefined && credential.declared?.credential !== 'key'
-          ? ` (the sandbox cannot check this scheme; it takes the key in ${toCode(sandboxKeyHeader)})`
+          ? words.uncheckedScheme(ownKey)
           : '';
-    return `${label}: pass your trial key (\`gk_…\`) as \`apiKey\`; call_sandbox sends it in ${toKeyPlace(sent)}${note}`;
+    return words.passKey(label, toKeyPlace(sent, context.language), note);
   }
-  if (sent.kind === 'client') {
-    return `${label}: pass \`clientId\` and \`clientSecret\` of your trial application (or \`username\` and \`password\`); call_sandbox sends them as \`Authorization: Basic\``;
-  }
+  if (sent.kind === 'client') return words.passClient(label);
   const scopes = sent.scopes.map(toCode).join(' ');
-  const withScopes = scopes === '' ? '' : ` with scope ${scopes}`;
   const declared = credential.declared;
   const otherFlows =
     declared?.type === 'oauth2' && declared.clientCredentialsAdded
       ? declared.flows.map((flow) => flowNames[flow.name] ?? flow.name).join(', ')
       : '';
-  const issued = `client credentials${scopes === '' ? '' : `, scope ${scopes}`}${otherFlows === '' ? '' : `; the sandbox issues the ${otherFlows} flow's scopes this way`}`;
+  const issued = `${words.issuedScope(scopes)}${words.otherFlows(otherFlows)}`;
   const tokenUrl = toCode(`POST ${context.sandboxUrl.replace(/\/+$/, '')}${sandboxTokenPath}`);
-  return `${label}${withScopes}: pass \`clientId\` and \`clientSecret\` of your trial application; call_sandbox gets an access token from the sandbox's ${tokenUrl} (${issued}) and sends it as \`Authorization: Bearer\`. Or pass \`bearerToken\`: a token from that endpoint${scopes === '' ? '' : ' carrying that scope'}`;
+  return words.passToken(`${label}${words.withScope(scopes)}`, tokenUrl, issued, scopes !== '');
 }
 
 /** Every alternative, `any one of` them, each scheme of one `and` the next. */
@@ -104,7 +109,9 @@ export function describeAlternatives(
   context: DescribeContext,
 ): string[] {
   return credentials.alternatives.map((alternative) =>
-    alternative.map((credential) => describeCredential(credential, context)).join('; and '),
+    alternative
+      .map((credential) => describeCredential(credential, context))
+      .join(credentialWords[context.language].and),
   );
 }
 
@@ -135,18 +142,15 @@ export function renderSandboxSection(
   credentials: OperationCredentials,
   context: DescribeContext & { apiId: string; heading: string },
 ): string[] {
-  const lines = [`${context.heading} In the sandbox`, ''];
+  const words = credentialWords[context.language];
+  const lines = [`${context.heading} ${words.section}`, ''];
   const ways = describeAlternatives(credentials, context);
   if (ways.length === 0) {
-    lines.push(
-      'Open: no credentials needed; call_sandbox sends none (the call counts against an anonymous quota per address).',
-    );
+    lines.push(words.open);
   } else {
-    lines.push(ways.length === 1 ? 'With call_sandbox:' : 'With call_sandbox, any one of:', '');
+    lines.push(words.with(ways.length), '');
     lines.push(...ways.map((way) => `- ${way.charAt(0).toUpperCase()}${way.slice(1)}.`));
-    if (credentials.anonymous) {
-      lines.push('', 'Or pass no credentials: the operation may be called without them.');
-    }
+    if (credentials.anonymous) lines.push('', words.orNone);
   }
   const base = context.sandboxUrl.replace(/\/+$/, '');
   const request = JSON.stringify({
@@ -157,7 +161,7 @@ export function renderSandboxSection(
   });
   lines.push(
     '',
-    `A trial application — a key (\`gk_…\`), a client id (\`gc_…\`) and a client secret (\`gs_…\`), shown once — comes from the API page's form, or ${toCode(`POST ${base}/_guichet/trial-keys`)} with ${toCode(request)}. call_sandbox uses credentials for one call: it never stores, logs or repeats them.`,
+    words.trialApplication(toCode(`POST ${base}/_guichet/trial-keys`), toCode(request)),
   );
   return lines;
 }

@@ -3,6 +3,7 @@ import { toOperationCredentials } from '../../catalog/sandbox-credentials.ts';
 import { authenticateCall } from '../credentials/authenticate-call.ts';
 import { chooseCredentials } from '../credentials/choose-credentials.ts';
 import { credentialArguments } from '../credentials/credential-arguments.ts';
+import { credentialWords } from '../credentials/credential-words.ts';
 import { createRedactor } from '../credentials/redact-credentials.ts';
 import {
   apiIdSchema,
@@ -53,25 +54,38 @@ export const callSandboxTool = defineTool({
       .optional(),
     ...credentialArguments,
   }),
-  async run(input, { catalog, sandboxUrl }) {
-    const api = findApi(catalog, input.api);
+  async run(input, { catalog, sandboxUrl, language }) {
+    const api = findApi(catalog, input.api, language);
     if (!api.ok) return api.problem;
-    const version = findVersion(api.value, input.version);
+    const version = findVersion(api.value, input.version, language);
     if (!version.ok) return version.problem;
-    const found = findOperation(version.value, input.operation);
+    const found = findOperation(version.value, input.operation, language);
     if (!found.ok) return found.problem;
     const operation = version.value.operations[found.value];
     const reference = getReference(version.value);
     const details = reference.operations[found.value];
     if (!operation || !details || operation.kind !== 'operation') {
-      return toProblemResult('unknownOperation', 'A webhook is called by the API, not by you.');
+      return toProblemResult(
+        'unknownOperation',
+        {
+          en: 'A webhook is called by the API, not by you.',
+          fr: 'Un webhook est appelé par l’API, pas par vous.',
+        },
+        language,
+      );
     }
     const base = `${sandboxUrl.replace(/\/+$/, '')}/${encodeURIComponent(api.value.id)}/${encodeURIComponent(version.value.id)}`;
     const request = buildRequest(operation, details, input.parameters ?? {});
     if (!request.ok) {
-      return toProblemResult('invalidRequest', 'Some parameters cannot be sent.', {
-        errors: request.errors,
-      });
+      return toProblemResult(
+        'invalidRequest',
+        {
+          en: 'Some parameters cannot be sent.',
+          fr: 'Certains paramètres ne peuvent pas être envoyés.',
+        },
+        language,
+        { errors: request.errors },
+      );
     }
     const url = new URL(`${base}${request.path}${request.query}`);
     const expected = new URL(base);
@@ -80,7 +94,11 @@ export const callSandboxTool = defineTool({
     if (url.origin !== expected.origin || !`${url.pathname}/`.startsWith(`${expected.pathname}/`)) {
       return toProblemResult(
         'invalidRequest',
-        'The parameters would lead the call out of this API version.',
+        {
+          en: 'The parameters would lead the call out of this API version.',
+          fr: 'Les paramètres feraient sortir l’appel de cette version d’API.',
+        },
+        language,
       );
     }
     // Credentials are looked at once the request is known to be sendable.
@@ -88,6 +106,7 @@ export const callSandboxTool = defineTool({
       schemes: reference.securitySchemes,
       sandboxUrl,
       operation: `${operation.method} ${operation.path}`,
+      language,
     });
     if (!chosen.ok) return chosen.problem;
     const headers: Record<string, string> = {
@@ -104,10 +123,22 @@ export const callSandboxTool = defineTool({
       headers['content-type'] = type;
     }
     if (/[\r\n]/.test(Object.values(headers).join(''))) {
-      return toProblemResult('invalidRequest', 'A header value holds a line break.');
+      return toProblemResult(
+        'invalidRequest',
+        {
+          en: 'A header value holds a line break.',
+          fr: 'Une valeur d’en-tête contient un saut de ligne.',
+        },
+        language,
+      );
     }
     const redactor = createRedactor(input);
-    const authentication = await authenticateCall(chosen.needs, input, sandboxUrl, redactor);
+    const authentication = await authenticateCall(
+      chosen.needs,
+      input,
+      { sandboxUrl, language },
+      redactor,
+    );
     if (!authentication.ok) return authentication.result;
     const { fields } = authentication;
     for (const [name, value] of fields.headers) headers[name.toLowerCase()] = value;
@@ -127,21 +158,19 @@ export const callSandboxTool = defineTool({
     } catch {
       return toProblemResult(
         'upstreamUnavailable',
-        'The sandbox could not be reached: is `npm run sandbox` running?',
+        {
+          en: 'The sandbox could not be reached: is `npm run sandbox` running?',
+          fr: 'Le bac à sable est injoignable : `npm run sandbox` tourne-t-il ?',
+        },
+        language,
       );
     }
     const text = await readLimited(answer);
-    const sent =
-      authentication.sent.length > 0
-        ? `with ${authentication.sent.join(' and ')}`
-        : 'without credentials (an open operation)';
-    const unused =
-      chosen.unused.length > 0
-        ? ` Not sent, as this call does not take them: ${chosen.unused.map((name) => `\`${name}\``).join(', ')}.`
-        : '';
+    const words = credentialWords[language];
+    const unused = words.notSent(chosen.unused.map((name) => `\`${name}\``).join(', '));
     return toSandboxAnswer(
       { status: answer.status, headers: Object.fromEntries(answer.headers), body: text },
-      `Sent ${operation.method} ${url.href} ${sent}.${unused}`,
+      `${words.sent(`${operation.method} ${url.href}`, authentication.sent)}${unused}`,
       { method: operation.method, url: redactor.hide(url.href), credentials: authentication.sent },
       (value) => redactor.hide(value),
     );

@@ -34,18 +34,25 @@ export const describeOperationTool = defineTool({
   description:
     'Describes one operation in Markdown: its sandbox URL, security and scopes, which credentials to pass to call_sandbox for it and where they are sent, parameters, request body per media type, responses per status with headers, schemas and examples, then the component schemas it uses.',
   input: z.strictObject({ api: apiIdSchema, version: versionIdSchema, operation: operationSchema }),
-  run(input, { catalog, sandboxUrl }) {
-    const api = findApi(catalog, input.api);
+  run(input, { catalog, sandboxUrl, language }) {
+    const api = findApi(catalog, input.api, language);
     if (!api.ok) return api.problem;
-    const version = findVersion(api.value, input.version);
+    const version = findVersion(api.value, input.version, language);
     if (!version.ok) return version.problem;
-    const found = findOperation(version.value, input.operation);
+    const found = findOperation(version.value, input.operation, language);
     if (!found.ok) return found.problem;
     const reference = getReference(version.value);
     const operation = version.value.operations[found.value];
     const details = reference.operations[found.value];
     if (!operation || !details)
-      return toProblemResult('unknownOperation', 'This operation has no reference.');
+      return toProblemResult(
+        'unknownOperation',
+        {
+          en: 'This operation has no reference.',
+          fr: 'Cette opération n’a pas de référence.',
+        },
+        language,
+      );
     const components = toComponentMap(reference.schemas);
     const prose = createProseCache();
     const text = renderOperationMarkdown(operation, details, {
@@ -61,6 +68,7 @@ export const describeOperationTool = defineTool({
         ? `\n${renderSandboxSection(credentials, {
             schemes: reference.securitySchemes,
             sandboxUrl,
+            language,
             apiId: api.value.id,
             heading: '##',
           }).join('\n')}\n`

@@ -11,8 +11,8 @@ export const listVersionsTool = defineTool({
   description:
     "Lists an API's versions, newest first, with each one's lifecycle (draft, beta, stable, deprecated, retired), deprecation and sunset dates, operation count and sandbox path; says which is current.",
   input: z.strictObject({ api: apiIdSchema }),
-  run({ api: apiId }, { catalog }) {
-    const found = findApi(catalog, apiId);
+  run({ api: apiId }, { catalog, language }) {
+    const found = findApi(catalog, apiId, language);
     if (!found.ok) return found.problem;
     const api = found.value;
     const versions = api.versions.map((version) => ({

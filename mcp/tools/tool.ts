@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { Catalog } from '../../catalog/index.ts';
+import type { SandboxLanguage } from '../../catalog/sandbox-languages.ts';
 
 /** What every tool call may use. */
 export interface ToolContext {
@@ -11,6 +12,8 @@ export interface ToolContext {
    * call_sandbox sends every request: no tool argument can change it.
    */
   sandboxUrl: string;
+  /** The language of the tools' refusals (`McpServerOptions.language`). */
+  language: SandboxLanguage;
 }
 
 /** One MCP tool: its schema (which the client sees as JSON Schema) and what it does. */

@@ -5,7 +5,7 @@ import type { SandboxExample, SandboxStub } from '../../catalog/index.ts';
 import { matchPathTemplate, parsePathTemplate } from '../../catalog/index.ts';
 import { writeAnswer, type Answer } from '../http/write-answer.ts';
 import type { MockVersion } from '../mock-versions.ts';
-import { sendProblem } from '../problems/send-problem.ts';
+import type { SendProblem } from '../problems/send-problem.ts';
 import {
   readPreferences,
   routeRequest,
@@ -45,6 +45,7 @@ export async function answerRequest(
   request: VersionRequest,
   response: ServerResponse,
   store: ResourceStore | undefined,
+  sendProblem: SendProblem,
 ): Promise<void> {
   const { requestId } = request;
   const input: IHttpRequest = {
@@ -60,7 +61,7 @@ export async function answerRequest(
   }
   const routed = routeRequest(version.operations, input);
   if ('error' in routed) {
-    refuseRoute(version, request, routed.error.name, response);
+    refuseRoute(version, request, routed.error.name, response, sendProblem);
     return;
   }
   const operation = resolveMediaRanges(routed.operation, request.headers.accept);
@@ -214,6 +215,7 @@ function refuseRoute(
   request: VersionRequest,
   errorName: string,
   response: ServerResponse,
+  sendProblem: SendProblem,
 ): void {
   const where = `${request.method} ${request.path}`;
   if (errorName.endsWith('#NO_METHOD_MATCHED_ERROR')) {

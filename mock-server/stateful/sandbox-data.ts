@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CatalogResource } from '../../catalog/index.ts';
-import { sendProblem } from '../problems/send-problem.ts';
+import type { SendProblem } from '../problems/send-problem.ts';
 import type { ResourceStore, Scope } from '../store/resource-store.ts';
 import { toStoreRefusal } from './store-refusal.ts';
 
@@ -25,6 +25,8 @@ export interface SandboxDataCall {
   resources: readonly CatalogResource[];
   store: ResourceStore | undefined;
   limits: DataLimits;
+  /** The mock server's problem sender, in its default language. */
+  sendProblem: SendProblem;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function answerSandboxData(
   call: SandboxDataCall,
   response: ServerResponse,
 ): Promise<void> {
-  const { method, requestId, consumer, store } = call;
+  const { method, requestId, consumer, store, sendProblem } = call;
   if (method !== 'GET' && method !== 'HEAD' && method !== 'DELETE') {
     sendProblem(
       response,

@@ -1,5 +1,6 @@
 import type { Lifecycle, PlanName, Visibility } from '../../catalog/index.ts';
 import { toReadableDate, toReadableNumber } from '../lib/present.ts';
+import type { GroupPage, ReferenceGroup } from '../lib/reference/plan-pages.ts';
 import { messages } from './messages.ts';
 
 /** Dates, numbers and counts in the interface's language (`Intl` with its locale). */
@@ -32,14 +33,20 @@ export function formatOperations(operations: readonly { kind: 'operation' | 'web
   return `${formatCount(calls, 'operation')} ${messages.counts.and} ${formatCount(webhooks, 'webhook')}`;
 }
 
-/** A split version's page title: its tag, and which part of the tag when it is cut. */
-export function formatPageTitle(page: {
-  title: string;
-  part: { index: number; count: number } | undefined;
-}): string {
-  return page.part
-    ? messages.reference.part(page.title, page.part.index, page.part.count)
-    : page.title;
+/**
+ * A group of the reference as the page names it: a tag by its own name, the operations without
+ * a tag and the webhooks in the page's language (the plan of pages holds no interface words).
+ */
+export function formatGroupName(group: Pick<ReferenceGroup, 'kind' | 'name'>): string {
+  if (group.kind === 'untagged') return messages.reference.otherOperations;
+  if (group.kind === 'webhooks') return messages.api.webhooks;
+  return group.name;
+}
+
+/** A split version's page title: its group, and which part of it when the group is cut. */
+export function formatPageTitle(page: Pick<GroupPage, 'group' | 'part'>): string {
+  const name = formatGroupName(page.group);
+  return page.part ? messages.reference.part(name, page.part.index, page.part.count) : name;
 }
 
 /** A lifecycle's badge text and meaning. */

@@ -3,6 +3,7 @@ import { defaultPorts, toLocalUrl } from '../../../catalog/default-ports.ts';
 import { visibilities } from '../../../catalog/index.ts';
 import type { CommandDefinition } from '../cli/read-command-line.ts';
 import { apisDirVariable } from '../cli/command-variables.ts';
+import { languageVariable } from '../../../catalog/sandbox-languages.ts';
 
 /** `npm run mcp`: its flags and usage. */
 export const mcpCommand = {
@@ -20,7 +21,9 @@ list_versions, call_sandbox. Streamable HTTP is served by the sandbox itself, at
                        (GUICHET_SANDBOX_URL, default ${toLocalUrl(defaultPorts.gateway)})
   -h, --help           show this help
 
-Reads APIS_DIR (default apis). Writes nothing; logs to stderr only, never a tool's arguments.`,
+Reads APIS_DIR (default apis). The tools refuse in GUICHET_LANGUAGE (fr or en), else in the
+language of portal.yaml (GUICHET_PORTAL_FILE), as npm run sandbox does. Writes nothing; logs
+to stderr only, never a tool's arguments.`,
   options: {
     audience: { type: 'string' },
     'sandbox-url': { type: 'string' },
@@ -36,4 +39,6 @@ export const mcpEnvSchema = z.object({
   GUICHET_SANDBOX_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8000' })
     .default(toLocalUrl(defaultPorts.gateway)),
+  GUICHET_LANGUAGE: languageVariable,
+  GUICHET_PORTAL_FILE: z.string().trim().min(1).default('portal.yaml'),
 });

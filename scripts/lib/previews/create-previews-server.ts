@@ -13,7 +13,7 @@ import {
 import { toOriginForm, toSandboxPath } from './to-sandbox-path.ts';
 import {
   answerClientError,
-  answerConnect,
+  createConnectAnswer,
   findRequestFault,
 } from '../../../gateway-stub/http/protocol-refusals.ts';
 
@@ -182,7 +182,7 @@ export function createPreviewsServer(options: PreviewsServerOptions): PreviewsSe
   }
 
   server.on('clientError', answerClientError);
-  server.on('connect', answerConnect);
+  server.on('connect', createConnectAnswer(defaultSandboxLanguage));
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       onError(error);

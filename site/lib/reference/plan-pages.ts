@@ -43,7 +43,13 @@ export interface ReferenceEntry {
 export interface ReferenceGroup {
   /** The tag, or `undefined` for operations without one. */
   tag: TagDetails | undefined;
-  /** The tag's name, or "Other operations". */
+  /**
+   * A tag's operations, the operations without a tag, or a split API's webhooks. The plan is
+   * made once per version for every language of the build, so it holds no interface words:
+   * `formatGroupName` names the last two in the language of the page being rendered.
+   */
+  kind: 'tag' | 'untagged' | 'webhooks';
+  /** The tag's name; for the other kinds a fixed English name the page slugs are made from. */
   name: string;
   anchor: string;
   entries: ReferenceEntry[];
@@ -51,10 +57,8 @@ export interface ReferenceGroup {
 
 /** A page of its own for a group (or a part of one), when the API is split. */
 export interface GroupPage {
-  /** URL segment under `tags/`. */
+  /** URL segment under `tags/`, the same in every language. */
   slug: string;
-  /** The group's name; a part's place is in `part`, for the pages to word. */
-  title: string;
   /** Which part of its group this page is, when the group is cut in several. */
   part: { index: number; count: number } | undefined;
   group: ReferenceGroup;
@@ -133,12 +137,13 @@ function groupEntries(entries: ReferenceEntry[], tags: readonly TagDetails[]): R
   const groups: ReferenceGroup[] = [];
   for (const tag of tags) {
     const list = byTag.get(tag.name);
-    if (list) groups.push({ tag, name: tag.name, anchor: tag.anchor, entries: list });
+    if (list) groups.push({ tag, kind: 'tag', name: tag.name, anchor: tag.anchor, entries: list });
   }
   const untagged = byTag.get(undefined);
   if (untagged) {
     groups.push({
       tag: undefined,
+      kind: 'untagged',
       name: 'Other operations',
       anchor: 'tag-other',
       entries: untagged,
@@ -159,7 +164,6 @@ function toGroupPages(groups: ReferenceGroup[], webhooks: ReferenceEntry[]): Gro
           index === 0 ? group.name : `${group.name} ${String(index + 1)}`,
           'tag',
         ),
-        title: group.name,
         part: parts.length === 1 ? undefined : { index: index + 1, count: parts.length },
         group: { ...group, entries: part },
       });
@@ -168,9 +172,14 @@ function toGroupPages(groups: ReferenceGroup[], webhooks: ReferenceEntry[]): Gro
   if (webhooks.length > 0) {
     pages.push({
       slug: webhooksSlug,
-      title: 'Webhooks',
       part: undefined,
-      group: { tag: undefined, name: 'Webhooks', anchor: 'webhooks', entries: webhooks },
+      group: {
+        tag: undefined,
+        kind: 'webhooks',
+        name: 'Webhooks',
+        anchor: 'webhooks',
+        entries: webhooks,
+      },
     });
   }
   return pages;

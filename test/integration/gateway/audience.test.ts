@@ -75,7 +75,7 @@ describe("the deployment's audience decides who learns of a restricted API", () 
         const refused = await askForKey(test, 'annuaire-agents', headers);
         assert.equal(refused.status, 400);
         assert.deepEqual(((await refused.json()) as { errors: unknown }).errors, [
-          { pointer: '#/api', detail: 'names no API of the sandbox' },
+          { pointer: '#/api', detail: 'ne nomme aucune API du bac à sable' },
         ]);
       }
       assert.equal((await askForKey(test, 'colis')).status, 201);

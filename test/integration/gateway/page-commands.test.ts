@@ -13,7 +13,7 @@ import {
   placeholders,
   toSandboxCommands,
 } from '../../../site/lib/sandbox-commands.ts';
-import type { Application } from './helpers/security-fixtures.ts';
+import { issueApplication } from './helpers/security-fixtures.ts';
 import { startTestGateway, type TestGateway } from './helpers/start-test-gateway.ts';
 import { en } from '../../../site/i18n/en.ts';
 
@@ -67,15 +67,6 @@ describe("the API pages' terminal commands, run by curl against the real sandbox
     const readme = readFileSync('README.md', 'utf8');
     const block = /```sh\n(SANDBOX=http:\/\/127\.0\.0\.1:8000\n[\s\S]*?)```/.exec(readme)?.[1];
     assert.ok(block, 'the README shows how to call with each scheme');
-    const issue = async (api: string): Promise<Application> => {
-      const response = await fetch(`${test.adminUrl}/keys`, {
-        method: 'POST',
-        headers: { ...test.admin, 'content-type': 'application/json' },
-        body: JSON.stringify({ application: `README ${api}`, api }),
-      });
-      assert.equal(response.status, 201);
-      return (await response.json()) as Application;
-    };
     // One application per API, as a partner holds them; each command is run with the
     // application of the API it calls.
     const lines = block.replace(/\\\n\s*/g, ' ').split('\n');
@@ -84,7 +75,7 @@ describe("the API pages' terminal commands, run by curl against the real sandbox
       if (!line.startsWith('curl')) continue;
       const api = /\$SANDBOX\/([a-z-]+)\//.exec(line)?.[1];
       assert.ok(api, line);
-      const app = await issue(api);
+      const app = await issueApplication(test, `README ${api}`, api);
       const token = lines.find((item) => item.startsWith('TOKEN=')) ?? '';
       const script = [
         `SANDBOX=${test.baseUrl}`,
@@ -109,13 +100,7 @@ describe("the API pages' terminal commands, run by curl against the real sandbox
       assert.ok(sample, `${api.id} has a command to try`);
       const baseUrl = `${test.baseUrl}/${api.id}/${version.id}`;
       const commands = toSandboxCommands(version, sample, baseUrl, test.baseUrl, en.sandbox.sends);
-      const issued = await fetch(`${test.adminUrl}/keys`, {
-        method: 'POST',
-        headers: { ...test.admin, 'content-type': 'application/json' },
-        body: JSON.stringify({ application: `Terminal ${api.id}`, api: api.id }),
-      });
-      assert.equal(issued.status, 201);
-      const app = (await issued.json()) as Application;
+      const app = await issueApplication(test, `Terminal ${api.id}`, api.id);
       // What the page's script does once the browser holds the trial application.
       const script = [commands.token, commands.call]
         .filter((line) => line !== undefined)

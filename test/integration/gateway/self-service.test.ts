@@ -132,6 +132,14 @@ describeOnEachStore('self-service trial keys and CORS', (store) => {
       acceptTerms: true,
     });
     assert.deepEqual(((await unknownApi.json()) as { errors: unknown }).errors, [
+      { pointer: '#/api', detail: 'ne nomme aucune API du bac à sable' },
+    ]);
+    // Each field's sentence follows the language of the refusal, as its title and detail do.
+    const inEnglish = await askForKey(
+      { application: 'Mon appli', email: 'dev@example.org', api: 'nope', acceptTerms: true },
+      { 'accept-language': 'en' },
+    );
+    assert.deepEqual(((await inEnglish.json()) as { errors: unknown }).errors, [
       { pointer: '#/api', detail: 'names no API of the sandbox' },
     ]);
     const notJson = await fetch(`${test.baseUrl}/_guichet/trial-keys`, {

@@ -10,7 +10,11 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { formatProblem, loadCatalog } from '../../../catalog/index.ts';
 import { createMockServer } from '../../../mock-server/create-mock-server.ts';
-import { getToken, type Application } from '../gateway/helpers/security-fixtures.ts';
+import {
+  getToken,
+  issueApplication,
+  type Application,
+} from '../gateway/helpers/security-fixtures.ts';
 import { startTestGateway, type TestGateway } from '../gateway/helpers/start-test-gateway.ts';
 import { callTool, createTestClient, type ToolAnswer } from './mcp-client.ts';
 
@@ -47,7 +51,12 @@ describe('call_sandbox authenticates as each operation declares (HTTP and stdio,
     };
     test = await startTestGateway(mock.url, { catalog: result.catalog });
     const http = createTestClient();
-    await http.connect(new StreamableHTTPClientTransport(new URL(`${test.baseUrl}/_mcp`)));
+    // The wording these tests read is English: they ask for it, as the sandbox is French.
+    await http.connect(
+      new StreamableHTTPClientTransport(new URL(`${test.baseUrl}/_mcp`), {
+        requestInit: { headers: { 'accept-language': 'en' } },
+      }),
+    );
     const stdio = createTestClient();
     await stdio.connect(
       new StdioClientTransport({
@@ -58,6 +67,7 @@ describe('call_sandbox authenticates as each operation declares (HTTP and stdio,
           PATH: process.env.PATH ?? '',
           APIS_DIR: join(root, 'apis'),
           GUICHET_SANDBOX_URL: test.baseUrl,
+          GUICHET_LANGUAGE: 'en',
         },
         stderr: 'ignore',
       }),
@@ -73,15 +83,8 @@ describe('call_sandbox authenticates as each operation declares (HTTP and stdio,
     await mock.close();
   });
 
-  const issue = async (api: string): Promise<Application> => {
-    const response = await fetch(`${test.adminUrl}/keys`, {
-      method: 'POST',
-      headers: { ...test.admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ application: `Assistant ${api}`, api }),
-    });
-    assert.equal(response.status, 201);
-    return (await response.json()) as Application;
-  };
+  const issue = (api: string): Promise<Application> =>
+    issueApplication(test, `Assistant ${api}`, api);
   const readLog = (): string => {
     // The access log is written synchronously by flush; only the store part is awaited.
     void test.gateway.flush();

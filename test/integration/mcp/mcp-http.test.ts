@@ -23,14 +23,27 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
   let mock: RealMockServer;
   let test: TestGateway;
   let client: Client;
+  let frenchClient: Client;
 
   before(async () => {
     mock = await startRealMockServer();
     test = await startTestGateway(mock.url, { audience: 'public' });
     client = createTestClient();
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${test.baseUrl}/_mcp`)));
+    // The wording these tests read is English: they ask for it, as the sandbox is French.
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${test.baseUrl}/_mcp`), {
+        requestInit: { headers: { 'accept-language': 'en' } },
+      }),
+    );
+    frenchClient = createTestClient();
+    await frenchClient.connect(
+      new StreamableHTTPClientTransport(new URL(`${test.baseUrl}/_mcp`), {
+        requestInit: { headers: { 'accept-language': 'fr-FR, en;q=0.5' } },
+      }),
+    );
   });
   after(async () => {
+    await frenchClient.close();
     await client.close();
     await test.close();
     await mock.close();
@@ -116,6 +129,25 @@ describe('MCP over streamable HTTP at <sandbox>/_mcp', () => {
     assert.match(log, /"\/_mcp"/);
     assert.match(log, /\/colis\/v2\/parcels\/AB1234/);
     assert.ok(!log.includes(partner.key), 'the key is not in the access log');
+  });
+
+  it('refuses in the language the MCP request asks for', async () => {
+    const call = { api: 'colis', operation: 'getParcel', parameters: { parcelId: 'AB1234' } };
+    const french = await callTool(frenchClient, 'call_sandbox', call);
+    assert.equal(french.structured.type, '/problems/missing-key');
+    assert.equal(french.structured.title, 'Clé d’abonnement requise');
+    assert.match(
+      String(french.structured.detail),
+      /passez votre clé d’essai.*l’en-tête `X-Api-Key`/,
+    );
+    const english = await callTool(client, 'call_sandbox', call);
+    assert.equal(english.structured.title, 'Subscription key required');
+    const unknown = await callTool(frenchClient, 'describe_operation', {
+      api: 'colis',
+      operation: 'nowhere',
+    });
+    assert.equal(unknown.structured.title, 'Aucune opération à cette adresse');
+    assert.match(String(unknown.structured.detail), /^Aucune opération de cette version/);
   });
 
   it('knows nothing of a restricted API, even when named', async () => {

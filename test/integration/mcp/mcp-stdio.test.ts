@@ -17,21 +17,51 @@ function startStdioClient(env: Record<string, string>, args: string[] = []): Pro
     env: { PATH: process.env.PATH ?? '', ...env },
     stderr: 'ignore',
   });
-  return client.connect(transport).then(() => client);
+  // Three children load the catalog at once: on a loaded machine that outlasts the SDK's 60 s
+  // default for the first request, so the handshake waits as long as it takes.
+  return client.connect(transport, { timeout: 600_000 }).then(() => client);
 }
 
 describe('npm run mcp on stdio, over the sample catalog', () => {
   let publicClient: Client;
   let internalClient: Client;
+  let frenchClient: Client;
 
   before(async () => {
-    [publicClient, internalClient] = await Promise.all([
+    // The wording these tests read is English: they ask for it, as the sandbox is French.
+    const english = { APIS_DIR: join(root, 'apis'), GUICHET_LANGUAGE: 'en' };
+    [publicClient, internalClient, frenchClient] = await Promise.all([
+      startStdioClient(english),
+      startStdioClient(english, ['--audience', 'internal']),
+      // No GUICHET_LANGUAGE, and no portal.yaml at the root: French, guichet's default.
       startStdioClient({ APIS_DIR: join(root, 'apis') }),
-      startStdioClient({ APIS_DIR: join(root, 'apis') }, ['--audience', 'internal']),
     ]);
   });
   after(async () => {
-    await Promise.all([publicClient.close(), internalClient.close()]);
+    await Promise.all([publicClient.close(), internalClient.close(), frenchClient.close()]);
+  });
+
+  it('refuses and says how to call in the sandbox’s language, French by default', async () => {
+    const unknown = await callTool(frenchClient, 'list_versions', { api: 'aucune' });
+    assert.equal(unknown.structured.type, '/problems/unknown-api');
+    assert.equal(unknown.structured.title, 'API inconnue');
+    assert.match(String(unknown.structured.detail), /^Aucune API n’a l’identifiant "aucune"/);
+    const english = await callTool(publicClient, 'list_versions', { api: 'aucune' });
+    assert.equal(english.structured.title, 'Unknown API');
+    assert.match(String(english.structured.detail), /^No API has the id "aucune"/);
+    const open = await callTool(frenchClient, 'describe_operation', {
+      api: 'jours-feries',
+      operation: 'listerTerritoires',
+    });
+    assert.match(open.text, /## Dans le bac à sable\n\nOuverte : aucun identifiant requis/);
+    const keyed = await callTool(frenchClient, 'call_sandbox', {
+      api: 'repertoire-entreprises',
+      operation: 'consulterEntreprise',
+      parameters: { siren: '123456789' },
+    });
+    assert.equal(keyed.structured.title, 'Clé d’abonnement requise');
+    assert.match(String(keyed.structured.detail), /le paramètre de requête `apikey`/);
+    assert.match(String(keyed.structured.detail), /Rien n’a été envoyé au bac à sable\.$/);
   });
 
   it('leaves the partners API out for the public audience, as the public build does', async () => {

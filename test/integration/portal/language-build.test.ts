@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { parseDocument } from 'yaml';
 import { createStaticServer } from '../../../scripts/lib/portal/create-static-server.ts';
 import {
   createHostileRepo,
@@ -14,6 +15,34 @@ import {
 } from '../../security/helpers/hostile-repo.ts';
 
 const goodPath = ['get:', '  summary: List', '  responses:', "    '200':", '      description: OK'];
+
+/** An API with a tag and an operation without one: the reference names both groups. */
+const taggedDocument = [
+  'openapi: 3.0.3',
+  'info: { title: Annuaire, version: 1.0.0 }',
+  'tags: [{ name: Agents }]',
+  'paths:',
+  '  /agents:',
+  "    get: { summary: Lister les agents, tags: [Agents], responses: { '200': { description: OK } } }",
+  '  /sante:',
+  "    get: { summary: État du service, responses: { '200': { description: OK } } }",
+  '',
+].join('\n');
+
+/**
+ * The split fixture API of the end-to-end run (one page per tag, each tag cut in parts), public
+ * here, with its Régions operations left without a tag: they become the last group, cut too.
+ */
+async function readSplitDocument(): Promise<string> {
+  const document = parseDocument(
+    await readFile('test/e2e/fixtures/apis/collectivites/openapi.yaml', 'utf8'),
+  );
+  const paths = document.get('paths') as { items: { key: { value: string } }[] };
+  for (const { key } of paths.items) {
+    if (key.value.startsWith('/regions/')) document.deleteIn(['paths', key.value, 'get', 'tags']);
+  }
+  return document.toString();
+}
 
 /** The language `<html>` of a built page says. */
 function readLang(html: string): string | undefined {
@@ -30,6 +59,8 @@ describe('a portal built in French and English, both under their prefix', () => 
   before(async () => {
     repo = await createHostileRepo({
       'apis/registre/openapi.yaml': documentWithPathItem(goodPath.join('\n')),
+      'apis/annuaire/openapi.yaml': taggedDocument,
+      'apis/collectivites/openapi.yaml': await readSplitDocument(),
     });
     const portalFile = join(repo.root, 'portal.yaml');
     await writeFile(portalFile, 'language: fr\nlanguages: [fr, en]\nprefixDefaultLanguage: true\n');
@@ -87,6 +118,32 @@ describe('a portal built in French and English, both under their prefix', () => 
         [],
         `${language}/ holds files`,
       );
+    }
+  });
+
+  test('the reference names its groups and their parts in the language of each page', async () => {
+    const read = (language: string, path: string): Promise<string> =>
+      readFile(join(dist, language, 'apis', ...path.split('/'), 'index.html'), 'utf8');
+    const words = {
+      fr: { other: 'Autres opérations', part: (index: number) => ` (${String(index)} sur ` },
+      en: { other: 'Other operations', part: (index: number) => ` (${String(index)} of ` },
+    };
+    for (const [language, own] of Object.entries(words)) {
+      const foreign = language === 'fr' ? words.en : words.fr;
+      // One page: the group of operations without a tag, heading and sidebar.
+      const page = await read(language, 'annuaire');
+      assert.match(page, new RegExp(`<h3 id="tag-other">\\s*${own.other}\\s*</h3>`));
+      assert.ok(!page.includes(foreign.other), `${language}: ${foreign.other}`);
+      // Split: the overview lists each part of each group; a part's page is titled by it.
+      const overview = await read(language, 'collectivites');
+      for (const group of ['Départements', own.other]) {
+        assert.ok(overview.includes(`${group}${own.part(2)}`), `${language}: ${group} part 2`);
+      }
+      assert.ok(!overview.includes(foreign.other), `${language}: ${foreign.other}`);
+      assert.ok(!overview.includes(foreign.part(2)), `${language}: ${foreign.part(2)}`);
+      const part = await read(language, 'collectivites/v1/tags/other-operations-2');
+      assert.match(part, new RegExp(`<title>${own.other}${own.part(2).replace('(', '\\(')}`));
+      assert.match(part, new RegExp(`<h2 id="tag-other">\\s*${own.other}\\s*</h2>`));
     }
   });
 

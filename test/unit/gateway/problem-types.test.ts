@@ -5,6 +5,11 @@ import {
   toProblemBody,
   toRawProblemResponse,
 } from '../../../gateway-stub/problems/problem-body.ts';
+import { accessProblems } from '../../../catalog/problem-types/access-problems.ts';
+import { limitProblems } from '../../../catalog/problem-types/limit-problems.ts';
+import { requestProblems } from '../../../catalog/problem-types/request-problems.ts';
+import { serverProblems } from '../../../catalog/problem-types/server-problems.ts';
+import { targetProblems } from '../../../catalog/problem-types/target-problems.ts';
 
 describe('problem types', () => {
   it('lists each type once, under /problems/, in status order', () => {
@@ -20,6 +25,13 @@ describe('problem types', () => {
       statuses,
       [...statuses].sort((a, b) => a - b),
     );
+  });
+
+  it('keeps every type of every status-class file, none named twice', () => {
+    const parts = [requestProblems, accessProblems, targetProblems, limitProblems, serverProblems];
+    const names = parts.flatMap((part) => Object.keys(part));
+    assert.equal(new Set(names).size, names.length);
+    assert.equal(Object.keys(problemTypes).length, names.length);
   });
 
   it('gives distinct types to the five reasons a subscription refuses a call', () => {

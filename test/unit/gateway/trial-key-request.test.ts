@@ -21,7 +21,7 @@ describe('trial key requests', () => {
     });
   });
 
-  it('lists every invalid field with a pointer and a sentence', () => {
+  it('lists every invalid field with a pointer and a sentence in each language', () => {
     const result = parseTrialKeyRequest({
       application: 'x',
       email: 'nope',
@@ -31,22 +31,46 @@ describe('trial key requests', () => {
     });
     assert.ok(!result.ok);
     assert.deepEqual(result.errors, [
-      { pointer: '#/application', detail: 'must have at least 2 characters' },
-      { pointer: '#/email', detail: 'must be an email address such as dev@example.org' },
-      { pointer: '#/api', detail: 'must be an API id such as tax-filing' },
-      { pointer: '#/acceptTerms', detail: 'must be true: accept the terms of use to get a key' },
-      { pointer: '#/extra', detail: 'is not a known field' },
+      {
+        pointer: '#/application',
+        detail: { en: 'must have at least 2 characters', fr: 'doit avoir au moins 2 caractères' },
+      },
+      {
+        pointer: '#/email',
+        detail: {
+          en: 'must be an email address such as dev@example.org',
+          fr: 'doit être une adresse électronique comme dev@example.org',
+        },
+      },
+      {
+        pointer: '#/api',
+        detail: {
+          en: 'must be an API id such as tax-filing',
+          fr: 'doit être un identifiant d’API comme tax-filing',
+        },
+      },
+      {
+        pointer: '#/acceptTerms',
+        detail: {
+          en: 'must be true: accept the terms of use to get a key',
+          fr: 'doit valoir true : acceptez les conditions d’utilisation pour obtenir une clé',
+        },
+      },
+      {
+        pointer: '#/extra',
+        detail: { en: 'is not a known field', fr: 'n’est pas un champ connu' },
+      },
     ]);
   });
 
   it('says which fields are missing', () => {
     const result = parseTrialKeyRequest({ email: 'dev@example.org' });
     assert.deepEqual(
-      !result.ok && result.errors.map((error) => `${error.pointer} ${error.detail}`),
+      !result.ok && result.errors.map((error) => `${error.pointer} ${error.detail.fr}`),
       [
-        '#/application is required',
-        '#/api is required',
-        '#/acceptTerms must be true: accept the terms of use to get a key',
+        '#/application est obligatoire',
+        '#/api est obligatoire',
+        '#/acceptTerms doit valoir true : acceptez les conditions d’utilisation pour obtenir une clé',
       ],
     );
   });

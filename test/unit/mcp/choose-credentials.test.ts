@@ -3,7 +3,12 @@ import { describe, test } from 'node:test';
 import type { OperationCredentials } from '../../../catalog/sandbox-credentials.ts';
 import { chooseCredentials } from '../../../mcp/credentials/choose-credentials.ts';
 
-const context = { schemes: [], sandboxUrl: 'http://127.0.0.1:8000', operation: 'GET /ou' };
+const context = {
+  schemes: [],
+  sandboxUrl: 'http://127.0.0.1:8000',
+  operation: 'GET /ou',
+  language: 'en' as const,
+};
 const keyOrToken: OperationCredentials = {
   anonymous: false,
   alternatives: [

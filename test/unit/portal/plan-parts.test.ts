@@ -14,7 +14,7 @@ describe('the pages of a split API', () => {
     const reference = describeVersion(version);
     const plan = planPages(version, reference);
     assert.equal(plan.split, true);
-    const departements = plan.pages.filter((page) => page.title === 'Départements');
+    const departements = plan.pages.filter((page) => page.group.name === 'Départements');
     assert.ok(departements.length > 1, 'Départements is cut in parts');
     assert.deepEqual(
       departements.map((page) => [page.slug, page.part]),

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatProblem, loadCatalog, type Catalog } from '../../../../catalog/index.ts';
 import { createMockServer } from '../../../../mock-server/create-mock-server.ts';
+import type { TestGateway } from './start-test-gateway.ts';
 
 /** Fixture APIs declaring every security scheme the sandbox takes (`coffre`, `registre`). */
 export const securityApisDir = 'test/fixtures/security/apis';
@@ -43,6 +44,26 @@ export interface Application {
   consumerId: string;
   clientId: string;
   clientSecret: string;
+}
+
+/**
+ * Issues a trial application (key, client id and secret) for `api` through the admin API, as
+ * an administrator would for a partner; fails the test unless it is issued.
+ */
+export async function issueApplication(
+  test: Pick<TestGateway, 'adminUrl' | 'admin'>,
+  application: string,
+  api: string,
+): Promise<Application> {
+  const response = await fetch(`${test.adminUrl}/keys`, {
+    method: 'POST',
+    headers: { ...test.admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ application, api }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`issuing an application for ${api} gave ${String(response.status)}`);
+  }
+  return (await response.json()) as Application;
 }
 
 /** `Authorization: Basic` of a client id and secret. */
