@@ -42,7 +42,6 @@ export function renderOperation(
     operation.kind === 'operation'
       ? toRequestDraft(entry, context, context.sandboxBaseUrl)
       : undefined;
-  const words = messages.reference;
   const operationId =
     operation.operationId === undefined || operation.operationId === ''
       ? ''
