@@ -1,4 +1,4 @@
-import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { renderDocumentMarkdown } from '../markdown/render-once.ts';
 import { toSandboxSecuritySchemes } from './console-security.ts';
 import { isLiteral } from './literal-values.ts';
 
@@ -24,30 +24,37 @@ export function toConsoleDocument(
   document: Record<string, unknown>,
   options: { tokenUrl?: string } = {},
 ): Record<string, unknown> {
-  const safe = toConsoleValue(document, [], false) as Record<string, unknown>;
+  const safe = toConsoleValue(document, [], false, document) as Record<string, unknown>;
   return options.tokenUrl === undefined ? safe : toSandboxSecuritySchemes(safe, options.tokenUrl);
 }
 
-function toConsoleValue(value: unknown, path: readonly string[], inLiteral: boolean): unknown {
+function toConsoleValue(
+  value: unknown,
+  path: readonly string[],
+  inLiteral: boolean,
+  document: object,
+): unknown {
   if (Array.isArray(value)) {
-    return value.map((item, index) => toConsoleValue(item, [...path, String(index)], inLiteral));
+    return value.map((item, index) =>
+      toConsoleValue(item, [...path, String(index)], inLiteral, document),
+    );
   }
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     const childPath = [...path, key];
     if (inLiteral) {
-      if (key !== '$ref') result[key] = toConsoleValue(child, childPath, true);
+      if (key !== '$ref') result[key] = toConsoleValue(child, childPath, true, document);
       continue;
     }
     if (isLiteral(key, child, path)) {
-      result[key] = toConsoleValue(child, childPath, true);
+      result[key] = toConsoleValue(child, childPath, true, document);
     } else if (isOpenApiField(path) && key === 'description' && typeof child === 'string') {
-      result[key] = toSafeMarkdown(child);
+      result[key] = toSafeMarkdown(child, document);
     } else if (isOpenApiField(path) && key === 'externalValue') {
       continue;
     } else {
-      result[key] = toConsoleValue(child, childPath, false);
+      result[key] = toConsoleValue(child, childPath, false, document);
     }
   }
   return result;
@@ -61,12 +68,13 @@ function isOpenApiField(path: readonly string[]): boolean {
 /**
  * Text with neither `<` (HTML, autolinks) nor `[` (links and images) can hold no tag, link or
  * image once rendered: it is kept as written, which spares rendering thousands of plain schema
- * descriptions.
+ * descriptions. The others are rendered once per document, for the reference's pages and the
+ * console alike.
  */
-function toSafeMarkdown(markdown: string): string {
+function toSafeMarkdown(markdown: string, document: object): string {
   if (!/[<[]/.test(markdown)) return markdown;
   try {
-    return renderMarkdown(markdown).html;
+    return renderDocumentMarkdown(document, markdown);
   } catch {
     // The catalog bounded every description already; one the renderer still fails on is
     // shown as plain text rather than stopping the whole portal's build.

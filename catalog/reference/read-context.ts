@@ -1,4 +1,4 @@
-import { renderMarkdown } from '../markdown/render-markdown.ts';
+import { renderDocumentMarkdown } from '../markdown/render-once.ts';
 import type { DocumentFormat } from '../openapi/check-document.ts';
 import { isMapping } from '../openapi/check-document.ts';
 import { getAt, toPointerKeys } from '../openapi/json-pointer.ts';
@@ -31,7 +31,7 @@ export interface ReadContext {
   componentAnchors: Map<string, string>;
   /** Nodes left in the current budget (an operation, or a component). */
   budget: { nodes: number };
-  /** Sanitised HTML of an owner's Markdown; the same text is rendered once per document. */
+  /** Sanitised HTML of an owner's Markdown; the same text is rendered once per document object. */
   toHtml(markdown: unknown): string;
   /** Follows `$ref` chains; `undefined` when one leads nowhere or loops. */
   resolve(value: unknown): unknown;
@@ -53,7 +53,6 @@ export function createReadContext(document: Mapping, format: DocumentFormat): Re
       componentAnchors.set(name, anchors.take('schema-', name, 'schema'));
     }
   }
-  const rendered = new Map<string, string>();
   return {
     document,
     format,
@@ -62,12 +61,7 @@ export function createReadContext(document: Mapping, format: DocumentFormat): Re
     budget: { nodes: schemaLimits.maxNodes },
     toHtml(markdown) {
       if (typeof markdown !== 'string' || markdown.trim() === '') return '';
-      let html = rendered.get(markdown);
-      if (html === undefined) {
-        html = renderMarkdown(markdown).html;
-        rendered.set(markdown, html);
-      }
-      return html;
+      return renderDocumentMarkdown(document, markdown);
     },
     resolve(value) {
       let current = value;

@@ -51,16 +51,35 @@ export function createReferenceContext(options: {
   };
 }
 
-/** Schema rendering settings for a body or response on this page. */
+const renderings = new WeakMap<
+  ReferenceContext,
+  Partial<Record<SchemaRendering['direction'], SchemaRendering>>
+>();
+
+/**
+ * Schema rendering settings for a body or response on this page, one per direction: a page
+ * writes each component's tree once per direction however many bodies and responses expand it
+ * (`render-schema.ts` keeps what a rendering wrote for as long as the page's context lives).
+ */
 export function toSchemaRendering(
   context: ReferenceContext,
   direction: SchemaRendering['direction'],
 ): SchemaRendering {
-  return {
-    components: context.components,
-    schemaHref: context.links.schema,
-    direction,
-    labels: context.schemaLabels,
-    lang: context.lang,
-  };
+  let known = renderings.get(context);
+  if (!known) {
+    known = {};
+    renderings.set(context, known);
+  }
+  let rendering = known[direction];
+  if (!rendering) {
+    rendering = {
+      components: context.components,
+      schemaHref: context.links.schema,
+      direction,
+      labels: context.schemaLabels,
+      lang: context.lang,
+    };
+    known[direction] = rendering;
+  }
+  return rendering;
 }

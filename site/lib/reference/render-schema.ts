@@ -4,13 +4,25 @@ import type {
   SchemaNode,
   SchemaProperty,
 } from '../../../catalog/index.ts';
+import {
+  expandSchemaRoot,
+  hasSchemaChildren,
+  toRootDescription,
+  walkSchemaChildren,
+  writeTypeLabel,
+  type SchemaChildrenWriter,
+  type SchemaDirection,
+  type TypeLabelWriter,
+} from '../../../catalog/reference/schema-walk.ts';
 import { escapeHtml } from './escape-html.ts';
 import { toInlineValue } from './format-value.ts';
 
 /**
  * Schema trees as HTML, written as strings rather than one Astro component per node: the
- * corpus's documents hold about a million nodes, and the build must stay fast. Names, values and
- * media types are escaped here; descriptions are the catalog's sanitised HTML.
+ * corpus's documents hold about a million nodes, and the build must stay fast. The walk (roots,
+ * directions, the order of children) is `schema-walk.ts`, shared with the Markdown twins; this
+ * file writes HTML. Names, values and media types are escaped here; descriptions are the
+ * catalog's sanitised HTML.
  */
 
 /** What rendering a tree needs to know about the page it lands on. */
@@ -20,7 +32,7 @@ export interface SchemaRendering {
   /** Where a component's section is: `#schema-pet`, or on the schemas page of a split API. */
   schemaHref: (anchor: string) => string;
   /** Requests leave read-only properties out, responses write-only ones. */
-  direction: 'request' | 'response' | 'any';
+  direction: SchemaDirection;
   /** The tree's words in the interface's language (`messages.schemaTree`). */
   labels: SchemaLabels;
   /** Language of the owners' descriptions, for their `lang`. */
@@ -62,182 +74,27 @@ const enumLimit = 40;
  * the fields it takes and answers; deeper references are links to their component's section.
  */
 export function renderSchemaRoot(node: SchemaNode, rendering: SchemaRendering): string {
-  const expanded = expandRoot(node, rendering);
+  const expanded = expandSchemaRoot(node, rendering.components);
   const label = `<p class="schema-type">${toTypeLabel(node, rendering)}</p>`;
   if (!expanded) return label;
-  const description =
-    (node.kind === 'reference' ? node.descriptionHtml : '') || expanded.descriptionHtml;
-  return [
-    label,
-    description
+  const description = toRootDescription(node, expanded);
+  return (
+    label +
+    (description
       ? `<div class="schema-description"${toLangAttribute(rendering)}>${description}</div>`
-      : '',
-    renderFacts(expanded, rendering.labels),
-    renderChildren(expanded, rendering),
-  ].join('');
+      : '') +
+    renderExpanded(expanded, rendering)
+  );
 }
 
 /** A one-line type: `string (date-time)`, `array of <a>Pet</a>`, `object or null`. */
 export function toTypeLabel(node: SchemaNode, rendering: SchemaRendering): string {
-  if (node.kind === 'cut')
-    return `<span class="schema-cut">${rendering.labels.cut[node.reason]}</span>`;
-  if (node.kind === 'reference') {
-    return `<a href="${escapeHtml(rendering.schemaHref(node.anchor))}">${escapeHtml(node.name)}</a>${node.nullable ? rendering.labels.orNull : ''}`;
-  }
-  let label: string;
-  if (node.items) {
-    label = rendering.labels.arrayOf(toTypeLabel(node.items, rendering));
-  } else if (node.choice && node.types.length === 0 && node.properties.length === 0) {
-    label = rendering.labels.choiceOf(node.choice.kind, node.choice.variants.length);
-  } else if (typeof node.additionalProperties === 'object' && node.properties.length === 0) {
-    label = rendering.labels.mapOf(toTypeLabel(node.additionalProperties, rendering));
-  } else {
-    const types = node.types.length > 0 ? node.types : [guessType(node)];
-    label = escapeHtml(types.join(rendering.labels.or));
-  }
-  if (node.format !== undefined) label += ` (${escapeHtml(node.format)})`;
-  return node.nullable ? `${label}${rendering.labels.orNull}` : label;
-}
-
-function guessType(node: InlineSchema): string {
-  if (node.properties.length > 0 || node.additionalProperties !== undefined) return 'object';
-  const first = node.enum?.[0];
-  if (first !== undefined) return Array.isArray(first) ? 'array' : typeof first;
-  return 'any';
-}
-
-/** The schema a root stands for: a reference's component, an array's items, else itself. */
-function expandRoot(node: SchemaNode, rendering: SchemaRendering): InlineSchema | undefined {
-  if (node.kind === 'reference') return toComponent(node.name, rendering);
-  if (node.kind !== 'schema') return undefined;
-  if (node.items?.kind === 'reference' && node.properties.length === 0) {
-    return toComponent(node.items.name, rendering);
-  }
-  return node;
-}
-
-function toComponent(name: string, rendering: SchemaRendering): InlineSchema | undefined {
-  const schema = rendering.components.get(name)?.schema;
-  return schema?.kind === 'schema' ? schema : undefined;
-}
-
-/** What lies under a schema: properties, variants, unmerged `allOf` members, array items. */
-function renderChildren(node: InlineSchema, rendering: SchemaRendering): string {
-  const parts: string[] = [];
-  if (node.inherits.length > 0) {
-    parts.push(
-      `<p class="schema-note">${rendering.labels.includes(
-        node.inherits.map((from) => toTypeLabel(from, rendering)).join(', '),
-      )}</p>`,
-    );
-  }
-  const properties = node.properties.filter((property) => isShown(property, rendering));
-  if (properties.length > 0 || node.omitted > 0) {
-    parts.push(
-      `<ul class="schema-tree">${properties.map((property) => renderProperty(property, rendering)).join('')}${
-        node.omitted > 0
-          ? `<li class="schema-omitted">${rendering.labels.omitted(node.omitted)}</li>`
-          : ''
-      }</ul>`,
-    );
-  }
-  if (node.choice && node.choice.variants.length > 0) {
-    const { choice } = node;
-    const intro = rendering.labels.choiceIntro(choice.kind);
-    const by =
-      choice.discriminator === undefined
-        ? ''
-        : rendering.labels.toldApartBy(`<code>${escapeHtml(choice.discriminator)}</code>`);
-    parts.push(
-      `<p class="schema-note">${intro}${by}:</p><ul class="schema-variants">${choice.variants
-        .map((variant) => {
-          const values =
-            variant.discriminatorValues.length === 0
-              ? ''
-              : ` (${choice.discriminator === undefined ? '' : `<code>${escapeHtml(choice.discriminator)}</code> = `}${variant.discriminatorValues.map((value) => `<code>${escapeHtml(value)}</code>`).join(', ')})`;
-          const body =
-            variant.schema.kind === 'schema' ? renderNested(variant.schema, rendering) : '';
-          return `<li><span class="schema-variant">${variant.schema.kind === 'reference' ? toTypeLabel(variant.schema, rendering) : escapeHtml(variant.label)}</span>${values}${body}</li>`;
-        })
-        .join('')}</ul>`,
-    );
-  }
-  if (node.allOf.length > 0) {
-    parts.push(
-      `<p class="schema-note">${rendering.labels.allOf}</p><ul class="schema-variants">${node.allOf
-        .map(
-          (member) =>
-            `<li>${toTypeLabel(member, rendering)}${member.kind === 'schema' ? renderNested(member, rendering) : ''}</li>`,
-        )
-        .join('')}</ul>`,
-    );
-  }
-  if (node.items?.kind === 'schema' && hasChildren(node.items)) {
-    parts.push(
-      `<p class="schema-note">${rendering.labels.eachItem}</p>${renderNested(node.items, rendering)}`,
-    );
-  }
-  if (
-    typeof node.additionalProperties === 'object' &&
-    node.additionalProperties.kind === 'schema' &&
-    hasChildren(node.additionalProperties)
-  ) {
-    parts.push(
-      `<p class="schema-note">${rendering.labels.eachValue}</p>${renderNested(node.additionalProperties, rendering)}`,
-    );
-  }
-  return parts.join('');
-}
-
-function renderProperty(property: SchemaProperty, rendering: SchemaRendering): string {
-  const { schema } = property;
-  const flags: string[] = [];
-  const { labels } = rendering;
-  if (property.required) flags.push(`<span class="schema-required">${labels.required}</span>`);
-  if (schema.kind === 'schema') {
-    if (schema.readOnly) flags.push(`<span class="schema-flag">${labels.readOnly}</span>`);
-    if (schema.writeOnly) flags.push(`<span class="schema-flag">${labels.writeOnly}</span>`);
-    if (schema.deprecated)
-      flags.push(`<span class="schema-flag deprecated">${labels.deprecated}</span>`);
-  }
-  const description =
-    schema.kind === 'cut'
-      ? ''
-      : schema.descriptionHtml
-        ? `<div class="schema-description"${toLangAttribute(rendering)}>${schema.descriptionHtml}</div>`
-        : '';
-  return `<li><p class="schema-property"><code class="schema-name">${escapeHtml(property.name)}</code> <span class="schema-type">${toTypeLabel(schema, rendering)}</span>${flags.length > 0 ? ` ${flags.join(' ')}` : ''}</p>${description}${schema.kind === 'schema' ? renderFacts(schema, rendering.labels) + renderNested(schema, rendering) : ''}</li>`;
+  return writeTypeLabel(node, toWriters(rendering).label);
 }
 
 /** What lies under an inline schema (a parameter's object or array), if anything. */
 export function renderSchemaChildren(node: InlineSchema, rendering: SchemaRendering): string {
   return renderNested(node, rendering);
-}
-
-/** An inline schema's own children, under a property or variant. */
-function renderNested(node: InlineSchema, rendering: SchemaRendering): string {
-  return hasChildren(node) ? renderChildren(node, rendering) : '';
-}
-
-function hasChildren(node: InlineSchema): boolean {
-  return (
-    node.properties.length > 0 ||
-    node.omitted > 0 ||
-    node.inherits.length > 0 ||
-    node.allOf.length > 0 ||
-    (node.choice?.variants.length ?? 0) > 0 ||
-    (node.items?.kind === 'schema' && hasChildren(node.items)) ||
-    (typeof node.additionalProperties === 'object' &&
-      node.additionalProperties.kind === 'schema' &&
-      hasChildren(node.additionalProperties))
-  );
-}
-
-function isShown(property: SchemaProperty, rendering: SchemaRendering): boolean {
-  if (property.schema.kind !== 'schema') return true;
-  if (rendering.direction === 'request') return !property.schema.readOnly;
-  if (rendering.direction === 'response') return !property.schema.writeOnly;
-  return true;
 }
 
 /** Allowed values, bounds, pattern, default and examples, on one line. */
@@ -264,6 +121,125 @@ export function renderFacts(node: InlineSchema, labels: SchemaLabels): string {
   return facts.length === 0
     ? ''
     : `<p class="schema-facts" data-pagefind-ignore>${facts.join(' · ')}</p>`;
+}
+
+/**
+ * An expanded root's facts and children. A component is the root of every body and response
+ * that references it (an `Error` answers most operations of an API): its tree is written once
+ * per rendering and reused, and a page prints the same HTML each time.
+ */
+function renderExpanded(expanded: InlineSchema, rendering: SchemaRendering): string {
+  const writers = toWriters(rendering);
+  let html = writers.roots.get(expanded);
+  if (html === undefined) {
+    html = renderFacts(expanded, rendering.labels) + renderChildren(expanded, rendering);
+    writers.roots.set(expanded, html);
+  }
+  return html;
+}
+
+/** What lies under a schema: merged parents, properties, variants, `allOf` members, items. */
+function renderChildren(node: InlineSchema, rendering: SchemaRendering): string {
+  return walkSchemaChildren(node, rendering.direction, toWriters(rendering).children).join('');
+}
+
+/** An inline schema's own children, under a property or variant. */
+function renderNested(node: InlineSchema, rendering: SchemaRendering): string {
+  return hasSchemaChildren(node) ? renderChildren(node, rendering) : '';
+}
+
+function renderProperty(property: SchemaProperty, rendering: SchemaRendering): string {
+  const { schema } = property;
+  const flags: string[] = [];
+  const { labels } = rendering;
+  if (property.required) flags.push(`<span class="schema-required">${labels.required}</span>`);
+  if (schema.kind === 'schema') {
+    if (schema.readOnly) flags.push(`<span class="schema-flag">${labels.readOnly}</span>`);
+    if (schema.writeOnly) flags.push(`<span class="schema-flag">${labels.writeOnly}</span>`);
+    if (schema.deprecated)
+      flags.push(`<span class="schema-flag deprecated">${labels.deprecated}</span>`);
+  }
+  const description =
+    schema.kind === 'cut'
+      ? ''
+      : schema.descriptionHtml
+        ? `<div class="schema-description"${toLangAttribute(rendering)}>${schema.descriptionHtml}</div>`
+        : '';
+  return `<li><p class="schema-property"><code class="schema-name">${escapeHtml(property.name)}</code> <span class="schema-type">${toTypeLabel(schema, rendering)}</span>${flags.length > 0 ? ` ${flags.join(' ')}` : ''}</p>${description}${schema.kind === 'schema' ? renderFacts(schema, rendering.labels) + renderNested(schema, rendering) : ''}</li>`;
+}
+
+/** The writers of one rendering, and the roots it has written, made once per rendering. */
+interface HtmlWriters {
+  label: TypeLabelWriter;
+  children: SchemaChildrenWriter<string>;
+  roots: WeakMap<InlineSchema, string>;
+}
+
+const writersOf = new WeakMap<SchemaRendering, HtmlWriters>();
+
+function toWriters(rendering: SchemaRendering): HtmlWriters {
+  let writers = writersOf.get(rendering);
+  if (!writers) {
+    writers = createWriters(rendering);
+    writersOf.set(rendering, writers);
+  }
+  return writers;
+}
+
+function createWriters(rendering: SchemaRendering): HtmlWriters {
+  const { labels } = rendering;
+  const label: TypeLabelWriter = {
+    cut: (reason) => `<span class="schema-cut">${labels.cut[reason]}</span>`,
+    reference: (node) =>
+      `<a href="${escapeHtml(rendering.schemaHref(node.anchor))}">${escapeHtml(node.name)}</a>`,
+    arrayOf: labels.arrayOf,
+    choiceOf: labels.choiceOf,
+    mapOf: labels.mapOf,
+    types: (types) => escapeHtml(types.join(labels.or)),
+    format: (format) => ` (${escapeHtml(format)})`,
+    orNull: labels.orNull,
+  };
+  const typeOf = (node: SchemaNode): string => writeTypeLabel(node, label);
+  const nested = (node: SchemaNode): string =>
+    node.kind === 'schema' ? renderNested(node, rendering) : '';
+  const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
+  const children: SchemaChildrenWriter<string> = {
+    inherits: (from) =>
+      `<p class="schema-note">${labels.includes(from.map(typeOf).join(', '))}</p>`,
+    properties: (shown, omitted) =>
+      `<ul class="schema-tree">${shown.map((property) => renderProperty(property, rendering)).join('')}${
+        omitted > 0 ? `<li class="schema-omitted">${labels.omitted(omitted)}</li>` : ''
+      }</ul>`,
+    choice: (choice) => {
+      const by =
+        choice.discriminator === undefined ? '' : labels.toldApartBy(code(choice.discriminator));
+      const variants = choice.variants.map((variant) => {
+        const values =
+          variant.discriminatorValues.length === 0
+            ? ''
+            : ` (${choice.discriminator === undefined ? '' : `${code(choice.discriminator)} = `}${variant.discriminatorValues.map(code).join(', ')})`;
+        const name =
+          variant.schema.kind === 'reference' ? typeOf(variant.schema) : escapeHtml(variant.label);
+        return `<li><span class="schema-variant">${name}</span>${values}${nested(variant.schema)}</li>`;
+      });
+      return `<p class="schema-note">${labels.choiceIntro(choice.kind)}${by}:</p><ul class="schema-variants">${variants.join('')}</ul>`;
+    },
+    allOf: (members) =>
+      `<p class="schema-note">${labels.allOf}</p><ul class="schema-variants">${members
+        .map((member) => `<li>${typeOf(member)}${nested(member)}</li>`)
+        .join('')}</ul>`,
+    items: (items) =>
+      hasSchemaChildren(items)
+        ? `<p class="schema-note">${labels.eachItem}</p>${renderChildren(items, rendering)}`
+        : undefined,
+    additionalProperties: (values) =>
+      values.kind === 'schema' && hasSchemaChildren(values)
+        ? `<p class="schema-note">${labels.eachValue}</p>${renderChildren(values, rendering)}`
+        : undefined,
+    // `not` says what a value must not be: the pages leave it to the console.
+    not: () => undefined,
+  };
+  return { label, children, roots: new WeakMap() };
 }
 
 // Owners' descriptions keep their own language inside the interface's labels.
