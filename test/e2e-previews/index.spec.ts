@@ -71,7 +71,9 @@ test("a problem's relative type, resolved at the previews server's root, leads t
 // pages, which have no theme: the index and its 404, in each language a browser may ask for.
 for (const lang of ['fr', 'en'] as const) {
   test.describe(`in ${lang}`, () => {
-    test.use({ extraHTTPHeaders: { 'accept-language': lang }, allowedConsoleErrors: [/404/] });
+    // The language is asked as a browser asks it, by the context's locale: with an extra
+    // accept-language header alone, the fr cases were answered in English in CI.
+    test.use({ locale: lang, allowedConsoleErrors: [/404/] });
 
     for (const { name, path } of [
       { name: 'index', path: '/' },
