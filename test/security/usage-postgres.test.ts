@@ -7,7 +7,7 @@
  * its store on the run's real PostgreSQL, in front of the real mock server.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,6 +20,7 @@ import {
   type GatewaySandbox,
   type RunningMockServer,
 } from './helpers/gateway-sandbox.ts';
+import { writeOperationIdApi } from './helpers/operation-id-api.ts';
 
 /** Operation ids an array literal would misread, by what they hold. */
 const arrayOperations = {
@@ -31,32 +32,12 @@ const arrayOperations = {
 };
 
 function writeHostileApis(dir: string): void {
-  const api = join(dir, 'tableau');
-  mkdirSync(api, { recursive: true });
-  writeFileSync(
-    join(api, 'api.yaml'),
-    'title: Tableau\nsummary: Operation ids an array literal misreads.\nowner: { team: Équipe, email: equipe@exemple.gouv.fr }\n',
-  );
-  const paths = Object.values(arrayOperations)
-    .map(
-      (operationId, index) => `  /cells/c${String(index)}:
-    get:
-      operationId: '${operationId.replaceAll("'", "''")}'
-      summary: Cell ${String(index)}
-      responses:
-        '200':
-          description: A cell
-          content:
-            application/json:
-              schema: { type: object, properties: { value: { type: string } } }
-              example: { value: x }
-`,
-    )
-    .join('');
-  writeFileSync(
-    join(api, 'openapi.yaml'),
-    `openapi: 3.1.0\ninfo: { title: Tableau, version: 1.0.0, description: Cells. }\nsecurity: [{ key: [] }]\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Api-Key }\npaths:\n${paths}`,
-  );
+  writeOperationIdApi(dir, {
+    slug: 'tableau',
+    title: 'Tableau',
+    summary: 'Operation ids an array literal misreads.',
+    operationIds: Object.values(arrayOperations),
+  });
 }
 
 const apisDir = mkdtempSync(join(tmpdir(), 'guichet-security-usage-pg-'));

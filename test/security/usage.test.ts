@@ -6,7 +6,7 @@
  * real sockets, in front of the real mock server, over a catalog whose document is hostile.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,6 +17,7 @@ import {
   type GatewaySandbox,
   type RunningMockServer,
 } from './helpers/gateway-sandbox.ts';
+import { writeOperationIdApi } from './helpers/operation-id-api.ts';
 
 /** Operation ids a spreadsheet would take for formulas, one per prefix it reads that way. */
 const formulaOperations = {
@@ -27,32 +28,12 @@ const formulaOperations = {
 };
 
 function writeHostileApis(dir: string): void {
-  const api = join(dir, 'tableur');
-  mkdirSync(api, { recursive: true });
-  writeFileSync(
-    join(api, 'api.yaml'),
-    'title: Tableur\nsummary: Operation ids a spreadsheet runs.\nowner: { team: Équipe, email: equipe@exemple.gouv.fr }\n',
-  );
-  const paths = Object.values(formulaOperations)
-    .map(
-      (operationId, index) => `  /cells/c${String(index)}:
-    get:
-      operationId: '${operationId.replaceAll("'", "''")}'
-      summary: Cell ${String(index)}
-      responses:
-        '200':
-          description: A cell
-          content:
-            application/json:
-              schema: { type: object, properties: { value: { type: string } } }
-              example: { value: x }
-`,
-    )
-    .join('');
-  writeFileSync(
-    join(api, 'openapi.yaml'),
-    `openapi: 3.1.0\ninfo: { title: Tableur, version: 1.0.0, description: Cells. }\nsecurity: [{ key: [] }]\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Api-Key }\npaths:\n${paths}`,
-  );
+  writeOperationIdApi(dir, {
+    slug: 'tableur',
+    title: 'Tableur',
+    summary: 'Operation ids a spreadsheet runs.',
+    operationIds: Object.values(formulaOperations),
+  });
 }
 
 const apisDir = mkdtempSync(join(tmpdir(), 'guichet-security-usage-'));
